@@ -1,0 +1,80 @@
+// buildApp({ db, config }): the whole HTTP application. Tests build exactly this app.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { DbHandle } from './db/client.ts';
+import { accountRoutes } from './modules/accounts/accounts.routes.ts';
+import { regionRoutes } from './modules/regions/regions.routes.ts';
+import { registryRoutes } from './modules/registry/registry.routes.ts';
+import { fileRoutes } from './platform/files.routes.ts';
+import { registerErrorHandler, registerRequestFrame } from './platform/http.ts';
+
+export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
+
+/** JSON with bigint as a number when it is safe (money up to 9 quadrillion rupiah), else a string. */
+export const toJson = (v: unknown) =>
+  JSON.stringify(v, (_k, x) =>
+    typeof x === 'bigint' ? (x <= BigInt(Number.MAX_SAFE_INTEGER) && x >= -BigInt(Number.MAX_SAFE_INTEGER) ? Number(x) : x.toString()) : x,
+  );
+
+export async function buildApp(opts: { handle: DbHandle; config: Config; logger?: boolean }): Promise<FastifyInstance> {
+  const { handle, config } = opts;
+  const app = Fastify({
+    logger: opts.logger ? { level: config.logLevel } : false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  // Response schemas document the API; answers are serialised by one function that knows bigint.
+  app.setSerializerCompiler(() => toJson);
+  app.setReplySerializer(toJson);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Etalase API',
+        version: '0.1.0',
+        description: 'Produk UMKM lokal di rak ritel modern / local UMKM products on modern retail shelves.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerErrorHandler(app);
+  registerRequestFrame(app, handle.db);
+
+  app.get('/api/health', { config: { policy: 'health.read' }, schema: { tags: ['system'], summary: 'Health' } }, async () => ({
+    status: 'ok',
+    db: handle.kind,
+  }));
+  app.get('/api/openapi.json', { config: { policy: 'docs.read' }, schema: { hide: true } }, async () => app.swagger());
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(regionRoutes);
+  await app.register(accountRoutes, { demo: config.demo });
+  await app.register(fileRoutes, { config });
+  await app.register(registryRoutes);
+
+  // The web app: built by Vite into dist/web; every non-API path answers index.html (client routing).
+  if (fs.existsSync(path.join(WEB_DIR, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIR, wildcard: false, maxAge: '1h', preCompressed: false });
+    app.get('/*', { schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  }
+  return app;
+}

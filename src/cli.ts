@@ -1,0 +1,119 @@
+// The `etalase` command: serve, demo, migrate, seed, create-admin, plan.
+import { stdin } from 'node:process';
+import { loadConfig } from './config.ts';
+import { DEMO_PASSWORD, isSeeded, seedDemo } from './demo/seed.ts';
+import { hashPassword } from './platform/auth/password.ts';
+import { prepareDatabase, startServer } from './server.ts';
+
+const HELP = `etalase <command>
+
+  serve                 start the server (DATABASE_URL or ./data), no demo data
+  demo                  start with the deterministic demo data (what \`npm start\` runs)
+  migrate               apply database migrations and load regions
+  seed                  load the demo data into the database (idempotent)
+  create-admin EMAIL    create the first administrator; password from ETALASE_ADMIN_PASSWORD or stdin
+  plan FILE             compute an optimal placement plan for an instance file (docs/PLACEMENT.md)
+`;
+
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+async function readStdin(): Promise<string> {
+  let data = '';
+  for await (const chunk of stdin) data += chunk;
+  return data.trim();
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  switch (command) {
+    case 'serve':
+    case 'demo': {
+      const demo = command === 'demo';
+      const config = loadConfig(process.env, { demo });
+      const handle = await prepareDatabase(config, log);
+      if (demo && !(await isSeeded(handle.db))) {
+        log('Menyiapkan data demo / preparing demo data …');
+        await seedDemo(handle.db, log);
+      }
+      await startServer(config, handle);
+      const url = `http://localhost:${config.port}`;
+      log(`\nEtalase berjalan di / is running at ${url}  (database: ${handle.kind})`);
+      if (demo) {
+        log(`Akun demo / demo accounts — kata sandi / password: ${DEMO_PASSWORD}`);
+        for (const a of DEMO_ACCOUNTS) log(`  ${a.padEnd(36)}`);
+      }
+      return -1; // keep running
+    }
+    case 'migrate': {
+      const handle = await prepareDatabase(loadConfig(), log);
+      await handle.close();
+      return 0;
+    }
+    case 'seed': {
+      const handle = await prepareDatabase(loadConfig(), log);
+      try {
+        if (await isSeeded(handle.db)) log('Data demo sudah ada / demo data already present.');
+        else await seedDemo(handle.db, log);
+      } finally {
+        await handle.close();
+      }
+      return 0;
+    }
+    case 'create-admin': {
+      const email = args[0]?.toLowerCase();
+      if (!email || !/^[^@\s]+@[^@\s]+$/.test(email)) {
+        log('Pemakaian / usage: etalase create-admin EMAIL');
+        return 2;
+      }
+      const password = process.env.ETALASE_ADMIN_PASSWORD ?? (await readStdin());
+      if (password.length < 10) {
+        log('Kata sandi minimal 10 karakter / password must have at least 10 characters.');
+        return 2;
+      }
+      const handle = await prepareDatabase(loadConfig(), log);
+      try {
+        const exists = await handle.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+        if (exists) {
+          log(`Pengguna ${email} sudah ada / user already exists.`);
+          return 2;
+        }
+        await handle.db
+          .insertInto('users')
+          .values({ email, name: 'Administrator', role: 'admin', password_hash: await hashPassword(password) })
+          .execute();
+        log(`Admin ${email} dibuat / created.`);
+      } finally {
+        await handle.close();
+      }
+      return 0;
+    }
+    case 'plan': {
+      const { runPlanCommand } = await import('./modules/placement/placement.cli.ts');
+      return runPlanCommand(args, { stdout: process.stdout, stderr: process.stderr });
+    }
+    default:
+      process.stdout.write(HELP);
+      return command && command !== 'help' && command !== '--help' ? 2 : 0;
+  }
+}
+
+const DEMO_ACCOUNTS = [
+  'admin@demo.etalase.id',
+  'pemda.bengkulu@demo.etalase.id',
+  'pemda.serang@demo.etalase.id',
+  'pemda.sulbar@demo.etalase.id',
+  'alfamart@demo.etalase.id',
+  'indomaret@demo.etalase.id',
+  'umkm@demo.etalase.id',
+  'mentor@demo.etalase.id',
+];
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (e: Error) => {
+    log(e.message);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,182 @@
+// Table types for Kysely, kept by hand beside migrations/. A column added in SQL is added here too.
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+/** A `date` column: read as 'YYYY-MM-DD' (we install no parser that would shift it by a time zone). */
+type DateCol = ColumnType<string, string, string>;
+type Json = ColumnType<unknown, string | null, string | null>;
+
+export interface RegionsTable {
+  code: string;
+  name: string;
+  level: 'province' | 'regency' | 'district' | 'village';
+  parent_code: string | null;
+  province_code: string;
+}
+
+export interface FilesTable {
+  sha256: string;
+  mime: string;
+  size_bytes: number;
+  created_at: Generated<Date>;
+}
+
+export type OrganizationKind = 'government' | 'chain' | 'branch' | 'umkm' | 'bank';
+export type ChainCode = 'alfamart' | 'alfamidi' | 'indomaret';
+
+export interface OrganizationsTable {
+  id: Generated<string>;
+  kind: OrganizationKind;
+  name: string;
+  legal_name: string | null;
+  chain_code: ChainCode | null;
+  parent_id: string | null;
+  region_code: string | null;
+  province_code: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  archived_at: NullableTimestamp;
+}
+
+export interface UmkmProfilesTable {
+  organization_id: string;
+  nib: string | null;
+  owner_name: string;
+  phone: string | null;
+  address: string;
+  village_code: string;
+  district_code: string;
+  province_code: string;
+  lat: number;
+  lon: number;
+  weekly_capacity: number;
+}
+
+export interface OutletsTable {
+  id: Generated<string>;
+  chain_id: string;
+  branch_id: string | null;
+  store_code: string;
+  name: string;
+  address: string;
+  district_code: string;
+  province_code: string;
+  lat: number;
+  lon: number;
+  local_slots: number;
+  accepts_perishable: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  archived_at: NullableTimestamp;
+}
+
+export interface ProductsTable {
+  id: Generated<string>;
+  umkm_id: string;
+  province_code: string;
+  name: string;
+  category: string;
+  gtin: string | null;
+  net_content: number;
+  net_unit: 'g' | 'kg' | 'ml' | 'l' | 'pcs';
+  supplier_price: bigint;
+  retail_price: bigint;
+  shelf_life_days: number;
+  storage: 'ambient' | 'chilled' | 'frozen';
+  perishable: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  archived_at: NullableTimestamp;
+}
+
+export type PermitType = 'pirt' | 'bpom_md' | 'bpom_ml' | 'halal';
+
+export interface ProductPermitsTable {
+  id: Generated<string>;
+  product_id: string;
+  type: PermitType;
+  number: string;
+  issued_on: DateCol;
+  expires_on: DateCol | null;
+  scan_sha256: string | null;
+  created_at: Generated<Date>;
+  archived_at: NullableTimestamp;
+}
+
+export interface ProductPhotosTable {
+  id: Generated<string>;
+  product_id: string;
+  sha256: string;
+  created_at: Generated<Date>;
+  archived_at: NullableTimestamp;
+}
+
+export type Role = 'admin' | 'pemda' | 'retailer' | 'umkm' | 'mentor';
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: Role;
+  organization_id: string | null;
+  created_at: Generated<Date>;
+  disabled_at: NullableTimestamp;
+}
+
+export interface MentorAssignmentsTable {
+  mentor_user_id: string;
+  umkm_id: string;
+  created_at: Generated<Date>;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<bigint>;
+  email: string;
+  ip: string;
+  succeeded: boolean;
+  at: Generated<Date>;
+}
+
+export interface AuditLogTable {
+  id: Generated<bigint>;
+  at: Generated<Date>;
+  actor_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before: Json;
+  after: Json;
+  request_id: string | null;
+}
+
+export interface AppSettingsTable {
+  key: string;
+  value: Json;
+}
+
+export interface DB {
+  regions: RegionsTable;
+  files: FilesTable;
+  organizations: OrganizationsTable;
+  umkm_profiles: UmkmProfilesTable;
+  outlets: OutletsTable;
+  products: ProductsTable;
+  product_permits: ProductPermitsTable;
+  product_photos: ProductPhotosTable;
+  users: UsersTable;
+  mentor_assignments: MentorAssignmentsTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  audit_log: AuditLogTable;
+  app_settings: AppSettingsTable;
+}

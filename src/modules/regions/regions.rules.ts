@@ -1,0 +1,28 @@
+// Region facts that need no database: time zones by province, and display names.
+
+export type TimeZone = 'Asia/Jakarta' | 'Asia/Makassar' | 'Asia/Jayapura';
+
+// WITA: Bali, Nusa Tenggara, Kalimantan Selatan/Timur/Utara, all of Sulawesi. WIT: Maluku and Papua.
+const WITA = new Set(['51', '52', '53', '63', '64', '65', '71', '72', '73', '74', '75', '76']);
+const WIT = new Set(['81', '82', '91', '92', '93', '94', '95', '96', '97']);
+
+/** The zone a region's local day is counted in (WIB `Asia/Jakarta`, WITA `Asia/Makassar`, WIT `Asia/Jayapura`). */
+export function timeZoneOf(regionCode: string): TimeZone {
+  const province = regionCode.slice(0, 2);
+  if (WIT.has(province)) return 'Asia/Jayapura';
+  if (WITA.has(province)) return 'Asia/Makassar';
+  return 'Asia/Jakarta';
+}
+
+export const zoneLabel = (tz: TimeZone) => ({ 'Asia/Jakarta': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' })[tz];
+
+const KEEP_UPPER = new Set(['DKI', 'DI']);
+
+/** The source spells provinces and regencies in capitals ("KOTA BENGKULU"); people read "Kota Bengkulu". */
+export function displayName(raw: string): string {
+  if (raw !== raw.toUpperCase()) return raw;
+  return raw
+    .split(/(\s+|-)/)
+    .map((w) => (KEEP_UPPER.has(w) ? w : w.charAt(0) + w.slice(1).toLowerCase()))
+    .join('');
+}

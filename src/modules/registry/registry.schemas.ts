@@ -1,0 +1,178 @@
+// Request and response schemas of the registry (C1): organisations, outlets, UMKM, products.
+import { z } from 'zod';
+import {
+  zDate,
+  zGtin,
+  zLat,
+  zListQuery,
+  zLon,
+  zNib,
+  zPage,
+  zPermit,
+  zPhone,
+  zRegionCode,
+  zRupiah,
+  zRupiahOut,
+  zText,
+  zUuid,
+} from '../../platform/validation.ts';
+import { CATEGORY_CODES, CHAIN_CODES, NET_UNITS, STORAGE } from './registry.rules.ts';
+
+const zBool = z.enum(['true', 'false']).transform((v) => v === 'true');
+const zSha = z.string().regex(/^[0-9a-f]{64}$/);
+
+// ---- organisations ----
+export const ORG_KINDS = ['government', 'chain', 'branch', 'umkm', 'bank'] as const;
+export const zOrganization = z.object({
+  id: z.string(),
+  kind: z.enum(ORG_KINDS),
+  name: z.string(),
+  legalName: z.string().nullable(),
+  chainCode: z.enum(CHAIN_CODES).nullable(),
+  parentId: z.string().nullable(),
+  regionCode: z.string().nullable(),
+  archived: z.boolean(),
+});
+export const zOrganizationCreate = z
+  .object({
+    kind: z.enum(['government', 'chain', 'branch', 'bank']),
+    name: zText(160),
+    legalName: zText(200).nullable().optional(),
+    chainCode: z.enum(CHAIN_CODES).nullable().optional(),
+    parentId: zUuid.nullable().optional(),
+    regionCode: zRegionCode.nullable().optional(),
+  })
+  .strict();
+export const zOrganizationUpdate = z
+  .object({ name: zText(160).optional(), legalName: zText(200).nullable().optional(), regionCode: zRegionCode.nullable().optional() })
+  .strict();
+export const zOrganizationList = zListQuery
+  .extend({ kind: z.enum(ORG_KINDS).optional(), chainCode: z.enum(CHAIN_CODES).optional() })
+  .strict();
+export const zOrganizationPage = zPage(zOrganization);
+
+// ---- outlets ----
+export const zOutlet = z.object({
+  id: z.string(),
+  chainId: z.string(),
+  chainCode: z.enum(CHAIN_CODES),
+  branchId: z.string().nullable(),
+  storeCode: z.string(),
+  name: z.string(),
+  address: z.string(),
+  districtCode: z.string(),
+  provinceCode: z.string(),
+  lat: z.number(),
+  lon: z.number(),
+  localSlots: z.number().int(),
+  acceptsPerishable: z.boolean(),
+  archived: z.boolean(),
+});
+const outletFields = {
+  branchId: zUuid.nullable().optional(),
+  storeCode: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{2,20}$/),
+  name: zText(160),
+  address: zText(300),
+  districtCode: zRegionCode,
+  lat: zLat,
+  lon: zLon,
+  localSlots: z.number().int().min(0).max(200),
+  acceptsPerishable: z.boolean(),
+};
+export const zOutletCreate = z.object({ chainId: zUuid.optional(), ...outletFields }).strict();
+export const zOutletUpdate = z.object(outletFields).partial().strict();
+export const zOutletList = zListQuery.extend({ chainCode: z.enum(CHAIN_CODES).optional(), acceptsPerishable: zBool.optional() }).strict();
+export const zOutletPage = zPage(zOutlet);
+
+// ---- UMKM ----
+export const zUmkm = z.object({
+  id: z.string(),
+  name: z.string(),
+  nib: z.string().nullable(),
+  ownerName: z.string(),
+  phone: z.string().nullable(),
+  address: z.string(),
+  villageCode: z.string(),
+  districtCode: z.string(),
+  provinceCode: z.string(),
+  lat: z.number(),
+  lon: z.number(),
+  weeklyCapacity: z.number().int(),
+  productCount: z.number().int(),
+  archived: z.boolean(),
+});
+const umkmFields = {
+  name: zText(160),
+  nib: zNib.nullable().optional(),
+  ownerName: zText(120),
+  phone: zPhone.nullable().optional(),
+  address: zText(300),
+  villageCode: zRegionCode,
+  lat: zLat,
+  lon: zLon,
+  weeklyCapacity: z.number().int().min(0).max(10_000_000),
+};
+export const zUmkmCreate = z.object(umkmFields).strict();
+export const zUmkmUpdate = z.object(umkmFields).partial().strict();
+export const zUmkmList = zListQuery.strict();
+export const zUmkmPage = zPage(zUmkm);
+
+// ---- products ----
+export const zPermitView = z.object({
+  id: z.string(),
+  type: z.enum(['pirt', 'bpom_md', 'bpom_ml', 'halal']),
+  number: z.string(),
+  issuedOn: z.string(),
+  expiresOn: z.string().nullable(),
+  scanSha256: z.string().nullable(),
+});
+export const zProduct = z.object({
+  id: z.string(),
+  umkmId: z.string(),
+  umkmName: z.string(),
+  name: z.string(),
+  category: z.enum(CATEGORY_CODES),
+  gtin: z.string().nullable(),
+  netContent: z.number(),
+  netUnit: z.enum(NET_UNITS),
+  supplierPrice: zRupiahOut,
+  retailPrice: zRupiahOut,
+  shelfLifeDays: z.number().int(),
+  storage: z.enum(STORAGE),
+  perishable: z.boolean(),
+  permits: z.array(zPermitView),
+  photos: z.array(z.string()),
+  archived: z.boolean(),
+});
+const productFields = {
+  name: zText(160),
+  category: z.enum(CATEGORY_CODES),
+  gtin: zGtin.nullable().optional(),
+  netContent: z.number().positive().max(1_000_000),
+  netUnit: z.enum(NET_UNITS),
+  supplierPrice: zRupiah,
+  retailPrice: zRupiah,
+  shelfLifeDays: z.number().int().min(1).max(3650),
+  storage: z.enum(STORAGE),
+  perishable: z.boolean().optional(),
+};
+export const zProductCreate = z
+  .object({
+    umkmId: zUuid.optional(),
+    ...productFields,
+    permits: z.array(zPermit).max(10).optional(),
+    photos: z.array(zSha).max(10).optional(),
+  })
+  .strict();
+export const zProductUpdate = z.object(productFields).partial().strict();
+export const zProductList = zListQuery
+  .extend({ category: z.enum(CATEGORY_CODES).optional(), umkmId: zUuid.optional(), perishable: zBool.optional() })
+  .strict();
+export const zProductPage = zPage(zProduct);
+export const zPermitCreate = zPermit;
+export const zPhotoCreate = z.object({ sha256: zSha }).strict();
+export const zPermitParams = z.object({ id: zUuid, permitId: zUuid }).strict();
+export { zDate };

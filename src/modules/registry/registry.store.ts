@@ -1,0 +1,203 @@
+// SQL of the registry. Every read takes the actor and applies its scope from the policy module, so a
+// row outside the scope does not exist for that actor (a foreign id is a 404).
+import { type Expression, type SqlBool, sql } from 'kysely';
+import type { Database } from '../../db/client.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { inRegion, organizationScope, outletScope, umkmScope } from '../../platform/auth/policy.ts';
+import { likePattern } from '../../platform/validation.ts';
+
+const count = sql<bigint>`count(*)`.as('n');
+
+interface Page {
+  limit: number;
+  offset: number;
+  q?: string;
+  regionCode?: string;
+  includeArchived?: boolean;
+}
+
+// ---- organisations ----
+export function organizationsQuery(db: Database, actor: Actor) {
+  return db.selectFrom('organizations').where(organizationScope(actor));
+}
+
+export async function listOrganizations(db: Database, actor: Actor, f: Page & { kind?: string; chainCode?: string }) {
+  let q = organizationsQuery(db, actor);
+  if (!f.includeArchived) q = q.where('archived_at', 'is', null);
+  if (f.kind) q = q.where('kind', '=', f.kind as 'umkm');
+  if (f.chainCode) q = q.where('chain_code', '=', f.chainCode as 'alfamart');
+  if (f.regionCode) q = q.where(inRegion('region_code', f.regionCode));
+  if (f.q) q = q.where('name', 'ilike', likePattern(f.q));
+  const [items, n] = await Promise.all([
+    q.selectAll().orderBy('kind').orderBy('name').limit(f.limit).offset(f.offset).execute(),
+    q.select(count).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(n.n) };
+}
+
+export const findOrganization = (db: Database, actor: Actor, id: string) =>
+  organizationsQuery(db, actor).selectAll().where('id', '=', id).executeTakeFirst();
+
+// ---- outlets ----
+function outletsQuery(db: Database, actor: Actor) {
+  return db.selectFrom('outlets').innerJoin('organizations as chain', 'chain.id', 'outlets.chain_id').where(outletScope(actor));
+}
+
+const outletColumns = [
+  'outlets.id',
+  'outlets.chain_id',
+  'chain.chain_code',
+  'outlets.branch_id',
+  'outlets.store_code',
+  'outlets.name',
+  'outlets.address',
+  'outlets.district_code',
+  'outlets.province_code',
+  'outlets.lat',
+  'outlets.lon',
+  'outlets.local_slots',
+  'outlets.accepts_perishable',
+  'outlets.archived_at',
+] as const;
+
+export type OutletRow = Awaited<ReturnType<typeof findOutlet>>;
+
+export async function listOutlets(db: Database, actor: Actor, f: Page & { chainCode?: string; acceptsPerishable?: boolean }) {
+  let q = outletsQuery(db, actor);
+  if (!f.includeArchived) q = q.where('outlets.archived_at', 'is', null);
+  if (f.chainCode) q = q.where('chain.chain_code', '=', f.chainCode as 'alfamart');
+  if (f.acceptsPerishable !== undefined) q = q.where('outlets.accepts_perishable', '=', f.acceptsPerishable);
+  if (f.regionCode) q = q.where(inRegion('outlets.district_code', f.regionCode));
+  if (f.q) {
+    const p = likePattern(f.q);
+    q = q.where((eb) => eb.or([eb('outlets.name', 'ilike', p), eb('outlets.store_code', 'ilike', p), eb('outlets.address', 'ilike', p)]));
+  }
+  const [items, n] = await Promise.all([
+    q.select(outletColumns).orderBy('outlets.district_code').orderBy('outlets.store_code').limit(f.limit).offset(f.offset).execute(),
+    q.select(count).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(n.n) };
+}
+
+export const findOutlet = (db: Database, actor: Actor, id: string) =>
+  outletsQuery(db, actor).select(outletColumns).where('outlets.id', '=', id).executeTakeFirst();
+
+// ---- UMKM ----
+function umkmQuery(db: Database, actor: Actor) {
+  return db
+    .selectFrom('organizations as o')
+    .innerJoin('umkm_profiles as p', 'p.organization_id', 'o.id')
+    .where('o.kind', '=', 'umkm')
+    .where(umkmScope(actor, 'o.id', 'p.village_code'));
+}
+
+const umkmColumns = [
+  'o.id',
+  'o.name',
+  'o.archived_at',
+  'p.nib',
+  'p.owner_name',
+  'p.phone',
+  'p.address',
+  'p.village_code',
+  'p.district_code',
+  'p.province_code',
+  'p.lat',
+  'p.lon',
+  'p.weekly_capacity',
+  sql<bigint>`(SELECT count(*) FROM products pr WHERE pr.umkm_id = o.id AND pr.archived_at IS NULL)`.as('product_count'),
+] as const;
+
+export type UmkmRow = NonNullable<Awaited<ReturnType<typeof findUmkm>>>;
+
+export async function listUmkm(db: Database, actor: Actor, f: Page) {
+  let q = umkmQuery(db, actor);
+  if (!f.includeArchived) q = q.where('o.archived_at', 'is', null);
+  if (f.regionCode) q = q.where(inRegion('p.village_code', f.regionCode));
+  if (f.q) {
+    const p = likePattern(f.q);
+    q = q.where((eb) => eb.or([eb('o.name', 'ilike', p), eb('p.owner_name', 'ilike', p), eb('p.nib', 'like', p)]));
+  }
+  const [items, n] = await Promise.all([
+    q.select(umkmColumns).orderBy('o.name').orderBy('o.id').limit(f.limit).offset(f.offset).execute(),
+    q.select(count).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(n.n) };
+}
+
+export const findUmkm = (db: Database, actor: Actor, id: string) =>
+  umkmQuery(db, actor).select(umkmColumns).where('o.id', '=', id).executeTakeFirst();
+
+// ---- products ----
+function productsQuery(db: Database, actor: Actor) {
+  return db
+    .selectFrom('products')
+    .innerJoin('organizations as u', 'u.id', 'products.umkm_id')
+    .innerJoin('umkm_profiles as up', 'up.organization_id', 'u.id')
+    .where(umkmScope(actor, 'products.umkm_id', 'up.village_code'));
+}
+
+const productColumns = [
+  'products.id',
+  'products.umkm_id',
+  'u.name as umkm_name',
+  'products.name',
+  'products.category',
+  'products.gtin',
+  'products.net_content',
+  'products.net_unit',
+  'products.supplier_price',
+  'products.retail_price',
+  'products.shelf_life_days',
+  'products.storage',
+  'products.perishable',
+  'products.archived_at',
+] as const;
+
+export type ProductRow = NonNullable<Awaited<ReturnType<typeof findProduct>>>;
+
+export async function listProducts(db: Database, actor: Actor, f: Page & { category?: string; umkmId?: string; perishable?: boolean }) {
+  let q = productsQuery(db, actor);
+  if (!f.includeArchived) q = q.where('products.archived_at', 'is', null);
+  if (f.category) q = q.where('products.category', '=', f.category);
+  if (f.umkmId) q = q.where('products.umkm_id', '=', f.umkmId);
+  if (f.perishable !== undefined) q = q.where('products.perishable', '=', f.perishable);
+  if (f.regionCode) q = q.where(inRegion('up.village_code', f.regionCode));
+  if (f.q) {
+    const p = likePattern(f.q);
+    q = q.where((eb) => eb.or([eb('products.name', 'ilike', p), eb('u.name', 'ilike', p), eb('products.gtin', 'like', p)]));
+  }
+  const [items, n] = await Promise.all([
+    q.select(productColumns).orderBy('products.name').orderBy('products.id').limit(f.limit).offset(f.offset).execute(),
+    q.select(count).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(n.n) };
+}
+
+export const findProduct = (db: Database, actor: Actor, id: string) =>
+  productsQuery(db, actor).select(productColumns).where('products.id', '=', id).executeTakeFirst();
+
+/** Permits and photos of a page of products, in two queries rather than two per product. */
+export async function attachmentsOf(db: Database, productIds: string[]) {
+  if (productIds.length === 0) return { permits: [], photos: [] };
+  const [permits, photos] = await Promise.all([
+    db
+      .selectFrom('product_permits')
+      .selectAll()
+      .where('product_id', 'in', productIds)
+      .where('archived_at', 'is', null)
+      .orderBy('type')
+      .orderBy('issued_on')
+      .execute(),
+    db
+      .selectFrom('product_photos')
+      .select(['product_id', 'sha256'])
+      .where('product_id', 'in', productIds)
+      .where('archived_at', 'is', null)
+      .orderBy('created_at')
+      .execute(),
+  ]);
+  return { permits, photos };
+}
+
+export type Where = Expression<SqlBool>;

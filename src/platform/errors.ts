@@ -1,0 +1,37 @@
+// Typed domain errors. The one Fastify error handler (platform/http.ts) maps them to
+// {"error":{"code","message":{"id","en"},"field"?}} with a 4xx status. Anything else is a 500: a bug.
+
+export interface Bilingual {
+  id: string;
+  en: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly bilingual: Bilingual,
+    readonly field?: string,
+  ) {
+    super(bilingual.en);
+  }
+}
+
+export const badRequest = (code: string, message: Bilingual, field?: string) => new AppError(400, code, message, field);
+
+export const notFound = (what: Bilingual = { id: 'Data', en: 'Record' }, field?: string) =>
+  new AppError(404, 'not_found', { id: `${what.id} tidak ditemukan.`, en: `${what.en} not found.` }, field);
+
+export const unauthenticated = () =>
+  new AppError(401, 'unauthenticated', {
+    id: 'Silakan masuk terlebih dahulu.',
+    en: 'Please sign in first.',
+  });
+
+export const forbidden = () =>
+  new AppError(403, 'forbidden', {
+    id: 'Anda tidak berwenang melakukan tindakan ini.',
+    en: 'You are not allowed to do this.',
+  });
+
+export const conflict = (code: string, message: Bilingual, field?: string) => new AppError(409, code, message, field);

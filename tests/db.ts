@@ -1,0 +1,32 @@
+// A throwaway, migrated database with regions for one test file: PGlite in memory by default, a fresh
+// copy of the template database when DATABASE_URL is set. Always close it (an open PGlite keeps Node alive).
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { type DbHandle, fromPglite, openDatabase } from '../src/db/client.ts';
+
+export async function testDb(): Promise<DbHandle> {
+  const url = process.env.DATABASE_URL;
+  const template = inject('templateDatabase');
+  if (url && template) {
+    const name = `etalase_t_${crypto.randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    const handle = await openDatabase({ databaseUrl: u.toString(), dataDir: '' });
+    return {
+      ...handle,
+      async close() {
+        await handle.close();
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
+        await admin.end();
+      },
+    };
+  }
+  const blob = new Blob([fs.readFileSync(inject('templateDump'))]);
+  return fromPglite(await PGlite.create({ loadDataDir: blob }));
+}
