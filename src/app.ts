@@ -12,6 +12,7 @@ import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zo
 import type { Config } from './config.ts';
 import type { DbHandle } from './db/client.ts';
 import { accountRoutes } from './modules/accounts/accounts.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
 import { fileRoutes } from './platform/files.routes.ts';
@@ -67,6 +68,7 @@ export async function buildApp(opts: { handle: DbHandle; config: Config; logger?
   await app.register(accountRoutes, { demo: config.demo });
   await app.register(fileRoutes, { config });
   await app.register(registryRoutes);
+  await app.register(auditRoutes);
 
   // The web app: built by Vite into dist/web; every non-API path answers index.html (client routing).
   if (fs.existsSync(path.join(WEB_DIR, 'index.html'))) {

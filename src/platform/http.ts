@@ -23,6 +23,10 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     policy?: Action;
   }
+  interface FastifyInstance {
+    /** 'METHOD /url' → declared policy action, for the role × route test and the docs. */
+    routePolicies: Map<string, Action>;
+  }
 }
 
 /** The transaction of this request: services get it as their `db`. */
@@ -46,6 +50,7 @@ export function registerRequestFrame(app: FastifyInstance, db: Database) {
   app.decorateRequest('trx', null);
   app.decorateRequest('actor', null as unknown as Actor);
   app.decorateRequest('commitOnError', false);
+  app.decorate('routePolicies', new Map<string, Action>());
 
   // Every /api route must declare its policy action; a route without one is refused at start-up.
   app.addHook('onRoute', (route) => {
@@ -54,6 +59,7 @@ export function registerRequestFrame(app: FastifyInstance, db: Database) {
     const config = route.config as { policy?: string };
     if (route.url.startsWith('/api/docs')) config.policy ??= 'docs.read';
     if (!isAction(config.policy)) throw new Error(`Route ${route.method} ${route.url} declares no known policy action`);
+    for (const m of [route.method].flat()) app.routePolicies.set(`${m} ${route.url}`, config.policy);
   });
 
   app.addHook('onRequest', async (req) => {
@@ -70,7 +76,7 @@ export function registerRequestFrame(app: FastifyInstance, db: Database) {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-frame-options', 'DENY');
-    if (isApi(req.url)) reply.header('cache-control', 'no-store');
+    if (isApi(req.url) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     try {
       await finish(req, reply.statusCode < 400 || req.commitOnError);
     } catch (e) {
