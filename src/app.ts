@@ -61,6 +61,14 @@ export async function buildApp(opts: { handle: DbHandle; config: Config; logger?
     status: 'ok',
     db: handle.kind,
   }));
+  app.get(
+    '/api/config',
+    {
+      config: { policy: 'config.read' },
+      schema: { tags: ['system'], summary: 'Konfigurasi untuk aplikasi web / settings the web app needs' },
+    },
+    async () => ({ demo: config.demo, tileUrl: config.tileUrl ?? null, maxUploadBytes: config.maxUploadBytes }),
+  );
   app.get('/api/openapi.json', { config: { policy: 'docs.read' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 

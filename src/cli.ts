@@ -1,7 +1,7 @@
 // The `etalase` command: serve, demo, migrate, seed, create-admin, plan.
 import { stdin } from 'node:process';
 import { loadConfig } from './config.ts';
-import { DEMO_PASSWORD, isSeeded, seedDemo } from './demo/seed.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, isSeeded, seedDemo } from './demo/seed.ts';
 import { hashPassword } from './platform/auth/password.ts';
 import { prepareDatabase, startServer } from './server.ts';
 
@@ -40,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
       log(`\nEtalase berjalan di / is running at ${url}  (database: ${handle.kind})`);
       if (demo) {
         log(`Akun demo / demo accounts — kata sandi / password: ${DEMO_PASSWORD}`);
-        for (const a of DEMO_ACCOUNTS) log(`  ${a.padEnd(36)}`);
+        for (const a of DEMO_ACCOUNTS) log(`  ${a.email.padEnd(36)} ${a.role.padEnd(9)} ${a.what}`);
       }
       return -1; // keep running
     }
@@ -96,17 +96,6 @@ async function main(argv: string[]): Promise<number> {
       return command && command !== 'help' && command !== '--help' ? 2 : 0;
   }
 }
-
-const DEMO_ACCOUNTS = [
-  'admin@demo.etalase.id',
-  'pemda.bengkulu@demo.etalase.id',
-  'pemda.serang@demo.etalase.id',
-  'pemda.sulbar@demo.etalase.id',
-  'alfamart@demo.etalase.id',
-  'indomaret@demo.etalase.id',
-  'umkm@demo.etalase.id',
-  'mentor@demo.etalase.id',
-];
 
 main(process.argv.slice(2)).then(
   (code) => {

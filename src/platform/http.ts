@@ -168,8 +168,9 @@ function databaseError(e: { code?: string; constraint?: string; column?: string 
 }
 
 export function registerErrorHandler(app: FastifyInstance) {
+  // The transaction is finished by onSend (rolled back for an error answer, unless the route asked to
+  // keep what it recorded, as sign-in does for failed attempts).
   app.setErrorHandler(async (error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
-    await finish(req, false).catch(() => {});
     if (error instanceof AppError) {
       return reply.code(error.status).send(errorBody(error.code, error.bilingual, error.field));
     }

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gtin13, isInIndonesia, isValidGtin13, isValidNib, isValidPermitNumber, normalizePermitNumber, regionLevel } from './identifiers.ts';
+import {
+  gtin13,
+  isInIndonesia,
+  isValidGtin13,
+  isValidNib,
+  isValidPermitNumber,
+  normalizePermitNumber,
+  regionLevel,
+} from './identifiers.ts';
 
 describe('GTIN-13', () => {
   it('accepts real barcodes and rejects a changed digit', () => {

@@ -18,12 +18,16 @@ describe('rupiah', () => {
 
   it('splits so the parts always sum to the whole', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.array(fc.bigInt({ min: 1n, max: 1000n }), { minLength: 1, maxLength: 20 }), (total, weights) => {
-        const parts = split(total as Rupiah, weights);
-        expect(parts).toHaveLength(weights.length);
-        expect(parts.reduce((a, b) => a + b, 0n)).toBe(total);
-        expect(parts.every((p) => p >= 0n)).toBe(true);
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: 10n ** 15n }),
+        fc.array(fc.bigInt({ min: 1n, max: 1000n }), { minLength: 1, maxLength: 20 }),
+        (total, weights) => {
+          const parts = split(total as Rupiah, weights);
+          expect(parts).toHaveLength(weights.length);
+          expect(parts.reduce((a, b) => a + b, 0n)).toBe(total);
+          expect(parts.every((p) => p >= 0n)).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -5,7 +5,6 @@ import type { Bilingual } from './errors.ts';
 import {
   INDONESIA_BOUNDS,
   isValidGtin13,
-  isValidNib,
   isValidPermitNumber,
   normalizePermitNumber,
   type PermitType,
@@ -61,11 +60,29 @@ export const zText = (max = 200) =>
     .refine((s) => !/[<>]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), { message: 'text_unsafe' });
 
 export const zUuid = z.uuid();
-export const zGtin = z.string().refine(isValidGtin13, { message: 'gtin_invalid' });
-export const zNib = z.string().refine(isValidNib, { message: 'nib_invalid' });
-export const zRegionCode = z.string().regex(REGION_CODE, { message: 'region_code_invalid' });
-export const zLat = z.number().refine((v) => v >= INDONESIA_BOUNDS.minLat && v <= INDONESIA_BOUNDS.maxLat, { message: 'lat_outside' });
-export const zLon = z.number().refine((v) => v >= INDONESIA_BOUNDS.minLon && v <= INDONESIA_BOUNDS.maxLon, { message: 'lon_outside' });
+export const zGtin = z
+  .string()
+  .regex(/^\d{13}$/, { message: 'gtin_invalid' })
+  .refine(isValidGtin13, { message: 'gtin_invalid' })
+  .describe('GTIN-13 dengan digit pemeriksa GS1 / GTIN-13 with GS1 check digit (Indonesia: 899…)');
+export const zNib = z
+  .string()
+  .regex(/^\d{13}$/, { message: 'nib_invalid' })
+  .describe('NIB (Nomor Induk Berusaha, OSS): 13 digit / 13 digits');
+export const zRegionCode = z
+  .string()
+  .regex(REGION_CODE, { message: 'region_code_invalid' })
+  .describe('Kode wilayah Kemendagri / Kemendagri region code: 17, 17.71, 17.71.01, 17.71.01.1001');
+export const zLat = z
+  .number()
+  .min(INDONESIA_BOUNDS.minLat, { message: 'lat_outside' })
+  .max(INDONESIA_BOUNDS.maxLat, { message: 'lat_outside' })
+  .describe('Lintang (WGS84), di Indonesia / latitude in Indonesia');
+export const zLon = z
+  .number()
+  .min(INDONESIA_BOUNDS.minLon, { message: 'lon_outside' })
+  .max(INDONESIA_BOUNDS.maxLon, { message: 'lon_outside' })
+  .describe('Bujur (WGS84), di Indonesia / longitude in Indonesia');
 export const zPhone = z
   .string()
   .trim()

@@ -84,7 +84,9 @@ describe('crash safety', () => {
     expect(umkm.total).toBeGreaterThanOrEqual(acknowledged); // every acknowledged write survived
     expect(umkm.total).toBeLessThanOrEqual(sent);
     const audit = await get('/api/audit?entity=umkm&limit=500');
-    const audited = new Set(audit.items.filter((a: { action: string }) => a.action === 'create').map((a: { entityId: string }) => a.entityId));
+    const audited = new Set(
+      audit.items.filter((a: { action: string }) => a.action === 'create').map((a: { entityId: string }) => a.entityId),
+    );
     for (const u of umkm.items) {
       expect(u.address).toMatch(/^Jl\. Uji \d+$/); // the profile row is there with the organisation row
       expect(audited.has(u.id)).toBe(true);

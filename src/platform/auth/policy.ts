@@ -12,6 +12,7 @@ const SIGNED_IN: Audience[] = ['admin', 'pemda', 'retailer', 'umkm', 'mentor'];
 /** Action → who may attempt it. Row-level scope is applied on top, by the functions below. */
 export const POLICY = {
   'health.read': ALL,
+  'config.read': ALL,
   'docs.read': ALL,
   'auth.login': ALL,
   'auth.logout': ALL,

@@ -1,0 +1,135 @@
+// E2E harness: starts the real server (`tsx src/cli.ts demo`) on a fresh temporary data directory and a
+// free port, waits for /api/health, and launches Debian's Chromium through playwright-core.
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const SHOTS = path.join(os.tmpdir(), 'etalase-e2e');
+export const DEMO_PASSWORD = 'etalase-demo';
+
+export function requireBuiltWeb() {
+  const index = path.join(ROOT, 'dist/web/index.html');
+  if (!fs.existsSync(index)) {
+    throw new Error(`${index} is missing: run \`npm run build:web\` before \`npm run test:e2e\` (the server serves the built app).`);
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.unref();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningServer {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+export async function startServer(): Promise<RunningServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'etalase-e2e-data-'));
+  const port = await freePort();
+  const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
+  const child: ChildProcess = spawn(tsx, ['src/cli.ts', 'demo'], {
+    cwd: ROOT,
+    // Its own process group, so stopping it also stops the node process tsx starts.
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ETALASE_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => {
+    output += d;
+  });
+  child.stderr?.on('data', (d) => {
+    output += d;
+  });
+  let exited: number | null = null;
+  child.on('exit', (code) => {
+    exited = code ?? -1;
+  });
+
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (exited === null && child.pid) {
+      const gone = new Promise((r) => child.once('exit', r));
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      await Promise.race([gone, new Promise((r) => setTimeout(r, 5000))]);
+      if (exited === null) {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + 280_000;
+  while (Date.now() < deadline) {
+    if (exited !== null) throw new Error(`the server exited (${exited}) before answering /api/health:\n${output.slice(-4000)}`);
+    try {
+      const r = await fetch(`${url}/api/health`);
+      if (r.ok) return { url, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await stop();
+  throw new Error(`the server did not answer /api/health in time:\n${output.slice(-4000)}`);
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+/** Signs in through the form and waits for the role's home page. */
+export async function signIn(page: Page, baseUrl: string, email: string, password = DEMO_PASSWORD) {
+  await page.goto(`${baseUrl}/login`);
+  await page.locator('#f-email').fill(email);
+  await page.locator('#f-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('home-title').waitFor();
+}
+
+export const shot = async (page: Page, name: string) => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+};
+
+export const scrollWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+
+/** GTIN-13 check digit (GS1 mod 10), computed here independently of the server's rule. */
+export function gs1CheckDigit(first12: string): number {
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += Number(first12[i]) * (i % 2 === 0 ? 1 : 3);
+  return (10 - (sum % 10)) % 10;
+}
