@@ -77,6 +77,8 @@ export async function buildApp(opts: { handle: DbHandle; config: Config; logger?
   await app.register(fileRoutes, { config });
   await app.register(registryRoutes);
   await app.register(auditRoutes);
+  // curation and mentoring (C2, C3)
+  // agreements (C4)
 
   // The web app: built by Vite into dist/web; every non-API path answers index.html (client routing).
   if (fs.existsSync(path.join(WEB_DIR, 'index.html'))) {

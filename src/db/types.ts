@@ -1,11 +1,13 @@
 // Table types for Kysely, kept by hand beside migrations/. A column added in SQL is added here too.
 import type { ColumnType, Generated } from 'kysely';
+import type { AgreementTables } from '../modules/agreements/agreements.tables.ts';
+import type { CurationTables } from '../modules/curation/curation.tables.ts';
 
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 /** A `date` column: read as 'YYYY-MM-DD' (we install no parser that would shift it by a time zone). */
-type DateCol = ColumnType<string, string, string>;
-type Json = ColumnType<unknown, string | null, string | null>;
+export type DateCol = ColumnType<string, string, string>;
+export type Json = ColumnType<unknown, string | null, string | null>;
 
 export interface RegionsTable {
   code: string;
@@ -164,7 +166,8 @@ export interface AppSettingsTable {
   value: Json;
 }
 
-export interface DB {
+/** The foundation's tables; each module adds its own (its `<module>.tables.ts`). */
+export interface CoreTables {
   regions: RegionsTable;
   files: FilesTable;
   organizations: OrganizationsTable;
@@ -180,3 +183,5 @@ export interface DB {
   audit_log: AuditLogTable;
   app_settings: AppSettingsTable;
 }
+
+export interface DB extends CoreTables, CurationTables, AgreementTables {}

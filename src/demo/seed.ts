@@ -5,6 +5,7 @@ import type { Database } from '../db/client.ts';
 import { hashPassword } from '../platform/auth/password.ts';
 import { type DemoRows, generateDemo, REFERENCED_REGIONS, type RegionIndex, type Village } from './generate.ts';
 import { REGENCY_GEO } from './geo.ts';
+import { MODULE_SEEDS } from './modules.ts';
 
 export const DEMO_PASSWORD = 'etalase-demo';
 /** Bump when the demo data changes shape; stored in app_settings so an old demo database is recognisable. */
@@ -50,6 +51,7 @@ export async function seedDemo(db: Database, log: (s: string) => void = () => {}
     const index = await loadRegionIndex(trx);
     const rows = generateDemo(index, passwordHash);
     await insertAll(trx, rows, log);
+    for (const seed of MODULE_SEEDS) await seed(trx, log);
     await trx
       .insertInto('app_settings')
       .values({ key: 'demo_seeded', value: JSON.stringify({ version: DEMO_VERSION }) })

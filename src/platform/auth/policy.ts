@@ -33,6 +33,8 @@ export const POLICY = {
   'users.read': ['admin'],
   'users.write': ['admin'],
   'audit.read': ['admin'],
+  // curation and mentoring (C2, C3)
+  // agreements (C4)
 } as const satisfies Record<string, Audience[]>;
 
 export type Action = keyof typeof POLICY;
