@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -41,6 +42,8 @@ export async function buildApp(opts: { handle: DbHandle; config: Config; logger?
   app.setSerializerCompiler(() => toJson);
   app.setReplySerializer(toJson);
 
+  // Phones on slow networks: the web bundle and the coastline map data go out gzip/brotli-compressed.
+  await app.register(fastifyCompress, { global: true, threshold: 1024 });
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10 } });
   await app.register(fastifySwagger, {
@@ -84,7 +87,8 @@ export async function buildApp(opts: { handle: DbHandle; config: Config; logger?
   if (fs.existsSync(path.join(WEB_DIR, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIR, wildcard: false, maxAge: '1h', preCompressed: false });
     app.get('/*', { schema: { hide: true } }, (req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.callNotFound();
+      // A missing asset (e.g. built after this server started) is a 404, not the HTML page under a JS name.
+      if (req.url.startsWith('/api/') || req.url.startsWith('/assets/')) return reply.callNotFound();
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });
   }

@@ -1,0 +1,167 @@
+// The shell: the sign-in gate, the header with language switch and navigation per role, and the routes.
+// UMKM-owner pages (home, products) are bundled with the entry; the rest is fetched when first opened.
+import { type ComponentType, lazy, Suspense, useEffect } from 'react';
+import { Loading, Problem } from './components/ui.tsx';
+import { type Key, useI18n } from './i18n.tsx';
+import { HomePage } from './pages/HomePage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { ProductDetailPage } from './pages/products/ProductDetailPage.tsx';
+import { ProductFormPage } from './pages/products/ProductFormPage.tsx';
+import { ProductListPage } from './pages/products/ProductListPage.tsx';
+import { Link, matchPath, navigate, useLocation } from './router.tsx';
+import { can, useLogout, useMe } from './session.ts';
+import type { Me } from './types.ts';
+
+type Page = ComponentType<{ params: Record<string, string> }>;
+
+const UmkmListPage = lazy(() => import('./pages/umkm/UmkmListPage.tsx'));
+const UmkmDetailPage = lazy(() => import('./pages/umkm/UmkmDetailPage.tsx'));
+const UmkmFormPage = lazy(() => import('./pages/umkm/UmkmFormPage.tsx'));
+const OutletListPage = lazy(() => import('./pages/outlets/OutletListPage.tsx'));
+const OutletDetailPage = lazy(() => import('./pages/outlets/OutletDetailPage.tsx'));
+const OutletFormPage = lazy(() => import('./pages/outlets/OutletFormPage.tsx'));
+const OrganizationsPage = lazy(() => import('./pages/admin/OrganizationsPage.tsx'));
+
+// Specific paths before parameterised ones: `/products/new` is not a product id.
+const ROUTES: [string, Page][] = [
+  ['/', HomePage],
+  ['/products', ProductListPage],
+  ['/products/new', ProductFormPage],
+  ['/products/:id', ProductDetailPage],
+  ['/products/:id/edit', ProductFormPage],
+  ['/umkm', UmkmListPage],
+  ['/umkm/new', UmkmFormPage],
+  ['/umkm/:id', UmkmDetailPage],
+  ['/umkm/:id/edit', UmkmFormPage],
+  ['/outlets', OutletListPage],
+  ['/outlets/new', OutletFormPage],
+  ['/outlets/:id', OutletDetailPage],
+  ['/outlets/:id/edit', OutletFormPage],
+  ['/organizations', OrganizationsPage],
+];
+
+function navFor(me: Me): [string, Key][] {
+  const items: [string, Key][] = [['/', 'nav.home']];
+  if (me.role === 'umkm') {
+    items.push(['/products', 'nav.myProducts']);
+    if (me.organizationId) items.push([`/umkm/${me.organizationId}`, 'nav.myBusiness']);
+    return items;
+  }
+  if (me.role === 'retailer') items.push(['/outlets', 'nav.outlets']);
+  if (can.listUmkm(me)) items.push(['/umkm', 'nav.umkm']);
+  items.push(['/products', 'nav.products']);
+  if (me.role === 'admin' || me.role === 'pemda') items.push(['/outlets', 'nav.outlets']);
+  if (can.organizations(me)) items.push(['/organizations', 'nav.organizations']);
+  return items;
+}
+
+function LangSwitch() {
+  const { lang, setLang, t } = useI18n();
+  const other = lang === 'id' ? 'en' : 'id';
+  return (
+    <button
+      type="button"
+      className="btn btn-ghost lang"
+      onClick={() => setLang(other)}
+      aria-label={t('lang.switch')}
+      data-testid="lang-switch"
+    >
+      {other.toUpperCase()}
+    </button>
+  );
+}
+
+function Header({ me }: { me: Me | null }) {
+  const { t } = useI18n();
+  const { path } = useLocation();
+  const logout = useLogout();
+  return (
+    <header className="top">
+      <div className="top-bar">
+        <Link href="/" className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          Etalase
+        </Link>
+        <div className="top-actions">
+          <LangSwitch />
+          {me && (
+            <button type="button" className="btn btn-ghost" onClick={() => logout.mutate()} data-testid="logout">
+              {t('nav.logout')}
+            </button>
+          )}
+        </div>
+      </div>
+      {me && (
+        <nav className="nav" aria-label={t('nav.label')}>
+          {navFor(me).map(([href, key]) => {
+            const active = href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
+            return (
+              <Link key={href} href={href} className={active ? 'active' : undefined} aria-current={active ? 'page' : undefined}>
+                {t(key)}
+              </Link>
+            );
+          })}
+        </nav>
+      )}
+    </header>
+  );
+}
+
+function Routes() {
+  const { path } = useLocation();
+  const { t } = useI18n();
+  for (const [pattern, Component] of ROUTES) {
+    const params = matchPath(pattern, path);
+    if (params) return <Component params={params} />;
+  }
+  return (
+    <section className="page">
+      <h1>{t('notFound.title')}</h1>
+      <p>
+        <Link href="/">{t('nav.home')}</Link>
+      </p>
+    </section>
+  );
+}
+
+export function App() {
+  const { t } = useI18n();
+  const me = useMe();
+  const { path, query } = useLocation();
+  const user = me.data ?? null;
+  const onLogin = path === '/login';
+
+  // Signed out: every page but the sign-in page sends you there, and back afterwards.
+  useEffect(() => {
+    if (me.isPending || me.isError) return;
+    if (!user && !onLogin) navigate(`/login?next=${encodeURIComponent(path + window.location.search)}`, { replace: true });
+    if (user && onLogin) {
+      const next = query.get('next');
+      navigate(next?.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+    }
+  }, [me.isPending, me.isError, user, onLogin, path, query]);
+
+  let body: React.ReactNode;
+  if (me.isPending) body = <Loading />;
+  else if (me.isError) body = <Problem error={me.error} onRetry={() => me.refetch()} />;
+  else if (!user) body = onLogin ? <LoginPage /> : <Loading />;
+  else if (onLogin) body = <Loading />;
+  else
+    body = (
+      <Suspense fallback={<Loading />}>
+        <Routes />
+      </Suspense>
+    );
+
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t('nav.skip')}
+      </a>
+      <Header me={user} />
+      <main id="main" className="main">
+        {body}
+      </main>
+    </>
+  );
+}

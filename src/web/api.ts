@@ -1,0 +1,96 @@
+// The one way the web app talks to the server: JSON over fetch with the session cookie, and errors turned
+// into ApiError carrying the server's bilingual message and the body path of the field it concerns.
+import type { Bilingual, Me, Page, StoredFile } from './types.ts';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly bilingual: Bilingual,
+    readonly field?: string,
+  ) {
+    super(bilingual.en);
+  }
+}
+
+const NETWORK: Bilingual = {
+  id: 'Tidak dapat menghubungi server. Periksa koneksi lalu coba lagi.',
+  en: 'Cannot reach the server. Check the connection and try again.',
+};
+
+/** Set by the app: a 401 on any call other than sign-in means the session ended. */
+let onUnauthorized: () => void = () => {};
+export const setUnauthorizedHandler = (f: () => void) => {
+  onUnauthorized = f;
+};
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
+  if (body instanceof FormData) init.body = body;
+  else if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    init.headers = { ...init.headers, 'content-type': 'application/json' };
+  }
+  let res: Response;
+  try {
+    res = await fetch(path, init);
+  } catch {
+    throw new ApiError(0, 'network', NETWORK);
+  }
+  const text = await res.text();
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  if (!res.ok) {
+    const e = (json as { error?: { code?: string; message?: Bilingual; field?: string } } | null)?.error;
+    if (res.status === 401 && path !== '/api/auth/login' && path !== '/api/me') onUnauthorized();
+    throw new ApiError(
+      res.status,
+      e?.code ?? `http_${res.status}`,
+      e?.message ?? { id: `Permintaan gagal (${res.status}).`, en: `Request failed (${res.status}).` },
+      e?.field,
+    );
+  }
+  return json as T;
+}
+
+export const api = {
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+};
+
+/** Query string from a record, leaving out empty values. */
+export function qs(params: Record<string, string | number | boolean | undefined | null>): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+export const listPath = (resource: string, params: Record<string, string | number | boolean | undefined | null>) =>
+  `/api/${resource}${qs(params)}`;
+
+export const fetchPage = <T>(resource: string, params: Record<string, string | number | boolean | undefined | null>) =>
+  api.get<Page<T>>(listPath(resource, params));
+
+/** `/api/me`, or null when nobody is signed in. */
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    return await api.get<Me>('/api/me');
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) return null;
+    throw e;
+  }
+}
+
+export function uploadFile(file: File): Promise<StoredFile> {
+  const form = new FormData();
+  form.append('file', file);
+  return request<StoredFile>('POST', '/api/files', form);
+}
+
+export const fileUrl = (sha256: string) => `/api/files/${sha256}`;

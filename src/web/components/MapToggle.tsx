@@ -1,0 +1,24 @@
+// "Show on map" for list and detail pages: the map chunk is fetched only when asked for.
+import { lazy, Suspense, useState } from 'react';
+import { useI18n } from '../i18n.tsx';
+import type { MapPoint } from '../map/MapView.tsx';
+import { Loading } from './ui.tsx';
+
+const MapView = lazy(() => import('../map/MapView.tsx'));
+
+export function MapToggle({ points, initiallyOpen = false }: { points: MapPoint[]; initiallyOpen?: boolean }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(initiallyOpen);
+  return (
+    <div className="map-toggle">
+      <button type="button" className="btn" onClick={() => setOpen((o) => !o)} aria-expanded={open} data-testid="toggle-map">
+        {open ? t('map.hide') : t('map.show')}
+      </button>
+      {open && (
+        <Suspense fallback={<Loading />}>
+          <MapView points={points} label={t('map.label')} />
+        </Suspense>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+// One permit (P-IRT, BPOM MD/ML, halal): type, number, dates and an optional scan uploaded to /api/files.
+// Used for each permit row of a new product and for adding a permit to an existing one.
+import { useState } from 'react';
+import { uploadFile } from '../../api.ts';
+import { Field, FileButton, fieldId, SelectField, TextField } from '../../components/form.tsx';
+import { useI18n } from '../../i18n.tsx';
+import type { Bilingual, PermitType } from '../../types.ts';
+import { PERMIT_EXAMPLE, PERMIT_KEY, PERMIT_TYPES } from './vocab.ts';
+
+export interface PermitDraft {
+  type: PermitType;
+  number: string;
+  issuedOn: string;
+  expiresOn: string;
+  scanSha256: string | null;
+  scanName: string;
+}
+
+export const emptyPermit = (): PermitDraft => ({ type: 'pirt', number: '', issuedOn: '', expiresOn: '', scanSha256: null, scanName: '' });
+
+export const permitBody = (p: PermitDraft) => ({
+  type: p.type,
+  number: p.number.trim(),
+  issuedOn: p.issuedOn,
+  expiresOn: p.expiresOn || null,
+  scanSha256: p.scanSha256,
+});
+
+/** `prefix` is the body path of this permit ("permits.0." in a new product, "" when posted alone). */
+export function PermitFields(props: {
+  prefix: string;
+  value: PermitDraft;
+  onChange: (p: PermitDraft) => void;
+  err: (name: string) => Bilingual | null;
+  setErr: (name: string, e: Bilingual | null) => void;
+}) {
+  const { t } = useI18n();
+  const { prefix, value: p } = props;
+  const [uploading, setUploading] = useState(false);
+  const set = (patch: Partial<PermitDraft>) => props.onChange({ ...p, ...patch });
+  const n = (k: string) => `${prefix}${k}`;
+
+  const upload = async (file: File | undefined) => {
+    if (!file) return;
+    setUploading(true);
+    props.setErr(n('scanSha256'), null);
+    try {
+      const stored = await uploadFile(file);
+      set({ scanSha256: stored.sha256, scanName: file.name });
+    } catch (e) {
+      props.setErr(n('scanSha256'), (e as { bilingual?: Bilingual }).bilingual ?? { id: 'Unggah gagal.', en: 'Upload failed.' });
+    } finally {
+      setUploading(false);
+    }
+  };
+
+  const scanId = fieldId(n('scanSha256'));
+  const scanErr = props.err(n('scanSha256'));
+  return (
+    <div className="permit-fields">
+      <SelectField
+        name={n('type')}
+        label={t('permit.type')}
+        value={p.type}
+        onChange={(v) => set({ type: v })}
+        options={PERMIT_TYPES.map((k) => [k, t(PERMIT_KEY[k])])}
+        error={props.err(n('type'))}
+      />
+      <TextField
+        name={n('number')}
+        label={t('permit.number')}
+        value={p.number}
+        onChange={(v) => {
+          set({ number: v });
+          props.setErr(n('number'), null);
+        }}
+        hint={t('permit.example', { example: PERMIT_EXAMPLE[p.type] })}
+        autoComplete="off"
+        error={props.err(n('number'))}
+      />
+      <TextField
+        name={n('issuedOn')}
+        label={t('permit.issuedOn')}
+        type="date"
+        value={p.issuedOn}
+        onChange={(v) => set({ issuedOn: v })}
+        error={props.err(n('issuedOn'))}
+      />
+      <TextField
+        name={n('expiresOn')}
+        label={t('permit.expiresOn')}
+        type="date"
+        value={p.expiresOn}
+        onChange={(v) => set({ expiresOn: v })}
+        hint={t('permit.expiresHint')}
+        error={props.err(n('expiresOn'))}
+      />
+      <Field name={n('scanSha256')} label={t('permit.scan')} error={scanErr} hint={p.scanName ? `✓ ${p.scanName}` : t('permit.scanHint')}>
+        <FileButton
+          id={scanId}
+          accept="image/jpeg,image/png,image/webp,application/pdf"
+          text={uploading ? t('common.uploading') : t('permit.chooseScan')}
+          disabled={uploading}
+          invalid={Boolean(scanErr)}
+          onFile={(input) => upload(input.files?.[0])}
+        />
+      </Field>
+    </div>
+  );
+}

@@ -1,0 +1,363 @@
+// New product / edit product. A new one may carry its permits and photos in the same request; an existing
+// one gets those on its detail page (the API's PATCH takes only the product's own fields). Every server
+// error is shown on the field its body path names, in the current language.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import type { Category } from '../../../modules/registry/registry.rules.ts';
+import { api } from '../../api.ts';
+import { FormProblem, RupiahField, requiredErrors, SelectField, TextField, useFormErrors } from '../../components/form.tsx';
+import { BackLink, Loading, PageHeader, Problem } from '../../components/ui.tsx';
+import { both, useI18n } from '../../i18n.tsx';
+import { navigate, useLocation } from '../../router.tsx';
+import { can, useUser } from '../../session.ts';
+import type { Bilingual, NetUnit, Product, Storage } from '../../types.ts';
+import { emptyPermit, type PermitDraft, PermitFields, permitBody } from './PermitFields.tsx';
+import { PhotoUpload, Thumbs } from './Photos.tsx';
+import { productKey } from './ProductDetailPage.tsx';
+import { UmkmSelect } from './UmkmSelect.tsx';
+import { categoryOptions, NET_UNITS, STORAGE, STORAGE_KEY, unitLabel } from './vocab.ts';
+
+type Perishable = 'auto' | 'yes' | 'no';
+
+interface Draft {
+  umkmId: string;
+  name: string;
+  category: Category | '';
+  gtin: string;
+  netContent: string;
+  netUnit: NetUnit;
+  supplierPrice: number | null;
+  retailPrice: number | null;
+  shelfLifeDays: string;
+  storage: Storage;
+  perishable: Perishable;
+  permits: PermitDraft[];
+  photos: string[];
+}
+
+const PRODUCT_FIELDS = [
+  'umkmId',
+  'name',
+  'category',
+  'gtin',
+  'netContent',
+  'netUnit',
+  'supplierPrice',
+  'retailPrice',
+  'shelfLifeDays',
+  'storage',
+  'perishable',
+];
+
+const fromProduct = (p: Product): Draft => ({
+  umkmId: p.umkmId,
+  name: p.name,
+  category: p.category,
+  gtin: p.gtin ?? '',
+  netContent: String(p.netContent),
+  netUnit: p.netUnit,
+  supplierPrice: p.supplierPrice,
+  retailPrice: p.retailPrice,
+  shelfLifeDays: String(p.shelfLifeDays),
+  storage: p.storage,
+  perishable: p.perishable ? 'yes' : 'no',
+  permits: [],
+  photos: [],
+});
+
+const blank = (umkmId: string): Draft => ({
+  umkmId,
+  name: '',
+  category: '',
+  gtin: '',
+  netContent: '',
+  netUnit: 'g',
+  supplierPrice: null,
+  retailPrice: null,
+  shelfLifeDays: '',
+  storage: 'ambient',
+  perishable: 'auto',
+  permits: [],
+  photos: [],
+});
+
+/** Decimal comma or point, as people type on an Indonesian keyboard. */
+const toNumber = (s: string) => (s.trim() === '' ? Number.NaN : Number(s.replace(',', '.')));
+
+function ProductForm({ initial, product }: { initial: Draft; product?: Product }) {
+  const me = useUser();
+  const { t, lang } = useI18n();
+  const qc = useQueryClient();
+  const [d, setD] = useState(initial);
+  const errors = useFormErrors();
+  const [uploadErr, setUploadErr] = useState<Record<string, Bilingual | null>>({});
+  const editing = Boolean(product);
+
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => {
+    setD((prev) => ({ ...prev, [k]: v }));
+    errors.clear(k);
+  };
+  const err = (n: string) => uploadErr[n] ?? errors.err(n);
+
+  const save = useMutation({
+    mutationFn: (body: Record<string, unknown>) =>
+      product ? api.patch<Product>(`/api/products/${product.id}`, body) : api.post<Product>('/api/products', body),
+    onSuccess: (p) => {
+      qc.setQueryData(productKey(p.id), p);
+      qc.invalidateQueries({ queryKey: ['products'] });
+      qc.invalidateQueries({ queryKey: ['total'] });
+      navigate(`/products/${p.id}?saved=1`, { replace: true });
+    },
+  });
+
+  /** The form's field for an error's body path; a photo's error shows on the photo box. */
+  const where = (f: string) => {
+    if (PRODUCT_FIELDS.includes(f)) return f;
+    if (/^permits\.\d+\./.test(f) && d.permits[Number(f.split('.')[1])]) return f;
+    if (f.startsWith('photos')) return 'photos';
+    return null;
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const netContent = toNumber(d.netContent);
+    const shelfLifeDays = toNumber(d.shelfLifeDays);
+    const required: Record<string, unknown> = {
+      name: d.name.trim(),
+      category: d.category,
+      netContent: d.netContent.trim(),
+      supplierPrice: d.supplierPrice,
+      retailPrice: d.retailPrice,
+      shelfLifeDays: d.shelfLifeDays.trim(),
+    };
+    if (!editing && can.pickUmkm(me)) required.umkmId = d.umkmId;
+    d.permits.forEach((p, i) => {
+      required[`permits.${i}.number`] = p.number.trim();
+      required[`permits.${i}.issuedOn`] = p.issuedOn;
+    });
+    const problems = requiredErrors(required);
+    if (!problems.netContent && !(netContent > 0)) problems.netContent = both('form.positive');
+    if (!problems.shelfLifeDays && !Number.isInteger(shelfLifeDays)) problems.shelfLifeDays = both('form.wholeNumber');
+    if (Object.keys(problems).length) return errors.setClient(problems);
+    errors.reset();
+
+    const body: Record<string, unknown> = {
+      name: d.name.trim(),
+      category: d.category,
+      gtin: d.gtin.replace(/\s/g, '') || null,
+      netContent,
+      netUnit: d.netUnit,
+      supplierPrice: d.supplierPrice,
+      retailPrice: d.retailPrice,
+      shelfLifeDays,
+      storage: d.storage,
+    };
+    if (d.perishable !== 'auto') body.perishable = d.perishable === 'yes';
+    if (!editing) {
+      if (can.pickUmkm(me)) body.umkmId = d.umkmId;
+      if (d.permits.length) body.permits = d.permits.map(permitBody);
+      if (d.photos.length) body.photos = d.photos;
+    }
+    save.mutate(body, { onError: (error) => errors.fromApi(error, where) });
+  };
+
+  return (
+    <form className="form" onSubmit={submit} noValidate data-testid="product-form">
+      <FormProblem error={errors.general} />
+      <fieldset className="card">
+        <legend>{t('product.sectionMain')}</legend>
+        {!editing && can.pickUmkm(me) && <UmkmSelect value={d.umkmId} onChange={(v) => set('umkmId', v)} error={err('umkmId')} />}
+        <TextField
+          name="name"
+          label={t('product.name')}
+          value={d.name}
+          onChange={(v) => set('name', v)}
+          error={err('name')}
+          maxLength={160}
+          wide
+        />
+        <SelectField
+          name="category"
+          label={t('product.category')}
+          value={d.category}
+          placeholder={t('common.choose')}
+          options={categoryOptions(lang)}
+          onChange={(v) => set('category', v)}
+          error={err('category')}
+        />
+        <TextField
+          name="gtin"
+          label={t('product.gtin')}
+          value={d.gtin}
+          onChange={(v) => set('gtin', v)}
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={16}
+          hint={t('product.gtinHint')}
+          error={err('gtin')}
+        />
+        <div className="row">
+          <TextField
+            name="netContent"
+            label={t('product.netContent')}
+            value={d.netContent}
+            onChange={(v) => set('netContent', v)}
+            inputMode="decimal"
+            error={err('netContent')}
+          />
+          <SelectField
+            name="netUnit"
+            label={t('product.netUnit')}
+            value={d.netUnit}
+            options={NET_UNITS.map((u) => [u, unitLabel(u, lang)])}
+            onChange={(v) => set('netUnit', v)}
+            error={err('netUnit')}
+          />
+        </div>
+      </fieldset>
+
+      <fieldset className="card">
+        <legend>{t('product.sectionPrice')}</legend>
+        <div className="row">
+          <RupiahField
+            name="supplierPrice"
+            label={t('product.supplierPrice')}
+            value={d.supplierPrice}
+            onChange={(v) => set('supplierPrice', v)}
+            error={err('supplierPrice')}
+            hint={t('product.supplierPriceHint')}
+          />
+          <RupiahField
+            name="retailPrice"
+            label={t('product.retailPrice')}
+            value={d.retailPrice}
+            onChange={(v) => set('retailPrice', v)}
+            error={err('retailPrice')}
+            hint={t('product.retailPriceHint')}
+          />
+        </div>
+      </fieldset>
+
+      <fieldset className="card">
+        <legend>{t('product.sectionKeeping')}</legend>
+        <div className="row">
+          <TextField
+            name="shelfLifeDays"
+            label={t('product.shelfLifeDays')}
+            value={d.shelfLifeDays}
+            onChange={(v) => set('shelfLifeDays', v)}
+            inputMode="numeric"
+            error={err('shelfLifeDays')}
+          />
+          <SelectField
+            name="storage"
+            label={t('product.storage')}
+            value={d.storage}
+            options={STORAGE.map((s) => [s, t(STORAGE_KEY[s])])}
+            onChange={(v) => set('storage', v)}
+            error={err('storage')}
+          />
+        </div>
+        <SelectField<Perishable>
+          name="perishable"
+          label={t('product.perishable')}
+          value={d.perishable}
+          options={[
+            ...(editing ? [] : ([['auto', t('product.perishableAuto')]] as [Perishable, string][])),
+            ['yes', t('common.yes')],
+            ['no', t('common.no')],
+          ]}
+          onChange={(v) => set('perishable', v)}
+          hint={t('product.perishableHint')}
+          error={err('perishable')}
+        />
+      </fieldset>
+
+      {!editing && (
+        <fieldset className="card">
+          <legend>{t('product.permits')}</legend>
+          {d.permits.map((p, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows are addressed by their index in the body ("permits.0.number")
+            <div key={i} className="permit-row">
+              <PermitFields
+                prefix={`permits.${i}.`}
+                value={p}
+                onChange={(np) =>
+                  set(
+                    'permits',
+                    d.permits.map((x, j) => (j === i ? np : x)),
+                  )
+                }
+                err={err}
+                setErr={(n, e) => {
+                  setUploadErr((prev) => ({ ...prev, [n]: e }));
+                  if (!e) errors.clear(n);
+                }}
+              />
+              <button
+                type="button"
+                className="btn btn-ghost"
+                onClick={() =>
+                  set(
+                    'permits',
+                    d.permits.filter((_, j) => j !== i),
+                  )
+                }
+              >
+                {t('permit.remove')}
+              </button>
+            </div>
+          ))}
+          {d.permits.length < 10 && (
+            <button
+              type="button"
+              className="btn"
+              onClick={() => set('permits', [...d.permits, emptyPermit()])}
+              data-testid="add-permit-row"
+            >
+              + {t('permit.add')}
+            </button>
+          )}
+        </fieldset>
+      )}
+
+      {!editing && (
+        <fieldset className="card">
+          <legend>{t('product.photos')}</legend>
+          <Thumbs photos={d.photos} alt={d.name} />
+          {d.photos.length < 10 && (
+            <PhotoUpload
+              name="photos"
+              onStored={(sha) => set('photos', [...d.photos.filter((x) => x !== sha), sha])}
+              error={err('photos')}
+            />
+          )}
+        </fieldset>
+      )}
+
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary btn-block" disabled={save.isPending} data-testid="product-submit">
+          {save.isPending ? t('common.wait') : t('common.save')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function ProductFormPage({ params }: { params: Record<string, string> }) {
+  const { t } = useI18n();
+  const { query } = useLocation();
+  const id = params.id;
+  const q = useQuery({ queryKey: productKey(id ?? ''), queryFn: () => api.get<Product>(`/api/products/${id}`), enabled: Boolean(id) });
+
+  if (id && q.isPending) return <Loading />;
+  if (id && q.error) return <Problem error={q.error} onRetry={() => q.refetch()} />;
+  const product = id ? q.data : undefined;
+  return (
+    <section className="page narrow">
+      <BackLink href={product ? `/products/${product.id}` : '/products'} label={product ? product.name : t('nav.products')} />
+      <PageHeader title={product ? t('product.edit') : t('product.new')} testId="product-form-title" />
+      <ProductForm key={id ?? 'new'} initial={product ? fromProduct(product) : blank(query.get('umkm') ?? '')} product={product} />
+    </section>
+  );
+}

@@ -1,0 +1,181 @@
+// Register a UMKM (admin, Dinas) or edit one (also the owner): identity, address down to the village,
+// location and weekly capacity. Server errors are shown on the field they name.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { api } from '../../api.ts';
+import { FormProblem, requiredErrors, TextField, useFormErrors } from '../../components/form.tsx';
+import { LatLonField } from '../../components/LatLonField.tsx';
+import { levelOf, RegionPicker } from '../../components/RegionPicker.tsx';
+import { BackLink, Loading, PageHeader, Problem } from '../../components/ui.tsx';
+import { both, useI18n } from '../../i18n.tsx';
+import { navigate } from '../../router.tsx';
+import { useUser } from '../../session.ts';
+import type { Umkm } from '../../types.ts';
+import { umkmKey } from './UmkmDetailPage.tsx';
+
+interface Draft {
+  name: string;
+  nib: string;
+  ownerName: string;
+  phone: string;
+  address: string;
+  villageCode: string;
+  lat: string;
+  lon: string;
+  weeklyCapacity: string;
+}
+
+const FIELDS = ['name', 'nib', 'ownerName', 'phone', 'address', 'villageCode', 'lat', 'lon', 'weeklyCapacity'];
+
+const fromUmkm = (u: Umkm): Draft => ({
+  name: u.name,
+  nib: u.nib ?? '',
+  ownerName: u.ownerName,
+  phone: u.phone ?? '',
+  address: u.address,
+  villageCode: u.villageCode,
+  lat: String(u.lat),
+  lon: String(u.lon),
+  weeklyCapacity: String(u.weeklyCapacity),
+});
+
+const blank: Draft = { name: '', nib: '', ownerName: '', phone: '', address: '', villageCode: '', lat: '', lon: '', weeklyCapacity: '' };
+
+function UmkmForm({ umkm }: { umkm?: Umkm }) {
+  const me = useUser();
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const [d, setD] = useState<Draft>(umkm ? fromUmkm(umkm) : blank);
+  const errors = useFormErrors();
+  const set = (patch: Partial<Draft>) => {
+    setD((prev) => ({ ...prev, ...patch }));
+    for (const k of Object.keys(patch)) errors.clear(k);
+  };
+  const save = useMutation({
+    mutationFn: (body: Record<string, unknown>) =>
+      umkm ? api.patch<Umkm>(`/api/umkm/${umkm.id}`, body) : api.post<Umkm>('/api/umkm', body),
+    onSuccess: (u) => {
+      qc.setQueryData(umkmKey(u.id), u);
+      qc.invalidateQueries({ queryKey: ['umkm'] });
+      qc.invalidateQueries({ queryKey: ['total'] });
+      navigate(`/umkm/${u.id}?saved=1`, { replace: true });
+    },
+  });
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const problems = requiredErrors({
+      name: d.name.trim(),
+      ownerName: d.ownerName.trim(),
+      address: d.address.trim(),
+      villageCode: d.villageCode,
+      lat: d.lat.trim(),
+      lon: d.lon.trim(),
+      weeklyCapacity: d.weeklyCapacity.trim(),
+    });
+    if (!problems.villageCode && levelOf(d.villageCode) !== 'village') problems.villageCode = both('region.needVillage');
+    const nums = { lat: Number(d.lat.replace(',', '.')), lon: Number(d.lon.replace(',', '.')), weeklyCapacity: Number(d.weeklyCapacity) };
+    for (const [k, v] of Object.entries(nums)) if (!problems[k] && !Number.isFinite(v)) problems[k] = both('form.number');
+    if (!problems.weeklyCapacity && !Number.isInteger(nums.weeklyCapacity)) problems.weeklyCapacity = both('form.wholeNumber');
+    if (Object.keys(problems).length) return errors.setClient(problems);
+    errors.reset();
+    save.mutate(
+      {
+        name: d.name.trim(),
+        nib: d.nib.trim() || null,
+        ownerName: d.ownerName.trim(),
+        phone: d.phone.trim() || null,
+        address: d.address.trim(),
+        villageCode: d.villageCode,
+        ...nums,
+      },
+      { onError: (error) => errors.fromApi(error, (f) => (FIELDS.includes(f) ? f : null)) },
+    );
+  };
+
+  return (
+    <form className="form" onSubmit={submit} noValidate data-testid="umkm-form">
+      <FormProblem error={errors.general} />
+      <fieldset className="card">
+        <legend>{t('umkm.sectionIdentity')}</legend>
+        <TextField name="name" label={t('umkm.name')} value={d.name} onChange={(v) => set({ name: v })} error={errors.err('name')} wide />
+        <TextField
+          name="nib"
+          label={t('umkm.nib')}
+          value={d.nib}
+          onChange={(v) => set({ nib: v })}
+          inputMode="numeric"
+          hint={t('umkm.nibHint')}
+          error={errors.err('nib')}
+        />
+        <TextField
+          name="ownerName"
+          label={t('umkm.owner')}
+          value={d.ownerName}
+          onChange={(v) => set({ ownerName: v })}
+          error={errors.err('ownerName')}
+        />
+        <TextField
+          name="phone"
+          label={t('umkm.phone')}
+          type="tel"
+          value={d.phone}
+          onChange={(v) => set({ phone: v })}
+          hint="0812xxxxxxxx"
+          error={errors.err('phone')}
+        />
+        <TextField
+          name="weeklyCapacity"
+          label={t('umkm.weeklyCapacity')}
+          value={d.weeklyCapacity}
+          onChange={(v) => set({ weeklyCapacity: v })}
+          inputMode="numeric"
+          hint={t('umkm.capacityHint')}
+          error={errors.err('weeklyCapacity')}
+        />
+      </fieldset>
+      <fieldset className="card">
+        <legend>{t('umkm.sectionPlace')}</legend>
+        <TextField
+          name="address"
+          label={t('umkm.address')}
+          value={d.address}
+          onChange={(v) => set({ address: v })}
+          error={errors.err('address')}
+          wide
+        />
+        <RegionPicker
+          name="villageCode"
+          label={t('region.area')}
+          depth="village"
+          value={d.villageCode}
+          lock={me.role === 'pemda' ? me.regionCode : null}
+          onChange={(villageCode) => set({ villageCode })}
+          error={errors.err('villageCode')}
+        />
+        <LatLonField lat={d.lat} lon={d.lon} onChange={(lat, lon) => set({ lat, lon })} err={(n) => errors.err(n)} />
+      </fieldset>
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary btn-block" disabled={save.isPending}>
+          {save.isPending ? t('common.wait') : t('common.save')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export default function UmkmFormPage({ params }: { params: Record<string, string> }) {
+  const { t } = useI18n();
+  const id = params.id;
+  const q = useQuery({ queryKey: umkmKey(id ?? ''), queryFn: () => api.get<Umkm>(`/api/umkm/${id}`), enabled: Boolean(id) });
+  if (id && q.isPending) return <Loading />;
+  if (id && q.error) return <Problem error={q.error} onRetry={() => q.refetch()} />;
+  const umkm = id ? q.data : undefined;
+  return (
+    <section className="page narrow">
+      <BackLink href={umkm ? `/umkm/${umkm.id}` : '/umkm'} label={umkm ? umkm.name : t('nav.umkm')} />
+      <PageHeader title={umkm ? t('umkm.edit') : t('umkm.new')} />
+      <UmkmForm key={id ?? 'new'} umkm={umkm} />
+    </section>
+  );
+}
