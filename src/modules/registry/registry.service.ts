@@ -22,6 +22,29 @@ const PRODUCT = { id: 'Produk', en: 'Product' };
 const outsideRegion = (field: string) =>
   badRequest('outside_region', { id: 'Lokasi berada di luar wilayah kewenangan Anda.', en: 'The location is outside your region.' }, field);
 
+/** The columns a PATCH sets: every field present in it, under its column name. */
+function columnsOf<P extends object>(patch: P, columns: { [K in keyof P]?: string }): Record<string, unknown> {
+  const set: Record<string, unknown> = {};
+  for (const [field, column] of Object.entries(columns) as [keyof P, string][]) {
+    if (patch[field] !== undefined) set[column] = patch[field];
+  }
+  return set;
+}
+
+/** Archiving keeps the record (no hard delete of business records): it only stamps archived_at once. */
+async function archiveRow<T>(
+  db: Database,
+  ctx: Ctx,
+  target: { table: 'organizations' | 'outlets' | 'products'; entity: string; id: string },
+  before: T,
+  read: () => Promise<T>,
+): Promise<T> {
+  await db.updateTable(target.table).set({ archived_at: sql`coalesce(archived_at, now())` }).where('id', '=', target.id).execute();
+  const after = await read();
+  await audit(db, ctx, { action: 'archive', entity: target.entity, entityId: target.id, before, after });
+  return after;
+}
+
 // ---- organisations ----
 type OrgRow = NonNullable<Awaited<ReturnType<typeof store.findOrganization>>>;
 const orgView = (o: OrgRow) => ({
@@ -123,16 +146,8 @@ export async function updateOrganization(
 }
 
 export async function archiveOrganization(db: Database, ctx: Ctx, id: string) {
-  const before = await store.findOrganization(db, ctx.actor, id);
-  if (!before) throw notFound(ORG, 'id');
-  const row = await db
-    .updateTable('organizations')
-    .set({ archived_at: before.archived_at ?? new Date() })
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await audit(db, ctx, { action: 'archive', entity: 'organization', entityId: id, before: orgView(before), after: orgView(row) });
-  return orgView(row);
+  const before = await getOrganization(db, ctx, id);
+  return archiveRow(db, ctx, { table: 'organizations', entity: 'organization', id }, before, () => getOrganization(db, ctx, id));
 }
 
 // ---- outlets ----
@@ -263,18 +278,17 @@ export async function updateOutlet(
     if (dup) throw conflict('store_code_taken', { id: 'Kode toko sudah dipakai.', en: 'Store code already in use.' }, 'storeCode');
     set.store_code = patch.storeCode;
   }
-  const simple = {
-    name: 'name',
-    address: 'address',
-    lat: 'lat',
-    lon: 'lon',
-    localSlots: 'local_slots',
-    acceptsPerishable: 'accepts_perishable',
-  } as const;
-  for (const [k, col] of Object.entries(simple)) {
-    const v = patch[k as keyof typeof simple];
-    if (v !== undefined) set[col] = v;
-  }
+  Object.assign(
+    set,
+    columnsOf(patch, {
+      name: 'name',
+      address: 'address',
+      lat: 'lat',
+      lon: 'lon',
+      localSlots: 'local_slots',
+      acceptsPerishable: 'accepts_perishable',
+    }),
+  );
   await db.updateTable('outlets').set(set).where('id', '=', id).execute();
   const after = await getOutlet(db, ctx, id);
   await audit(db, ctx, { action: 'update', entity: 'outlet', entityId: id, before, after });
@@ -283,10 +297,7 @@ export async function updateOutlet(
 
 export async function archiveOutlet(db: Database, ctx: Ctx, id: string) {
   const before = await getOutlet(db, ctx, id);
-  await db.updateTable('outlets').set({ archived_at: sql`coalesce(archived_at, now())` }).where('id', '=', id).execute();
-  const after = await getOutlet(db, ctx, id);
-  await audit(db, ctx, { action: 'archive', entity: 'outlet', entityId: id, before, after });
-  return after;
+  return archiveRow(db, ctx, { table: 'outlets', entity: 'outlet', id }, before, () => getOutlet(db, ctx, id));
 }
 
 // ---- UMKM ----
@@ -403,18 +414,17 @@ export async function updateUmkm(
     await nibFree(db, patch.nib, id);
     profile.nib = patch.nib;
   }
-  const simple = {
-    ownerName: 'owner_name',
-    phone: 'phone',
-    address: 'address',
-    lat: 'lat',
-    lon: 'lon',
-    weeklyCapacity: 'weekly_capacity',
-  } as const;
-  for (const [k, col] of Object.entries(simple)) {
-    const v = patch[k as keyof typeof simple];
-    if (v !== undefined) profile[col] = v;
-  }
+  Object.assign(
+    profile,
+    columnsOf(patch, {
+      ownerName: 'owner_name',
+      phone: 'phone',
+      address: 'address',
+      lat: 'lat',
+      lon: 'lon',
+      weeklyCapacity: 'weekly_capacity',
+    }),
+  );
   if (Object.keys(profile).length) await db.updateTable('umkm_profiles').set(profile).where('organization_id', '=', id).execute();
   await db
     .updateTable('organizations')
@@ -434,10 +444,7 @@ export async function updateUmkm(
 
 export async function archiveUmkm(db: Database, ctx: Ctx, id: string) {
   const before = await getUmkm(db, ctx, id);
-  await db.updateTable('organizations').set({ archived_at: sql`coalesce(archived_at, now())` }).where('id', '=', id).execute();
-  const after = await getUmkm(db, ctx, id);
-  await audit(db, ctx, { action: 'archive', entity: 'umkm', entityId: id, before, after });
-  return after;
+  return archiveRow(db, ctx, { table: 'organizations', entity: 'umkm', id }, before, () => getUmkm(db, ctx, id));
 }
 
 // ---- products ----
@@ -594,23 +601,22 @@ export async function updateProduct(db: Database, ctx: Ctx, id: string, patch: P
   const before = await editableProduct(db, ctx, id);
   checkPrices(patch.supplierPrice ?? before.supplierPrice, patch.retailPrice ?? before.retailPrice);
   if (patch.gtin !== undefined) await gtinFree(db, patch.gtin, id);
-  const cols = {
-    name: 'name',
-    category: 'category',
-    gtin: 'gtin',
-    netContent: 'net_content',
-    netUnit: 'net_unit',
-    supplierPrice: 'supplier_price',
-    retailPrice: 'retail_price',
-    shelfLifeDays: 'shelf_life_days',
-    storage: 'storage',
-    perishable: 'perishable',
-  } as const;
   const set: Record<string, unknown> = { updated_at: sql`now()` };
-  for (const [k, col] of Object.entries(cols)) {
-    const v = patch[k as keyof typeof cols];
-    if (v !== undefined) set[col] = v;
-  }
+  Object.assign(
+    set,
+    columnsOf(patch, {
+      name: 'name',
+      category: 'category',
+      gtin: 'gtin',
+      netContent: 'net_content',
+      netUnit: 'net_unit',
+      supplierPrice: 'supplier_price',
+      retailPrice: 'retail_price',
+      shelfLifeDays: 'shelf_life_days',
+      storage: 'storage',
+      perishable: 'perishable',
+    }),
+  );
   await db.updateTable('products').set(set).where('id', '=', id).execute();
   const after = await getProduct(db, ctx, id);
   await audit(db, ctx, { action: 'update', entity: 'product', entityId: id, before, after });
@@ -619,10 +625,7 @@ export async function updateProduct(db: Database, ctx: Ctx, id: string, patch: P
 
 export async function archiveProduct(db: Database, ctx: Ctx, id: string) {
   const before = await editableProduct(db, ctx, id);
-  await db.updateTable('products').set({ archived_at: sql`coalesce(archived_at, now())` }).where('id', '=', id).execute();
-  const after = await getProduct(db, ctx, id);
-  await audit(db, ctx, { action: 'archive', entity: 'product', entityId: id, before, after });
-  return after;
+  return archiveRow(db, ctx, { table: 'products', entity: 'product', id }, before, () => getProduct(db, ctx, id));
 }
 
 export async function addPermit(db: Database, ctx: Ctx, productId: string, permit: PermitInput) {
