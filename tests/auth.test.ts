@@ -25,6 +25,8 @@ describe('sign-in', () => {
     expect(res.json()).toMatchObject({ email: demo('pemda.bengkulu'), role: 'pemda', regionCode: '17.71', demo: true });
     const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: `etalase_session=${c?.value}` } });
     expect(me.json().role).toBe('pemda');
+    const audit = await t.as(demo('admin'), { method: 'GET', url: `/api/audit?entity=session&actorId=${me.json().id}` });
+    expect(audit.json().items.map((a: { action: string }) => a.action)).toContain('login');
   });
 
   it('marks the cookie Secure behind a TLS proxy', async () => {

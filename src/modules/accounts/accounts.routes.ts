@@ -15,10 +15,10 @@ export async function accountRoutes(app: FastifyInstance, opts: { demo: boolean 
     handler: async (req, reply) => {
       req.commitOnError = true; // a failed attempt is recorded for throttling
       const db = dbOf(req);
-      const { token } = await login(db, { ...req.body, ip: req.ip });
+      const { token } = await login(db, { ...req.body, ip: req.ip, requestId: String(req.id) });
       req.commitOnError = false;
       const old = req.cookies[SESSION_COOKIE];
-      if (old) await logout(db, old);
+      if (old) await logout(db, ctxOf(req), old);
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',
         httpOnly: true,
@@ -37,7 +37,7 @@ export async function accountRoutes(app: FastifyInstance, opts: { demo: boolean 
     schema: { tags: ['auth'], summary: 'Keluar / sign out', response: { 200: zOk } },
     handler: async (req, reply) => {
       const token = req.cookies[SESSION_COOKIE];
-      if (token) await logout(dbOf(req), token);
+      if (token) await logout(dbOf(req), ctxOf(req), token);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
     },

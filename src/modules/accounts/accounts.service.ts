@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import type { Role } from '../../db/types.ts';
 import { audit } from '../../platform/audit.ts';
-import type { Actor, Ctx } from '../../platform/auth/actor.ts';
+import { type Actor, type Ctx, PUBLIC_ACTOR } from '../../platform/auth/actor.ts';
 import { dummyHash, hashPassword, verifyPassword } from '../../platform/auth/password.ts';
 import { createSession, revokeSession, revokeUserSessions } from '../../platform/auth/sessions.ts';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
@@ -20,7 +20,7 @@ const badCredentials = () =>
 
 /** Returns a new session for valid credentials. Every attempt is recorded; after too many failures for an
  *  email or an address the attempt is refused without checking, whether the account exists or not. */
-export async function login(db: Database, input: { email: string; password: string; ip: string }) {
+export async function login(db: Database, input: { email: string; password: string; ip: string; requestId: string | null }) {
   const since = sql<Date>`now() - make_interval(mins => ${FAILURE_WINDOW_MINUTES})`;
   const failures = await db
     .selectFrom('login_attempts')
@@ -46,10 +46,19 @@ export async function login(db: Database, input: { email: string; password: stri
   const succeeded = Boolean(user && ok && !user.disabled_at);
   await db.insertInto('login_attempts').values({ email: input.email, ip: input.ip, succeeded }).execute();
   if (!succeeded || !user) throw badCredentials();
-  return createSession(db, user.id);
+  const session = await createSession(db, user.id);
+  await audit(
+    db,
+    { actor: { ...PUBLIC_ACTOR, userId: user.id }, requestId: input.requestId },
+    { action: 'login', entity: 'session', entityId: user.id, after: { ip: input.ip, expiresAt: session.expiresAt } },
+  );
+  return session;
 }
 
-export const logout = (db: Database, token: string) => revokeSession(db, token);
+export async function logout(db: Database, ctx: Ctx, token: string) {
+  await revokeSession(db, token);
+  if (ctx.actor.userId) await audit(db, ctx, { action: 'logout', entity: 'session', entityId: ctx.actor.userId });
+}
 
 export async function me(db: Database, actor: Actor, demo: boolean) {
   const org = actor.organizationId
