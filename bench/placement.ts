@@ -1,10 +1,18 @@
 // Benchmark for placement planning (C5): generates deterministic, town-clustered Indonesian
-// instances and reports pairs, components, timings, peak memory, objective vs greedy and, where it
-// is affordable, HiGHS. Usage: tsx bench/placement.ts [regency|province|national|all]
+// instances and reports pairs, components, timings, peak memory, the optimality certificate check,
+// objective vs greedy and, where it is affordable, HiGHS — both as whole commands in child processes
+// (start-up included). Usage: tsx bench/placement.ts [regency|province|national|all]
 // (docs/PLACEMENT.md records the exact command and the figures measured).
+// `tsx bench/placement.ts province --write-instance FILE` only writes that scale's instance.
+// Exit code 1 if any optimality certificate fails to verify.
 
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import loadHighs from 'highs';
+import { verifyCertificate } from '../src/modules/placement/placement.certificate.ts';
 import { greedyPlacement } from '../src/modules/placement/placement.greedy.ts';
 import { type HighsLike, solveWithHighs } from '../src/modules/placement/placement.highs.ts';
 import { buildPairs } from '../src/modules/placement/placement.pairs.ts';
@@ -98,6 +106,8 @@ const EAST_JAVA = [
 
 interface Scale {
   towns: string[] | 'all';
+  /** HiGHS model for the whole-command comparison: the MILP, or the flow LP (network matrix). */
+  highsForm?: 'milp' | 'lp';
   outlets: number;
   products: number;
   /** Gaussian spread around a town: sigmaKm × sqrt(weight / 1000), at least minSigmaKm. */
@@ -115,6 +125,7 @@ const SCALES: Record<string, Scale> = {
     sigmaKm: 8,
     minSigmaKm: 5,
     highs: true,
+    highsForm: 'milp',
     seed: 1,
   },
   province: {
@@ -124,6 +135,7 @@ const SCALES: Record<string, Scale> = {
     sigmaKm: 40,
     minSigmaKm: 16,
     highs: true,
+    highsForm: 'lp',
     seed: 2,
   },
   national: {
@@ -211,9 +223,7 @@ export function generateInstance(scale: Scale): PlacementInstance {
     }
   }
   // Round-trip through the validator so the benchmark exercises the same path as `etalase plan`.
-  return validateInstance(
-    JSON.parse(JSON.stringify({ version: 1, params: { firstPlacementBonus: 25 }, outlets, umkm, products })),
-  );
+  return validateInstance(JSON.parse(JSON.stringify({ version: 1, params: { firstPlacementBonus: 25 }, outlets, umkm, products })));
 }
 
 function round6(x: number): number {
@@ -221,6 +231,7 @@ function round6(x: number): number {
 }
 
 const mb = (bytes: number): string => `${Math.round(bytes / 2 ** 20)} MiB`;
+const cpuMs = (u: NodeJS.CpuUsage): number => (u.user + u.system) / 1000;
 
 async function runScale(name: string): Promise<void> {
   const scale = SCALES[name];
@@ -239,6 +250,7 @@ async function runScale(name: string): Promise<void> {
   const inst = generateInstance(scale);
   const genMs = performance.now() - tg;
   const tb = performance.now();
+  const cpu0 = process.cpuUsage();
   const pairs = buildPairs(inst);
   const pairMs = performance.now() - tb;
   sample();
@@ -252,30 +264,51 @@ async function runScale(name: string): Promise<void> {
   const res = solvePlacement(inst, {
     pairs,
     onProgress: log,
+    certificate: true,
     ...(alpha ? { alpha } : {}),
   });
   sample();
+  // CPU time (user + system) next to wall time: the machine is shared, so wall time can include waiting.
+  const cpuSolve = cpuMs(process.cpuUsage(cpu0));
+  const cert = res.certificate!;
+  const cpu1 = process.cpuUsage();
+  const check = verifyCertificate(inst, res.placements, cert, { pairs });
+  const cpuCheck = cpuMs(process.cpuUsage(cpu1));
+  sample();
+  log(`certificate checked in ${Math.round(check.ms)} ms`);
   const tgr = performance.now();
   const greedy = greedyPlacement(inst, pairs);
   const greedyMs = performance.now() - tgr;
   sample();
-
-  let highsLine = 'skipped';
-  if (scale.highs && pairs.count <= 1_000_000 && !process.env.BENCH_NO_HIGHS) {
-    const highs = (await loadHighs()) as unknown as HighsLike;
-    const form = pairs.count <= 50_000 ? 'milp' : 'lp';
-    const th = performance.now();
-    try {
-      const ref = solveWithHighs(highs, inst, pairs, form, { time_limit: 600 });
-      const diff = res.objective - ref.objective;
-      highsLine = `${ref.objective.toFixed(4)} (${form}, ${ref.status}, ${((performance.now() - th) / 1000).toFixed(1)} s, ours − HiGHS = ${diff.toExponential(2)})`;
-    } catch (err) {
-      highsLine = `failed after ${((performance.now() - th) / 1000).toFixed(1)} s: ${(err as Error).message}`;
-    }
-    sample();
-  }
   clearInterval(timer);
   const osPeak = process.resourceUsage().maxRSS * 1024;
+
+  // Whole commands, each in a fresh process: `etalase plan FILE` against HiGHS reading the same file.
+  let wholeLines: string[] = [];
+  if (scale.highs && !process.env.BENCH_NO_HIGHS) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'placement-bench-'));
+    try {
+      const file = path.join(dir, `${name}.json`);
+      writeFileSync(file, JSON.stringify(inst));
+      const bin = path.join(ROOT, 'bin', 'etalase.mjs');
+      const ours = timeCommand(process.execPath, [bin, 'plan', file]);
+      // The app's own start-up (bin wrapper, tsx, src/cli.ts and what it imports), for reference.
+      const startup = timeCommand(process.execPath, [bin, 'help']);
+      const oursObjective = ours.ok ? (JSON.parse(ours.stdout) as { objective: number }).objective : Number.NaN;
+      const form = scale.highsForm ?? 'lp';
+      const ref = timeCommand(process.execPath, [...process.execArgv, SELF, '--highs-child', file, form]);
+      const refOut = ref.ok ? (JSON.parse(ref.stdout) as HighsChildOutput) : undefined;
+      const formName = form === 'milp' ? 'MILP' : 'flow LP (network matrix; the MILP is too slow at this size)';
+      wholeLines = [
+        `  whole command, ours    ${(ours.ms / 1000).toFixed(2)} s  (node bin/etalase.mjs plan FILE${ours.ok ? `, objective ${oursObjective.toFixed(4)}` : `: FAILED ${ours.error}`}; \`etalase help\` alone takes ${(startup.ms / 1000).toFixed(2)} s)`,
+        `  whole command, HiGHS   ${(ref.ms / 1000).toFixed(2)} s  (HiGHS ${formName}${refOut ? `, ${refOut.status}, objective ${refOut.objective.toFixed(4)}, ours − HiGHS = ${(oursObjective - refOut.objective).toExponential(2)}, HiGHS process peak RSS ${mb(refOut.maxRss)}` : `: FAILED ${ref.error}`})`,
+        `  HiGHS / ours           ${(ref.ms / ours.ms).toFixed(1)}× (whole commands, start-up included)`,
+      ];
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
   const s = res.stats;
   const gap = ((res.objective - greedy.objective) / res.objective) * 100;
   const lines = [
@@ -283,27 +316,74 @@ async function runScale(name: string): Promise<void> {
     `  pairs                 ${s.pairs}`,
     `  components            ${s.components} (largest ${s.largestComponentPairs} pairs, ${s.largestComponentNodes} nodes)`,
     `  build (pairs)         ${Math.round(pairMs)} ms`,
-    `  solve (flow)          ${s.solveMs} ms  [phases ${s.phases}, pushes ${s.pushes}, relabels ${s.relabels}, price ratio ${s.maxPriceRatio.toFixed(2)}]`,
-    `  build + solve         ${Math.round(pairMs + s.totalMs)} ms`,
-    `  peak RSS              ${mb(peakRss)} sampled, ${mb(osPeak)} OS high-water mark`,
-    `  objective             ${res.objective.toFixed(4)} (${s.placements} placements, ${s.placedUmkm} UMKM placed, rounding tolerance ${s.roundingToleranceAbs.toExponential(2)})`,
+    `  split + solve         ${s.totalMs} ms (split ${s.buildMs} ms, flow ${s.solveMs} ms incl. ${Math.round(cert.exactPriceMs)} ms for exact prices)  [phases ${s.phases}, pushes ${s.pushes}, relabels ${s.relabels}, price ratio ${s.maxPriceRatio.toFixed(2)}]`,
+    `  build + solve         ${Math.round(pairMs + s.totalMs)} ms (cpu ${Math.round(cpuSolve)} ms)`,
+    check.ok
+      ? `  certificate: ok (${check.arcsChecked} arcs checked, ${Math.round(check.ms)} ms; cpu ${Math.round(cpuCheck)} ms)`
+      : `  certificate: FAILED (${check.arcsChecked} arcs checked):\n    ${check.failures.join('\n    ')}`,
+    `  build + solve + check ${Math.round(pairMs + s.totalMs + check.ms)} ms`,
+    `  peak RSS              ${mb(peakRss)} sampled, ${mb(osPeak)} OS high-water mark (whole process so far: generation, solve, check, greedy)`,
+    `  objective             ${res.objective.toFixed(4)} (${s.placements} placements, ${s.placedUmkm} UMKM placed, rounding tolerance ${s.roundingToleranceAbs.toExponential(2)}; checker recomputed ${check.objective.toFixed(4)}, tolerance ${check.roundingToleranceAbs.toExponential(2)})`,
     `  greedy objective      ${greedy.objective.toFixed(4)} (${Math.round(greedyMs)} ms), gap ${gap.toFixed(3)} %`,
-    `  HiGHS objective       ${highsLine}`,
+    ...(wholeLines.length > 0 ? wholeLines : ['  HiGHS                  not run']),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
+  if (!check.ok || Math.abs(check.objective - res.objective) > 1e-6 * Math.max(1, Math.abs(res.objective))) {
+    process.stderr.write(`placement bench: optimality certificate FAILED for ${name}\n`);
+    process.exit(1);
+  }
+}
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SELF = fileURLToPath(import.meta.url);
+
+interface HighsChildOutput {
+  status: string;
+  objective: number;
+  maxRss: number;
+}
+
+/** Runs a command to completion and times it from spawn to exit (wall clock). */
+function timeCommand(cmd: string, args: string[]): { ms: number; ok: boolean; stdout: string; error: string } {
+  const t = performance.now();
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
+  const ms = performance.now() - t;
+  const ok = r.status === 0;
+  return { ms, ok, stdout: r.stdout ?? '', error: ok ? '' : `exit ${r.status}: ${(r.stderr ?? '').slice(-500)}` };
+}
+
+/** Child mode: the reference run as its own command — read, validate, pair, solve with HiGHS. */
+async function highsChild(file: string, form: 'milp' | 'lp'): Promise<void> {
+  const inst = validateInstance(JSON.parse(readFileSync(file, 'utf8')));
+  const pairs = buildPairs(inst);
+  const highs = (await loadHighs()) as unknown as HighsLike;
+  const ref = solveWithHighs(highs, inst, pairs, form, { time_limit: 1200 });
+  const out: HighsChildOutput = {
+    status: ref.status,
+    objective: ref.objective,
+    maxRss: process.resourceUsage().maxRSS * 1024,
+  };
+  process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 
 // --pairs-only stops after pair generation (used to tune the generator's density).
 const pairsOnly = process.argv.includes('--pairs-only');
 const arg = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'all';
-if (arg === 'all') {
+const childAt = process.argv.indexOf('--highs-child');
+const writeAt = process.argv.indexOf('--write-instance');
+if (writeAt >= 0) {
+  // Writes the scale's instance as JSON, to rerun either whole command by hand.
+  const scale = SCALES[arg];
+  if (!scale) throw new Error(`unknown scale ${arg}`);
+  writeFileSync(process.argv[writeAt + 1]!, JSON.stringify(generateInstance(scale)));
+} else if (childAt >= 0) {
+  await highsChild(process.argv[childAt + 1]!, process.argv[childAt + 2] === 'milp' ? 'milp' : 'lp');
+} else if (arg === 'all') {
   // One child per scale so each reports its own peak memory rather than the largest so far.
   for (const name of Object.keys(SCALES)) {
-    const r = spawnSync(
-      process.execPath,
-      [...process.execArgv, process.argv[1]!, name, ...(pairsOnly ? ['--pairs-only'] : [])],
-      { stdio: 'inherit' },
-    );
+    const r = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, name, ...(pairsOnly ? ['--pairs-only'] : [])], {
+      stdio: 'inherit',
+    });
     if (r.status !== 0) process.exitCode = r.status ?? 1;
   }
 } else {

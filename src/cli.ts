@@ -1,9 +1,10 @@
 // The `etalase` command: serve, demo, migrate, seed, create-admin, plan.
 import { stdin } from 'node:process';
 import { loadConfig } from './config.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, isSeeded, seedDemo } from './demo/seed.ts';
-import { hashPassword } from './platform/auth/password.ts';
-import { prepareDatabase, startServer } from './server.ts';
+
+// Modules are imported by the command that needs them: `etalase plan` should not pay for the server.
+const server = () => import('./server.ts');
+const demoData = () => import('./demo/seed.ts');
 
 const HELP = `etalase <command>
 
@@ -30,6 +31,8 @@ async function main(argv: string[]): Promise<number> {
     case 'demo': {
       const demo = command === 'demo';
       const config = loadConfig(process.env, { demo });
+      const { prepareDatabase, startServer } = await server();
+      const { DEMO_ACCOUNTS, DEMO_PASSWORD, isSeeded, seedDemo } = await demoData();
       const handle = await prepareDatabase(config, log);
       if (demo && !(await isSeeded(handle.db))) {
         log('Menyiapkan data demo / preparing demo data …');
@@ -45,11 +48,14 @@ async function main(argv: string[]): Promise<number> {
       return -1; // keep running
     }
     case 'migrate': {
+      const { prepareDatabase } = await server();
       const handle = await prepareDatabase(loadConfig(), log);
       await handle.close();
       return 0;
     }
     case 'seed': {
+      const { prepareDatabase } = await server();
+      const { isSeeded, seedDemo } = await demoData();
       const handle = await prepareDatabase(loadConfig(), log);
       try {
         if (await isSeeded(handle.db)) log('Data demo sudah ada / demo data already present.');
@@ -70,6 +76,8 @@ async function main(argv: string[]): Promise<number> {
         log('Kata sandi minimal 10 karakter / password must have at least 10 characters.');
         return 2;
       }
+      const { prepareDatabase } = await server();
+      const { hashPassword } = await import('./platform/auth/password.ts');
       const handle = await prepareDatabase(loadConfig(), log);
       try {
         const exists = await handle.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();

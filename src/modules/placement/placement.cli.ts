@@ -25,9 +25,7 @@ export async function runPlanCommand(args: string[], io: CommandIo): Promise<num
     text = await readFile(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    io.stderr.write(
-      `plan: cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (err as Error).message}\n`,
-    );
+    io.stderr.write(`plan: cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (err as Error).message}\n`);
     return 2;
   }
   let json: unknown;
@@ -50,14 +48,9 @@ export async function runPlanCommand(args: string[], io: CommandIo): Promise<num
   const size = instance.outlets.length + instance.products.length;
   const verbose = size >= PROGRESS_THRESHOLD;
   if (verbose) {
-    io.stderr.write(
-      `plan: ${instance.outlets.length} outlets, ${instance.umkm.length} UMKM, ${instance.products.length} products\n`,
-    );
+    io.stderr.write(`plan: ${instance.outlets.length} outlets, ${instance.umkm.length} UMKM, ${instance.products.length} products\n`);
   }
-  const result = solvePlacement(
-    instance,
-    verbose ? { onProgress: (m) => io.stderr.write(`plan: ${m}\n`) } : {},
-  );
+  const result = solvePlacement(instance, verbose ? { onProgress: (m) => io.stderr.write(`plan: ${m}\n`) } : {});
   if (verbose) {
     io.stderr.write(
       `plan: objective ${result.objective.toFixed(3)} with ${result.stats.placements} placements in ${result.stats.totalMs} ms\n`,

@@ -36,9 +36,7 @@ export interface ReferenceResult {
 export function solveWithHighs(
   highs: HighsLike,
   inst: PlacementInstance,
-  pairs:
-    | ArrayLike<ReferencePair>
-    | { count: number; product: Int32Array; outlet: Int32Array; value: Float64Array },
+  pairs: ArrayLike<ReferencePair> | { count: number; product: Int32Array; outlet: Int32Array; value: Float64Array },
   form: 'milp' | 'lp' = 'milp',
   options: Record<string, unknown> = {},
 ): ReferenceResult {
@@ -120,11 +118,10 @@ function pushTo(m: Map<number, number[]>, k: number, v: number): void {
   else m.set(k, [v]);
 }
 
-function toGetter(
-  pairs:
-    | ArrayLike<ReferencePair>
-    | { count: number; product: Int32Array; outlet: Int32Array; value: Float64Array },
-): { count: number; at(i: number): ReferencePair } {
+function toGetter(pairs: ArrayLike<ReferencePair> | { count: number; product: Int32Array; outlet: Int32Array; value: Float64Array }): {
+  count: number;
+  at(i: number): ReferencePair;
+} {
   if ('count' in pairs && typeof pairs.count === 'number' && 'product' in pairs) {
     const t = pairs;
     return {

@@ -22,8 +22,16 @@ export interface CirculationResult {
   phases: number;
   pushes: number;
   relabels: number;
-  /** Final node prices in scaled cost units (input cost × multiplier); 1-optimal. */
+  /**
+   * Final node prices in scaled cost units (input cost × multiplier). 1-optimal (every residual arc
+   * has reduced cost ≥ −1) by default; exactly optimal dual prices (every residual arc has reduced
+   * cost ≥ 0) when `exactPrices` was requested.
+   */
   price: Float64Array;
+  /** Time spent turning the 1-optimal prices into exact ones (0 unless requested). */
+  exactPriceMs: number;
+  /** Node scans made by that step. */
+  exactPriceScans: number;
   /** The factor input costs were multiplied by: nodeCount + 1. */
   multiplier: number;
   /** max |price| / max |scaled cost| at the end: how much of the exactness headroom was used. */
@@ -33,6 +41,11 @@ export interface CirculationResult {
 export interface CirculationOptions {
   /** Factor by which ε shrinks per phase. */
   alpha?: number;
+  /**
+   * After the last phase, shift the prices by shortest-path distances in the residual graph so that
+   * no residual arc has a negative reduced cost: an optimality certificate for the scaled costs.
+   */
+  exactPrices?: boolean;
 }
 
 // Prices stay exact integers in a double only below 2^53; the caller keeps |cost|·(n+1) far below
@@ -177,7 +190,7 @@ export function solveCirculation(input: CirculationInput, opts: CirculationOptio
         // Look-ahead: pushing into a node that could only push it back wastes work; relabel it first.
         if (ew >= 0 && !hasAdmissible(w) && relabel(w)) continue; // the arc may no longer be admissible
         const r = rcap[a]!;
-        const d = e < r ? e : r;
+        const d = Math.min(e, r);
         rcap[a] = r - d;
         rcap[rev[a]!]! += d;
         e -= d;
@@ -187,6 +200,14 @@ export function solveCirculation(input: CirculationInput, opts: CirculationOptio
       }
       excess[v] = e;
     }
+  }
+
+  let exactPriceMs = 0;
+  let exactPriceScans = 0;
+  if (opts.exactPrices) {
+    const t0 = performance.now();
+    exactPriceScans = makePricesExact(n, first, head, rcap, cost, price, queue, inQueue);
+    exactPriceMs = performance.now() - t0;
   }
 
   const flow = new Int32Array(mf);
@@ -205,7 +226,74 @@ export function solveCirculation(input: CirculationInput, opts: CirculationOptio
     pushes,
     relabels,
     price,
+    exactPriceMs,
+    exactPriceScans,
     multiplier: mult,
     priceRatio: maxCost > 0 ? maxPrice / maxCost : 0,
   };
+}
+
+/**
+ * Turns 1-optimal prices into exact dual prices. At the end of the ε = 1 phase every residual arc has
+ * reduced cost c_p(a) = c(a) + p(tail) − p(head) ≥ −1, and the circulation is optimal, so the
+ * residual graph has no negative cycle (with costs scaled by n + 1 a cycle's cost is a multiple of
+ * n + 1 and at least −(n − 1)). Shortest-path distances d from a virtual source joined to every node
+ * by a zero arc then satisfy d(w) ≤ d(v) + c_p(v, w) on every residual arc, so p + d has no negative
+ * reduced cost. FIFO label correcting (Bellman–Ford with a queue); only nodes that leave a
+ * negative arc start in the queue, and the distances are integers in [−(n − 1), 0].
+ * Returns the number of node scans.
+ */
+function makePricesExact(
+  n: number,
+  first: Int32Array,
+  head: Int32Array,
+  rcap: Int32Array,
+  cost: Float64Array,
+  price: Float64Array,
+  queue: Int32Array,
+  inQueue: Uint8Array,
+): number {
+  const dist = new Float64Array(n);
+  let qHead = 0;
+  let qTail = 0;
+  inQueue.fill(0);
+  const enqueue = (v: number): void => {
+    if (inQueue[v]) return;
+    inQueue[v] = 1;
+    queue[qTail] = v;
+    qTail = qTail === n ? 0 : qTail + 1;
+  };
+  for (let v = 0; v < n; v++) {
+    const pv = price[v]!;
+    const end = first[v + 1]!;
+    for (let a = first[v]!; a < end; a++) {
+      if (rcap[a]! > 0 && cost[a]! + pv - price[head[a]!]! < 0) {
+        enqueue(v);
+        break;
+      }
+    }
+  }
+  let scans = 0;
+  while (qHead !== qTail) {
+    const v = queue[qHead]!;
+    qHead = qHead === n ? 0 : qHead + 1;
+    inQueue[v] = 0;
+    scans++;
+    const dv = dist[v]! + price[v]!;
+    const end = first[v + 1]!;
+    for (let a = first[v]!; a < end; a++) {
+      if (rcap[a]! > 0) {
+        const w = head[a]!;
+        const nd = dv + cost[a]! - price[w]!;
+        if (nd < dist[w]!) {
+          // Without a negative cycle no distance can fall below −(n − 1).
+          if (nd < -n) throw new Error('circulation: residual graph has a negative cycle (not optimal)');
+          dist[w] = nd;
+          enqueue(w);
+        }
+      }
+    }
+  }
+  for (let v = 0; v < n; v++) price[v]! += dist[v]!;
+  return scans;
 }

@@ -7,7 +7,7 @@
 
 import { solveCirculation } from './placement.mcf.ts';
 import { buildPairs, type PairTable } from './placement.pairs.ts';
-import type { Placement, PlacementInstance, PlacementResult, PlacementStats } from './placement.types.ts';
+import type { Placement, PlacementCertificate, PlacementInstance, PlacementResult, PlacementStats } from './placement.types.ts';
 
 export interface SolveOptions {
   /** Progress lines for long runs (the CLI sends them to stderr). */
@@ -16,6 +16,11 @@ export interface SolveOptions {
   alpha?: number;
   /** Pairs already built by buildPairs for this very instance (the benchmark reuses them). */
   pairs?: PairTable;
+  /**
+   * Also return exact dual prices and structural flows (`result.certificate`) for
+   * `verifyCertificate`. Costs an extra shortest-path pass per component.
+   */
+  certificate?: boolean;
 }
 
 /**
@@ -41,9 +46,7 @@ export function solvePlacement(inst: PlacementInstance, opts: SolveOptions = {})
 
   const comps = splitComponents(pairs, prodUmkm, nU, nO);
   const t1 = performance.now();
-  progress?.(
-    `built ${pairs.count} pairs in ${comps.count} components (largest ${comps.largestPairs} pairs) in ${Math.round(t1 - t0)} ms`,
-  );
+  progress?.(`built ${pairs.count} pairs in ${comps.count} components (largest ${comps.largestPairs} pairs) in ${Math.round(t1 - t0)} ms`);
 
   const chosen = new Uint8Array(pairs.count);
   const stats: SolveCounters = {
@@ -55,6 +58,7 @@ export function solvePlacement(inst: PlacementInstance, opts: SolveOptions = {})
     priceRatio: 0,
   };
   const local = new Int32Array(nU + nP + nO).fill(-1);
+  const cert = opts.certificate ? newCertificate(comps.count, nU, nP, nO) : undefined;
   for (let c = 0; c < comps.count; c++) {
     const from = comps.start[c]!;
     const to = comps.start[c + 1]!;
@@ -70,6 +74,7 @@ export function solvePlacement(inst: PlacementInstance, opts: SolveOptions = {})
       chosen,
       stats,
       opts.alpha,
+      cert === undefined ? undefined : { cert, component: c },
     );
     if (big && progress) {
       progress(`solved component of ${to - from} pairs in ${Math.round(performance.now() - tc)} ms`);
@@ -114,7 +119,28 @@ export function solvePlacement(inst: PlacementInstance, opts: SolveOptions = {})
     roundingToleranceAbs: stats.tolerance,
     maxPriceRatio: stats.priceRatio,
   };
-  return { placements, objective: value + bonus * placedCount, stats: result };
+  const out: PlacementResult = { placements, objective: value + bonus * placedCount, stats: result };
+  if (cert) out.certificate = cert;
+  return out;
+}
+
+function newCertificate(components: number, nU: number, nP: number, nO: number): PlacementCertificate {
+  return {
+    components,
+    scale: new Float64Array(components),
+    multiplier: new Float64Array(components),
+    hubPrice: new Float64Array(components),
+    umkmComponent: new Int32Array(nU).fill(-1),
+    outletComponent: new Int32Array(nO).fill(-1),
+    umkmPrice: new Float64Array(nU),
+    productPrice: new Float64Array(nP),
+    outletPrice: new Float64Array(nO),
+    umkmFlow: new Int32Array(nU),
+    umkmBonusFlow: new Int32Array(nU),
+    productFlow: new Int32Array(nP),
+    outletFlow: new Int32Array(nO),
+    exactPriceMs: 0,
+  };
 }
 
 interface SolveCounters {
@@ -151,7 +177,7 @@ function splitComponents(pairs: PairTable, prodUmkm: Int32Array, nU: number, nO:
   for (let i = 0; i < pairs.count; i++) {
     const a = find(prodUmkm[pairs.product[i]!]!);
     const b = find(nU + pairs.outlet[i]!);
-    if (a !== b) parent[a < b ? b : a] = a < b ? a : b;
+    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
   }
   const compOfRoot = new Int32Array(nU).fill(-1);
   const pairComp = new Int32Array(pairs.count);
@@ -189,6 +215,7 @@ function solveComponent(
   chosen: Uint8Array,
   stats: SolveCounters,
   alpha: number | undefined,
+  certOut: { cert: PlacementCertificate; component: number } | undefined,
 ): void {
   const nU = inst.umkm.length;
   const nP = inst.products.length;
@@ -268,33 +295,44 @@ function solveComponent(
     m++;
   };
   const bonusCost = -Math.round(bonus * scale);
+  // Arc ids of the structural arcs (−1: none), to report their flows in the certificate.
+  const arcUFirst = new Int32Array(umkms.length).fill(-1);
+  const arcURest = new Int32Array(umkms.length).fill(-1);
+  const arcP = new Int32Array(prods.length).fill(-1);
+  const arcO = new Int32Array(outs.length).fill(-1);
   for (let j = 0; j < umkms.length; j++) {
     const c = capU[j]!;
     if (c <= 0) continue;
     if (bonusCost !== 0) {
       // Two parallel arcs: the cheaper one is always used first, so the bonus counts exactly once.
+      arcUFirst[j] = m;
       arc(0, baseU + j, 1, bonusCost);
-      if (c > 1) arc(0, baseU + j, c - 1, 0);
+      if (c > 1) {
+        arcURest[j] = m;
+        arc(0, baseU + j, c - 1, 0);
+      }
     } else {
+      arcURest[j] = m;
       arc(0, baseU + j, c, 0);
     }
   }
   for (let j = 0; j < prods.length; j++) {
-    if (capP[j]! > 0) arc(baseU + local[prodUmkm[prods[j]!]!]!, baseP + j, capP[j]!, 0);
+    if (capP[j]! > 0) {
+      arcP[j] = m;
+      arc(baseU + local[prodUmkm[prods[j]!]!]!, baseP + j, capP[j]!, 0);
+    }
   }
   for (let j = 0; j < outs.length; j++) {
     const c = Math.min(inst.outlets[outs[j]!]!.slots, degO[j]!);
-    if (c > 0) arc(baseO + j, 0, c, 0);
+    if (c > 0) {
+      arcO[j] = m;
+      arc(baseO + j, 0, c, 0);
+    }
   }
   const pairArc0 = m;
   for (let j = 0; j < k; j++) {
     const i = compPairs[j]!;
-    arc(
-      baseP + local[nU + pairs.product[i]!]!,
-      baseO + local[nU + nP + pairs.outlet[i]!]!,
-      1,
-      -Math.round(pairs.value[i]! * scale),
-    );
+    arc(baseP + local[nU + pairs.product[i]!]!, baseO + local[nU + nP + pairs.outlet[i]!]!, 1, -Math.round(pairs.value[i]! * scale));
   }
   for (const u of umkms) local[u] = -1;
   for (const p of prods) local[nU + p] = -1;
@@ -302,11 +340,39 @@ function solveComponent(
 
   const res = solveCirculation(
     { nodeCount: n, arcCount: m, tail, head, cap, cost },
-    alpha === undefined ? {} : { alpha },
+    { ...(alpha === undefined ? {} : { alpha }), exactPrices: certOut !== undefined },
   );
   stats.phases += res.phases;
   stats.pushes += res.pushes;
   stats.relabels += res.relabels;
   stats.priceRatio = Math.max(stats.priceRatio, res.priceRatio);
   for (let j = 0; j < k; j++) if (res.flow[pairArc0 + j]! > 0) chosen[compPairs[j]!] = 1;
+
+  if (certOut) {
+    const { cert, component } = certOut;
+    const f = (a: number): number => (a < 0 ? 0 : res.flow[a]!);
+    cert.scale[component] = scale;
+    cert.multiplier[component] = res.multiplier;
+    cert.hubPrice[component] = res.price[0]!;
+    cert.exactPriceMs += res.exactPriceMs;
+    for (let j = 0; j < umkms.length; j++) {
+      const u = umkms[j]!;
+      cert.umkmComponent[u] = component;
+      cert.umkmPrice[u] = res.price[baseU + j]!;
+      const first = f(arcUFirst[j]!);
+      const total = first + f(arcURest[j]!);
+      cert.umkmFlow[u] = total;
+      // With a zero bonus there is one arc; its first unit plays the bonus arc's part.
+      cert.umkmBonusFlow[u] = arcUFirst[j]! >= 0 ? first : Math.min(1, total);
+    }
+    for (let j = 0; j < prods.length; j++) {
+      cert.productPrice[prods[j]!] = res.price[baseP + j]!;
+      cert.productFlow[prods[j]!] = f(arcP[j]!);
+    }
+    for (let j = 0; j < outs.length; j++) {
+      cert.outletComponent[outs[j]!] = component;
+      cert.outletPrice[outs[j]!] = res.price[baseO + j]!;
+      cert.outletFlow[outs[j]!] = f(arcO[j]!);
+    }
+  }
 }

@@ -79,4 +79,35 @@ export interface PlacementResult {
   placements: Placement[];
   objective: number;
   stats: PlacementStats;
+  /** Only when requested (`solvePlacement(inst, { certificate: true })`); never part of CLI output. */
+  certificate?: PlacementCertificate;
+}
+
+/**
+ * Optimality certificate: the dual prices and structural arc flows of every component's flow network
+ * (docs/PLACEMENT.md, "Optimality certificate"), indexed by the instance's own record positions so
+ * that `verifyCertificate` can rebuild the network from the instance and check it independently.
+ * In component c a pair's integer cost is −round(v × scale[c]) and the bonus's −round(bonus ×
+ * scale[c]); the network's arc costs are those × multiplier[c]; prices are in those scaled units.
+ */
+export interface PlacementCertificate {
+  components: number;
+  scale: Float64Array;
+  multiplier: Float64Array;
+  /** Price of each component's hub node. */
+  hubPrice: Float64Array;
+  /** Component of each UMKM / outlet, −1 when it has no eligible pair. Products follow their UMKM. */
+  umkmComponent: Int32Array;
+  outletComponent: Int32Array;
+  umkmPrice: Float64Array;
+  productPrice: Float64Array;
+  outletPrice: Float64Array;
+  /** Flow on hub → UMKM in total, and on its first-placement (bonus) arc. */
+  umkmFlow: Int32Array;
+  umkmBonusFlow: Int32Array;
+  /** Flow on UMKM → product and on outlet → hub. Pair arc flows are the placements themselves. */
+  productFlow: Int32Array;
+  outletFlow: Int32Array;
+  /** Time spent making the prices exact (shortest paths on the residual graph), summed. */
+  exactPriceMs: number;
 }

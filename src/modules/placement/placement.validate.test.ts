@@ -4,7 +4,17 @@
 import { describe, expect, it } from 'vitest';
 import { PlacementValidationError, validateInstance } from './placement.validate.ts';
 
-function base(): Record<string, any> {
+type Rec = Record<string, unknown>;
+/** The example instance as plain JSON data that the cases below mutate into something invalid. */
+interface Doc {
+  [key: string]: unknown;
+  params?: Rec;
+  outlets: Rec[];
+  umkm: Rec[];
+  products: Rec[];
+}
+
+function base(): Doc {
   return {
     version: 1,
     params: { firstPlacementBonus: 25 },
@@ -24,7 +34,7 @@ function base(): Record<string, any> {
   };
 }
 
-function rejects(mutate: (j: Record<string, any>) => void, ...fragments: string[]): void {
+function rejects(mutate: (j: Doc) => void, ...fragments: string[]): void {
   const j = base();
   mutate(j);
   let err: unknown;
@@ -56,74 +66,42 @@ describe('validateInstance', () => {
     rejects((j) => {
       j.umkm.push({ id: 'u2', lat: 0, lon: 0, maxOutlets: 1 });
       for (let i = 1; i <= 12; i++) j.products.push({ ...j.products[0], id: `p${i + 1}` });
-      j.products[12].id = 'p9x';
-      j.products[12].umkmId = 'u77';
+      j.products[12]!.id = 'p9x';
+      j.products[12]!.umkmId = 'u77';
     }, 'products[12] (id "p9x"): umkmId "u77" is not a known UMKM');
   });
 
   it.each([
-    ['negative slots', (j: any) => (j.outlets[0].slots = -1), 'outlets[0] (id "o1"): slots'],
-    ['fractional slots', (j: any) => (j.outlets[0].slots = 2.5), 'outlets[0] (id "o1"): slots'],
-    [
-      'negative product maxOutlets',
-      (j: any) => (j.products[0].maxOutlets = -3),
-      'products[0] (id "p1"): maxOutlets',
-    ],
-    ['fractional UMKM maxOutlets', (j: any) => (j.umkm[0].maxOutlets = 1.5), 'umkm[0] (id "u1"): maxOutlets'],
-    ['latitude > 90', (j: any) => (j.outlets[0].lat = 91), 'outlets[0] (id "o1"): lat'],
-    ['longitude < -180', (j: any) => (j.umkm[0].lon = -181), 'umkm[0] (id "u1"): lon'],
-    [
-      'duplicate outlet id',
-      (j: any) => j.outlets.push({ ...j.outlets[0] }),
-      'outlets[1] (id "o1"): id duplicates',
-    ],
-    [
-      'duplicate product id',
-      (j: any) => j.products.push({ ...j.products[0] }),
-      'products[1] (id "p1"): id duplicates',
-    ],
-    ['duplicate UMKM id', (j: any) => j.umkm.push({ ...j.umkm[0] }), 'umkm[1] (id "u1"): id duplicates'],
-    [
-      'string lat',
-      (j: any) => (j.outlets[0].lat = '-3.8'),
-      'outlets[0] (id "o1"): lat must be a finite number',
-    ],
-    ['boolean as string', (j: any) => (j.outlets[0].acceptsPerishable = 'yes'), 'acceptsPerishable'],
-    ['numeric id', (j: any) => (j.outlets[0].id = 7), 'outlets[0]: id must be a string'],
-    ['empty id', (j: any) => (j.products[0].id = ''), 'products[0] (id ""): id must not be empty'],
-    ['chains not an array', (j: any) => (j.products[0].chains = 'alfamart'), 'products[0] (id "p1"): chains'],
-    ['chain entry not a string', (j: any) => (j.products[0].chains = ['alfamart', 3]), 'chains[1]'],
-    [
-      'missing field',
-      (j: any) => delete j.products[0].weeklyUnits,
-      'products[0] (id "p1"): weeklyUnits is missing',
-    ],
-    ['missing chain', (j: any) => delete j.outlets[0].chain, 'outlets[0] (id "o1"): chain is missing'],
-    ['missing list', (j: any) => delete j.umkm, 'umkm: is missing'],
-    ['list not an array', (j: any) => (j.outlets = {}), 'outlets: must be an array'],
-    ['record not an object', (j: any) => (j.products[0] = 5), 'products[0]: must be an object'],
-    ['version 2', (j: any) => (j.version = 2), 'version: must be 1'],
-    ['version "1"', (j: any) => (j.version = '1'), 'version: must be 1'],
-    ['missing version', (j: any) => delete j.version, 'version: is missing'],
-    [
-      'NaN weeklyUnits',
-      (j: any) => (j.products[0].weeklyUnits = Number.NaN),
-      'weeklyUnits must be a finite number',
-    ],
-    [
-      'Infinity radius',
-      (j: any) => (j.products[0].radiusKm = Number.POSITIVE_INFINITY),
-      'radiusKm must be a finite number',
-    ],
-    [
-      'negative radius',
-      (j: any) => (j.products[0].radiusKm = -1),
-      'products[0] (id "p1"): radiusKm must be >= 0',
-    ],
-    ['negative weeklyUnits', (j: any) => (j.products[0].weeklyUnits = -0.5), 'weeklyUnits must be >= 0'],
-    ['negative bonus', (j: any) => (j.params.firstPlacementBonus = -1), 'params.firstPlacementBonus'],
-    ['string bonus', (j: any) => (j.params.firstPlacementBonus = '25'), 'params.firstPlacementBonus'],
-    ['params not an object', (j: any) => (j.params = []), 'params: must be an object'],
+    ['negative slots', (j: Doc) => (j.outlets[0]!.slots = -1), 'outlets[0] (id "o1"): slots'],
+    ['fractional slots', (j: Doc) => (j.outlets[0]!.slots = 2.5), 'outlets[0] (id "o1"): slots'],
+    ['negative product maxOutlets', (j: Doc) => (j.products[0]!.maxOutlets = -3), 'products[0] (id "p1"): maxOutlets'],
+    ['fractional UMKM maxOutlets', (j: Doc) => (j.umkm[0]!.maxOutlets = 1.5), 'umkm[0] (id "u1"): maxOutlets'],
+    ['latitude > 90', (j: Doc) => (j.outlets[0]!.lat = 91), 'outlets[0] (id "o1"): lat'],
+    ['longitude < -180', (j: Doc) => (j.umkm[0]!.lon = -181), 'umkm[0] (id "u1"): lon'],
+    ['duplicate outlet id', (j: Doc) => j.outlets.push({ ...j.outlets[0] }), 'outlets[1] (id "o1"): id duplicates'],
+    ['duplicate product id', (j: Doc) => j.products.push({ ...j.products[0] }), 'products[1] (id "p1"): id duplicates'],
+    ['duplicate UMKM id', (j: Doc) => j.umkm.push({ ...j.umkm[0] }), 'umkm[1] (id "u1"): id duplicates'],
+    ['string lat', (j: Doc) => (j.outlets[0]!.lat = '-3.8'), 'outlets[0] (id "o1"): lat must be a finite number'],
+    ['boolean as string', (j: Doc) => (j.outlets[0]!.acceptsPerishable = 'yes'), 'acceptsPerishable'],
+    ['numeric id', (j: Doc) => (j.outlets[0]!.id = 7), 'outlets[0]: id must be a string'],
+    ['empty id', (j: Doc) => (j.products[0]!.id = ''), 'products[0] (id ""): id must not be empty'],
+    ['chains not an array', (j: Doc) => (j.products[0]!.chains = 'alfamart'), 'products[0] (id "p1"): chains'],
+    ['chain entry not a string', (j: Doc) => (j.products[0]!.chains = ['alfamart', 3]), 'chains[1]'],
+    ['missing field', (j: Doc) => delete j.products[0]!.weeklyUnits, 'products[0] (id "p1"): weeklyUnits is missing'],
+    ['missing chain', (j: Doc) => delete j.outlets[0]!.chain, 'outlets[0] (id "o1"): chain is missing'],
+    ['missing list', (j: Doc) => delete (j as Rec).umkm, 'umkm: is missing'],
+    ['list not an array', (j: Doc) => ((j as Rec).outlets = {}), 'outlets: must be an array'],
+    ['record not an object', (j: Doc) => ((j.products as unknown[])[0] = 5), 'products[0]: must be an object'],
+    ['version 2', (j: Doc) => (j.version = 2), 'version: must be 1'],
+    ['version "1"', (j: Doc) => (j.version = '1'), 'version: must be 1'],
+    ['missing version', (j: Doc) => delete j.version, 'version: is missing'],
+    ['NaN weeklyUnits', (j: Doc) => (j.products[0]!.weeklyUnits = Number.NaN), 'weeklyUnits must be a finite number'],
+    ['Infinity radius', (j: Doc) => (j.products[0]!.radiusKm = Number.POSITIVE_INFINITY), 'radiusKm must be a finite number'],
+    ['negative radius', (j: Doc) => (j.products[0]!.radiusKm = -1), 'products[0] (id "p1"): radiusKm must be >= 0'],
+    ['negative weeklyUnits', (j: Doc) => (j.products[0]!.weeklyUnits = -0.5), 'weeklyUnits must be >= 0'],
+    ['negative bonus', (j: Doc) => (j.params!.firstPlacementBonus = -1), 'params.firstPlacementBonus'],
+    ['string bonus', (j: Doc) => (j.params!.firstPlacementBonus = '25'), 'params.firstPlacementBonus'],
+    ['params not an object', (j: Doc) => ((j as Rec).params = []), 'params: must be an object'],
   ])('rejects %s', (_name, mutate, fragment) => {
     rejects(mutate, fragment);
   });
@@ -138,8 +116,7 @@ describe('validateInstance', () => {
   });
 
   it('rejects non-objects at the top level', () => {
-    for (const v of [null, 3, 'x', [], undefined])
-      expect(() => validateInstance(v)).toThrow(PlacementValidationError);
+    for (const v of [null, 3, 'x', [], undefined]) expect(() => validateInstance(v)).toThrow(PlacementValidationError);
   });
 
   it('reports the failing path on the error', () => {

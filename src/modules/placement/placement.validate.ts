@@ -42,10 +42,7 @@ function rejectProtoKeys(v: unknown, path: string): void {
   }
   if (typeof v !== 'object' || v === null) return;
   if (hasOwn(v, '__proto__')) {
-    throw new PlacementValidationError(
-      `${path}.__proto__`,
-      `${path || 'instance'}: key "__proto__" is not allowed`,
-    );
+    throw new PlacementValidationError(`${path}.__proto__`, `${path || 'instance'}: key "__proto__" is not allowed`);
   }
   for (const k of Object.keys(v)) rejectProtoKeys((v as Rec)[k], path ? `${path}.${k}` : k);
 }
@@ -90,8 +87,7 @@ class RecordReader {
 
   number(field: string, min: number, max: number): number {
     const v = this.raw(field);
-    if (typeof v !== 'number' || !Number.isFinite(v))
-      this.fail(field, `must be a finite number, got ${describe(v)}`);
+    if (typeof v !== 'number' || !Number.isFinite(v)) this.fail(field, `must be a finite number, got ${describe(v)}`);
     if (v < min || v > max) {
       const range = max === Number.POSITIVE_INFINITY ? `>= ${min}` : `in [${min}, ${max}]`;
       this.fail(field, `must be ${range}, got ${v}`);
@@ -101,8 +97,7 @@ class RecordReader {
 
   count(field: string): number {
     const v = this.raw(field);
-    if (typeof v !== 'number' || !Number.isFinite(v))
-      this.fail(field, `must be a finite number, got ${describe(v)}`);
+    if (typeof v !== 'number' || !Number.isFinite(v)) this.fail(field, `must be a finite number, got ${describe(v)}`);
     if (!Number.isInteger(v) || v < 0) this.fail(field, `must be a non-negative integer, got ${v}`);
     // Capacities are clamped to pair counts later, but must first be exactly representable.
     if (!Number.isSafeInteger(v)) this.fail(field, `is too large (${v})`);
@@ -127,14 +122,10 @@ function list(root: Rec, field: string): Rec[] {
     throw new PlacementValidationError(field, `${field}: is missing (an array is required, it may be empty)`);
   }
   const v = root[field];
-  if (!Array.isArray(v))
-    throw new PlacementValidationError(field, `${field}: must be an array, got ${describe(v)}`);
+  if (!Array.isArray(v)) throw new PlacementValidationError(field, `${field}: must be an array, got ${describe(v)}`);
   for (let i = 0; i < v.length; i++) {
     if (!isPlainObject(v[i])) {
-      throw new PlacementValidationError(
-        `${field}[${i}]`,
-        `${field}[${i}]: must be an object, got ${describe(v[i])}`,
-      );
+      throw new PlacementValidationError(`${field}[${i}]`, `${field}[${i}]: must be an object, got ${describe(v[i])}`);
     }
   }
   return v as Rec[];
@@ -147,12 +138,10 @@ function checkUnique(ids: Set<string>, r: RecordReader, id: string, listName: st
 
 /** Validates an already-parsed JSON value against instance format v1. */
 export function validateInstance(json: unknown): PlacementInstance {
-  if (!isPlainObject(json))
-    throw new PlacementValidationError('', `instance: must be a JSON object, got ${describe(json)}`);
+  if (!isPlainObject(json)) throw new PlacementValidationError('', `instance: must be a JSON object, got ${describe(json)}`);
   rejectProtoKeys(json, '');
 
-  if (!hasOwn(json, 'version'))
-    throw new PlacementValidationError('version', 'version: is missing (must be 1)');
+  if (!hasOwn(json, 'version')) throw new PlacementValidationError('version', 'version: is missing (must be 1)');
   if (json.version !== 1) {
     throw new PlacementValidationError('version', `version: must be 1, got ${describe(json.version)}`);
   }
@@ -160,8 +149,7 @@ export function validateInstance(json: unknown): PlacementInstance {
   let firstPlacementBonus = 0;
   if (hasOwn(json, 'params') && json.params !== undefined) {
     const p = json.params;
-    if (!isPlainObject(p))
-      throw new PlacementValidationError('params', `params: must be an object, got ${describe(p)}`);
+    if (!isPlainObject(p)) throw new PlacementValidationError('params', `params: must be an object, got ${describe(p)}`);
     if (hasOwn(p, 'firstPlacementBonus') && p.firstPlacementBonus !== undefined) {
       const b = p.firstPlacementBonus;
       if (typeof b !== 'number' || !Number.isFinite(b)) {
@@ -173,10 +161,7 @@ export function validateInstance(json: unknown): PlacementInstance {
       // A negative bonus would make the first unit dearer than the rest (a concave cost), which the
       // flow model cannot represent exactly; refusing it keeps every answer provably optimal.
       if (b < 0) {
-        throw new PlacementValidationError(
-          'params.firstPlacementBonus',
-          `params.firstPlacementBonus: must be >= 0, got ${b}`,
-        );
+        throw new PlacementValidationError('params.firstPlacementBonus', `params.firstPlacementBonus: must be >= 0, got ${b}`);
       }
       firstPlacementBonus = b;
     }
