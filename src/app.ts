@@ -13,7 +13,10 @@ import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zo
 import type { Config } from './config.ts';
 import type { DbHandle } from './db/client.ts';
 import { accountRoutes } from './modules/accounts/accounts.routes.ts';
+import { agreementRoutes } from './modules/agreements/agreements.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { curationRoutes } from './modules/curation/curation.routes.ts';
+import { placementRoutes } from './modules/placement/placement.routes.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
 import { fileRoutes } from './platform/files.routes.ts';
@@ -81,7 +84,11 @@ export async function buildApp(opts: { handle: DbHandle; config: Config; logger?
   await app.register(registryRoutes);
   await app.register(auditRoutes);
   // curation and mentoring (C2, C3)
+  await app.register(curationRoutes);
   // agreements (C4)
+  await app.register(agreementRoutes);
+  // placement planning (C5)
+  await app.register(placementRoutes, { db: handle.db });
 
   // The web app: built by Vite into dist/web; every non-API path answers index.html (client routing).
   if (fs.existsSync(path.join(WEB_DIR, 'index.html'))) {

@@ -57,6 +57,11 @@ export function fromPglite(pglite: PGlite, onClose?: () => void): DbHandle {
 export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<DbHandle> {
   if (config.databaseUrl) {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, types, max: 10 });
+    // An idle connection the server ends (restart, failover, a dropped test database) must not crash the
+    // process: the pool replaces it on the next checkout.
+    pool.on('error', (e: Error & { code?: string }) => {
+      if (e.code !== '57P01') process.stderr.write(`database connection lost: ${e.message}\n`);
+    });
     const db = kysely(pool);
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

@@ -2,6 +2,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { AgreementTables } from '../modules/agreements/agreements.tables.ts';
 import type { CurationTables } from '../modules/curation/curation.tables.ts';
+import type { PlacementTables } from '../modules/placement/placement.tables.ts';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 export type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -184,4 +185,4 @@ export interface CoreTables {
   app_settings: AppSettingsTable;
 }
 
-export interface DB extends CoreTables, CurationTables, AgreementTables {}
+export interface DB extends CoreTables, CurationTables, AgreementTables, PlacementTables {}

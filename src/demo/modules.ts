@@ -1,10 +1,17 @@
 // Demo data of the modules built on the registry: run in this order after the registry's demo data,
 // inside the same transaction (use only the `db` given: it is that transaction).
 import type { Database } from '../db/client.ts';
+import { seedAgreements } from './agreements.ts';
+import { seedCuration } from './curation.ts';
+import { seedPlacement } from './placement.ts';
 
 export type ModuleSeed = (db: Database, log: (s: string) => void) => Promise<void>;
 
 export const MODULE_SEEDS: ModuleSeed[] = [
   // curation and mentoring (C2, C3)
+  seedCuration,
   // agreements (C4)
+  seedAgreements,
+  // placement planning (C5)
+  seedPlacement,
 ];

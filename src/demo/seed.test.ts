@@ -244,7 +244,7 @@ describe('demo data: seeding', () => {
     expect(await count()).toBe(before);
   });
 
-  it('produces identical data on a second, fresh database — quickly', async () => {
+  it('produces identical data on a second, fresh database', async () => {
     const digest = async (on: Database) =>
       (
         await rows<{ d: string }>(
@@ -263,11 +263,8 @@ describe('demo data: seeding', () => {
     try {
       await migrate(fresh.db);
       await ensureRegions(fresh.db);
-      const started = performance.now();
+      // Speed is measured in docs/BENCHMARKS.md, never asserted here.
       await seedDemo(fresh.db);
-      const ms = Math.round(performance.now() - started);
-      console.log(`seedDemo on a fresh in-memory PGlite: ${ms} ms`);
-      expect(ms).toBeLessThan(10_000);
       const d = await digest(fresh.db);
       expect(d).toMatch(/^[0-9a-f]{32}$/);
       expect(d).toBe(await digest(db));

@@ -3,6 +3,8 @@
 import { type ComponentType, lazy, Suspense, useEffect } from 'react';
 import { Loading, Problem } from './components/ui.tsx';
 import { type Key, useI18n } from './i18n.tsx';
+import { AGREEMENT_ROUTES, agreementsNav } from './pages/agreements/routes.ts';
+import { CURATION_ROUTES, curationNav } from './pages/curation/routes.ts';
 import { HomePage } from './pages/HomePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { ProductDetailPage } from './pages/products/ProductDetailPage.tsx';
@@ -21,6 +23,7 @@ const OutletListPage = lazy(() => import('./pages/outlets/OutletListPage.tsx'));
 const OutletDetailPage = lazy(() => import('./pages/outlets/OutletDetailPage.tsx'));
 const OutletFormPage = lazy(() => import('./pages/outlets/OutletFormPage.tsx'));
 const OrganizationsPage = lazy(() => import('./pages/admin/OrganizationsPage.tsx'));
+const PlacementPage = lazy(() => import('./pages/placement/PlacementPage.tsx'));
 
 // Specific paths before parameterised ones: `/products/new` is not a product id.
 const ROUTES: [string, Page][] = [
@@ -38,6 +41,9 @@ const ROUTES: [string, Page][] = [
   ['/outlets/:id', OutletDetailPage],
   ['/outlets/:id/edit', OutletFormPage],
   ['/organizations', OrganizationsPage],
+  ['/placement', PlacementPage],
+  ...CURATION_ROUTES,
+  ...AGREEMENT_ROUTES,
 ];
 
 function navFor(me: Me): [string, Key][] {
@@ -45,6 +51,8 @@ function navFor(me: Me): [string, Key][] {
   if (me.role === 'umkm') {
     items.push(['/products', 'nav.myProducts']);
     if (me.organizationId) items.push([`/umkm/${me.organizationId}`, 'nav.myBusiness']);
+    items.push(...curationNav(me.role));
+    items.push(...agreementsNav(me.role));
     return items;
   }
   if (me.role === 'retailer') items.push(['/outlets', 'nav.outlets']);
@@ -52,6 +60,9 @@ function navFor(me: Me): [string, Key][] {
   items.push(['/products', 'nav.products']);
   if (me.role === 'admin' || me.role === 'pemda') items.push(['/outlets', 'nav.outlets']);
   if (can.organizations(me)) items.push(['/organizations', 'nav.organizations']);
+  if (me.role === 'retailer' || me.role === 'pemda') items.push(['/placement', 'nav.placement']);
+  items.push(...curationNav(me.role));
+  items.push(...agreementsNav(me.role));
   return items;
 }
 

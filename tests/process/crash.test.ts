@@ -92,5 +92,5 @@ describe('crash safety', () => {
       expect(audited.has(u.id)).toBe(true);
     }
     expect(audited.size).toBe(umkm.total);
-  });
+  }, 240_000); // three process starts on a shared 2-core machine
 });

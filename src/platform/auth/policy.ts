@@ -34,7 +34,32 @@ export const POLICY = {
   'users.write': ['admin'],
   'audit.read': ['admin'],
   // curation and mentoring (C2, C3)
+  'requirements.read': SIGNED_IN,
+  'requirements.write': ['admin', 'retailer'],
+  'curation.read': ['admin', 'pemda', 'retailer', 'umkm', 'mentor'],
+  'curation.manage': ['admin', 'pemda', 'retailer'],
+  'relaxations.read': ['admin', 'pemda', 'retailer'],
+  'relaxations.write': ['admin', 'pemda'],
+  'bottlenecks.read': ['admin', 'pemda', 'retailer'],
+  'funnel.read': ['admin', 'pemda', 'retailer', 'umkm', 'mentor'],
+  'mentoring.read': ['admin', 'pemda', 'umkm', 'mentor'],
+  'mentoring.manage': ['admin', 'pemda'],
+  'mentoring.record': ['admin', 'pemda', 'mentor'],
+  'mentoring.respond': ['umkm'],
   // agreements (C4)
+  'agreements.read': ['admin', 'pemda', 'retailer', 'umkm'],
+  'agreements.mou.write': ['admin', 'pemda'],
+  'agreements.pks.write': ['admin', 'retailer'],
+  'agreements.sign': ['pemda', 'retailer', 'umkm'],
+  'agreements.transition': ['admin', 'pemda', 'retailer', 'umkm'],
+  'agreements.reminders': ['admin', 'pemda', 'retailer', 'umkm'],
+  'agreements.queries': ['admin', 'pemda', 'retailer'],
+  // placement planning (C5)
+  'placement.plans.read': ['admin', 'pemda', 'retailer'],
+  'placement.plans.create': ['admin', 'pemda', 'retailer'],
+  'placement.plans.approve': ['retailer'],
+  'placements.read': ['admin', 'pemda', 'retailer', 'umkm'],
+  'placements.lock': ['retailer'],
 } as const satisfies Record<string, Audience[]>;
 
 export type Action = keyof typeof POLICY;
@@ -98,9 +123,149 @@ export function umkmScope(actor: Actor, umkmIdColumn: string, villageColumn: str
 /** Whether the actor may change a UMKM record it can see (a chain reads, it does not edit). */
 export const canEditUmkm = (actor: Actor) => actor.role === 'admin' || actor.role === 'pemda' || actor.role === 'umkm';
 
+// ---- curation and mentoring (C2, C3) ----
+
+/** A Dinas sees what lies in its region and what covers it (a province-wide record concerns a regency). */
+function regionOverlaps(column: string, code: string): Cond {
+  return sql<boolean>`(${inRegion(column, code)} OR ${code} LIKE ${sql.ref(column)} || '.%')`;
+}
+
+/** Requirement sets: published ones are public to every signed-in user (a UMKM must know what is asked);
+ *  drafts only to their own chain and admin. */
+export function requirementSetScope(actor: Actor, t = 'rs'): Cond {
+  if (actor.role === 'admin') return TRUE;
+  const published = sql<boolean>`${sql.ref(`${t}.status`)} <> 'draft'`;
+  if (actor.role === 'retailer' && actor.chainId) return sql<boolean>`(${published} OR ${sql.ref(`${t}.chain_id`)} = ${actor.chainId})`;
+  return published;
+}
+
+/** Curation rounds: a chain its own; a Dinas its region's; a UMKM rounds holding its products; a mentor
+ *  rounds holding products of their assigned UMKM. */
+export function curationRoundScope(actor: Actor, t = 'r'): Cond {
+  switch (actor.role) {
+    case 'admin':
+      return TRUE;
+    case 'retailer':
+      return actor.chainId ? sql<boolean>`${sql.ref(`${t}.chain_id`)} = ${actor.chainId}` : FALSE;
+    case 'pemda':
+      return actor.regionCode ? regionOverlaps(`${t}.region_code`, actor.regionCode) : FALSE;
+    case 'umkm':
+    case 'mentor':
+      return sql<boolean>`EXISTS (SELECT 1 FROM curation_entries ce WHERE ce.round_id = ${sql.ref(`${t}.id`)} AND ${umkmScope(actor, 'ce.umkm_id', null)})`;
+    default:
+      return FALSE;
+  }
+}
+
+/** A product in a round: the round must be visible and the product's business too (a Dinas sees its
+ *  region's products in a province-wide round, a UMKM its own). */
+export function curationEntryScope(actor: Actor, e = 'e', r = 'r'): Cond {
+  return sql<boolean>`(${curationRoundScope(actor, r)} AND ${umkmScope(actor, `${e}.umkm_id`, `${e}.village_code`)})`;
+}
+
+/** Curators' notes are internal: the business itself reads its gap list, not the curators' remarks. */
+export const canReadCurationNotes = (actor: Actor) => actor.role !== 'umkm' && actor.role !== 'public';
+
+/** Relaxations: a chain its own; a Dinas its region's. */
+export function relaxationScope(actor: Actor, t = 'x'): Cond {
+  switch (actor.role) {
+    case 'admin':
+      return TRUE;
+    case 'retailer':
+      return actor.chainId ? sql<boolean>`${sql.ref(`${t}.chain_id`)} = ${actor.chainId}` : FALSE;
+    case 'pemda':
+      return actor.regionCode ? regionOverlaps(`${t}.region_code`, actor.regionCode) : FALSE;
+    default:
+      return FALSE;
+  }
+}
+
+/** Mentoring programs: a Dinas its region's; a mentor the programs they run; a UMKM those it is invited to. */
+export function mentoringProgramScope(actor: Actor, t = 'mp'): Cond {
+  switch (actor.role) {
+    case 'admin':
+      return TRUE;
+    case 'pemda':
+      return actor.regionCode ? regionOverlaps(`${t}.region_code`, actor.regionCode) : FALSE;
+    case 'mentor':
+      return actor.userId ? sql<boolean>`${sql.ref(`${t}.mentor_user_id`)} = ${actor.userId}` : FALSE;
+    case 'umkm':
+      return actor.organizationId
+        ? sql<boolean>`EXISTS (SELECT 1 FROM mentoring_enrolments me WHERE me.program_id = ${sql.ref(`${t}.id`)} AND me.umkm_id = ${actor.organizationId})`
+        : FALSE;
+    default:
+      return FALSE;
+  }
+}
+
 /** Organisations other than UMKM (governments, chains, branches, banks) are known to every signed-in
  *  user by name; UMKM organisations follow the UMKM scope. */
 export function organizationScope(actor: Actor, t = 'organizations'): Cond {
   if (actor.role === 'admin') return TRUE;
   return sql<boolean>`(${sql.ref(`${t}.kind`)} <> 'umkm' OR ${umkmScope(actor, `${t}.id`, null)})`;
+}
+
+/** Agreements (C4): a chain sees its own (branch staff: their branch's and the chain-wide ones); a Dinas
+ *  the agreements of its region, and the wider ones covering it; a UMKM only its own PKS; a mentor none. */
+export function agreementScope(actor: Actor, t = 'agreements'): Cond {
+  const col = (c: string) => sql.ref(`${t}.${c}`);
+  switch (actor.role) {
+    case 'admin':
+      return TRUE;
+    case 'retailer':
+      if (!actor.chainId) return FALSE;
+      if (actor.branchId) {
+        return sql<boolean>`(${col('chain_id')} = ${actor.chainId} AND (${col('branch_id')} IS NULL OR ${col('branch_id')} = ${actor.branchId}))`;
+      }
+      return sql<boolean>`${col('chain_id')} = ${actor.chainId}`;
+    case 'pemda':
+      if (!actor.regionCode) return FALSE;
+      return sql<boolean>`(${inRegion(`${t}.region_code`, actor.regionCode)} OR ${actor.regionCode} LIKE ${col('region_code')} || '.%' OR ${col('government_id')} = ${actor.organizationId})`;
+    case 'umkm':
+      return actor.organizationId ? sql<boolean>`(${col('kind')} = 'pks' AND ${col('umkm_id')} = ${actor.organizationId})` : FALSE;
+    default:
+      return FALSE;
+  }
+}
+
+// ---- placement planning (C5) ----
+
+/** Placement plans: a chain its own (branch staff: the plans of their branch); a Dinas the plans for
+ *  places inside its region; nobody else (a plan is the chain's internal proposal until approved). */
+export function placementPlanScope(actor: Actor, t = 'pp'): Cond {
+  const col = (c: string) => sql.ref(`${t}.${c}`);
+  switch (actor.role) {
+    case 'admin':
+      return TRUE;
+    case 'retailer':
+      if (!actor.chainId) return FALSE;
+      if (actor.branchId) return sql<boolean>`(${col('chain_id')} = ${actor.chainId} AND ${col('branch_id')} = ${actor.branchId})`;
+      return sql<boolean>`${col('chain_id')} = ${actor.chainId}`;
+    case 'pemda':
+      return actor.regionCode ? inRegion(`${t}.region_code`, actor.regionCode) : FALSE;
+    default:
+      return FALSE;
+  }
+}
+
+/** Placements (a product on an outlet's shelf): a chain its own outlets' (a branch, its branch's); a Dinas
+ *  those at outlets in its region; a UMKM those of its own products. */
+export function placementScope(actor: Actor, t = 'pl'): Cond {
+  const col = (c: string) => sql.ref(`${t}.${c}`);
+  switch (actor.role) {
+    case 'admin':
+      return TRUE;
+    case 'retailer':
+      if (!actor.chainId) return FALSE;
+      if (actor.branchId) {
+        return sql<boolean>`(${col('chain_id')} = ${actor.chainId} AND ${col('outlet_id')} IN (SELECT id FROM outlets WHERE branch_id = ${actor.branchId}))`;
+      }
+      return sql<boolean>`${col('chain_id')} = ${actor.chainId}`;
+    case 'pemda':
+      return actor.regionCode ? inRegion(`${t}.district_code`, actor.regionCode) : FALSE;
+    case 'umkm':
+      return actor.organizationId ? sql<boolean>`${col('umkm_id')} = ${actor.organizationId}` : FALSE;
+    default:
+      return FALSE;
+  }
 }

@@ -9,6 +9,7 @@ import { formatNowIn } from '../format.ts';
 import { type Key, useI18n } from '../i18n.tsx';
 import { useUser } from '../session.ts';
 import type { Me, Role } from '../types.ts';
+import { AgreementReminders } from './agreements/AgreementReminders.tsx';
 
 type Params = Record<string, string | number | boolean | undefined>;
 
@@ -80,6 +81,9 @@ function PemdaHome() {
         </ButtonLink>
         <ButtonLink href="/umkm">{t('nav.umkm')}</ButtonLink>
         <ButtonLink href="/outlets">{t('nav.outlets')}</ButtonLink>
+        <ButtonLink href="/placement" testId="home-placement">
+          {t('placement.home')}
+        </ButtonLink>
       </div>
     </>
   );
@@ -100,6 +104,9 @@ function RetailerHome() {
           {t('outlet.new')}
         </ButtonLink>
         <ButtonLink href="/products">{t('home.retailer.browse')}</ButtonLink>
+        <ButtonLink href="/placement" testId="home-placement">
+          {t('placement.home')}
+        </ButtonLink>
       </div>
     </>
   );
@@ -177,6 +184,7 @@ export function HomePage() {
       {me.role === 'retailer' && <RetailerHome />}
       {me.role === 'umkm' && <UmkmHome me={me} />}
       {me.role === 'mentor' && <MentorHome />}
+      {me.role !== 'mentor' && <AgreementReminders />}
     </section>
   );
 }

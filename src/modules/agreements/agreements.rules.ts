@@ -1,0 +1,306 @@
+// Agreement rules (C4), pure: the lifecycle state machine, which parties sign, how a signed version's
+// period reads on a date (signed → active → expired), the rules of trade of Permendag 70/2013 as
+// warnings, the numbers a UMKM reads first, and the chains' PKS templates. No I/O.
+import type { Bilingual } from '../../platform/errors.ts';
+import { mulDiv, type Rupiah, rupiah } from '../../platform/money.ts';
+import { timeZoneOf } from '../regions/regions.rules.ts';
+import type { AgreementKind, OtherFee, Party, SettlementPeriod, TradeModel, UnsoldGoods, VersionStatus } from './agreements.tables.ts';
+
+// ---- lifecycle ------------------------------------------------------------------------------------
+
+/** Human-driven events; "active" and "expired" follow from the signed period and need no event. */
+export type LifecycleEvent = 'edit' | 'submit' | 'return' | 'sign' | 'withdraw' | 'terminate' | 'amend';
+
+/** Which stored status each event may start from. Signing completes in_review → signed with the last party. */
+export const TRANSITIONS: Record<LifecycleEvent, readonly VersionStatus[]> = {
+  edit: ['draft'],
+  submit: ['draft'],
+  return: ['in_review'],
+  sign: ['in_review'],
+  withdraw: ['draft', 'in_review'],
+  terminate: ['signed'],
+  amend: ['signed'],
+};
+
+export const canApply = (event: LifecycleEvent, from: VersionStatus) => TRANSITIONS[event].includes(from);
+
+export const STATUS_LABEL: Record<VersionStatus, Bilingual> = {
+  draft: { id: 'draf', en: 'draft' },
+  in_review: { id: 'dalam peninjauan', en: 'in review' },
+  signed: { id: 'ditandatangani', en: 'signed' },
+  superseded: { id: 'digantikan adendum', en: 'superseded by an amendment' },
+  terminated: { id: 'diakhiri', en: 'terminated' },
+  withdrawn: { id: 'ditarik', en: 'withdrawn' },
+};
+
+export const EVENT_LABEL: Record<LifecycleEvent, Bilingual> = {
+  edit: { id: 'mengubah', en: 'edit' },
+  submit: { id: 'mengajukan untuk ditinjau', en: 'submit for review' },
+  return: { id: 'mengembalikan ke draf', en: 'return to draft' },
+  sign: { id: 'menandatangani', en: 'sign' },
+  withdraw: { id: 'menarik', en: 'withdraw' },
+  terminate: { id: 'mengakhiri', en: 'terminate' },
+  amend: { id: 'membuat adendum', en: 'amend' },
+};
+
+/** The parties whose signatures make a version signed. The government witnesses a PKS when its MoU says so. */
+export function requiredParties(kind: AgreementKind, witnessRequired: boolean): Party[] {
+  if (kind === 'mou') return ['government', 'chain'];
+  return witnessRequired ? ['chain', 'umkm', 'government'] : ['chain', 'umkm'];
+}
+
+/** The party that drafts, submits, amends and withdraws: the Dinas for an MoU, the chain for a PKS. */
+export const drafterOf = (kind: AgreementKind): Party => (kind === 'mou' ? 'government' : 'chain');
+
+export interface PeriodFacts {
+  status: VersionStatus;
+  starts_on: string;
+  ends_on: string;
+  superseded_on: string | null;
+  terminated_on: string | null;
+}
+
+/** Whether a version's terms bind on a date: signed, within its period, before any amendment replaced it
+ *  and before its termination took effect. The SQL twin is `inForceSql` in agreements.queries.ts. */
+export function inForceOn(v: PeriodFacts, date: string): boolean {
+  if (v.status !== 'signed' && v.status !== 'superseded' && v.status !== 'terminated') return false;
+  if (date < v.starts_on || date > v.ends_on) return false;
+  if (v.superseded_on && date >= v.superseded_on) return false;
+  if (v.terminated_on && date >= v.terminated_on) return false;
+  return true;
+}
+
+export type Phase = 'draft' | 'in_review' | 'signed' | 'active' | 'expired' | 'terminated' | 'superseded' | 'withdrawn';
+
+/** What a version is on a date, for people: a signed version is "signed" before its start, "active" in
+ *  its period and "expired" after it; a termination counts from its effective date. */
+export function phaseOn(v: PeriodFacts, date: string): Phase {
+  switch (v.status) {
+    case 'draft':
+    case 'in_review':
+    case 'withdrawn':
+      return v.status;
+    case 'superseded':
+      return 'superseded';
+    default: {
+      if (v.terminated_on && date >= v.terminated_on) return 'terminated';
+      if (date < v.starts_on) return 'signed';
+      if (date > v.ends_on) return 'expired';
+      return 'active';
+    }
+  }
+}
+
+export const PHASE_LABEL: Record<Phase, Bilingual> = {
+  draft: { id: 'Draf', en: 'Draft' },
+  in_review: { id: 'Menunggu tanda tangan', en: 'Awaiting signatures' },
+  signed: { id: 'Ditandatangani, belum berlaku', en: 'Signed, not yet in force' },
+  active: { id: 'Berlaku', en: 'Active' },
+  expired: { id: 'Berakhir', en: 'Expired' },
+  terminated: { id: 'Diakhiri', en: 'Terminated' },
+  superseded: { id: 'Digantikan adendum', en: 'Superseded' },
+  withdrawn: { id: 'Ditarik', en: 'Withdrawn' },
+};
+
+// ---- dates ----------------------------------------------------------------------------------------
+
+/** The calendar date in a region's zone (WIB/WITA/WIT): "today" for that region. */
+export function localDate(regionCode: string, at: Date): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone: timeZoneOf(regionCode), year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    at,
+  );
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/** The last day of the settlement period that contains `date`, counting periods from the PKS start. */
+export function settlementPeriodEnd(startsOn: string, period: SettlementPeriod, date: string): string {
+  if (period === 'monthly') {
+    const d = new Date(`${date}T00:00:00Z`);
+    return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+  }
+  const len = period === 'weekly' ? 7 : 14;
+  const k = Math.floor(Math.max(0, daysBetween(startsOn, date)) / len);
+  return addDays(startsOn, (k + 1) * len - 1);
+}
+
+// ---- rules of trade (Permendag 70/2013) -----------------------------------------------------------
+
+/** Fees other than the regular discount may total at most 15 % (Permendag 70/2013). */
+export const MAX_OTHER_FEES_BP = 1500;
+/** Supplies from small businesses up to Rp10.000.000 are paid in cash or within 15 days of complete billing. */
+export const SMALL_SUPPLY_LIMIT = rupiah(10_000_000);
+export const SMALL_SUPPLY_MAX_DAYS = 15;
+
+export interface TradeTerms {
+  otherFees: OtherFee[];
+  paymentTermDays: number;
+  smallSupplyPaymentDays: number | null;
+}
+
+export interface TradeWarning {
+  rule: 'permendag70_other_fees' | 'permendag70_small_supply_payment';
+  reference: string;
+  message: Bilingual;
+}
+
+const REFERENCE = 'Permendag No. 70 Tahun 2013';
+
+/** Warnings, not blocks: the parties may still sign, but every party and the Dinas see the rule. */
+export function tradeWarnings(t: TradeTerms): TradeWarning[] {
+  const out: TradeWarning[] = [];
+  const fees = t.otherFees.reduce((s, f) => s + f.bp, 0);
+  if (fees > MAX_OTHER_FEES_BP) {
+    out.push({
+      rule: 'permendag70_other_fees',
+      reference: REFERENCE,
+      message: {
+        id: `Biaya selain potongan harga reguler berjumlah ${percent(fees)}, melebihi batas 15% (${REFERENCE}).`,
+        en: `Fees other than the regular discount total ${percent(fees)}, above the 15% cap (${REFERENCE}).`,
+      },
+    });
+  }
+  const days = t.smallSupplyPaymentDays ?? t.paymentTermDays;
+  if (days > SMALL_SUPPLY_MAX_DAYS) {
+    out.push({
+      rule: 'permendag70_small_supply_payment',
+      reference: REFERENCE,
+      message: {
+        id: `Pasokan usaha kecil sampai Rp10.000.000 harus dibayar tunai atau paling lama 15 hari setelah tagihan lengkap; PKS ini membayar ${days} hari (${REFERENCE}).`,
+        en: `Supplies from small businesses up to Rp10,000,000 must be paid in cash or within 15 days of complete billing; this PKS pays in ${days} days (${REFERENCE}).`,
+      },
+    });
+  }
+  return out;
+}
+
+/** Basis points as an Indonesian percentage: 1500 → "15%", 1250 → "12,5%". */
+export function percent(bp: number): string {
+  const whole = Math.trunc(bp / 100);
+  const frac = Math.abs(bp % 100);
+  if (frac === 0) return `${whole}%`;
+  return `${whole},${String(frac).padStart(2, '0').replace(/0$/, '')}%`;
+}
+
+// ---- prices ---------------------------------------------------------------------------------------
+
+/** The chain's markup on a product, shown to the UMKM beside its own price: never hidden. */
+export function markup(supplier: Rupiah, shelf: Rupiah): { rupiah: Rupiah; bpOfShelf: number } {
+  const diff = (shelf - supplier) as Rupiah;
+  const bp = shelf > 0n ? Number(mulDiv(diff, 10_000n, shelf)) : 0;
+  return { rupiah: diff, bpOfShelf: bp };
+}
+
+/** A shelf price that leaves the chain its margin of the shelf price, rounded up to Rp100. */
+export function shelfPriceFor(supplier: Rupiah, marginBp: number): Rupiah {
+  if (marginBp >= 10_000) throw new RangeError('margin must be below 100%');
+  const exact = mulDiv(supplier, 10_000n, BigInt(10_000 - marginBp));
+  return rupiah(((exact + 99n) / 100n) * 100n);
+}
+
+// ---- templates and vocabulary ---------------------------------------------------------------------
+
+export interface PksTemplate {
+  tradeModel: TradeModel;
+  marginBp: number;
+  otherFees: OtherFee[];
+  paymentTermDays: number;
+  smallSupplyPaymentDays: number | null;
+  settlementPeriod: SettlementPeriod;
+  unsoldGoods: UnsoldGoods;
+  expiredGoodsBorneBy: 'umkm' | 'chain';
+  perishablePickupHours: number | null;
+  returnNote: string;
+}
+
+/** Each chain's standard PKS for local products; the chain edits the draft before sending it. */
+export const PKS_TEMPLATES: Record<'alfamart' | 'alfamidi' | 'indomaret', PksTemplate> = {
+  alfamart: {
+    tradeModel: 'konsinyasi',
+    marginBp: 2000,
+    otherFees: [{ name: 'Biaya promosi', bp: 200 }],
+    paymentTermDays: 30,
+    smallSupplyPaymentDays: null,
+    settlementPeriod: 'monthly',
+    unsoldGoods: 'returned_to_umkm',
+    expiredGoodsBorneBy: 'umkm',
+    perishablePickupHours: 24,
+    returnNote: 'Barang tidak laku ditarik kembali oleh UMKM pada akhir periode penyelesaian.',
+  },
+  alfamidi: {
+    tradeModel: 'konsinyasi',
+    marginBp: 1800,
+    otherFees: [],
+    paymentTermDays: 14,
+    smallSupplyPaymentDays: null,
+    settlementPeriod: 'two_weekly',
+    unsoldGoods: 'returned_to_umkm',
+    expiredGoodsBorneBy: 'umkm',
+    perishablePickupHours: 24,
+    returnNote: 'Barang tidak laku ditarik kembali oleh UMKM pada akhir periode penyelesaian.',
+  },
+  indomaret: {
+    tradeModel: 'konsinyasi',
+    marginBp: 2000,
+    otherFees: [],
+    paymentTermDays: 14,
+    smallSupplyPaymentDays: null,
+    settlementPeriod: 'two_weekly',
+    unsoldGoods: 'returned_to_umkm',
+    expiredGoodsBorneBy: 'umkm',
+    perishablePickupHours: 12,
+    returnNote: 'Makanan basah yang tidak laku diambil UMKM dalam jangka waktu penjemputan.',
+  },
+};
+
+export const TRADE_MODEL_LABEL: Record<TradeModel, Bilingual> = {
+  konsinyasi: { id: 'Konsinyasi (titip jual)', en: 'Consignment' },
+  beli_putus: { id: 'Beli putus', en: 'Outright purchase' },
+};
+
+export const SETTLEMENT_LABEL: Record<SettlementPeriod, Bilingual> = {
+  weekly: { id: 'mingguan', en: 'weekly' },
+  two_weekly: { id: 'dua mingguan', en: 'two-weekly' },
+  monthly: { id: 'bulanan', en: 'monthly' },
+};
+
+export const UNSOLD_LABEL: Record<UnsoldGoods, Bilingual> = {
+  returned_to_umkm: { id: 'dikembalikan kepada UMKM (risiko UMKM)', en: 'returned to the UMKM (the UMKM bears it)' },
+  borne_by_chain: { id: 'menjadi tanggungan jaringan ritel', en: 'borne by the chain' },
+};
+
+export const PARTY_LABEL: Record<Party, Bilingual> = {
+  government: { id: 'Pemerintah Daerah', en: 'Local government' },
+  chain: { id: 'Jaringan ritel', en: 'Retail chain' },
+  umkm: { id: 'UMKM', en: 'UMKM' },
+};
+
+/** Agreement numbers: MOU/17.71/ALFAMART/2026/001, PKS/ALFAMART/16.02/2026/0001. */
+export function agreementNumber(kind: AgreementKind, regionCode: string, chainCode: string, year: string, seq: number): string {
+  const chain = chainCode.toUpperCase();
+  return kind === 'mou'
+    ? `MOU/${regionCode}/${chain}/${year}/${String(seq).padStart(3, '0')}`
+    : `PKS/${chain}/${regionCode}/${year}/${String(seq).padStart(4, '0')}`;
+}
+
+/** What a UMKM reads first on its phone, in plain Indonesian. */
+export function whenPaid(t: { tradeModel: TradeModel; settlementPeriod: SettlementPeriod; paymentTermDays: number; startsOn: string }): {
+  text: string;
+  example: { periodEnd: string; payBy: string };
+} {
+  const periodEnd = settlementPeriodEnd(t.startsOn, t.settlementPeriod, t.startsOn);
+  const payBy = addDays(periodEnd, t.paymentTermDays);
+  const what = t.tradeModel === 'konsinyasi' ? 'Barang yang terjual' : 'Barang yang Anda kirim';
+  return {
+    text: `${what} dihitung ${SETTLEMENT_LABEL[t.settlementPeriod].id}; uangnya dibayar paling lambat ${t.paymentTermDays} hari setelah periode itu selesai.`,
+    example: { periodEnd, payBy },
+  };
+}

@@ -1,0 +1,372 @@
+// Request and response schemas of curation and mentoring (C2, C3): validation, types and OpenAPI from one
+// definition. Bodies are strict: an unknown field is an error.
+import { z } from 'zod';
+import { zDate, zRegionCode, zText, zUuid } from '../../platform/validation.ts';
+import { CATEGORY_CODES, CHAIN_CODES } from '../registry/registry.rules.ts';
+import { type Criterion, IDENTIFIERS, NUMERIC_FIELD_CODES } from './curation.rules.ts';
+
+const zCode = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{1,39}$/)
+  .describe('Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode)');
+const zPage = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+
+// ---- criteria and requirement sets ----
+const zWhen = z
+  .object({
+    food: z.boolean().optional(),
+    perishable: z.boolean().optional(),
+    categories: z.array(z.enum(CATEGORY_CODES)).min(1).max(20).optional(),
+  })
+  .strict();
+const base = { code: zCode, label: zText(300), remedy: zText(800), when: zWhen.optional() };
+export const zCriterion = z.discriminatedUnion('kind', [
+  z
+    .object({
+      ...base,
+      kind: z.literal('permit'),
+      anyOf: z
+        .array(z.enum(['pirt', 'bpom_md', 'bpom_ml', 'halal']))
+        .min(1)
+        .max(4),
+    })
+    .strict(),
+  z.object({ ...base, kind: z.literal('identifier'), identifier: z.enum(IDENTIFIERS) }).strict(),
+  z
+    .object({
+      ...base,
+      kind: z.literal('numeric'),
+      field: z.enum(NUMERIC_FIELD_CODES),
+      op: z.enum(['>=', '<=']),
+      value: z.number().min(0).max(1_000_000_000_000),
+    })
+    .strict(),
+  z.object({ ...base, kind: z.literal('attestation') }).strict(),
+  z.object({ ...base, kind: z.literal('score'), passMark: z.number().int().min(1).max(5) }).strict(),
+]);
+// The schema and the rules' type must describe the same thing.
+export type _CriterionCheck = z.infer<typeof zCriterion> extends Criterion ? true : never;
+
+const zCriteria = z
+  .array(zCriterion)
+  .min(1)
+  .max(60)
+  .refine((cs) => new Set(cs.map((c) => c.code)).size === cs.length, { message: 'criterion_code_duplicate' });
+
+export const zRequirementSet = z.object({
+  id: z.string(),
+  chainId: z.string(),
+  chainCode: z.enum(CHAIN_CODES),
+  category: z.string().nullable(),
+  version: z.number().int(),
+  status: z.enum(['draft', 'published', 'retired']),
+  name: z.string(),
+  criteria: z.array(z.any()),
+  publishedAt: z.string().nullable(),
+});
+export const zRequirementSetList = zPage
+  .extend({
+    chainCode: z.enum(CHAIN_CODES).optional(),
+    category: z.enum(CATEGORY_CODES).optional(),
+    status: z.enum(['draft', 'published', 'retired']).optional(),
+  })
+  .strict();
+export const zRequirementSetPage = z.object({ items: z.array(zRequirementSet), total: z.number().int() });
+export const zRequirementSetCreate = z
+  .object({
+    chainCode: z.enum(CHAIN_CODES).optional().describe('admin saja / admin only; staf jaringan memakai jaringannya sendiri'),
+    category: z.enum(CATEGORY_CODES).nullable(),
+    name: zText(200),
+    criteria: zCriteria,
+  })
+  .strict();
+export const zRequirementSetUpdate = z.object({ name: zText(200).optional(), criteria: zCriteria.optional() }).strict();
+
+// ---- rounds and entries ----
+export const zRound = z.object({
+  id: z.string(),
+  name: z.string(),
+  chainId: z.string(),
+  chainCode: z.enum(CHAIN_CODES),
+  organizerId: z.string(),
+  organizerName: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  curationDate: z.string(),
+  status: z.enum(['open', 'closed']),
+  kind: z.enum(['initial', 'recuration']),
+  programId: z.string().nullable(),
+  products: z.number().int(),
+  lolos: z.number().int(),
+  belumLolos: z.number().int(),
+  menunggu: z.number().int(),
+});
+export const zRoundList = zPage
+  .extend({
+    chainCode: z.enum(CHAIN_CODES).optional(),
+    regionCode: zRegionCode.optional(),
+    status: z.enum(['open', 'closed']).optional(),
+  })
+  .strict();
+export const zRoundPage = z.object({ items: z.array(zRound), total: z.number().int() });
+export const zRoundCreate = z
+  .object({
+    name: zText(200),
+    chainCode: z.enum(CHAIN_CODES).optional().describe('wajib untuk Dinas dan admin / required for a Dinas and admin'),
+    regionCode: zRegionCode,
+    curationDate: zDate,
+  })
+  .strict();
+export const zAddProducts = z
+  .object({
+    productIds: z.array(zUuid).min(1).max(5000).optional(),
+    allInRegion: z.literal(true).optional().describe('semua produk aktif di wilayah kurasi / every active product in the round region'),
+  })
+  .strict();
+export const zAddProductsResult = z.object({ added: z.number().int(), skipped: z.number().int() });
+
+const zCriterionResult = z.object({
+  code: z.string(),
+  label: z.string(),
+  kind: z.string(),
+  outcome: z.enum(['pass', 'fail', 'relaxed', 'pending', 'na']),
+  detail: z.string().nullable(),
+  relaxationId: z.string().nullable(),
+});
+export const zGap = z.object({ code: z.string(), label: z.string(), detail: z.string(), remedy: z.string() });
+
+export const zEntrySummary = z.object({
+  id: z.string(),
+  roundId: z.string(),
+  productId: z.string(),
+  productName: z.string(),
+  category: z.string(),
+  umkmId: z.string(),
+  umkmName: z.string(),
+  villageCode: z.string(),
+  outcome: z.enum(['lolos', 'belum_lolos', 'menunggu']).nullable(),
+  failed: z.array(z.string()),
+  relaxed: z.array(z.string()),
+});
+export const zEntryList = zPage.extend({ outcome: z.enum(['lolos', 'belum_lolos', 'menunggu']).optional() }).strict();
+export const zEntryPage = z.object({ items: z.array(zEntrySummary), total: z.number().int() });
+export const zEntry = zEntrySummary.extend({
+  roundName: z.string(),
+  roundStatus: z.enum(['open', 'closed']),
+  chainCode: z.enum(CHAIN_CODES),
+  curationDate: z.string(),
+  requirementSetId: z.string(),
+  requirementSetVersion: z.number().int(),
+  attestations: z.record(z.string(), z.boolean()),
+  scores: z.record(z.string(), z.number()),
+  /** Curators' notes: null for whoever may not read them (the UMKM itself). */
+  notes: z.string().nullable(),
+  results: z.array(zCriterionResult),
+  gaps: z.array(zGap),
+  history: z.array(z.object({ evaluatedAt: z.string(), outcome: z.string(), failed: z.array(z.string()) })),
+});
+export const zEntryUpdate = z
+  .object({
+    attestations: z.record(zCode, z.boolean()).optional(),
+    scores: z.record(zCode, z.number().int().min(1).max(5)).optional(),
+    notes: zText(2000).nullable().optional(),
+  })
+  .strict();
+export const zRoundParams = z.object({ id: zUuid }).strict();
+
+export const zGapListQuery = zPage.extend({ umkmId: zUuid.optional(), productId: zUuid.optional() }).strict();
+export const zGapListItem = z.object({
+  entryId: z.string(),
+  productId: z.string(),
+  productName: z.string(),
+  umkmId: z.string(),
+  umkmName: z.string(),
+  chainCode: z.enum(CHAIN_CODES),
+  roundName: z.string(),
+  curationDate: z.string(),
+  outcome: z.enum(['lolos', 'belum_lolos', 'menunggu']),
+  gaps: z.array(zGap),
+});
+export const zGapListPage = z.object({ items: z.array(zGapListItem), total: z.number().int() });
+
+// ---- relaxations ----
+export const zRelaxation = z.object({
+  id: z.string(),
+  governmentId: z.string(),
+  governmentName: z.string(),
+  chainCode: z.enum(CHAIN_CODES),
+  regionCode: z.string(),
+  criterionCodes: z.array(z.string()),
+  validFrom: z.string(),
+  validUntil: z.string().nullable(),
+  note: z.string(),
+  archived: z.boolean(),
+});
+export const zRelaxationPage = z.object({ items: z.array(zRelaxation), total: z.number().int() });
+export const zRelaxationList = zPage.extend({ chainCode: z.enum(CHAIN_CODES).optional() }).strict();
+export const zRelaxationCreate = z
+  .object({
+    governmentId: zUuid.optional().describe('admin saja / admin only; Dinas memakai pemerintahnya sendiri'),
+    chainCode: z.enum(CHAIN_CODES),
+    regionCode: zRegionCode,
+    criterionCodes: z.array(zCode).min(1).max(20),
+    validFrom: zDate,
+    validUntil: zDate.nullable().optional(),
+    note: zText(500),
+  })
+  .strict();
+
+// ---- bottlenecks and funnel ----
+export const zBottleneckQuery = z
+  .object({
+    regionCode: zRegionCode,
+    chainCode: z.enum(CHAIN_CODES),
+    target: z.coerce.number().int().min(1).max(1_000_000).default(10),
+  })
+  .strict();
+export const zBottleneckExportQuery = zBottleneckQuery.extend({ format: z.enum(['csv', 'xlsx']) }).strict();
+export const zBottleneckReport = z.object({
+  regionCode: z.string(),
+  regionName: z.string(),
+  chainCode: z.enum(CHAIN_CODES),
+  products: z.number().int(),
+  umkm: z.number().int(),
+  passing: z.number().int(),
+  criteria: z.array(
+    z.object({
+      code: z.string(),
+      label: z.string(),
+      failingProducts: z.number().int(),
+      failingUmkm: z.number().int(),
+      passIfRelaxed: z.number().int(),
+      passIfRelaxedUmkm: z.number().int(),
+    }),
+  ),
+  greedy: z.object({
+    method: z.literal('greedy'),
+    target: z.number().int(),
+    reached: z.boolean(),
+    steps: z.array(z.object({ code: z.string(), label: z.string(), newlyPassing: z.number().int(), cumulative: z.number().int() })),
+  }),
+});
+export const zFunnelQuery = z.object({ regionCode: zRegionCode.optional() }).strict();
+export const zFunnel = z.object({
+  regionCode: z.string().nullable(),
+  stages: z.array(z.object({ stage: z.string(), label: z.string(), products: z.number().int(), reached: z.number().int() })),
+  byRegion: z.array(
+    z.object({ regionCode: z.string(), regionName: z.string(), counts: z.record(z.string(), z.number().int()), total: z.number().int() }),
+  ),
+});
+export const zProductStatus = z.object({
+  productId: z.string(),
+  stage: z.string(),
+  label: z.string(),
+  history: z.array(
+    z.object({
+      entryId: z.string(),
+      roundName: z.string(),
+      chainCode: z.string(),
+      curationDate: z.string(),
+      kind: z.string(),
+      outcome: z.string(),
+      failed: z.array(z.string()),
+    }),
+  ),
+});
+
+// ---- mentoring ----
+export const MENTORING_TOPICS = ['kemasan', 'label', 'halal', 'keamanan_pangan', 'harga', 'perizinan', 'lainnya'] as const;
+export const zProgram = z.object({
+  id: z.string(),
+  name: z.string(),
+  topic: z.enum(MENTORING_TOPICS),
+  organizerId: z.string(),
+  organizerName: z.string(),
+  chainCode: z.enum(CHAIN_CODES).nullable(),
+  regionCode: z.string(),
+  mentorUserId: z.string().nullable(),
+  mentorName: z.string().nullable(),
+  place: z.string().nullable(),
+  online: z.boolean(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  capacity: z.number().int(),
+  criterionCodes: z.array(z.string()),
+  enrolled: z.number().int(),
+  /** For a UMKM: its own enrolment status (an invitation is 'invited'). */
+  myStatus: z.string().nullable(),
+});
+export const zProgramPage = z.object({ items: z.array(zProgram), total: z.number().int() });
+export const zProgramList = zPage.extend({ regionCode: zRegionCode.optional() }).strict();
+export const zProgramCreate = z
+  .object({
+    name: zText(200),
+    topic: z.enum(MENTORING_TOPICS),
+    chainCode: z.enum(CHAIN_CODES).nullable().optional(),
+    regionCode: zRegionCode,
+    mentorEmail: z.email().max(200).nullable().optional(),
+    place: zText(300).nullable().optional(),
+    online: z.boolean().default(false),
+    startsOn: zDate,
+    endsOn: zDate,
+    capacity: z.number().int().min(1).max(10_000),
+    criterionCodes: z.array(zCode).min(1).max(20),
+  })
+  .strict();
+export const zProgramDetail = zProgram.extend({
+  enrolments: z.array(z.object({ umkmId: z.string(), umkmName: z.string(), status: z.string() })),
+  sessions: z.array(
+    z.object({
+      id: z.string(),
+      heldOn: z.string(),
+      topic: z.string(),
+      notes: z.string().nullable(),
+      attendance: z.array(z.object({ umkmId: z.string(), present: z.boolean(), note: z.string().nullable() })),
+    }),
+  ),
+});
+export const zSuggestion = z.object({
+  umkmId: z.string(),
+  umkmName: z.string(),
+  products: z.number().int(),
+  gaps: z.array(z.string()),
+  enrolled: z.boolean(),
+});
+export const zSuggestions = z.object({ items: z.array(zSuggestion) });
+export const zEnrol = z.object({ umkmIds: z.array(zUuid).min(1).max(500) }).strict();
+export const zRespond = z.object({ accept: z.boolean() }).strict();
+export const zSessionCreate = z
+  .object({
+    heldOn: zDate,
+    topic: zText(200),
+    notes: zText(4000).nullable().optional(),
+    attendance: z
+      .array(z.object({ umkmId: zUuid, present: z.boolean(), note: zText(500).nullable().optional() }).strict())
+      .max(500)
+      .default([]),
+  })
+  .strict();
+export const zRecurate = z.object({ name: zText(200).optional(), curationDate: zDate }).strict();
+export const zOutcome = z.object({
+  programId: z.string(),
+  roundId: z.string().nullable(),
+  items: z.array(
+    z.object({
+      productId: z.string(),
+      productName: z.string(),
+      umkmName: z.string(),
+      before: z.object({ outcome: z.string(), failed: z.array(z.string()) }).nullable(),
+      after: z.object({ outcome: z.string(), failed: z.array(z.string()) }).nullable(),
+      closed: z.array(z.string()),
+    }),
+  ),
+  summary: z.object({
+    products: z.number().int(),
+    lolosBefore: z.number().int(),
+    lolosAfter: z.number().int(),
+    gapsClosed: z.number().int(),
+  }),
+});

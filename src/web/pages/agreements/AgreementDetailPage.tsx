@@ -1,0 +1,277 @@
+// One MoU or PKS. For a PKS the numbers a UMKM needs come first, in plain words and big type (its price
+// beside the shelf price, the chain's margin, when it gets paid, what happens to unsold goods); then the
+// rules-of-trade flags, the signatures, the actions this user may take now, the PDFs and the history.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api } from '../../api.ts';
+import { BackLink, Badge, Facts, Loading, PageHeader, Problem } from '../../components/ui.tsx';
+import { matchPath, useLocation } from '../../router.tsx';
+import { type Detail, type Event, PARTY, pct, phaseTone, rp, SETTLEMENT, useText } from './text.ts';
+
+function KeyNumbers({ d }: { d: Detail }) {
+  const { t, date } = useText();
+  const k = d.current.pks;
+  if (!k) return null;
+  const unsold =
+    k.unsoldGoods === 'returned_to_umkm'
+      ? t('Barang yang tidak laku dikembalikan kepada Anda (risiko Anda).', 'Unsold goods come back to you (your risk).')
+      : t('Barang yang tidak laku menjadi tanggungan jaringan ritel.', 'Unsold goods are the chain’s risk.');
+  return (
+    <section className="card key-numbers" data-testid="key-numbers">
+      <h2>{t('Angka penting', 'Key numbers')}</h2>
+      <ul className="list">
+        {k.products.map((p) => (
+          <li key={p.productId}>
+            <strong>{p.name}</strong>
+            <br />
+            {t('Harga dari Anda', 'Your price')}: <strong>{rp(p.supplierPrice)}</strong> · {t('Harga di rak', 'Shelf price')}:{' '}
+            <strong>{rp(p.shelfPrice)}</strong> · {t('Selisih', 'Markup')} {rp(p.markup)} ({pct(p.markupBp)})
+          </li>
+        ))}
+      </ul>
+      <p>
+        <strong>{t('Margin jaringan ritel', 'Chain margin')}:</strong> {pct(k.marginBp)}
+        {k.otherFees.length > 0 && ` + ${k.otherFees.map((f) => `${f.name} ${pct(f.bp)}`).join(', ')}`}
+      </p>
+      <p>
+        <strong>{t('Kapan saya dibayar?', 'When am I paid?')}</strong>{' '}
+        {t(k.whenPaid.text, `Settled ${SETTLEMENT[k.settlementPeriod]?.[1]}; paid within ${k.paymentTermDays} days after each period.`)}{' '}
+        {t(
+          `Contoh: penjualan sampai ${date(k.whenPaid.example.periodEnd)} dibayar paling lambat ${date(k.whenPaid.example.payBy)}.`,
+          `Example: sales up to ${date(k.whenPaid.example.periodEnd)} are paid by ${date(k.whenPaid.example.payBy)}.`,
+        )}
+      </p>
+      <p>
+        <strong>{t('Barang tidak laku?', 'Unsold goods?')}</strong> {unsold}{' '}
+        {k.perishablePickupHours !== null &&
+          t(
+            `Makanan basah diambil paling lambat ${k.perishablePickupHours} jam setelah diberi tahu.`,
+            `Wet food is picked up within ${k.perishablePickupHours} hours of notice.`,
+          )}
+      </p>
+      <p>
+        <strong>{t('Model dagang', 'Trade model')}:</strong>{' '}
+        {k.tradeModel === 'konsinyasi' ? t('Konsinyasi (titip jual)', 'Consignment') : t('Beli putus', 'Outright purchase')}
+      </p>
+    </section>
+  );
+}
+
+function Actions({ d }: { d: Detail }) {
+  const { t } = useText();
+  const qc = useQueryClient();
+  const [note, setNote] = useState('');
+  const [effectiveOn, setEffectiveOn] = useState('');
+  const [read, setRead] = useState(false);
+  const v = d.openVersion ?? d.latestVersion;
+  const act = useMutation({
+    mutationFn: ({ event, body }: { event: Event; body: Record<string, unknown> }) =>
+      api.post<Detail>(`/api/agreements/${d.id}/${event}`, body),
+    onSuccess: (next) => {
+      qc.setQueryData(['agreement', d.id], next);
+      qc.invalidateQueries({ queryKey: ['agreements'] });
+      qc.invalidateQueries({ queryKey: ['agreement-reminders'] });
+      setNote('');
+    },
+  });
+  if (d.allowed.length === 0) return null;
+  const has = (e: Event) => d.allowed.includes(e);
+  const naskah = `/api/agreements/${d.id}/versions/${v}/document.pdf?copy=naskah`;
+  return (
+    <section className="card" data-testid="actions">
+      <h2>{t('Tindakan', 'Actions')}</h2>
+      {act.isError && <Problem error={act.error} />}
+      {has('sign') && d.current.documentSha256 && (
+        <div className="sign-box">
+          <p>
+            <a href={naskah} download>
+              {t('Unduh dan baca naskah yang akan ditandatangani (PDF)', 'Download and read the document to sign (PDF)')}
+            </a>
+          </p>
+          <label className="check">
+            <input type="checkbox" checked={read} onChange={(e) => setRead(e.target.checked)} data-testid="read-check" />{' '}
+            {t('Saya sudah membaca naskah ini dan menyetujui isinya.', 'I have read this document and agree to it.')}
+          </label>
+          <p className="small muted">SHA-256: {d.current.documentSha256}</p>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={!read || act.isPending}
+            data-testid="sign"
+            onClick={() => act.mutate({ event: 'sign', body: { version: v, documentSha256: d.current.documentSha256 } })}
+          >
+            {t('Tanda tangani', 'Sign')}
+          </button>
+        </div>
+      )}
+      {has('submit') && (
+        <button
+          type="button"
+          className="btn btn-primary"
+          data-testid="submit"
+          onClick={() => act.mutate({ event: 'submit', body: { version: v } })}
+        >
+          {t('Ajukan untuk ditandatangani', 'Send for signatures')}
+        </button>
+      )}
+      {(has('return') || has('withdraw') || has('terminate') || has('amend')) && (
+        <div className="field wide">
+          <label htmlFor="agreement-note">{t('Catatan atau alasan', 'Note or reason')}</label>
+          <input id="agreement-note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} />
+        </div>
+      )}
+      <div className="page-actions">
+        {has('return') && (
+          <button
+            type="button"
+            className="btn"
+            disabled={!note.trim()}
+            onClick={() => act.mutate({ event: 'return', body: { version: v, note } })}
+          >
+            {t('Kembalikan ke draf', 'Return to draft')}
+          </button>
+        )}
+        {has('withdraw') && (
+          <button
+            type="button"
+            className="btn"
+            onClick={() => act.mutate({ event: 'withdraw', body: note.trim() ? { version: v, reason: note } : { version: v } })}
+          >
+            {t('Tarik', 'Withdraw')}
+          </button>
+        )}
+        {has('amend') && (
+          <button
+            type="button"
+            className="btn"
+            disabled={!note.trim()}
+            onClick={() => act.mutate({ event: 'amend', body: { changeNote: note } })}
+          >
+            {t('Buat adendum', 'Amend')}
+          </button>
+        )}
+        {has('terminate') && (
+          <>
+            <input
+              type="date"
+              value={effectiveOn}
+              onChange={(e) => setEffectiveOn(e.target.value)}
+              aria-label={t('Berakhir mulai', 'Effective on')}
+            />
+            <button
+              type="button"
+              className="btn"
+              disabled={!note.trim()}
+              onClick={() => act.mutate({ event: 'terminate', body: effectiveOn ? { reason: note, effectiveOn } : { reason: note } })}
+            >
+              {t('Akhiri perjanjian', 'Terminate')}
+            </button>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
+
+export default function AgreementDetailPage() {
+  const { path } = useLocation();
+  const id = matchPath('/agreements/:id', path)?.id ?? '';
+  const { t, tx, lang, date } = useText();
+  const q = useQuery({ queryKey: ['agreement', id], queryFn: () => api.get<Detail>(`/api/agreements/${id}`) });
+  if (q.isPending) return <Loading />;
+  if (q.isError) return <Problem error={q.error} onRetry={() => q.refetch()} />;
+  const d = q.data;
+  const c = d.current;
+  const pdf = (version: number, naskah = false) =>
+    `/api/agreements/${d.id}/versions/${version}/document.pdf${naskah ? '?copy=naskah' : ''}`;
+  const title = d.kind === 'pks' ? `PKS · ${d.umkm?.name ?? ''}` : `MoU · ${d.government?.name ?? ''} – ${d.chain.name}`;
+  const party = (p: keyof typeof PARTY) => PARTY[p][lang === 'id' ? 0 : 1];
+  return (
+    <section className="page agreement">
+      <BackLink href="/agreements" label={t('Semua perjanjian', 'All agreements')} />
+      <PageHeader title={title} subtitle={`${d.number} · ${d.regionName}`} testId="agreement-title" />
+      <p>
+        <Badge tone={phaseTone(d.phase)}>{tx(d.phaseLabel)}</Badge> {t('Versi', 'Version')} {c.version} · {date(c.startsOn)} –{' '}
+        {date(c.endsOn)}
+      </p>
+      <KeyNumbers d={d} />
+      {d.warnings.length > 0 && (
+        <div className="alert alert-error" role="alert" data-testid="warnings">
+          {d.warnings.map((w) => (
+            <p key={w.rule}>{tx(w.message)}</p>
+          ))}
+        </div>
+      )}
+      <Actions d={d} />
+      <section className="card">
+        <h2>{t('Tanda tangan', 'Signatures')}</h2>
+        <ul className="list">
+          {c.requiredParties.map((p) => {
+            const s = c.signatures.find((x) => x.party === p);
+            return (
+              <li key={p}>
+                <strong>{party(p)}</strong>:{' '}
+                {s
+                  ? `${s.signerName} (${s.signerTitle}) · ${new Date(s.signedAt).toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB')}`
+                  : t('belum menandatangani', 'not signed yet')}
+              </li>
+            );
+          })}
+        </ul>
+        <p>
+          <a href={pdf(c.version)} download data-testid="pdf">
+            {t('Unduh PDF', 'Download PDF')}
+          </a>
+          {c.documentSha256 && (
+            <>
+              {' · '}
+              <a href={pdf(c.version, true)} download>
+                {t('Naskah yang ditandatangani', 'Exact document signed')}
+              </a>
+            </>
+          )}
+        </p>
+      </section>
+      {c.mou && (
+        <section className="card">
+          <h2>{t('Komitmen', 'Commitments')}</h2>
+          <Facts
+            rows={[
+              [t('Gerai dengan pojok produk lokal', 'Outlets with a local corner'), c.mou.outletsWithCorner],
+              [t('Tempat di luar gerai (teras)', 'Spots outside outlets'), c.mou.outsideSpots],
+              [t('Promosi per tahun', 'Promotions per year'), c.mou.promotionEventsPerYear],
+              [
+                t('Kuota', 'Quota'),
+                c.mou.quota ? `${pct(c.mou.quota.bp)} · ${c.mou.quota.reportEveryMonths} ${t('bulan', 'months')}` : '—',
+              ],
+              [t('PKS disaksikan pemda', 'PKS witnessed by the government'), c.mou.pksWitness ? t('Ya', 'Yes') : t('Tidak', 'No')],
+              [
+                t('Keringanan persyaratan', 'Relaxed requirements'),
+                c.mou.relaxations.map((r) => `${r.criterionCode}: ${r.note}`).join('; ') || '—',
+              ],
+            ]}
+          />
+        </section>
+      )}
+      <section className="card">
+        <h2>{t('Riwayat versi', 'Versions')}</h2>
+        <ul className="list">
+          {d.versions.map((v) => (
+            <li key={v.version}>
+              {t('Versi', 'Version')} {v.version} · {v.status} · {date(v.startsOn)} – {date(v.endsOn)}
+              {v.changeNote ? ` · ${v.changeNote}` : ''} ·{' '}
+              <a href={pdf(v.version)} download>
+                PDF
+              </a>
+            </li>
+          ))}
+        </ul>
+        {c.terminationReason && (
+          <p>
+            {t('Diakhiri mulai', 'Terminated from')} {c.terminatedOn && date(c.terminatedOn)}: {c.terminationReason}
+          </p>
+        )}
+      </section>
+    </section>
+  );
+}

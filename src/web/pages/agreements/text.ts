@@ -1,0 +1,122 @@
+// Texts and shapes of the agreement pages (MoU and PKS), Indonesian first; t() picks by language.
+import { useI18n } from '../../i18n.tsx';
+
+export function useText() {
+  const { lang, locale, tx } = useI18n();
+  const t = (id: string, en: string) => (lang === 'id' ? id : en);
+  const date = (d: string) =>
+    new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));
+  return { t, tx, lang, locale, date };
+}
+
+export const rp = (n: number) => `Rp${new Intl.NumberFormat('id-ID').format(n)}`;
+export const pct = (bp: number) => `${(bp / 100).toLocaleString('id-ID')}%`;
+
+export interface Bi {
+  id: string;
+  en: string;
+}
+export type Party = 'government' | 'chain' | 'umkm';
+export type Event = 'edit' | 'submit' | 'return' | 'sign' | 'withdraw' | 'terminate' | 'amend';
+
+export interface Summary {
+  id: string;
+  kind: 'mou' | 'pks';
+  number: string;
+  phase: string;
+  phaseLabel: Bi;
+  latestVersion: number;
+  openVersion: number | null;
+  government: { id: string; name: string } | null;
+  chain: { id: string; name: string; code: string };
+  umkm: { id: string; name: string } | null;
+  mou: { id: string; number: string } | null;
+  regionCode: string;
+  regionName: string;
+  startsOn: string;
+  endsOn: string;
+  warnings: { rule: string; reference: string; message: Bi }[];
+}
+
+export interface ProductTerm {
+  productId: string;
+  name: string;
+  supplierPrice: number;
+  shelfPrice: number;
+  markup: number;
+  markupBp: number;
+  perishable: boolean;
+}
+
+export interface Version {
+  version: number;
+  status: string;
+  phase: string;
+  startsOn: string;
+  endsOn: string;
+  changeNote: string | null;
+  documentSha256: string | null;
+  mou: {
+    outletsWithCorner: number;
+    outsideSpots: number;
+    promotionEventsPerYear: number;
+    curationSupport: boolean;
+    mentoringSupport: boolean;
+    quota: { bp: number; basis: string; reportEveryMonths: number } | null;
+    pksWitness: boolean;
+    relaxations: { criterionCode: string; note: string }[];
+  } | null;
+  pks: {
+    tradeModel: 'konsinyasi' | 'beli_putus';
+    marginBp: number;
+    otherFees: { name: string; bp: number }[];
+    paymentTermDays: number;
+    settlementPeriod: 'weekly' | 'two_weekly' | 'monthly';
+    unsoldGoods: 'returned_to_umkm' | 'borne_by_chain';
+    expiredGoodsBorneBy: 'umkm' | 'chain';
+    perishablePickupHours: number | null;
+    products: ProductTerm[];
+    whenPaid: { text: string; example: { periodEnd: string; payBy: string } };
+  } | null;
+  requiredParties: Party[];
+  missingParties: Party[];
+  signatures: {
+    party: Party;
+    organizationName: string;
+    signerName: string;
+    signerTitle: string;
+    signedAt: string;
+    documentSha256: string;
+  }[];
+  terminatedOn: string | null;
+  terminationReason: string | null;
+}
+
+export interface Detail extends Summary {
+  today: string;
+  versions: { version: number; status: string; phase: string; startsOn: string; endsOn: string; changeNote: string | null }[];
+  current: Version;
+  myParty: Party | null;
+  allowed: Event[];
+}
+
+export const PARTY: Record<Party, [string, string]> = {
+  government: ['Pemerintah daerah', 'Local government'],
+  chain: ['Jaringan ritel', 'Retail chain'],
+  umkm: ['UMKM', 'UMKM'],
+};
+
+export const SETTLEMENT: Record<string, [string, string]> = {
+  weekly: ['mingguan', 'weekly'],
+  two_weekly: ['dua mingguan', 'two-weekly'],
+  monthly: ['bulanan', 'monthly'],
+};
+
+export const phaseTone = (phase: string): 'ok' | 'warn' | 'bad' | 'neutral' =>
+  phase === 'active'
+    ? 'ok'
+    : phase === 'in_review' || phase === 'signed' || phase === 'draft'
+      ? 'warn'
+      : phase === 'terminated'
+        ? 'bad'
+        : 'neutral';

@@ -1,0 +1,82 @@
+// Placement planning through the UI (issue 5, acceptance): alfamart@demo.etalase.id plans Kota Bengkulu
+// (17.71) from the demo data, approves the plan and sees its outlets filled; indomaret@demo.etalase.id
+// never sees that plan (not in its list, not found by its address) nor its placements.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type RunningServer, requireBuiltWeb, shot, signIn, startServer } from './harness.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  requireBuiltWeb();
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function newPage(): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { ctx, page, errors };
+}
+
+describe('placement plan for Kota Bengkulu', () => {
+  let planUrl = '';
+
+  it('Alfamart plans Kota Bengkulu, approves it and sees its outlets filled', async () => {
+    const { ctx, page, errors } = await newPage();
+    try {
+      await signIn(page, server.url, 'alfamart@demo.etalase.id');
+      await page.getByTestId('home-placement').click();
+      await expect.poll(() => page.getByTestId('placement-title').textContent()).toBe('Rencana penempatan');
+      await page.getByTestId('current-empty').waitFor();
+
+      await page.locator('#f-regionCode').selectOption('17');
+      await page.locator('#f-regionCode-regency').selectOption('17.71');
+      await page.getByTestId('plan-start').click();
+      await page.getByTestId('plan-result').waitFor({ timeout: 30_000 });
+      planUrl = page.url();
+      expect(planUrl).toMatch(/[?&]plan=[0-9a-f-]{36}/);
+      const outletRows = await page.getByTestId('plan-outlets').locator('tbody tr').count();
+      expect(outletRows).toBeGreaterThan(5);
+      await page.getByTestId('tab-diff').click();
+      expect(await page.getByTestId('plan-diff').textContent()).toContain('Baru');
+      await page.locator('.leaflet-container').waitFor();
+      await shot(page, 'placement-plan');
+
+      await page.getByTestId('approve-all').click();
+      await page.getByTestId('approve-done').waitFor();
+      await expect.poll(() => page.getByTestId('plan-result').getAttribute('data-status')).toBe('approved');
+      await expect.poll(() => page.getByTestId('current-outlet').count(), { timeout: 15_000 }).toBe(outletRows);
+      expect(Number(await page.getByTestId('current-placements').getAttribute('data-count'))).toBeGreaterThan(outletRows);
+      await shot(page, 'placement-approved');
+      expect(errors).toEqual([]);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  it('Indomaret never sees that plan or its placements', async () => {
+    expect(planUrl).not.toBe('');
+    const { ctx, page } = await newPage();
+    try {
+      await signIn(page, server.url, 'indomaret@demo.etalase.id');
+      await page.goto(`${server.url}/placement?region=17.71`);
+      await page.getByTestId('plans-empty').waitFor();
+      await page.getByTestId('current-empty').waitFor();
+      await page.goto(`${server.url}/placement?region=17.71&plan=${new URL(planUrl).searchParams.get('plan')}`);
+      await expect.poll(() => page.locator('.alert-error').first().textContent()).toContain('tidak ditemukan');
+      expect(await page.getByTestId('plan-result').count()).toBe(0);
+      await page.getByTestId('current-empty').waitFor();
+    } finally {
+      await ctx.close();
+    }
+  });
+});
