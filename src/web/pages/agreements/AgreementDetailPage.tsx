@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { api } from '../../api.ts';
 import { BackLink, Badge, Facts, Loading, PageHeader, Problem } from '../../components/ui.tsx';
 import { matchPath, useLocation } from '../../router.tsx';
-import { type Detail, type Event, PARTY, pct, phaseTone, rp, SETTLEMENT, useText } from './text.ts';
+import { type Detail, type Event, PARTY, pct, phaseTone, rp, SETTLEMENT, useText, VERSION_STATUS } from './text.ts';
 
 function KeyNumbers({ d }: { d: Detail }) {
   const { t, date } = useText();
@@ -152,12 +152,10 @@ function Actions({ d }: { d: Detail }) {
         )}
         {has('terminate') && (
           <>
-            <input
-              type="date"
-              value={effectiveOn}
-              onChange={(e) => setEffectiveOn(e.target.value)}
-              aria-label={t('Berakhir mulai', 'Effective on')}
-            />
+            <label className="field">
+              {t('Berakhir mulai (kosong: hari ini)', 'Effective on (empty: today)')}
+              <input type="date" value={effectiveOn} onChange={(e) => setEffectiveOn(e.target.value)} />
+            </label>
             <button
               type="button"
               className="btn"
@@ -191,8 +189,13 @@ export default function AgreementDetailPage() {
       <BackLink href="/agreements" label={t('Semua perjanjian', 'All agreements')} />
       <PageHeader title={title} subtitle={`${d.number} · ${d.regionName}`} testId="agreement-title" />
       <p>
-        <Badge tone={phaseTone(d.phase)}>{tx(d.phaseLabel)}</Badge> {t('Versi', 'Version')} {c.version} · {date(c.startsOn)} –{' '}
-        {date(c.endsOn)}
+        <Badge tone={phaseTone(d.phase)}>{tx(d.phaseLabel)}</Badge>{' '}
+        {d.openVersion && d.openVersion > 1 && (
+          <Badge tone="warn">
+            {t(`Adendum versi ${d.openVersion}`, `Amendment v${d.openVersion}`)}: {t(...(VERSION_STATUS[c.status] ?? [c.status, c.status]))}
+          </Badge>
+        )}{' '}
+        {t('Versi', 'Version')} {c.version} · {date(c.startsOn)} – {date(c.endsOn)}
       </p>
       <KeyNumbers d={d} />
       {d.warnings.length > 0 && (
@@ -209,7 +212,7 @@ export default function AgreementDetailPage() {
           {c.requiredParties.map((p) => {
             const s = c.signatures.find((x) => x.party === p);
             return (
-              <li key={p}>
+              <li key={p} data-testid={`signature-${p}`} data-signed={s ? 'yes' : 'no'}>
                 <strong>{party(p)}</strong>:{' '}
                 {s
                   ? `${s.signerName} (${s.signerTitle}) · ${new Date(s.signedAt).toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB')}`
@@ -258,7 +261,8 @@ export default function AgreementDetailPage() {
         <ul className="list">
           {d.versions.map((v) => (
             <li key={v.version}>
-              {t('Versi', 'Version')} {v.version} · {v.status} · {date(v.startsOn)} – {date(v.endsOn)}
+              {t('Versi', 'Version')} {v.version} · {t(...(VERSION_STATUS[v.status] ?? [v.status, v.status]))} · {date(v.startsOn)} –{' '}
+              {date(v.endsOn)}
               {v.changeNote ? ` · ${v.changeNote}` : ''} ·{' '}
               <a href={pdf(v.version)} download>
                 PDF

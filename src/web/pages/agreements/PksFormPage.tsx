@@ -143,39 +143,41 @@ export default function PksFormPage() {
             <label htmlFor="pks-term">{t('Dibayar (hari setelah periode)', 'Payment term (days)')}</label>
             <input id="pks-term" type="number" value={draft.paymentTermDays} onChange={(e) => num('paymentTermDays', e.target.value)} />
           </div>
-          <table className="table wide">
-            <thead>
-              <tr>
-                <th>{t('Produk', 'Product')}</th>
-                <th>{t('Harga pemasok', 'Supplier price')}</th>
-                <th>{t('Harga rak', 'Shelf price')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {draft.products.map((p, i) => (
-                <tr key={p.productId}>
-                  <td>{p.name}</td>
-                  <td>
-                    <input
-                      aria-label={`${p.name} supplier`}
-                      inputMode="numeric"
-                      value={p.supplierPrice}
-                      onChange={(e) => price(i, 'supplierPrice', e.target.value)}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      aria-label={`${p.name} shelf`}
-                      inputMode="numeric"
-                      value={p.shelfPrice}
-                      onChange={(e) => price(i, 'shelfPrice', e.target.value)}
-                    />
-                    <span className="small muted"> {rp(p.shelfPrice - p.supplierPrice)}</span>
-                  </td>
+          <div className="table-wrap wide">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th>{t('Produk', 'Product')}</th>
+                  <th>{t('Harga pemasok', 'Supplier price')}</th>
+                  <th>{t('Harga rak', 'Shelf price')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {draft.products.map((p, i) => (
+                  <tr key={p.productId}>
+                    <td>{p.name}</td>
+                    <td>
+                      <input
+                        aria-label={`${p.name} supplier`}
+                        inputMode="numeric"
+                        value={p.supplierPrice}
+                        onChange={(e) => price(i, 'supplierPrice', e.target.value)}
+                      />
+                    </td>
+                    <td>
+                      <input
+                        aria-label={`${p.name} shelf`}
+                        inputMode="numeric"
+                        value={p.shelfPrice}
+                        onChange={(e) => price(i, 'shelfPrice', e.target.value)}
+                      />
+                      <span className="small muted"> {rp(p.shelfPrice - p.supplierPrice)}</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <button type="submit" className="btn btn-primary" disabled={create.isPending}>
             {t('Simpan draf PKS', 'Save PKS draft')}
           </button>

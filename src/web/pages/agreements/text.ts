@@ -106,6 +106,16 @@ export const PARTY: Record<Party, [string, string]> = {
   umkm: ['UMKM', 'UMKM'],
 };
 
+/** A version's stored status in words (the history lists every version, not only the current one). */
+export const VERSION_STATUS: Record<string, [string, string]> = {
+  draft: ['draf', 'draft'],
+  in_review: ['menunggu tanda tangan', 'awaiting signatures'],
+  signed: ['ditandatangani', 'signed'],
+  superseded: ['digantikan adendum', 'superseded by an amendment'],
+  terminated: ['diakhiri', 'terminated'],
+  withdrawn: ['ditarik', 'withdrawn'],
+};
+
 export const SETTLEMENT: Record<string, [string, string]> = {
   weekly: ['mingguan', 'weekly'],
   two_weekly: ['dua mingguan', 'two-weekly'],

@@ -173,7 +173,7 @@ export function ProgramPage({ params }: { params: Record<string, string> }) {
             {outcome.data.summary.lolosAfter} {t('lolos', 'passed')}, {outcome.data.summary.gapsClosed}{' '}
             {t('kekurangan tertutup', 'gaps closed')}
           </p>
-          <table data-testid="outcome-table">
+          <table className="table" data-testid="outcome-table">
             <thead>
               <tr>
                 <th>{t('Produk', 'Product')}</th>

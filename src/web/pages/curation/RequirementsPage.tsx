@@ -4,7 +4,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api.ts';
-import { Badge, Loading, PageHeader, Problem } from '../../components/ui.tsx';
+import { BackLink, Badge, Loading, PageHeader, Problem } from '../../components/ui.tsx';
+import { Link } from '../../router.tsx';
 import { useUser } from '../../session.ts';
 import { useText } from './text.ts';
 
@@ -18,25 +19,27 @@ interface RequirementSet {
   criteria: { code: string; kind: string; label: string; remedy: string }[];
 }
 
-function SetCard({ s, canEdit }: { s: RequirementSet; canEdit: boolean }) {
+function SetCard({ s, canEdit, linked = true }: { s: RequirementSet; canEdit: boolean; linked?: boolean }) {
   const { t } = useText();
   const qc = useQueryClient();
   const [draft, setDraft] = useState<string | null>(null);
   const refresh = () => qc.invalidateQueries({ queryKey: ['requirement-sets'] });
+  const refreshOne = () => Promise.all([refresh(), qc.invalidateQueries({ queryKey: ['requirement-set', s.id] })]);
   const copy = useMutation({
     mutationFn: () => api.post('/api/curation/requirement-sets', { category: s.category, name: s.name, criteria: s.criteria }),
     onSuccess: refresh,
   });
   const save = useMutation({
     mutationFn: (criteria: unknown) => api.patch(`/api/curation/requirement-sets/${s.id}`, { criteria }),
-    onSuccess: refresh,
+    onSuccess: refreshOne,
   });
-  const publish = useMutation({ mutationFn: () => api.post(`/api/curation/requirement-sets/${s.id}/publish`), onSuccess: refresh });
+  const publish = useMutation({ mutationFn: () => api.post(`/api/curation/requirement-sets/${s.id}/publish`), onSuccess: refreshOne });
   const [parseError, setParseError] = useState(false);
   return (
     <li className="card item" data-testid="requirement-set">
       <p className="item-title">
-        {s.name} · v{s.version} <Badge tone={s.status === 'published' ? 'ok' : s.status === 'draft' ? 'warn' : 'neutral'}>{s.status}</Badge>
+        {linked ? <Link href={`/curation/requirements/${s.id}`}>{s.name}</Link> : s.name} · v{s.version}{' '}
+        <Badge tone={s.status === 'published' ? 'ok' : s.status === 'draft' ? 'warn' : 'neutral'}>{s.status}</Badge>
       </p>
       <p className="item-meta">
         {s.chainCode} · {s.category ?? t('semua kategori', 'all categories')}
@@ -100,6 +103,32 @@ export default function RequirementsPage() {
           <SetCard key={s.id} s={s} canEdit={me.role === 'admin' || (me.role === 'retailer' && me.chainCode === s.chainCode)} />
         ))}
       </ul>
+    </section>
+  );
+}
+
+/** One requirement set version by its address (a chain's draft is found only by that chain and admin). */
+export function RequirementSetPage({ params }: { params: Record<string, string> }) {
+  const me = useUser();
+  const { t } = useText();
+  const q = useQuery({
+    queryKey: ['requirement-set', params.id],
+    queryFn: () => api.get<RequirementSet>(`/api/curation/requirement-sets/${params.id}`),
+  });
+  const s = q.data;
+  return (
+    <section className="page">
+      <BackLink href="/curation/requirements" label={t('Persyaratan kurasi', 'Curation requirements')} />
+      {q.isLoading && <Loading />}
+      {q.error && <Problem error={q.error} />}
+      {s && (
+        <>
+          <PageHeader title={s.name} subtitle={`${s.chainCode} · v${s.version}`} />
+          <ul className="cards">
+            <SetCard s={s} linked={false} canEdit={me.role === 'admin' || (me.role === 'retailer' && me.chainCode === s.chainCode)} />
+          </ul>
+        </>
+      )}
     </section>
   );
 }

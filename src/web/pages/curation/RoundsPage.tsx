@@ -103,32 +103,35 @@ export function RoundDetailPage({ params }: { params: Record<string, string> }) 
       )}
       {close.error && <Problem error={close.error} />}
       {entries.isLoading && <Loading />}
-      <div className="table-wrap">
-        <table data-testid="entry-table">
-          <thead>
-            <tr>
-              <th>{t('Produk', 'Product')}</th>
-              <th>UMKM</th>
-              <th>{t('Hasil', 'Result')}</th>
-              <th>{t('Belum terpenuhi', 'Not met')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.data?.items.map((e) => (
-              <tr key={e.id}>
-                <td>
-                  <Link href={`/curation/entries/${e.id}`}>{e.productName}</Link>
-                </td>
-                <td>{e.umkmName}</td>
-                <td>
-                  <OutcomeBadge outcome={e.outcome} />
-                </td>
-                <td>{e.failed.join(', ')}</td>
+      {/* A round this user may not see (or that does not exist) shows the message only, no empty table. */}
+      {!round.error && (
+        <div className="table-wrap">
+          <table className="table" data-testid="entry-table">
+            <thead>
+              <tr>
+                <th>{t('Produk', 'Product')}</th>
+                <th>UMKM</th>
+                <th>{t('Hasil', 'Result')}</th>
+                <th>{t('Belum terpenuhi', 'Not met')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {entries.data?.items.map((e) => (
+                <tr key={e.id}>
+                  <td>
+                    <Link href={`/curation/entries/${e.id}`}>{e.productName}</Link>
+                  </td>
+                  <td>{e.umkmName}</td>
+                  <td>
+                    <OutcomeBadge outcome={e.outcome} />
+                  </td>
+                  <td>{e.failed.join(', ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </section>
   );
 }

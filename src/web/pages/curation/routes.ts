@@ -11,6 +11,7 @@ export const CURATION_ROUTES: [string, Page][] = [
   ['/curation/gaps', lazy(() => import('./GapListPage.tsx'))],
   ['/curation/bottlenecks', lazy(() => import('./BottleneckPage.tsx'))],
   ['/curation/requirements', lazy(() => import('./RequirementsPage.tsx'))],
+  ['/curation/requirements/:id', named(() => import('./RequirementsPage.tsx'), 'RequirementSetPage')],
   ['/curation/rounds', named(() => import('./RoundsPage.tsx'), 'RoundListPage')],
   ['/curation/rounds/:id', named(() => import('./RoundsPage.tsx'), 'RoundDetailPage')],
   ['/curation/entries/:id', named(() => import('./RoundsPage.tsx'), 'EntryPage')],
