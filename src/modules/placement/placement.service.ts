@@ -16,7 +16,8 @@ import { timeZoneOf } from '../regions/regions.rules.ts';
 import { buildPlanInstance, PLAN_DEFAULTS, type PlanFacts, planItems } from './placement.plans.ts';
 import { solvePlacement } from './placement.rules.ts';
 import * as store from './placement.store.ts';
-import type { PlacementInstance } from './placement.types.ts';
+import type { PlacementInstance, PlacementResult } from './placement.types.ts';
+import { solveOnWorker } from './placement.worker.ts';
 
 const PLAN = { id: 'Rencana penempatan', en: 'Placement plan' };
 const PLACEMENT = { id: 'Penempatan', en: 'Placement' };
@@ -77,9 +78,18 @@ export async function planInstance(db: Database, k: PlanKey): Promise<PlacementI
   return buildPlanInstance(await loadPlanFacts(db, k));
 }
 
+/** Small plans are solved at once, inside the request; queued (large) plans on a worker thread. */
 function solveFacts(planId: string, facts: PlanFacts) {
   const inst = buildPlanInstance(facts);
-  const result = solvePlacement(inst);
+  return planOutcome(planId, facts, inst, solvePlacement(inst));
+}
+
+async function solveFactsOnWorker(planId: string, facts: PlanFacts) {
+  const inst = buildPlanInstance(facts);
+  return planOutcome(planId, facts, inst, await solveOnWorker(inst));
+}
+
+function planOutcome(planId: string, facts: PlanFacts, inst: PlacementInstance, result: PlacementResult) {
   const items = planItems(facts, inst, result.placements).map((i) => ({
     plan_id: planId,
     product_id: i.productId,
@@ -129,7 +139,7 @@ async function runPlanJob(job: JobContext) {
     await step(10);
     const facts = await db.transaction().execute((trx) => loadPlanFacts(trx, keyOf(plan)));
     await step(40);
-    const solved = solveFacts(planId, facts);
+    const solved = await solveFactsOnWorker(planId, facts);
     await step(80);
     await db.transaction().execute(async (trx) => {
       await store.finishPlan(trx, planId, solved);
