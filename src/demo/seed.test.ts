@@ -254,7 +254,13 @@ describe('demo data: seeding', () => {
             (SELECT string_agg(concat_ws('|', organization_id, nib, owner_name, village_code, lat, lon, weekly_capacity), ',' ORDER BY organization_id) FROM umkm_profiles) ||
             (SELECT string_agg(concat_ws('|', id, umkm_id, name, gtin, supplier_price, retail_price, shelf_life_days), ',' ORDER BY id) FROM products) ||
             (SELECT string_agg(concat_ws('|', id, type, number, issued_on, expires_on), ',' ORDER BY id) FROM product_permits) ||
-            (SELECT string_agg(concat_ws('|', email, role, organization_id), ',' ORDER BY email) FROM users)
+            (SELECT string_agg(concat_ws('|', email, role, organization_id), ',' ORDER BY email) FROM users) ||
+            -- The module demos too: curation outcomes, agreements and placements (their own ids are random).
+            (SELECT string_agg(x, ',' ORDER BY x) FROM (SELECT concat_ws('|', e.product_id, r.name, ev.outcome, array_to_string(ev.failed, ',')) AS x
+              FROM curation_evaluations ev JOIN curation_entries e ON e.id = ev.entry_id JOIN curation_rounds r ON r.id = e.round_id) c) ||
+            (SELECT string_agg(concat_ws('|', a.number, v.version, v.status, v.starts_on, v.ends_on), ',' ORDER BY a.number, v.version)
+              FROM agreement_versions v JOIN agreements a ON a.id = v.agreement_id) ||
+            (SELECT string_agg(concat_ws('|', product_id, outlet_id, starts_on, locked), ',' ORDER BY product_id, outlet_id) FROM placements)
           ) AS d`,
           on,
         )
