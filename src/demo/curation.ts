@@ -9,8 +9,9 @@ import type { Database } from '../db/client.ts';
 import type { ChainCode } from '../db/types.ts';
 import { ALFA_GENERAL, INDOMARET_GENERAL, INDOMARET_WET, type RequirementSetSpec } from '../modules/curation/curation.catalogue.ts';
 import type { Criterion } from '../modules/curation/curation.rules.ts';
-import { addProducts, chainByCode, closeRound, createRound } from '../modules/curation/curation.service.ts';
+import { addProducts, closeRound, createRound } from '../modules/curation/curation.service.ts';
 import { addSession, createProgram, enrol, recurate, respond } from '../modules/curation/mentoring.service.ts';
+import { chainByCode } from '../modules/registry/registry.service.ts';
 import { type Ctx, PUBLIC_ACTOR } from '../platform/auth/actor.ts';
 import { gtin13 } from '../platform/identifiers.ts';
 import { type Rng, rng, uuidFrom } from './prng.ts';
@@ -44,7 +45,7 @@ async function insertSet(
   await db
     .insertInto('requirement_sets')
     .values({
-      chain_id: await chainByCode(db, chain),
+      chain_id: (await chainByCode(db, chain)).id,
       category: spec.category,
       version,
       status,
@@ -155,7 +156,7 @@ export async function seedCuration(db: Database, log: (s: string) => void): Prom
     .insertInto('curation_relaxations')
     .values({
       government_id: gov('76'),
-      chain_id: await chainByCode(db, 'alfamidi'),
+      chain_id: (await chainByCode(db, 'alfamidi')).id,
       region_code: '76.03',
       criterion_codes: ['barcode'],
       valid_from: '2026-03-01',

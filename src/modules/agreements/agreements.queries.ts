@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import type { ChainCode } from '../../db/types.ts';
-import { inRegion } from '../../platform/auth/policy.ts';
+import { coversRegion, inRegion, regionOverlaps } from '../../platform/auth/policy.ts';
 import type { Rupiah } from '../../platform/money.ts';
 import type { SettlementPeriod, TradeModel, UnsoldGoods } from './agreements.tables.ts';
 
@@ -187,14 +187,8 @@ export async function mouRelaxations(
     .select(['r.criterion_code', 'a.id', 'a.number', 'a.region_code'])
     .where('a.kind', '=', 'mou')
     .where('c.chain_code', '=', f.chainCode)
-    .where((eb) =>
-      eb.or([
-        // MoUs covering the region …
-        sql<boolean>`(${f.regionCode} = a.region_code OR ${f.regionCode} LIKE a.region_code || '.%')`,
-        // … and, for a province-wide question, those of the regencies inside it.
-        ...(f.includeWithin ? [inRegion('a.region_code', f.regionCode)] : []),
-      ]),
-    )
+    // MoUs covering the region, and for a province-wide question also those of the regencies inside it.
+    .where(f.includeWithin ? regionOverlaps('a.region_code', f.regionCode) : coversRegion('a.region_code', f.regionCode))
     .where(inForceSql('v', f.date))
     .orderBy('r.criterion_code')
     .orderBy('a.number')

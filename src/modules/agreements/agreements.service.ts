@@ -12,7 +12,7 @@ import type { Actor, Ctx } from '../../platform/auth/actor.ts';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
 import type { Rupiah } from '../../platform/money.ts';
 import { requireRegion } from '../regions/regions.service.ts';
-import { getOutlet } from '../registry/registry.service.ts';
+import { chainByCode, getOutlet } from '../registry/registry.service.ts';
 import { type Copy, type DocumentModel, renderDocument, sha256Hex } from './agreements.document.ts';
 import { eligibleProducts, termsInForce } from './agreements.queries.ts';
 import {
@@ -454,18 +454,6 @@ function checkSignatories(kind: 'mou' | 'pks', list: Signatory[] | undefined, wi
   }
 }
 
-async function findChain(db: Database, code: ChainCode) {
-  const chain = await db
-    .selectFrom('organizations')
-    .select(['id', 'chain_code'])
-    .where('kind', '=', 'chain')
-    .where('chain_code', '=', code)
-    .where('archived_at', 'is', null)
-    .executeTakeFirst();
-  if (!chain) throw notFound({ id: 'Jaringan ritel', en: 'Chain' }, 'chainCode');
-  return chain;
-}
-
 async function checkBranch(db: Database, chainId: string, branchId: string | null | undefined) {
   if (!branchId) return null;
   const b = await db.selectFrom('organizations').select(['id', 'parent_id', 'kind']).where('id', '=', branchId).executeTakeFirst();
@@ -603,7 +591,7 @@ export async function insertMou(db: Database, ctx: Ctx, input: MouCreate): Promi
   }
   checkPeriod(input.startsOn, input.endsOn);
   checkSignatories('mou', input.signatories, false);
-  const chain = await findChain(db, input.chainCode);
+  const chain = await chainByCode(db, input.chainCode);
   const branchId = await checkBranch(db, chain.id, input.branchId);
   const prefix = agreementNumber('mou', regionCode, input.chainCode, input.startsOn.slice(0, 4), 0).replace(/000$/, '');
   const number = agreementNumber('mou', regionCode, input.chainCode, input.startsOn.slice(0, 4), await store.nextSequence(db, prefix));

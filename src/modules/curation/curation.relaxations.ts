@@ -1,8 +1,6 @@
-// The one place evaluation learns which criteria are relaxed: those an MoU in force relaxes for its
-// region (agreements, C4), and the simple relaxation records kept from before MoUs carried them.
-import { sql } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import type { ChainCode } from '../../db/types.ts';
+import { regionOverlaps } from '../../platform/auth/policy.ts';
 import { mouRelaxations } from '../agreements/agreements.queries.ts';
 import type { RelaxationRef } from './curation.rules.ts';
 
@@ -23,9 +21,7 @@ export async function relaxationsFor(
     .where('x.archived_at', 'is', null)
     .where('x.valid_from', '<=', q.date)
     .where((eb) => eb.or([eb('x.valid_until', 'is', null), eb('x.valid_until', '>=', q.date)]))
-    .where(
-      sql<boolean>`(x.region_code = ${q.regionCode} OR x.region_code LIKE ${`${q.regionCode}.%`} OR ${q.regionCode} LIKE x.region_code || '.%')`,
-    )
+    .where(regionOverlaps('x.region_code', q.regionCode))
     .orderBy('x.created_at')
     .orderBy('x.id')
     .execute();

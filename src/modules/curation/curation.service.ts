@@ -8,6 +8,7 @@ import { audit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
 import { canReadCurationNotes, curationEntryScope, inRegion, relaxationScope, umkmScope } from '../../platform/auth/policy.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { chainByCode } from '../registry/registry.service.ts';
 import { relaxationsFor } from './curation.relaxations.ts';
 import {
   bottlenecks,
@@ -38,17 +39,6 @@ const PRODUCT = { id: 'Produk', en: 'Product' };
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const criteriaOf = (json: unknown) => json as Criterion[];
 
-export async function chainByCode(db: Database, code: ChainCode) {
-  const c = await db
-    .selectFrom('organizations')
-    .select(['id', 'chain_code'])
-    .where('kind', '=', 'chain')
-    .where('chain_code', '=', code)
-    .executeTakeFirst();
-  if (!c) throw notFound(CHAIN, 'chainCode');
-  return c.id;
-}
-
 async function regionName(db: Database, code: string, field = 'regionCode') {
   const r = await db.selectFrom('regions').select('name').where('code', '=', code).executeTakeFirst();
   if (!r) throw notFound(REGION, field);
@@ -74,7 +64,7 @@ async function actingChain(db: Database, ctx: Ctx, code: ChainCode | undefined |
     return ctx.actor.chainId;
   }
   if (!code) throw badRequest('chain_required', { id: 'Jaringan ritel wajib diisi.', en: 'The chain is required.' }, 'chainCode');
-  return chainByCode(db, code);
+  return (await chainByCode(db, code)).id;
 }
 
 // ---- requirement sets ----
@@ -644,7 +634,7 @@ export async function createRelaxation(
       'validUntil',
     );
   }
-  const chainId = await chainByCode(db, input.chainCode);
+  const chainId = (await chainByCode(db, input.chainCode)).id;
   const row = await db
     .insertInto('curation_relaxations')
     .values({

@@ -4,7 +4,14 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import type { ChainCode } from '../../db/types.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { curationEntryScope, curationRoundScope, inRegion, requirementSetScope, umkmScope } from '../../platform/auth/policy.ts';
+import {
+  curationEntryScope,
+  curationRoundScope,
+  inRegion,
+  regionOverlaps,
+  requirementSetScope,
+  umkmScope,
+} from '../../platform/auth/policy.ts';
 import type { ProductOutcome } from './curation.tables.ts';
 
 const n = (v: unknown) => Number(v ?? 0);
@@ -103,7 +110,7 @@ export async function listRounds(
 ) {
   let q = roundsQuery(db, actor);
   if (f.chainCode) q = q.where('c.chain_code', '=', f.chainCode);
-  if (f.regionCode) q = q.where(sql<boolean>`(${inRegion('r.region_code', f.regionCode)} OR ${f.regionCode} LIKE r.region_code || '.%')`);
+  if (f.regionCode) q = q.where(regionOverlaps('r.region_code', f.regionCode));
   if (f.status) q = q.where('r.status', '=', f.status as 'open');
   const [items, total] = await Promise.all([
     q.select(roundColumns).orderBy('r.curation_date', 'desc').orderBy('r.name').limit(f.limit).offset(f.offset).execute(),

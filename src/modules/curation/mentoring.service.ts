@@ -8,8 +8,9 @@ import { audit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
 import { umkmScope } from '../../platform/auth/policy.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { chainByCode } from '../registry/registry.service.ts';
 import { regionCovers } from './curation.rules.ts';
-import { chainByCode, createRound, getRound, runEvaluation } from './curation.service.ts';
+import { createRound, getRound, runEvaluation } from './curation.service.ts';
 import * as store from './mentoring.store.ts';
 
 const PROGRAM = { id: 'Program pendampingan', en: 'Mentoring program' };
@@ -133,7 +134,7 @@ export async function createProgram(
       name: input.name,
       topic: input.topic,
       organizer_id: organizerId,
-      chain_id: input.chainCode ? await chainByCode(db, input.chainCode) : null,
+      chain_id: input.chainCode ? (await chainByCode(db, input.chainCode)).id : null,
       region_code: input.regionCode,
       province_code: input.regionCode.slice(0, 2),
       mentor_user_id: mentorId,

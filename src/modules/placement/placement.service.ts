@@ -13,6 +13,7 @@ import type { Ctx } from '../../platform/auth/actor.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { eligibleProducts } from '../agreements/agreements.queries.ts';
 import { timeZoneOf } from '../regions/regions.rules.ts';
+import { chainByCode } from '../registry/registry.service.ts';
 import { buildPlanInstance, PLAN_DEFAULTS, type PlanFacts, planItems } from './placement.plans.ts';
 import { solvePlacement } from './placement.rules.ts';
 import * as store from './placement.store.ts';
@@ -268,8 +269,7 @@ export async function requestPlan(db: Database, ctx: Ctx, input: { regionCode: s
     }
     chainCode = input.chainCode;
   }
-  const chain = await store.findChain(db, chainCode);
-  if (!chain) throw notFound(CHAIN, 'chainCode');
+  const chain = await chainByCode(db, chainCode);
   const date = input.date ?? todayIn(region.code);
   const branchId = actor.role === 'retailer' ? actor.branchId : null;
   const key: PlanKey = { chainId: chain.id, chainCode, branchId, regionCode: region.code, date };

@@ -4,21 +4,10 @@
 // for the plan's own chain, region and branch, which the service checked when the plan was requested.
 import { type Insertable, sql } from 'kysely';
 import type { Database } from '../../db/client.ts';
-import type { ChainCode } from '../../db/types.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { inRegion, placementPlanScope, placementScope } from '../../platform/auth/policy.ts';
 import type { CurrentPlacement, PlanOutlet, PlanProduct, PlanUmkm } from './placement.plans.ts';
 import type { PlacementPlanItemsTable, PlacementPlansTable } from './placement.tables.ts';
-
-export async function findChain(db: Database, code: ChainCode) {
-  return db
-    .selectFrom('organizations')
-    .select(['id', 'name', 'chain_code'])
-    .where('kind', '=', 'chain')
-    .where('chain_code', '=', code)
-    .where('archived_at', 'is', null)
-    .executeTakeFirst();
-}
 
 export async function findRegion(db: Database, code: string) {
   return db.selectFrom('regions').select(['code', 'name', 'level', 'province_code']).where('code', '=', code).executeTakeFirst();

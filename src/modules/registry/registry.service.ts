@@ -150,6 +150,19 @@ export async function archiveOrganization(db: Database, ctx: Ctx, id: string) {
   return archiveRow(db, ctx, { table: 'organizations', entity: 'organization', id }, before, () => getOrganization(db, ctx, id));
 }
 
+/** A chain's organisation by its code (alfamart, alfamidi, indomaret): every module looks chains up here. */
+export async function chainByCode(db: Database, code: ChainCode): Promise<{ id: string; name: string }> {
+  const chain = await db
+    .selectFrom('organizations')
+    .select(['id', 'name'])
+    .where('kind', '=', 'chain')
+    .where('chain_code', '=', code)
+    .where('archived_at', 'is', null)
+    .executeTakeFirst();
+  if (!chain) throw notFound({ id: 'Jaringan ritel', en: 'Chain' }, 'chainCode');
+  return chain;
+}
+
 // ---- outlets ----
 type OutletRow = NonNullable<store.OutletRow>;
 const outletView = (o: OutletRow) => ({

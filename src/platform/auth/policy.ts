@@ -81,6 +81,13 @@ const FALSE = sql<boolean>`false`;
 export const inRegion = (column: string, code: string) =>
   sql<boolean>`(${sql.ref(column)} = ${code} OR ${sql.ref(column)} LIKE ${`${code}.%`})`;
 
+/** The record's region contains the given one: a province-wide MoU covers a regency. */
+export const coversRegion = (column: string, code: string) =>
+  sql<boolean>`(${code} = ${sql.ref(column)} OR ${code} LIKE ${sql.ref(column)} || '.%')`;
+
+/** Either way: a Dinas sees what lies in its region and what covers it (a province-wide record concerns a regency). */
+export const regionOverlaps = (column: string, code: string) => sql<boolean>`(${inRegion(column, code)} OR ${coversRegion(column, code)})`;
+
 /** Outlets: a chain sees its own (a branch, its branch); a Dinas sees its region; a UMKM its province. */
 export function outletScope(actor: Actor, t = 'outlets'): Cond {
   switch (actor.role) {
@@ -124,11 +131,6 @@ export function umkmScope(actor: Actor, umkmIdColumn: string, villageColumn: str
 export const canEditUmkm = (actor: Actor) => actor.role === 'admin' || actor.role === 'pemda' || actor.role === 'umkm';
 
 // ---- curation and mentoring (C2, C3) ----
-
-/** A Dinas sees what lies in its region and what covers it (a province-wide record concerns a regency). */
-function regionOverlaps(column: string, code: string): Cond {
-  return sql<boolean>`(${inRegion(column, code)} OR ${code} LIKE ${sql.ref(column)} || '.%')`;
-}
 
 /** Requirement sets: published ones are public to every signed-in user (a UMKM must know what is asked);
  *  drafts only to their own chain and admin. */
@@ -220,7 +222,7 @@ export function agreementScope(actor: Actor, t = 'agreements'): Cond {
       return sql<boolean>`${col('chain_id')} = ${actor.chainId}`;
     case 'pemda':
       if (!actor.regionCode) return FALSE;
-      return sql<boolean>`(${inRegion(`${t}.region_code`, actor.regionCode)} OR ${actor.regionCode} LIKE ${col('region_code')} || '.%' OR ${col('government_id')} = ${actor.organizationId})`;
+      return sql<boolean>`(${regionOverlaps(`${t}.region_code`, actor.regionCode)} OR ${col('government_id')} = ${actor.organizationId})`;
     case 'umkm':
       return actor.organizationId ? sql<boolean>`(${col('kind')} = 'pks' AND ${col('umkm_id')} = ${actor.organizationId})` : FALSE;
     default:
