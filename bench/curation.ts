@@ -174,7 +174,7 @@ async function main() {
       await chunk(permits, (p) => db.insertInto('product_permits').values(p).execute());
     });
 
-    const ctx = systemCtx('bench');
+    const ctx = systemCtx('bench', new Date());
     const round = await createRound(db, ctx, {
       name: 'Bench',
       chainCode: 'alfamidi',

@@ -61,7 +61,7 @@ export async function buildApp(opts: { handle: DbHandle; config: Config; logger?
     transform: jsonSchemaTransform,
   });
   registerErrorHandler(app);
-  registerRequestFrame(app, handle.db);
+  registerRequestFrame(app, handle.db, config.clock);
 
   app.get('/api/health', { config: { policy: 'health.read' }, schema: { tags: ['system'], summary: 'Health' } }, async () => ({
     status: 'ok',

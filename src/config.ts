@@ -1,6 +1,7 @@
 // Environment, parsed and validated once. Everything else receives a Config, never process.env.
 import path from 'node:path';
 import { z } from 'zod';
+import { type Clock, systemClock } from './platform/clock.ts';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -33,6 +34,8 @@ export interface Config {
   logLevel: string;
   /** Demo mode: demo accounts with the public demo password exist. Never on a real deployment. */
   demo: boolean;
+  /** Where every business date and time comes from (tests pin it). */
+  clock: Clock;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -54,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     tileUrl: e.ETALASE_TILE_URL,
     logLevel: e.LOG_LEVEL,
     demo: false,
+    clock: systemClock,
     ...overrides,
   };
 }

@@ -74,7 +74,7 @@ describe('role × route', () => {
   it('refuses to start with an API route that declares no policy', async () => {
     const app = Fastify();
     registerErrorHandler(app);
-    registerRequestFrame(app, t.handle.db);
+    registerRequestFrame(app, t.handle.db, () => new Date());
     expect(() => app.get('/api/unguarded', async () => ({ secret: true }))).toThrow(/declares no known policy/);
     await app.close();
     expect(loadConfig({}).demo).toBe(false);

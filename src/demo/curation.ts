@@ -14,9 +14,10 @@ import { addSession, createProgram, enrol, recurate, respond } from '../modules/
 import { chainByCode } from '../modules/registry/registry.service.ts';
 import { type Ctx, PUBLIC_ACTOR } from '../platform/auth/actor.ts';
 import { gtin13 } from '../platform/identifiers.ts';
+import { DEMO_TODAY } from './generate.ts';
 import { type Rng, rng, uuidFrom } from './prng.ts';
 
-const ctx: Ctx = { actor: { ...PUBLIC_ACTOR, role: 'admin' }, requestId: 'demo-seed' };
+const ctx: Ctx = { actor: { ...PUBLIC_ACTOR, role: 'admin' }, requestId: 'demo-seed', now: new Date(`${DEMO_TODAY}T03:00:00Z`) };
 
 /** Score distributions (1..5) per criterion: packaging is what fails most, taste least. */
 const SCORE_WEIGHTS: Record<string, number[]> = {
@@ -230,7 +231,12 @@ export async function seedCuration(db: Database, log: (s: string) => void): Prom
   ).map((x) => x.umkm_id);
   await enrol(db, ctx, program.id, participants);
   for (const u of participants)
-    await respond(db, { actor: { ...PUBLIC_ACTOR, role: 'umkm', organizationId: u }, requestId: 'demo-seed' }, program.id, true);
+    await respond(
+      db,
+      { actor: { ...PUBLIC_ACTOR, role: 'umkm', organizationId: u }, requestId: 'demo-seed', now: ctx.now },
+      program.id,
+      true,
+    );
   const present = (absent: string[]) => participants.map((u) => ({ umkmId: u, present: !absent.includes(u) }));
   await addSession(db, ctx, program.id, {
     heldOn: '2026-08-05',
@@ -340,7 +346,12 @@ export async function seedCuration(db: Database, log: (s: string) => void): Prom
   const invited = [demoUmkm, ...okiUmkm.filter((u) => !participants.includes(u)).slice(0, 5)];
   await enrol(db, ctx, halalProgram.id, invited);
   for (const u of invited.slice(1, 4))
-    await respond(db, { actor: { ...PUBLIC_ACTOR, role: 'umkm', organizationId: u }, requestId: 'demo-seed' }, halalProgram.id, true);
+    await respond(
+      db,
+      { actor: { ...PUBLIC_ACTOR, role: 'umkm', organizationId: u }, requestId: 'demo-seed', now: ctx.now },
+      halalProgram.id,
+      true,
+    );
 
   const counts = await db
     .selectFrom('curation_rounds')

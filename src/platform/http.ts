@@ -10,6 +10,7 @@ import type { DB } from '../db/types.ts';
 import { type Actor, type Ctx, PUBLIC_ACTOR } from './auth/actor.ts';
 import { type Action, allows, isAction } from './auth/policy.ts';
 import { actorForToken, SESSION_COOKIE } from './auth/sessions.ts';
+import type { Clock } from './clock.ts';
 import { AppError, type Bilingual, forbidden, unauthenticated } from './errors.ts';
 import { RULE_MESSAGES } from './validation.ts';
 
@@ -19,6 +20,8 @@ declare module 'fastify' {
     actor: Actor;
     /** Commit even though the answer is an error (a failed login attempt is still a recorded fact). */
     commitOnError: boolean;
+    /** The instant this request happens at, from the app's clock (platform/clock.ts). */
+    now: Date;
   }
   interface FastifyContextConfig {
     policy?: Action;
@@ -35,7 +38,7 @@ export function dbOf(req: FastifyRequest): Database {
   return req.trx;
 }
 
-export const ctxOf = (req: FastifyRequest): Ctx => ({ actor: req.actor, requestId: String(req.id) });
+export const ctxOf = (req: FastifyRequest): Ctx => ({ actor: req.actor, requestId: String(req.id), now: req.now });
 
 const isApi = (url: string) => url === '/api' || url.startsWith('/api/');
 
@@ -46,10 +49,11 @@ async function finish(req: FastifyRequest, ok: boolean) {
   else await trx.rollback().execute();
 }
 
-export function registerRequestFrame(app: FastifyInstance, db: Database) {
+export function registerRequestFrame(app: FastifyInstance, db: Database, clock: Clock) {
   app.decorateRequest('trx', null);
   app.decorateRequest('actor', null as unknown as Actor);
   app.decorateRequest('commitOnError', false);
+  app.decorateRequest('now', null as unknown as Date);
   app.decorate('routePolicies', new Map<string, Action>());
 
   // Every /api route must declare its policy action; a route without one is refused at start-up.
@@ -64,6 +68,7 @@ export function registerRequestFrame(app: FastifyInstance, db: Database) {
 
   app.addHook('onRequest', async (req) => {
     req.actor = PUBLIC_ACTOR;
+    req.now = clock();
     const action = req.routeOptions.config.policy;
     if (!isApi(req.url) || !action) return;
     req.trx = await db.startTransaction().execute();

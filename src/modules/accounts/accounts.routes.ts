@@ -15,7 +15,7 @@ export async function accountRoutes(app: FastifyInstance, opts: { demo: boolean 
     handler: async (req, reply) => {
       req.commitOnError = true; // a failed attempt is recorded for throttling
       const db = dbOf(req);
-      const { token } = await login(db, { ...req.body, ip: req.ip, requestId: String(req.id) });
+      const { token } = await login(db, { ...req.body, ip: req.ip, requestId: String(req.id), now: req.now });
       req.commitOnError = false;
       const old = req.cookies[SESSION_COOKIE];
       if (old) await logout(db, ctxOf(req), old);

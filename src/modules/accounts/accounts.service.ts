@@ -20,7 +20,7 @@ const badCredentials = () =>
 
 /** Returns a new session for valid credentials. Every attempt is recorded; after too many failures for an
  *  email or an address the attempt is refused without checking, whether the account exists or not. */
-export async function login(db: Database, input: { email: string; password: string; ip: string; requestId: string | null }) {
+export async function login(db: Database, input: { email: string; password: string; ip: string; requestId: string | null; now: Date }) {
   const since = sql<Date>`now() - make_interval(mins => ${FAILURE_WINDOW_MINUTES})`;
   const failures = await db
     .selectFrom('login_attempts')
@@ -49,7 +49,7 @@ export async function login(db: Database, input: { email: string; password: stri
   const session = await createSession(db, user.id);
   await audit(
     db,
-    { actor: { ...PUBLIC_ACTOR, userId: user.id }, requestId: input.requestId },
+    { actor: { ...PUBLIC_ACTOR, userId: user.id }, requestId: input.requestId, now: input.now },
     { action: 'login', entity: 'session', entityId: user.id, after: { ip: input.ip, expiresAt: session.expiresAt } },
   );
   return session;

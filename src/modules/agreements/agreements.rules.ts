@@ -3,7 +3,6 @@
 // warnings, the numbers a UMKM reads first, and the chains' PKS templates. No I/O.
 import type { Bilingual } from '../../platform/errors.ts';
 import { mulDiv, type Rupiah, rupiah } from '../../platform/money.ts';
-import { timeZoneOf } from '../regions/regions.rules.ts';
 import type { AgreementKind, OtherFee, Party, SettlementPeriod, TradeModel, UnsoldGoods, VersionStatus } from './agreements.tables.ts';
 
 // ---- lifecycle ------------------------------------------------------------------------------------
@@ -104,13 +103,8 @@ export const PHASE_LABEL: Record<Phase, Bilingual> = {
 
 // ---- dates ----------------------------------------------------------------------------------------
 
-/** The calendar date in a region's zone (WIB/WITA/WIT): "today" for that region. */
-export function localDate(regionCode: string, at: Date): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: timeZoneOf(regionCode), year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    at,
-  );
-}
+/** The calendar date in a region's zone: one definition, in the clock module. */
+export { localDate } from '../../platform/clock.ts';
 
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);

@@ -47,7 +47,8 @@ type AgreementRow = store.AgreementRow;
 type VersionRow = store.VersionRow;
 
 /** "Today" in the agreement's region (WIB, WITA or WIT). */
-const todayIn = (regionCode: string) => localDate(regionCode, new Date());
+/** "Today" in a region's zone, by the request's clock. */
+const todayIn = (ctx: Ctx, regionCode: string) => localDate(regionCode, ctx.now);
 
 // ---- errors ---------------------------------------------------------------------------------------
 
@@ -277,14 +278,14 @@ export async function listAgreements(db: Database, ctx: Ctx, f: store.AgreementF
   const byAgreement = new Map<string, VersionRow[]>();
   for (const v of versions) byAgreement.set(v.agreement_id, [...(byAgreement.get(v.agreement_id) ?? []), v]);
   return {
-    items: page.items.map((a) => summaryView(shape(a, byAgreement.get(a.id) ?? []), todayIn(a.region_code))),
+    items: page.items.map((a) => summaryView(shape(a, byAgreement.get(a.id) ?? []), todayIn(ctx, a.region_code))),
     total: page.total,
   };
 }
 
 export async function getAgreement(db: Database, ctx: Ctx, id: string) {
   const l = await load(db, ctx.actor, id);
-  const today = todayIn(l.a.region_code);
+  const today = todayIn(ctx, l.a.region_code);
   const current = await versionView(db, l.a, l.latest, today);
   const signedParties = new Set(current.signatures.map((s) => s.party));
   return {
@@ -308,13 +309,14 @@ export async function getVersion(db: Database, ctx: Ctx, id: string, version: nu
   const l = await load(db, ctx.actor, id);
   const v = l.versions.find((x) => x.version === version);
   if (!v) throw notFound(VERSION, 'version');
-  return versionView(db, l.a, v, todayIn(l.a.region_code));
+  return versionView(db, l.a, v, todayIn(ctx, l.a.region_code));
 }
 
 // ---- documents ------------------------------------------------------------------------------------
 
 async function documentModel(db: Database, a: AgreementRow, v: VersionRow): Promise<DocumentModel> {
-  const view = await versionView(db, a, v, todayIn(a.region_code));
+  // The document does not depend on the day it is printed: the same version renders the same bytes.
+  const view = await versionView(db, a, v, v.starts_on);
   const parties: DocumentModel['parties'] = [];
   if (a.government_id) {
     parties.push({ party: 'government', name: a.government_name ?? '', legalName: a.government_name, detail: null });
@@ -638,7 +640,7 @@ export async function pksTemplate(db: Database, ctx: Ctx, q: { mouId: string; um
     .orderBy('name')
     .execute();
   const governing = mou.governing ?? mou.latest;
-  const today = todayIn(mou.a.region_code);
+  const today = todayIn(ctx, mou.a.region_code);
   const startsOn = today > governing.starts_on ? today : governing.starts_on;
   return {
     mouId: mou.a.id,
@@ -745,7 +747,7 @@ export async function updateDraft(db: Database, ctx: Ctx, id: string, kind: 'mou
   await store.lockAgreement(db, id);
   const v = l.open ?? l.latest;
   if (!canApply('edit', v.status)) throw invalidTransition('edit', v);
-  const before = await versionView(db, l.a, v, todayIn(l.a.region_code));
+  const before = await versionView(db, l.a, v, todayIn(ctx, l.a.region_code));
   checkPeriod(patch.startsOn ?? v.starts_on, patch.endsOn ?? v.ends_on);
   checkSignatories(kind, patch.signatories, v.witness_required);
   const set = kind === 'mou' ? mouColumns(patch as MouUpdate) : pksColumns(patch as PksUpdate);
@@ -803,7 +805,7 @@ async function setStatus(
 }
 
 export async function submit(db: Database, ctx: Ctx, id: string, seen: number) {
-  await applySubmit(db, ctx, id, seen, new Date());
+  await applySubmit(db, ctx, id, seen, ctx.now);
   return getAgreement(db, ctx, id);
 }
 
@@ -895,7 +897,7 @@ export async function withdraw(db: Database, ctx: Ctx, id: string, seen: number,
 }
 
 export async function sign(db: Database, ctx: Ctx, id: string, input: { version: number; documentSha256: string; signerTitle?: string }) {
-  await applySign(db, ctx, id, input, new Date());
+  await applySign(db, ctx, id, input, ctx.now);
   return getAgreement(db, ctx, id);
 }
 
@@ -976,7 +978,7 @@ export async function terminate(db: Database, ctx: Ctx, id: string, input: { rea
   const party = partyOf(ctx.actor, l.a);
   const principal = l.a.kind === 'mou' ? party !== null : party === 'chain' || party === 'umkm';
   if (ctx.actor.role !== 'admin' && !principal) throw notParty('terminate');
-  const today = todayIn(l.a.region_code);
+  const today = todayIn(ctx, l.a.region_code);
   const on = input.effectiveOn ?? today;
   // Termination looks forward: rewriting which days were covered would falsify sales already settled.
   if (on < today) {
@@ -1061,7 +1063,7 @@ export async function amend(db: Database, ctx: Ctx, id: string, changeNote: stri
 /** What each party's home shows: agreements ending within 30 or 60 days, versions waiting for
  *  signatures (marked when it is this actor's), and PKS the rules of trade flag. */
 export async function reminders(db: Database, ctx: Ctx, q: { date?: string }) {
-  const now = new Date();
+  const now = ctx.now;
   const anchor = q.date ?? localDate(ctx.actor.regionCode ?? '31', now);
   const c = await store.reminderCandidates(db, ctx.actor, addDays(anchor, -1), addDays(anchor, 61));
   const expiring = c.ending.flatMap((r) => {
@@ -1104,7 +1106,7 @@ export async function reminders(db: Database, ctx: Ctx, q: { date?: string }) {
 /** Terms in force for a product at an outlet, as this actor may see them (outlet and agreement scoped). */
 export async function termsFor(db: Database, ctx: Ctx, q: { productId: string; outletId: string; date?: string }) {
   const outlet = await getOutlet(db, ctx, q.outletId);
-  const date = q.date ?? todayIn(outlet.districtCode);
+  const date = q.date ?? todayIn(ctx, outlet.districtCode);
   const t = await termsInForce(db, { productId: q.productId, outletId: q.outletId, date });
   if (!t || !(await store.findAgreement(db, ctx.actor, t.agreementId))) {
     throw notFound({ id: 'Ketentuan PKS yang berlaku', en: 'Terms in force' }, 'productId');
@@ -1130,6 +1132,6 @@ export async function eligibleFor(db: Database, ctx: Ctx, q: { chainCode?: Chain
     ({ 2: 'province', 5: 'regency', 8: 'district' } as const)[q.regionCode.length as 2 | 5 | 8] ?? 'village',
     'regionCode',
   );
-  const items = await eligibleProducts(db, { chainCode, regionCode: q.regionCode, date: q.date ?? todayIn(q.regionCode) });
+  const items = await eligibleProducts(db, { chainCode, regionCode: q.regionCode, date: q.date ?? todayIn(ctx, q.regionCode) });
   return { items };
 }

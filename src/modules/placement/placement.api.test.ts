@@ -3,11 +3,12 @@
 // solvePlacement's objective; approval records placements; locks survive a re-plan and take capacity
 // first; a re-plan shows kept/dropped; other chains and other regions' Dinas find nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demo, type TestApp, testApp } from '../../../tests/app.ts';
+import { demo, TEST_NOW, type TestApp, testApp } from '../../../tests/app.ts';
 import { createJobRunner } from '../../jobs/jobs.ts';
+import { localDate } from '../../platform/clock.ts';
 import { eligibleProducts } from '../agreements/agreements.queries.ts';
 import { solvePlacement } from './placement.rules.ts';
-import { PLAN_JOB, planInstance, todayIn } from './placement.service.ts';
+import { PLAN_JOB, planInstance } from './placement.service.ts';
 
 let t: TestApp;
 const ALFA = demo('alfamart');
@@ -50,7 +51,7 @@ async function alfamart() {
 }
 
 describe('a plan for Alfamart in Kota Bengkulu', () => {
-  const today = todayIn(REGION);
+  const today = localDate(REGION, TEST_NOW);
   let first: { id: string; items: Item[]; objective: number; status: string; outlets: { id: string; slots: number }[] };
 
   it('is built from the database, feasible and exactly optimal', async () => {

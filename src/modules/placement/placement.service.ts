@@ -10,9 +10,9 @@ import type { JobContext } from '../../jobs/jobs.ts';
 import { enqueueJob, registerJobHandler } from '../../jobs/jobs.ts';
 import { audit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
+import { localDate } from '../../platform/clock.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { eligibleProducts } from '../agreements/agreements.queries.ts';
-import { timeZoneOf } from '../regions/regions.rules.ts';
 import { chainByCode } from '../registry/registry.service.ts';
 import { buildPlanInstance, PLAN_DEFAULTS, type PlanFacts, planItems } from './placement.plans.ts';
 import { solvePlacement } from './placement.rules.ts';
@@ -31,9 +31,8 @@ export const PLAN_JOB = 'placement.plan';
  *  larger ones (a province and up) go to the jobs runner so the UI can show progress. */
 export const SYNC_PLAN_LIMIT = 3000;
 
-/** The calendar day in a region's own zone (WIB/WITA/WIT). */
-export const todayIn = (regionCode: string, now = new Date()) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: timeZoneOf(regionCode) }).format(now);
+/** "Today" in a region's own zone (WIB/WITA/WIT), by the request's clock. */
+const todayIn = (ctx: Ctx, regionCode: string) => localDate(regionCode, ctx.now);
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
@@ -270,7 +269,7 @@ export async function requestPlan(db: Database, ctx: Ctx, input: { regionCode: s
     chainCode = input.chainCode;
   }
   const chain = await chainByCode(db, chainCode);
-  const date = input.date ?? todayIn(region.code);
+  const date = input.date ?? todayIn(ctx, region.code);
   const branchId = actor.role === 'retailer' ? actor.branchId : null;
   const key: PlanKey = { chainId: chain.id, chainCode, branchId, regionCode: region.code, date };
 
@@ -324,7 +323,7 @@ export async function approvePlan(db: Database, ctx: Ctx, id: string, input: { s
       'id',
     );
   }
-  const today = todayIn(p.region_code);
+  const today = todayIn(ctx, p.region_code);
   if (input.startsOn < today) {
     throw badRequest(
       'starts_in_past',
@@ -460,7 +459,7 @@ const placementView = (r: PlacementRow) => ({
 });
 
 export async function listPlacements(db: Database, ctx: Ctx, f: store.PlacementFilter) {
-  const today = todayIn(f.regionCode ?? ctx.actor.regionCode ?? '31');
+  const today = todayIn(ctx, f.regionCode ?? ctx.actor.regionCode ?? '31');
   const r = await store.listPlacements(db, ctx.actor, { ...f, today });
   return { items: r.items.map(placementView), total: r.total };
 }

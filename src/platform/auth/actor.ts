@@ -25,13 +25,17 @@ export const PUBLIC_ACTOR: Actor = {
   chainCode: null,
 };
 
-/** What a service call knows of its caller: the actor and the request it belongs to (for the audit log). */
+/** What a service call knows of its caller: the actor, the request it belongs to (for the audit log) and
+ *  the instant it happens at — the one clock every business date comes from (platform/clock.ts). */
 export interface Ctx {
   actor: Actor;
   requestId: string | null;
+  now: Date;
 }
 
-export const systemCtx = (requestId: string | null = null): Ctx => ({
+/** The system acting on its own (CLI, jobs, seeding): `now` is given by the caller's clock. */
+export const systemCtx = (requestId: string | null, now: Date): Ctx => ({
   actor: { ...PUBLIC_ACTOR, role: 'admin' },
   requestId,
+  now,
 });
