@@ -1,6 +1,7 @@
 // The `etalase` command: serve, demo, migrate, seed, create-admin, plan.
 import { stdin } from 'node:process';
 import { loadConfig } from './config.ts';
+import { localDate } from './platform/clock.ts';
 
 // Modules are imported by the command that needs them: `etalase plan` should not pay for the server.
 const server = () => import('./server.ts');
@@ -36,7 +37,8 @@ async function main(argv: string[]): Promise<number> {
       const handle = await prepareDatabase(config, log);
       if (demo && !(await isSeeded(handle.db))) {
         log('Menyiapkan data demo / preparing demo data …');
-        await seedDemo(handle.db, log);
+        // The demo's story is told for the day it is seeded (Jakarta's calendar day by the app's clock).
+        await seedDemo(handle.db, { log, today: localDate('31', config.clock()) });
       }
       await startServer(config, handle);
       const url = `http://localhost:${config.port}`;
@@ -56,10 +58,11 @@ async function main(argv: string[]): Promise<number> {
     case 'seed': {
       const { prepareDatabase } = await server();
       const { isSeeded, seedDemo } = await demoData();
-      const handle = await prepareDatabase(loadConfig(), log);
+      const config = loadConfig();
+      const handle = await prepareDatabase(config, log);
       try {
         if (await isSeeded(handle.db)) log('Data demo sudah ada / demo data already present.');
-        else await seedDemo(handle.db, log);
+        else await seedDemo(handle.db, { log, today: localDate('31', config.clock()) });
       } finally {
         await handle.close();
       }

@@ -6,14 +6,14 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp } from '../src/app.ts';
 import { type Config, loadConfig } from '../src/config.ts';
 import type { DbHandle } from '../src/db/client.ts';
-import { DEMO_TODAY } from '../src/demo/generate.ts';
+import { DEMO_ANCHOR } from '../src/demo/calendar.ts';
 import { DEMO_PASSWORD } from '../src/demo/seed.ts';
 import { fixedClock } from '../src/platform/clock.ts';
 import { testDb } from './db.ts';
 
 /** The instant every API test runs at (10.00 WIB on the day the test database's demo was seeded for), so
  *  the suite passes whatever the machine's date. */
-export const TEST_NOW = new Date(`${DEMO_TODAY}T03:00:00Z`);
+export const TEST_NOW = new Date(`${DEMO_ANCHOR}T03:00:00Z`);
 
 export interface TestApp {
   app: FastifyInstance;

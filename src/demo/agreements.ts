@@ -6,7 +6,8 @@
 // outright purchase and one still waiting for the UMKM's signature.
 // Rows are built in memory and inserted in a few statements (the whole demo must seed in seconds); each
 // naskah is rendered by the agreements service itself, so its bytes and SHA-256 are what submitting
-// would have produced, and every signature carries that hash. Ids and times are fixed, never the clock.
+// would have produced, and every signature carries that hash. Ids are fixed; dates are the story's, moved to the
+// seeding day by the demo calendar (calendar.ts), never read from the clock.
 import type { Insertable } from 'kysely';
 import type { Database } from '../db/client.ts';
 import type { ChainCode } from '../db/types.ts';
@@ -22,6 +23,7 @@ import type {
   Signatory,
 } from '../modules/agreements/agreements.tables.ts';
 import { rupiah } from '../platform/money.ts';
+import type { DemoCalendar } from './calendar.ts';
 import { rng, uuidFrom } from './prng.ts';
 
 const PERIOD = { startsOn: '2026-01-01', endsOn: '2027-12-31' };
@@ -147,7 +149,7 @@ interface Planned {
   complete: boolean;
 }
 
-export async function seedAgreements(db: Database, log: (s: string) => void): Promise<void> {
+export async function seedAgreements(db: Database, log: (s: string) => void, cal: DemoCalendar): Promise<void> {
   const ids = rng('agreements:ids');
   const id = () => uuidFrom(ids);
 
@@ -193,7 +195,8 @@ export async function seedAgreements(db: Database, log: (s: string) => void): Pr
   };
 
   const mouIds = new Map<string, { id: string; witness: boolean }>();
-  for (const m of MOUS) {
+  for (const spec of MOUS) {
+    const m = { ...spec, startsOn: cal.d(spec.startsOn), endsOn: cal.d(spec.endsOn), signedOn: cal.d(spec.signedOn) };
     const agreementId = id();
     const versionId = id();
     const gov = govOf(m.gov);
@@ -293,6 +296,7 @@ export async function seedAgreements(db: Database, log: (s: string) => void): Pr
       unsignedByUmkm?: boolean;
     },
   ) => {
+    o = { ...o, startsOn: cal.d(o.startsOn), endsOn: cal.d(o.endsOn), submittedAt: cal.t(o.submittedAt).toISOString() };
     const mine = productRows.filter((p) => p.umkm_id === u.id).slice(0, o.maxProducts);
     if (mine.length === 0) return;
     const mou = mouIds.get(`${o.gov}:${o.chain}`);

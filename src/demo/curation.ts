@@ -14,10 +14,8 @@ import { addSession, createProgram, enrol, recurate, respond } from '../modules/
 import { chainByCode } from '../modules/registry/registry.service.ts';
 import { type Ctx, PUBLIC_ACTOR } from '../platform/auth/actor.ts';
 import { gtin13 } from '../platform/identifiers.ts';
-import { DEMO_TODAY } from './generate.ts';
+import type { DemoCalendar } from './calendar.ts';
 import { type Rng, rng, uuidFrom } from './prng.ts';
-
-const ctx: Ctx = { actor: { ...PUBLIC_ACTOR, role: 'admin' }, requestId: 'demo-seed', now: new Date(`${DEMO_TODAY}T03:00:00Z`) };
 
 /** Score distributions (1..5) per criterion: packaging is what fails most, taste least. */
 const SCORE_WEIGHTS: Record<string, number[]> = {
@@ -41,6 +39,7 @@ async function insertSet(
   spec: RequirementSetSpec,
   version: number,
   status: 'draft' | 'published',
+  cal: DemoCalendar,
   extra: Criterion[] = [],
 ) {
   await db
@@ -52,7 +51,7 @@ async function insertSet(
       status,
       name: `${spec.name} ${chain === 'indomaret' ? 'Indomaret' : chain === 'alfamart' ? 'Alfamart' : 'Alfamidi'}`,
       criteria: JSON.stringify([...spec.criteria, ...extra]),
-      published_at: status === 'published' ? new Date('2026-01-05T02:00:00Z') : null,
+      published_at: status === 'published' ? cal.t('2026-01-05T02:00:00Z') : null,
     })
     .execute();
 }
@@ -107,6 +106,7 @@ async function assess(
 
 async function finishedRound(
   db: Database,
+  ctx: Ctx,
   spec: { name: string; chain: ChainCode; region: string; date: string; organizer: string; stream: string },
   tweak?: Parameters<typeof assess>[3],
 ) {
@@ -122,25 +122,32 @@ async function finishedRound(
   return closeRound(db, ctx, round.id);
 }
 
-export async function seedCuration(db: Database, log: (s: string) => void): Promise<void> {
+export async function seedCuration(db: Database, log: (s: string) => void, cal: DemoCalendar): Promise<void> {
   const started = performance.now();
+  const ctx: Ctx = { actor: { ...PUBLIC_ACTOR, role: 'admin' }, requestId: 'demo-seed', now: cal.now };
+  const d = cal.d;
+  /** The year of a story date once moved to the seeding day (names of rounds and programs). */
+  const year = (date: string) => d(date).slice(0, 4);
   // Requirement sets: published versions in force, and drafts each chain keeps to itself.
-  await insertSet(db, 'alfamart', ALFA_GENERAL, 1, 'published');
-  await insertSet(db, 'alfamidi', ALFA_GENERAL, 1, 'published');
-  await insertSet(db, 'indomaret', INDOMARET_GENERAL, 1, 'published');
-  await insertSet(db, 'indomaret', INDOMARET_WET, 1, 'published');
+  await insertSet(db, 'alfamart', ALFA_GENERAL, 1, 'published', cal);
+  await insertSet(db, 'alfamidi', ALFA_GENERAL, 1, 'published', cal);
+  await insertSet(db, 'indomaret', INDOMARET_GENERAL, 1, 'published', cal);
+  await insertSet(db, 'indomaret', INDOMARET_WET, 1, 'published', cal);
   const gizi = INDOMARET_GENERAL.criteria.find((c) => c.code === 'label_gizi') as Criterion;
-  await insertSet(db, 'alfamart', { ...ALFA_GENERAL, name: `${ALFA_GENERAL.name} (rancangan 2027)` }, 2, 'draft', [gizi]);
+  await insertSet(db, 'alfamart', { ...ALFA_GENERAL, name: `${ALFA_GENERAL.name} (rancangan ${year('2027-01-01')})` }, 2, 'draft', cal, [
+    gizi,
+  ]);
   await insertSet(
     db,
     'indomaret',
     {
       ...INDOMARET_GENERAL,
-      name: `${INDOMARET_GENERAL.name} (rancangan 2027)`,
+      name: `${INDOMARET_GENERAL.name} (rancangan ${year('2027-01-01')})`,
       criteria: INDOMARET_GENERAL.criteria.filter((c) => c.code !== 'sni'),
     },
     2,
     'draft',
+    cal,
   );
 
   const govs = new Map(
@@ -160,8 +167,8 @@ export async function seedCuration(db: Database, log: (s: string) => void): Prom
       chain_id: (await chainByCode(db, 'alfamidi')).id,
       region_code: '76.03',
       criterion_codes: ['barcode'],
-      valid_from: '2026-03-01',
-      valid_until: '2027-12-31',
+      valid_from: d('2026-03-01'),
+      valid_until: d('2027-12-31'),
       note: 'Kesepakatan Forum Fasilitasi Kemitraan UMKM Sulbar: UMKM Kabupaten Mamasa boleh memakai kode PLU internal gerai sampai memiliki barcode GS1.',
     })
     .execute();
@@ -170,21 +177,21 @@ export async function seedCuration(db: Database, log: (s: string) => void): Prom
   const regencies = await db.selectFrom('regions').select(['code', 'name']).where('parent_code', '=', '76').orderBy('code').execute();
   let day = 4;
   for (const g of regencies) {
-    await finishedRound(db, {
-      name: `Kurasi Produk UMKM Sulbar 2026 — ${g.name}`,
+    await finishedRound(db, ctx, {
+      name: `Kurasi Produk UMKM Sulbar ${year('2026-08-04')} — ${g.name}`,
       chain: 'alfamidi',
       region: g.code,
-      date: `2026-08-${String(day).padStart(2, '0')}`,
+      date: d(`2026-08-${String(day).padStart(2, '0')}`),
       organizer: gov('76'),
       stream: `curation:${g.code}`,
     });
     day += 3;
   }
-  await finishedRound(db, {
-    name: 'Kurasi Produk UMKM Kabupaten Serang 2026 — Indomaret',
+  await finishedRound(db, ctx, {
+    name: `Kurasi Produk UMKM Kabupaten Serang ${year('2026-09-15')} — Indomaret`,
     chain: 'indomaret',
     region: '36.04',
-    date: '2026-09-15',
+    date: d('2026-09-15'),
     organizer: gov('36.04'),
     stream: 'curation:36.04',
   });
@@ -196,11 +203,12 @@ export async function seedCuration(db: Database, log: (s: string) => void): Prom
   const mentorId = (await db.selectFrom('users').select('id').where('email', '=', 'mentor@demo.etalase.id').executeTakeFirstOrThrow()).id;
   await finishedRound(
     db,
+    ctx,
     {
-      name: 'Kurasi Produk Unggulan OKI 2026 — Alfamart',
+      name: `Kurasi Produk Unggulan OKI ${year('2026-06-10')} — Alfamart`,
       chain: 'alfamart',
       region: '16.02',
-      date: '2026-06-10',
+      date: d('2026-06-10'),
       organizer: gov('16.02'),
       stream: 'curation:16.02',
     },
@@ -214,15 +222,15 @@ export async function seedCuration(db: Database, log: (s: string) => void): Prom
 
   // Mentoring on packaging and labels, run by the demo mentor for five OKI businesses.
   const program = await createProgram(db, ctx, {
-    name: 'Pendampingan Kemasan, Label dan Halal UMKM OKI 2026',
+    name: `Pendampingan Kemasan, Label dan Halal UMKM OKI ${year('2026-07-20')}`,
     topic: 'kemasan',
     chainCode: 'alfamart',
     regionCode: '16.02',
     mentorEmail: 'mentor@demo.etalase.id',
     place: 'Aula Dinas Koperasi dan UKM Kabupaten OKI, Kayuagung',
     online: false,
-    startsOn: '2026-07-20',
-    endsOn: '2026-10-31',
+    startsOn: d('2026-07-20'),
+    endsOn: d('2026-10-31'),
     capacity: 15,
     criterionCodes: ['kemasan', 'label_komposisi', 'label_kedaluwarsa', 'halal', 'barcode'],
   });
@@ -239,19 +247,19 @@ export async function seedCuration(db: Database, log: (s: string) => void): Prom
     );
   const present = (absent: string[]) => participants.map((u) => ({ umkmId: u, present: !absent.includes(u) }));
   await addSession(db, ctx, program.id, {
-    heldOn: '2026-08-05',
+    heldOn: d('2026-08-05'),
     topic: 'Desain kemasan dan label sesuai PerBPOM 31/2018',
     notes: 'Peserta membawa kemasan lama. Hampir semua label belum mencantumkan komposisi dan kode produksi; contoh label baru dibagikan.',
     attendance: present([]),
   });
   await addSession(db, ctx, program.id, {
-    heldOn: '2026-09-02',
+    heldOn: d('2026-09-02'),
     topic: 'Pendaftaran sertifikasi halal gratis (SEHATI) dan keanggotaan GS1',
     notes: 'Pendaftaran SEHATI dibantu langsung di lokasi. Dua peserta mendaftar anggota GS1 Indonesia dengan fasilitasi Dinas.',
     attendance: present(participants.slice(3, 4)),
   });
   await addSession(db, ctx, program.id, {
-    heldOn: '2026-10-07',
+    heldOn: d('2026-10-07'),
     topic: 'Uji kemasan baru dan persiapan kurasi ulang',
     notes: 'Kemasan standing pouch dengan jendela sudah dipakai. Tanggal kedaluwarsa masih ditulis tangan pada sebagian produk terasi.',
     attendance: present([]),
@@ -291,8 +299,8 @@ export async function seedCuration(db: Database, log: (s: string) => void): Prom
           id: uuidFrom(permitIds),
           product_id: p.id,
           type: 'halal',
-          number: `ID16110${String(90_000 + seq).padStart(8, '0')}0926`,
-          issued_on: '2026-09-28',
+          number: `ID16110${String(90_000 + seq).padStart(8, '0')}${d('2026-09-28').slice(5, 7)}${d('2026-09-28').slice(2, 4)}`,
+          issued_on: d('2026-09-28'),
           expires_on: null,
         })
         .execute();
@@ -311,7 +319,7 @@ export async function seedCuration(db: Database, log: (s: string) => void): Prom
   }
 
   // Re-curation: packaging and labels better; the demo UMKM still hand-writes expiry dates on one product.
-  const re = await recurate(db, ctx, program.id, { curationDate: '2026-11-10' });
+  const re = await recurate(db, ctx, program.id, { curationDate: d('2026-11-10') });
   let demoSeen = 0;
   await assess(db, re.id, rng('curation:16.02:re'), (e, a, s) => {
     if (s.kemasan !== undefined) s.kemasan = Math.min(5, Math.max(3, s.kemasan + 1));
@@ -322,7 +330,7 @@ export async function seedCuration(db: Database, log: (s: string) => void): Prom
 
   // An upcoming program: the demo UMKM and others with halal gaps are invited (they answer on the phone).
   const halalProgram = await createProgram(db, ctx, {
-    name: 'Fasilitasi Sertifikasi Halal Gratis (SEHATI) UMKM OKI 2027',
+    name: `Fasilitasi Sertifikasi Halal Gratis (SEHATI) UMKM OKI ${year('2027-01-01')}`,
     topic: 'halal',
     chainCode: 'alfamart',
     regionCode: '16.02',
@@ -330,8 +338,8 @@ export async function seedCuration(db: Database, log: (s: string) => void): Prom
     mentorEmail: null,
     place: 'Daring (Zoom) dan Kantor Kecamatan Tulung Selapan',
     online: true,
-    startsOn: '2026-12-07',
-    endsOn: '2027-02-26',
+    startsOn: d('2026-12-07'),
+    endsOn: d('2027-02-26'),
     capacity: 20,
     criterionCodes: ['halal', 'label_kedaluwarsa'],
   });

@@ -1,6 +1,7 @@
 // Builds every demo row in memory from the regions table's districts and villages: organisations,
 // outlets, UMKM with profiles, products, permits, users and mentor assignments. Pure and deterministic
-// (seeded streams, fixed dates), so seed.ts only has to insert what this returns.
+// (seeded streams; dates of the story moved to the seeding day by the calendar), so seed.ts only has to insert
+// what this returns.
 import type { Insertable } from 'kysely';
 import type {
   ChainCode,
@@ -15,12 +16,10 @@ import type {
 } from '../db/types.ts';
 import { CHAINS } from '../modules/registry/registry.rules.ts';
 import { gtin13 } from '../platform/identifiers.ts';
+import type { DemoCalendar } from './calendar.ts';
 import { FAMILIES, type Family, NAMES, type Region, type Variant } from './catalogue.ts';
 import { type DistrictGeo, placeInDistrict, REGENCY_GEO, type RegencyGeo } from './geo.ts';
 import { apportion, type Rng, rng, uuidFrom } from './prng.ts';
-
-/** The demo's "today": permits are expired or valid relative to this date. */
-export const DEMO_TODAY = '2026-11-23';
 
 export interface Village {
   code: string;
@@ -221,7 +220,7 @@ const addYears = (date: string, years: number) => `${Number(date.slice(0, 4)) + 
 
 // ---- The generator ---------------------------------------------------------------------------------
 
-export function generateDemo(index: RegionIndex, passwordHash: string): DemoRows {
+export function generateDemo(index: RegionIndex, passwordHash: string, cal: DemoCalendar): DemoRows {
   const ids = rng('ids');
   const id = () => uuidFrom(ids);
   const rows: DemoRows = { organizations: [], profiles: [], outlets: [], products: [], permits: [], users: [], mentorAssignments: [] };
@@ -462,8 +461,17 @@ export function generateDemo(index: RegionIndex, passwordHash: string): DemoRows
   const addPermits = (r: Rng, productId: string, family: Family, regency: string) => {
     if (!family.food) return;
     const regency4 = regency.replace('.', '');
+    // Drawn in the story's dates (relative to DEMO_ANCHOR), stored moved to the seeding day.
     const permit = (type: ProductPermitsTable['type'], number: string, issued: string, expires: string | null) =>
-      rows.permits.push({ id: id(), product_id: productId, type, number, issued_on: issued, expires_on: expires, scan_sha256: null });
+      rows.permits.push({
+        id: id(),
+        product_id: productId,
+        type,
+        number,
+        issued_on: cal.d(issued),
+        expires_on: expires && cal.d(expires),
+        scan_sha256: null,
+      });
     // P-IRT is for home-industry food that keeps more than 7 days: wet food has none.
     if (!family.wet) {
       const x = r.next();
@@ -475,7 +483,7 @@ export function generateDemo(index: RegionIndex, passwordHash: string): DemoRows
         const issued = r.chance(0.1) ? dateBetween(r, 2019, 1, 2021, 10) : dateBetween(r, 2021, 12, 2026, 6);
         const expires = addYears(issued, 5);
         // 1 packaging + 2 food type + 4 regency + 4 product + 2 producer + 2 expiry year = 15 digits.
-        const number = `${r.int(1, 5)}${pad(r.int(1, 16))}${regency4}${pad(++permitSeq % 10_000, 4)}${pad(r.int(1, 99))}${expires.slice(2, 4)}`;
+        const number = `${r.int(1, 5)}${pad(r.int(1, 16))}${regency4}${pad(++permitSeq % 10_000, 4)}${pad(r.int(1, 99))}${cal.d(expires).slice(2, 4)}`;
         permit('pirt', number, issued, expires);
       }
     }
@@ -483,7 +491,7 @@ export function generateDemo(index: RegionIndex, passwordHash: string): DemoRows
       // BPJPH: ID + province + scheme + serial + month and year of issue = ID + 17 digits. Certificates
       // issued under the 2021 rules do not expire while the recipe is unchanged; older ones ran 4 years.
       const issued = dateBetween(r, 2022, 1, 2025, 12);
-      const number = `ID${regency.slice(0, 2)}110${pad(++permitSeq, 8)}${issued.slice(5, 7)}${issued.slice(2, 4)}`;
+      const number = `ID${regency.slice(0, 2)}110${pad(++permitSeq, 8)}${cal.d(issued).slice(5, 7)}${cal.d(issued).slice(2, 4)}`;
       permit('halal', number, issued, r.chance(0.5) ? null : addYears(issued, 4));
     }
   };

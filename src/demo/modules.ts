@@ -2,10 +2,11 @@
 // inside the same transaction (use only the `db` given: it is that transaction).
 import type { Database } from '../db/client.ts';
 import { seedAgreements } from './agreements.ts';
+import type { DemoCalendar } from './calendar.ts';
 import { seedCuration } from './curation.ts';
 import { seedPlacement } from './placement.ts';
 
-export type ModuleSeed = (db: Database, log: (s: string) => void) => Promise<void>;
+export type ModuleSeed = (db: Database, log: (s: string) => void, cal: DemoCalendar) => Promise<void>;
 
 export const MODULE_SEEDS: ModuleSeed[] = [
   // curation and mentoring (C2, C3)

@@ -19,6 +19,7 @@ import type {
 import { haversineKm } from '../modules/placement/placement.pairs.ts';
 import type { PlacementsTable } from '../modules/placement/placement.tables.ts';
 import { rupiah } from '../platform/money.ts';
+import type { DemoCalendar } from './calendar.ts';
 import { rng, uuidFrom } from './prng.ts';
 
 const BENGKULU = '17.71';
@@ -27,13 +28,13 @@ const SUBMITTED = '2025-12-20T02:00:00Z';
 const ALFAMART_SIGNER = { name: 'Budi Santoso (demo)', title: 'Manajer Kemitraan UMKM, PT Sumber Alfaria Trijaya Tbk' };
 const BENGKULU_HEAD = { name: 'Rina Marlina (demo)', title: 'Kepala Dinas Koperasi dan UKM Kota Bengkulu' };
 
-export async function seedPlacement(db: Database, log: (s: string) => void): Promise<void> {
-  const pks = await seedBengkuluPks(db);
-  const placed = await seedSerangPlacements(db);
+export async function seedPlacement(db: Database, log: (s: string) => void, cal: DemoCalendar): Promise<void> {
+  const pks = await seedBengkuluPks(db, cal);
+  const placed = await seedSerangPlacements(db, cal);
   log(`  ${pks} PKS Alfamart di Kota Bengkulu, ${placed} penempatan Indomaret di Kabupaten Serang`);
 }
 
-async function seedBengkuluPks(db: Database): Promise<number> {
+async function seedBengkuluPks(db: Database, cal: DemoCalendar): Promise<number> {
   const chain = await db
     .selectFrom('organizations')
     .select('id')
@@ -139,7 +140,7 @@ async function seedBengkuluPks(db: Database): Promise<number> {
     agreements.push({
       id: agreementId,
       kind: 'pks',
-      number: `PKS/ALFAMART/${BENGKULU}/2026/${String(n).padStart(4, '0')}`,
+      number: `PKS/ALFAMART/${BENGKULU}/${cal.d(PKS_PERIOD.startsOn).slice(0, 4)}/${String(n).padStart(4, '0')}`,
       government_id: mou.government_id,
       chain_id: chain.id,
       umkm_id: u.id,
@@ -152,8 +153,8 @@ async function seedBengkuluPks(db: Database): Promise<number> {
       id: versionId,
       agreement_id: agreementId,
       version: 1,
-      starts_on: PKS_PERIOD.startsOn,
-      ends_on: PKS_PERIOD.endsOn,
+      starts_on: cal.d(PKS_PERIOD.startsOn),
+      ends_on: cal.d(PKS_PERIOD.endsOn),
       signatories: JSON.stringify(signatories),
       witness_required: true,
       trade_model: 'konsinyasi',
@@ -186,7 +187,7 @@ async function seedBengkuluPks(db: Database): Promise<number> {
   await db.insertInto('agreement_products').values(lines).execute();
 
   const signatures: Insertable<AgreementSignaturesTable>[] = [];
-  const submitted = new Date(SUBMITTED);
+  const submitted = cal.t(SUBMITTED);
   const signedAt = (i: number) => new Date(submitted.getTime() + (2 + i) * 86_400_000 + i * 3_600_000);
   for (const s of signers) {
     const { pdf, sha256 } = await renderNaskah(db, s.agreementId, 1, submitted);
@@ -238,7 +239,8 @@ async function seedBengkuluPks(db: Database): Promise<number> {
 
 /** Indomaret's current placements in Serang: each product of its signed PKS there on the two nearest
  *  Indomaret outlets that can take it, from the PKS's first month; the first one is locked. */
-async function seedSerangPlacements(db: Database): Promise<number> {
+async function seedSerangPlacements(db: Database, cal: DemoCalendar): Promise<number> {
+  const firstDay = cal.d('2026-04-06');
   const rows = await db
     .selectFrom('agreements as a')
     .innerJoin('organizations as c', 'c.id', 'a.chain_id')
@@ -281,7 +283,7 @@ async function seedSerangPlacements(db: Database): Promise<number> {
         umkm_id: p.umkm_id,
         district_code: o.district_code,
         province_code: o.province_code,
-        starts_on: p.starts_on > '2026-04-06' ? p.starts_on : '2026-04-06',
+        starts_on: p.starts_on > firstDay ? p.starts_on : firstDay,
         locked: placements.length === 0,
       });
     }

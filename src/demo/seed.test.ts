@@ -10,7 +10,7 @@ import { migrate } from '../db/migrate.ts';
 import { ensureRegions } from '../modules/regions/regions.load.ts';
 import { verifyPassword } from '../platform/auth/password.ts';
 import { isInIndonesia, isValidGtin13, isValidPermitNumber, type PermitType } from '../platform/identifiers.ts';
-import { DEMO_TODAY } from './generate.ts';
+import { DEMO_ANCHOR } from './calendar.ts';
 import { HUB_RADIUS_KM, hubDistanceKm, REGENCY_GEO } from './geo.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isSeeded, seedDemo } from './seed.ts';
 
@@ -115,7 +115,7 @@ describe('demo data: identifiers and records are valid', () => {
       if (p.expires_on) expect(p.expires_on > p.issued_on).toBe(true);
     }
     const pirt = permits.filter((p) => p.type === 'pirt');
-    const lapsed = pirt.filter((p) => (p.expires_on as string) < DEMO_TODAY).length / pirt.length;
+    const lapsed = pirt.filter((p) => (p.expires_on as string) < DEMO_ANCHOR).length / pirt.length;
     expect(lapsed).toBeGreaterThan(0.04);
     expect(lapsed).toBeLessThan(0.2);
     expect(permits.some((p) => p.type === 'halal' && p.expires_on === null)).toBe(true);
@@ -274,6 +274,49 @@ describe('demo data: seeding', () => {
       const d = await digest(fresh.db);
       expect(d).toMatch(/^[0-9a-f]{32}$/);
       expect(d).toBe(await digest(db));
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
+describe('demo data: the day it is seeded', () => {
+  it('tells the same story on another day: every date moves by the same number of days, outcomes unchanged', async () => {
+    const later = '2030-06-15';
+    // The story relative to its own day: dates as day offsets, numbers without their year.
+    const story = async (on: Database, today: string) =>
+      (
+        await rows<{ d: string }>(
+          `SELECT md5(
+            (SELECT string_agg(concat_ws('|', product_id, type, issued_on - DATE '${today}', expires_on - DATE '${today}'), ',' ORDER BY product_id, type, issued_on)
+              FROM product_permits) ||
+            (SELECT string_agg(x, ',' ORDER BY x) FROM (SELECT concat_ws('|', e.product_id, r.curation_date - DATE '${today}', ev.outcome,
+                array_to_string(ev.failed, ',')) AS x
+              FROM curation_evaluations ev JOIN curation_entries e ON e.id = ev.entry_id JOIN curation_rounds r ON r.id = e.round_id) c) ||
+            (SELECT string_agg(concat_ws('|', regexp_replace(a.number, '/20[0-9][0-9]/', '/'), v.version, v.status,
+                v.starts_on - DATE '${today}', v.ends_on - DATE '${today}'), ',' ORDER BY a.number, v.version)
+              FROM agreement_versions v JOIN agreements a ON a.id = v.agreement_id) ||
+            (SELECT string_agg(concat_ws('|', product_id, outlet_id, starts_on - DATE '${today}'), ',' ORDER BY product_id, outlet_id) FROM placements)
+          ) AS d`,
+          on,
+        )
+      )[0]?.d;
+    const fresh = fromPglite(await PGlite.create('memory://'));
+    try {
+      await migrate(fresh.db);
+      await ensureRegions(fresh.db);
+      await seedDemo(fresh.db, { today: later });
+      const [a, b] = [await story(db, DEMO_ANCHOR), await story(fresh.db, later)];
+      expect(a).toMatch(/^[0-9a-f]{32}$/);
+      expect(b).toBe(a);
+      // And on that day the PKS are in force (none has ended, every signed one has started).
+      const pks = await rows<{ n: number; live: number }>(
+        `SELECT count(*)::int AS n, count(*) FILTER (WHERE v.starts_on <= DATE '${later}' AND v.ends_on >= DATE '${later}')::int AS live
+           FROM agreement_versions v JOIN agreements a ON a.id = v.agreement_id WHERE a.kind = 'pks' AND v.status = 'signed'`,
+        fresh.db,
+      );
+      expect(pks[0]?.n).toBeGreaterThan(10);
+      expect(pks[0]?.live).toBe(pks[0]?.n);
     } finally {
       await fresh.close();
     }

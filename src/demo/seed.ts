@@ -3,6 +3,7 @@
 // and inserts them in one transaction, marked by app_settings 'demo_seeded'.
 import type { Database } from '../db/client.ts';
 import { hashPassword } from '../platform/auth/password.ts';
+import { demoCalendar } from './calendar.ts';
 import { type DemoRows, generateDemo, REFERENCED_REGIONS, type RegionIndex, type Village } from './generate.ts';
 import { REGENCY_GEO } from './geo.ts';
 import { MODULE_SEEDS } from './modules.ts';
@@ -37,8 +38,11 @@ export async function isSeeded(db: Database): Promise<boolean> {
   return Boolean(row);
 }
 
-/** Seeds the demo once; on an already seeded database it changes nothing and returns the accounts. */
-export async function seedDemo(db: Database, log: (s: string) => void = () => {}): Promise<DemoAccount[]> {
+/** Seeds the demo once, for the given day (its story's dates move to that day: calendar.ts); on an already
+ *  seeded database it changes nothing and returns the accounts. */
+export async function seedDemo(db: Database, opts: { today?: string; log?: (s: string) => void } = {}): Promise<DemoAccount[]> {
+  const log = opts.log ?? (() => {});
+  const cal = demoCalendar(opts.today);
   const started = performance.now();
   // Hashed once for all demo users: argon2id is deliberately slow, eleven hashes would cost a second.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -49,12 +53,12 @@ export async function seedDemo(db: Database, log: (s: string) => void = () => {}
       return false;
     }
     const index = await loadRegionIndex(trx);
-    const rows = generateDemo(index, passwordHash);
+    const rows = generateDemo(index, passwordHash, cal);
     await insertAll(trx, rows, log);
-    for (const seed of MODULE_SEEDS) await seed(trx, log);
+    for (const seed of MODULE_SEEDS) await seed(trx, log, cal);
     await trx
       .insertInto('app_settings')
-      .values({ key: 'demo_seeded', value: JSON.stringify({ version: DEMO_VERSION }) })
+      .values({ key: 'demo_seeded', value: JSON.stringify({ version: DEMO_VERSION, today: cal.today }) })
       .execute();
     return true;
   });
