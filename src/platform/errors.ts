@@ -35,3 +35,10 @@ export const forbidden = () =>
   });
 
 export const conflict = (code: string, message: Bilingual, field?: string) => new AppError(409, code, message, field);
+
+/** The actor may read the record but the policy does not let it make this change. */
+export const notPermitted = (what: Bilingual) =>
+  new AppError(403, 'not_permitted', {
+    id: `Anda dapat melihat ${what.id.toLowerCase()} ini, tetapi tidak berwenang mengubahnya.`,
+    en: `You may see this ${what.en.toLowerCase()} but not change it.`,
+  });

@@ -66,6 +66,7 @@ export const zRequirementSet = z.object({
   name: z.string(),
   criteria: z.array(z.any()),
   publishedAt: z.string().nullable(),
+  can: z.object({ edit: z.boolean() }),
 });
 export const zRequirementSetList = zPage
   .extend({
@@ -103,6 +104,7 @@ export const zRound = z.object({
   lolos: z.number().int(),
   belumLolos: z.number().int(),
   menunggu: z.number().int(),
+  can: z.object({ manage: z.boolean() }),
 });
 export const zRoundList = zPage
   .extend({
@@ -298,6 +300,7 @@ export const zProgram = z.object({
   enrolled: z.number().int(),
   /** For a UMKM: its own enrolment status (an invitation is 'invited'). */
   myStatus: z.string().nullable(),
+  can: z.object({ manage: z.boolean(), record: z.boolean(), respond: z.boolean() }),
 });
 export const zProgramPage = z.object({ items: z.array(zProgram), total: z.number().int() });
 export const zProgramList = zPage.extend({ regionCode: zRegionCode.optional() }).strict();

@@ -5,9 +5,19 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import type { ChainCode } from '../../db/types.ts';
 import { audit } from '../../platform/audit.ts';
-import type { Ctx } from '../../platform/auth/actor.ts';
-import { canReadCurationNotes, curationEntryScope, inRegion, relaxationScope, umkmScope } from '../../platform/auth/policy.ts';
-import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import type { Actor, Ctx } from '../../platform/auth/actor.ts';
+import {
+  canReadCurationNotes,
+  chainActedFor,
+  curationEntryScope,
+  inRegion,
+  mayActInRegion,
+  mayEditRequirementSet,
+  mayManageRound,
+  relaxationScope,
+  umkmScope,
+} from '../../platform/auth/policy.ts';
+import { badRequest, conflict, notFound, notPermitted } from '../../platform/errors.ts';
 import { chainByCode } from '../registry/registry.service.ts';
 import { relaxationsFor } from './curation.relaxations.ts';
 import {
@@ -45,10 +55,9 @@ async function regionName(db: Database, code: string, field = 'regionCode') {
   return r.name;
 }
 
-/** A Dinas acts inside its own region only. */
+/** A Dinas acts inside its own region only (policy: mayActInRegion). */
 function requireInOwnRegion(ctx: Ctx, regionCode: string, field = 'regionCode') {
-  if (ctx.actor.role !== 'pemda') return;
-  if (!ctx.actor.regionCode || !regionCovers(ctx.actor.regionCode, regionCode)) {
+  if (!mayActInRegion(ctx.actor, regionCode)) {
     throw badRequest(
       'outside_region',
       { id: 'Wilayah berada di luar kewenangan Anda.', en: 'The region is outside your jurisdiction.' },
@@ -59,16 +68,15 @@ function requireInOwnRegion(ctx: Ctx, regionCode: string, field = 'regionCode') 
 
 /** The chain a request acts for: a chain's staff always their own (naming another is a 404); others name it. */
 async function actingChain(db: Database, ctx: Ctx, code: ChainCode | undefined | null): Promise<string> {
-  if (ctx.actor.role === 'retailer') {
-    if (!ctx.actor.chainId || (code && code !== ctx.actor.chainCode)) throw notFound(CHAIN, 'chainCode');
-    return ctx.actor.chainId;
-  }
-  if (!code) throw badRequest('chain_required', { id: 'Jaringan ritel wajib diisi.', en: 'The chain is required.' }, 'chainCode');
-  return (await chainByCode(db, code)).id;
+  const acted = chainActedFor(ctx.actor, code);
+  if (acted === 'foreign') throw notFound(CHAIN, 'chainCode');
+  if (acted === 'missing')
+    throw badRequest('chain_required', { id: 'Jaringan ritel wajib diisi.', en: 'The chain is required.' }, 'chainCode');
+  return (await chainByCode(db, acted.chainCode)).id;
 }
 
 // ---- requirement sets ----
-const setView = (s: store.SetRow) => ({
+const setView = (s: store.SetRow, actor: Actor) => ({
   id: s.id,
   chainId: s.chain_id,
   chainCode: s.chain_code as ChainCode,
@@ -78,17 +86,19 @@ const setView = (s: store.SetRow) => ({
   name: s.name,
   criteria: criteriaOf(s.criteria),
   publishedAt: iso(s.published_at),
+  /** What this actor may do with it (the web shows these buttons and no others). */
+  can: { edit: mayEditRequirementSet(actor, s) },
 });
 
 export async function listRequirementSets(db: Database, ctx: Ctx, f: Parameters<typeof store.listSets>[2]) {
   const page = await store.listSets(db, ctx.actor, f);
-  return { items: page.items.map(setView), total: page.total };
+  return { items: page.items.map((s) => setView(s, ctx.actor)), total: page.total };
 }
 
 export async function getRequirementSet(db: Database, ctx: Ctx, id: string) {
   const s = await store.findSet(db, ctx.actor, id);
   if (!s) throw notFound(SET, 'id');
-  return setView(s);
+  return setView(s, ctx.actor);
 }
 
 export async function createRequirementSet(
@@ -119,7 +129,8 @@ export async function createRequirementSet(
 /** A set the actor may change: its own chain's (a chain reads others' published sets, never edits them). */
 async function editableSet(db: Database, ctx: Ctx, id: string) {
   const s = await store.findSet(db, ctx.actor, id);
-  if (!s || (ctx.actor.role === 'retailer' && s.chain_id !== ctx.actor.chainId)) throw notFound(SET, 'id');
+  if (!s) throw notFound(SET, 'id');
+  if (!mayEditRequirementSet(ctx.actor, s)) throw notPermitted(SET);
   if (s.status !== 'draft') {
     throw conflict(
       'set_not_draft',
@@ -134,7 +145,7 @@ async function editableSet(db: Database, ctx: Ctx, id: string) {
 }
 
 export async function updateRequirementSet(db: Database, ctx: Ctx, id: string, patch: { name?: string; criteria?: Criterion[] }) {
-  const before = setView(await editableSet(db, ctx, id));
+  const before = setView(await editableSet(db, ctx, id), ctx.actor);
   await db
     .updateTable('requirement_sets')
     .set({
@@ -161,13 +172,19 @@ export async function publishRequirementSet(db: Database, ctx: Ctx, id: string) 
     .execute();
   await db.updateTable('requirement_sets').set({ status: 'published', published_at: sql`now()` }).where('id', '=', id).execute();
   const after = await getRequirementSet(db, ctx, id);
-  await audit(db, ctx, { action: 'publish', entity: 'requirement_set', entityId: id, before: setView(s), after: { ...after, retired } });
+  await audit(db, ctx, {
+    action: 'publish',
+    entity: 'requirement_set',
+    entityId: id,
+    before: setView(s, ctx.actor),
+    after: { ...after, retired },
+  });
   return after;
 }
 
 // ---- rounds ----
 type Counts = Record<ProductOutcome | 'none', number>;
-const roundView = (r: store.RoundRow, c?: Counts) => ({
+const roundView = (r: store.RoundRow, actor: Actor, c?: Counts) => ({
   id: r.id,
   name: r.name,
   chainId: r.chain_id,
@@ -184,6 +201,7 @@ const roundView = (r: store.RoundRow, c?: Counts) => ({
   lolos: c?.lolos ?? 0,
   belumLolos: c?.belum_lolos ?? 0,
   menunggu: (c?.menunggu ?? 0) + (c?.none ?? 0),
+  can: { manage: r.status === 'open' && mayManageRound(actor, r) },
 });
 
 export async function listRounds(db: Database, ctx: Ctx, f: Parameters<typeof store.listRounds>[2]) {
@@ -193,7 +211,7 @@ export async function listRounds(db: Database, ctx: Ctx, f: Parameters<typeof st
     ctx.actor,
     page.items.map((r) => r.id),
   );
-  return { items: page.items.map((r) => roundView(r, counts.get(r.id))), total: page.total };
+  return { items: page.items.map((r) => roundView(r, ctx.actor, counts.get(r.id))), total: page.total };
 }
 
 async function findRound(db: Database, ctx: Ctx, id: string) {
@@ -205,7 +223,7 @@ async function findRound(db: Database, ctx: Ctx, id: string) {
 export async function getRound(db: Database, ctx: Ctx, id: string) {
   const r = await findRound(db, ctx, id);
   const counts = await store.roundCounts(db, ctx.actor, [id]);
-  return roundView(r, counts.get(id));
+  return roundView(r, ctx.actor, counts.get(id));
 }
 
 export async function createRound(
@@ -249,6 +267,7 @@ export async function createRound(
 
 async function openRound(db: Database, ctx: Ctx, id: string) {
   const r = await findRound(db, ctx, id);
+  if (!mayManageRound(ctx.actor, r)) throw notPermitted(ROUND);
   if (r.status !== 'open') {
     throw conflict(
       'round_closed',
@@ -373,7 +392,7 @@ export async function closeRound(db: Database, ctx: Ctx, roundId: string) {
     action: 'close',
     entity: 'curation_round',
     entityId: roundId,
-    before: roundView(round),
+    before: roundView(round, ctx.actor),
     after: { ...after, evaluated },
   });
   return after;
@@ -429,6 +448,9 @@ export async function getEntry(db: Database, ctx: Ctx, id: string) {
     results,
     gaps: gapList(criteria, (e.results ?? []) as CriterionResult[]),
     history: history.map((h) => ({ evaluatedAt: h.evaluated_at.toISOString(), outcome: h.outcome, failed: h.failed })),
+    can: {
+      assess: e.round_status === 'open' && mayManageRound(ctx.actor, { chain_id: e.round_chain_id, region_code: e.round_region_code }),
+    },
   };
 }
 

@@ -256,6 +256,8 @@ export const findEntry = (db: Database, actor: Actor, id: string) =>
       'r.name as round_name',
       'r.status as round_status',
       'r.curation_date',
+      'r.chain_id as round_chain_id',
+      'r.region_code as round_region_code',
       'c.chain_code',
       'e.requirement_set_id',
       'e.attestations',

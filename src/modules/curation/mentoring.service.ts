@@ -5,9 +5,9 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import type { ChainCode } from '../../db/types.ts';
 import { audit } from '../../platform/audit.ts';
-import type { Ctx } from '../../platform/auth/actor.ts';
-import { umkmScope } from '../../platform/auth/policy.ts';
-import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import type { Actor, Ctx } from '../../platform/auth/actor.ts';
+import { mayActInRegion, mayManageProgram, mayRecordSession, mayRespondToInvitation, umkmScope } from '../../platform/auth/policy.ts';
+import { badRequest, conflict, notFound, notPermitted } from '../../platform/errors.ts';
 import { chainByCode } from '../registry/registry.service.ts';
 import { regionCovers } from './curation.rules.ts';
 import { createRound, getRound, runEvaluation } from './curation.service.ts';
@@ -15,7 +15,7 @@ import * as store from './mentoring.store.ts';
 
 const PROGRAM = { id: 'Program pendampingan', en: 'Mentoring program' };
 
-const programView = (p: store.ProgramRow) => ({
+const programView = (p: store.ProgramRow, actor: Actor) => ({
   id: p.id,
   name: p.name,
   topic: p.topic as 'kemasan',
@@ -33,11 +33,26 @@ const programView = (p: store.ProgramRow) => ({
   criterionCodes: p.criterion_codes,
   enrolled: Number(p.enrolled),
   myStatus: p.my_status,
+  /** What this actor may do with it (the web shows these buttons and no others). */
+  can: {
+    manage: mayManageProgram(actor, p),
+    record: mayRecordSession(actor, p),
+    respond: mayRespondToInvitation(actor, p),
+  },
 });
+
+type ProgramDecision = (actor: Actor, p: store.ProgramRow) => boolean;
+
+/** A programme the actor may see and, when a decision is given, may act on as the policy decides. */
+async function programFor(db: Database, ctx: Ctx, id: string, may?: ProgramDecision) {
+  const p = await findProgram(db, ctx, id);
+  if (may && !may(ctx.actor, p)) throw notPermitted(PROGRAM);
+  return p;
+}
 
 export async function listPrograms(db: Database, ctx: Ctx, f: { limit: number; offset: number; regionCode?: string }) {
   const page = await store.listPrograms(db, ctx.actor, f);
-  return { items: page.items.map(programView), total: page.total };
+  return { items: page.items.map((p) => programView(p, ctx.actor)), total: page.total };
 }
 
 async function findProgram(db: Database, ctx: Ctx, id: string) {
@@ -52,7 +67,7 @@ export async function getProgram(db: Database, ctx: Ctx, id: string) {
   const own = ctx.actor.role === 'umkm' ? ctx.actor.organizationId : null;
   const [enrolments, sessions] = await Promise.all([store.enrolments(db, id, own), store.sessions(db, id)]);
   return {
-    ...programView(p),
+    ...programView(p, ctx.actor),
     enrolments: enrolments.map((e) => ({ umkmId: e.umkm_id, umkmName: e.umkm_name, status: e.status })),
     sessions: sessions.map((s) => ({
       id: s.id,
@@ -95,7 +110,7 @@ export async function createProgram(
   // The organiser: the Dinas itself, or for admin the most local government whose region covers it.
   let organizerId: string | null = null;
   if (ctx.actor.role === 'pemda') {
-    if (!ctx.actor.regionCode || !regionCovers(ctx.actor.regionCode, input.regionCode)) {
+    if (!mayActInRegion(ctx.actor, input.regionCode)) {
       throw badRequest(
         'outside_region',
         { id: 'Wilayah berada di luar kewenangan Anda.', en: 'The region is outside your jurisdiction.' },
@@ -155,7 +170,7 @@ export async function createProgram(
 
 /** Suggested participants: businesses whose products fail what the program teaches. */
 export async function suggestParticipants(db: Database, ctx: Ctx, id: string) {
-  const p = await findProgram(db, ctx, id);
+  const p = await programFor(db, ctx, id, mayManageProgram);
   const rows = await store.gapsInRegion(db, ctx.actor, p);
   const enrolled = new Set((await store.enrolments(db, id, null)).map((e) => e.umkm_id));
   const linked = new Set(p.criterion_codes);
@@ -181,7 +196,7 @@ export async function suggestParticipants(db: Database, ctx: Ctx, id: string) {
 /** Invites businesses (they accept on their phone); the program's mentor is assigned to each so they can
  *  see its products and record its sessions. */
 export async function enrol(db: Database, ctx: Ctx, id: string, umkmIds: string[]) {
-  const p = await findProgram(db, ctx, id);
+  const p = await programFor(db, ctx, id, mayManageProgram);
   const ids = [...new Set(umkmIds)];
   const found = await db
     .selectFrom('umkm_profiles as up')
@@ -231,10 +246,9 @@ export async function enrol(db: Database, ctx: Ctx, id: string, umkmIds: string[
 
 /** A business accepts or declines an invitation. */
 export async function respond(db: Database, ctx: Ctx, id: string, accept: boolean) {
-  await findProgram(db, ctx, id);
+  const p = await findProgram(db, ctx, id);
   const umkmId = ctx.actor.organizationId as string;
-  const [e] = await store.enrolments(db, id, umkmId);
-  if (e?.status !== 'invited') {
+  if (!mayRespondToInvitation(ctx.actor, p)) {
     throw conflict('not_invited', { id: 'Tidak ada undangan yang menunggu jawaban.', en: 'There is no pending invitation.' }, 'id');
   }
   const status = accept ? 'enrolled' : 'declined';
@@ -248,7 +262,7 @@ export async function respond(db: Database, ctx: Ctx, id: string, accept: boolea
     action: accept ? 'accept' : 'decline',
     entity: 'mentoring_enrolment',
     entityId: `${id}/${umkmId}`,
-    before: e,
+    before: { status: p.my_status },
     after: { status },
   });
   return getProgram(db, ctx, id);
@@ -260,7 +274,7 @@ export async function addSession(
   id: string,
   input: { heldOn: string; topic: string; notes?: string | null; attendance: { umkmId: string; present: boolean; note?: string | null }[] },
 ) {
-  await findProgram(db, ctx, id);
+  await programFor(db, ctx, id, mayRecordSession);
   const participants = new Set(
     (await store.enrolments(db, id, null)).filter((e) => e.status === 'enrolled' || e.status === 'completed').map((e) => e.umkm_id),
   );
@@ -294,7 +308,7 @@ export async function addSession(
  * earlier assessment (curators then update what changed). Participants' enrolments are completed.
  */
 export async function recurate(db: Database, ctx: Ctx, id: string, input: { name?: string; curationDate: string }) {
-  const p = await findProgram(db, ctx, id);
+  const p = await programFor(db, ctx, id, mayManageProgram);
   if (!p.chain_id || !p.chain_code) {
     throw badRequest(
       'program_without_chain',

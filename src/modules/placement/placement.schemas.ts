@@ -41,6 +41,7 @@ export const zPlan = z.object({
   counts: z.object({ new: z.number().int(), kept: z.number().int(), dropped: z.number().int(), approved: z.number().int() }),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
+  can: z.object({ approve: z.boolean() }).describe('Yang boleh dilakukan pengguna ini / what this user may do'),
 });
 
 export const zPlanCreated = z.object({ plan: zPlan, queued: z.boolean() });
@@ -101,6 +102,7 @@ export const zPlacement = z.object({
   endsOn: z.string().nullable().describe('Hari pertama tidak lagi di rak / first day off the shelf'),
   locked: z.boolean(),
   planId: z.string().nullable(),
+  can: z.object({ lock: z.boolean() }),
 });
 
 export const zPlacementList = z

@@ -9,9 +9,10 @@ import type { ChainCode } from '../../db/types.ts';
 import type { JobContext } from '../../jobs/jobs.ts';
 import { enqueueJob, registerJobHandler } from '../../jobs/jobs.ts';
 import { audit } from '../../platform/audit.ts';
-import type { Ctx } from '../../platform/auth/actor.ts';
+import type { Actor, Ctx } from '../../platform/auth/actor.ts';
+import { chainActedFor, mayActInRegion, mayApprovePlan, mayLockPlacement } from '../../platform/auth/policy.ts';
 import { localDate } from '../../platform/clock.ts';
-import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { badRequest, conflict, notFound, notPermitted } from '../../platform/errors.ts';
 import { eligibleProducts } from '../agreements/agreements.queries.ts';
 import { chainByCode } from '../registry/registry.service.ts';
 import { buildPlanInstance, PLAN_DEFAULTS, type PlanFacts, planItems } from './placement.plans.ts';
@@ -154,7 +155,7 @@ registerJobHandler(PLAN_JOB, runPlanJob);
 // ---- views ----
 
 type PlanRow = store.PlanRow;
-const planView = (p: PlanRow) => ({
+const planView = (p: PlanRow, actor: Actor) => ({
   id: p.id,
   chainCode: p.chain_code,
   chainName: p.chain_name,
@@ -175,13 +176,15 @@ const planView = (p: PlanRow) => ({
   },
   createdAt: p.created_at.toISOString(),
   finishedAt: p.finished_at ? p.finished_at.toISOString() : null,
+  /** What this actor may do with it (the web shows these buttons and no others). */
+  can: { approve: (p.status === 'done' || p.status === 'partly_approved') && mayApprovePlan(actor, p) },
 });
 export type PlanView = ReturnType<typeof planView>;
 
 export async function getPlan(db: Database, ctx: Ctx, id: string) {
   const p = await store.findPlan(db, ctx.actor, id);
   if (!p) throw notFound(PLAN, 'id');
-  const plan = planView(p);
+  const plan = planView(p, ctx.actor);
   if (p.status === 'queued' || p.status === 'running' || p.status === 'failed') {
     return { ...plan, items: [], outlets: [], umkm: [] };
   }
@@ -237,7 +240,7 @@ export async function getPlan(db: Database, ctx: Ctx, id: string) {
 
 export async function listPlans(db: Database, ctx: Ctx, q: { regionCode?: string; limit: number; offset: number }) {
   const r = await store.listPlans(db, ctx.actor, q);
-  return { items: r.items.map(planView), total: r.total };
+  return { items: r.items.map((p) => planView(p, ctx.actor)), total: r.total };
 }
 
 // ---- requesting a plan ----
@@ -247,8 +250,7 @@ export async function requestPlan(db: Database, ctx: Ctx, input: { regionCode: s
   const region = await store.findRegion(db, input.regionCode);
   if (!region) throw notFound(REGION, 'regionCode');
   if (actor.role === 'pemda') {
-    const mine = actor.regionCode ?? '';
-    if (!(region.code === mine || region.code.startsWith(`${mine}.`))) {
+    if (!mayActInRegion(actor, region.code)) {
       throw badRequest(
         'outside_region',
         { id: 'Wilayah berada di luar wilayah kewenangan Anda.', en: 'The region is outside your region.' },
@@ -256,18 +258,11 @@ export async function requestPlan(db: Database, ctx: Ctx, input: { regionCode: s
       );
     }
   }
-  let chainCode: ChainCode;
-  if (actor.role === 'retailer') {
-    if (!actor.chainCode) throw notFound(CHAIN, 'chainCode');
-    // A chain plans its own outlets only: naming another chain finds nothing.
-    if (input.chainCode && input.chainCode !== actor.chainCode) throw notFound(CHAIN, 'chainCode');
-    chainCode = actor.chainCode;
-  } else {
-    if (!input.chainCode) {
-      throw badRequest('chain_required', { id: 'Pilih jaringan ritel.', en: 'Choose a retail chain.' }, 'chainCode');
-    }
-    chainCode = input.chainCode;
-  }
+  // A chain plans its own outlets only: naming another chain finds nothing.
+  const acted = chainActedFor(actor, input.chainCode);
+  if (acted === 'foreign') throw notFound(CHAIN, 'chainCode');
+  if (acted === 'missing') throw badRequest('chain_required', { id: 'Pilih jaringan ritel.', en: 'Choose a retail chain.' }, 'chainCode');
+  const chainCode = acted.chainCode;
   const chain = await chainByCode(db, chainCode);
   const date = input.date ?? todayIn(ctx, region.code);
   const branchId = actor.role === 'retailer' ? actor.branchId : null;
@@ -299,7 +294,7 @@ export async function requestPlan(db: Database, ctx: Ctx, input: { regionCode: s
   }
   const p = await store.findPlan(db, actor, id);
   if (!p) throw notFound(PLAN, 'id');
-  const view = planView(p);
+  const view = planView(p, ctx.actor);
   await audit(db, ctx, {
     action: 'create',
     entity: 'placement_plan',
@@ -314,6 +309,7 @@ export async function requestPlan(db: Database, ctx: Ctx, input: { regionCode: s
 export async function approvePlan(db: Database, ctx: Ctx, id: string, input: { startsOn: string; itemIds?: string[] }) {
   const p = await store.findPlan(db, ctx.actor, id);
   if (!p) throw notFound(PLAN, 'id');
+  if (!mayApprovePlan(ctx.actor, p)) throw notPermitted(PLAN);
   if (p.status !== 'done' && p.status !== 'partly_approved') {
     throw conflict(
       'plan_not_ready',
@@ -427,12 +423,12 @@ export async function approvePlan(db: Database, ctx: Ctx, id: string, input: { s
   await store.setPlanStatus(db, id, remaining === 0 ? 'approved' : 'partly_approved');
   const after = await store.findPlan(db, ctx.actor, id);
   if (!after) throw notFound(PLAN, 'id');
-  const view = planView(after);
+  const view = planView(after, ctx.actor);
   await audit(db, ctx, {
     action: 'approve',
     entity: 'placement_plan',
     entityId: id,
-    before: planView(p),
+    before: planView(p, ctx.actor),
     after: { ...view, startsOn: input.startsOn, items: chosen.length, created: created.length, ended: ended.length },
   });
   return { plan: view, created: created.length, ended: ended.length };
@@ -441,7 +437,7 @@ export async function approvePlan(db: Database, ctx: Ctx, id: string, input: { s
 // ---- placements ----
 
 type PlacementRow = store.PlacementRow;
-const placementView = (r: PlacementRow) => ({
+const placementView = (r: PlacementRow, actor: Actor) => ({
   id: r.id,
   productId: r.product_id,
   productName: r.product_name,
@@ -456,17 +452,19 @@ const placementView = (r: PlacementRow) => ({
   endsOn: r.ends_on,
   locked: r.locked,
   planId: r.plan_id,
+  can: { lock: r.ends_on === null && mayLockPlacement(actor, r) },
 });
 
 export async function listPlacements(db: Database, ctx: Ctx, f: store.PlacementFilter) {
   const today = todayIn(ctx, f.regionCode ?? ctx.actor.regionCode ?? '31');
   const r = await store.listPlacements(db, ctx.actor, { ...f, today });
-  return { items: r.items.map(placementView), total: r.total };
+  return { items: r.items.map((x) => placementView(x, ctx.actor)), total: r.total };
 }
 
 export async function setPlacementLock(db: Database, ctx: Ctx, id: string, locked: boolean) {
   const before = await store.findPlacement(db, ctx.actor, id);
   if (!before) throw notFound(PLACEMENT, 'id');
+  if (!mayLockPlacement(ctx.actor, before)) throw notPermitted(PLACEMENT);
   if (before.ends_on !== null) {
     throw conflict(
       'placement_ended',
@@ -483,8 +481,8 @@ export async function setPlacementLock(db: Database, ctx: Ctx, id: string, locke
     action: locked ? 'lock' : 'unlock',
     entity: 'placement',
     entityId: id,
-    before: placementView(before),
-    after: placementView(after),
+    before: placementView(before, ctx.actor),
+    after: placementView(after, ctx.actor),
   });
-  return placementView(after);
+  return placementView(after, ctx.actor);
 }

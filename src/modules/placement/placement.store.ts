@@ -314,6 +314,8 @@ const placementView = (db: Database) =>
       'o.name as outlet_name',
       'o.store_code',
       'o.district_code',
+      'o.branch_id as outlet_branch_id',
+      'pl.chain_id',
       'c.chain_code',
       'pl.starts_on',
       'pl.ends_on',

@@ -271,3 +271,64 @@ export function placementScope(actor: Actor, t = 'pl'): Cond {
       return FALSE;
   }
 }
+
+// ---- curation, mentoring and placement: write decisions ----
+// One function per decision. The service calls it before acting (false → 404 for a record the actor only
+// reads, so a reader learns nothing more) and the views expose it as `can` so the web shows exactly the
+// buttons the server would accept.
+
+/** The chain an action is taken for: a chain's staff always act for their own chain (naming another is
+ *  'foreign'); others must name one ('missing' when they did not). */
+export function chainActedFor<C extends string>(actor: Actor, named: C | null | undefined): { chainCode: C } | 'foreign' | 'missing' {
+  if (actor.role === 'retailer') {
+    if (!actor.chainCode || (named && named !== actor.chainCode)) return 'foreign';
+    return { chainCode: actor.chainCode as C };
+  }
+  return named ? { chainCode: named } : 'missing';
+}
+
+const within = (outer: string | null, inner: string) => outer !== null && (inner === outer || inner.startsWith(`${outer}.`));
+
+/** A requirement set is edited (and published) by its own chain's head office, or the admin. */
+export const mayEditRequirementSet = (actor: Actor, set: { chain_id: string }) =>
+  actor.role === 'admin' || (actor.role === 'retailer' && actor.branchId === null && actor.chainId === set.chain_id);
+
+/** A curation round is run (products added, marks given, closed) by its chain, or by a Dinas whose region
+ *  contains the round's — a regency Dinas reads a province-wide round but does not run it. */
+export function mayManageRound(actor: Actor, round: { chain_id: string | null; region_code: string }): boolean {
+  switch (actor.role) {
+    case 'admin':
+      return true;
+    case 'retailer':
+      return actor.chainId !== null && actor.chainId === round.chain_id;
+    case 'pemda':
+      return within(actor.regionCode, round.region_code);
+    default:
+      return false;
+  }
+}
+
+/** A Dinas acts inside its own region only (create a round or a programme, request a plan there). */
+export const mayActInRegion = (actor: Actor, regionCode: string) => actor.role !== 'pemda' || within(actor.regionCode, regionCode);
+
+/** A mentoring programme is managed (invitations, re-curation) by the Dinas whose region contains it, or the admin. */
+export const mayManageProgram = (actor: Actor, program: { region_code: string }) =>
+  actor.role === 'admin' || (actor.role === 'pemda' && within(actor.regionCode, program.region_code));
+
+/** Sessions and attendance are recorded by the programme's mentor, its Dinas, or the admin. */
+export const mayRecordSession = (actor: Actor, program: { region_code: string; mentor_user_id: string | null }) =>
+  mayManageProgram(actor, program) || (actor.role === 'mentor' && actor.userId !== null && actor.userId === program.mentor_user_id);
+
+/** Only the business itself answers its own pending invitation. */
+export const mayRespondToInvitation = (actor: Actor, program: { my_status?: string | null }) =>
+  actor.role === 'umkm' && program.my_status === 'invited';
+
+/** A placement plan is approved by its own chain: the head office any of its plans, branch staff their branch's. */
+export const mayApprovePlan = (actor: Actor, plan: { chain_id: string; branch_id: string | null }) =>
+  actor.role === 'retailer' && actor.chainId === plan.chain_id && (actor.branchId === null || actor.branchId === plan.branch_id);
+
+/** A placement is locked against re-planning by its chain: the head office, or the branch of its outlet. */
+export const mayLockPlacement = (actor: Actor, placement: { chain_id: string; outlet_branch_id: string | null }) =>
+  actor.role === 'retailer' &&
+  actor.chainId === placement.chain_id &&
+  (actor.branchId === null || actor.branchId === placement.outlet_branch_id);

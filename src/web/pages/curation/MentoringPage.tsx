@@ -6,7 +6,6 @@ import { useState } from 'react';
 import { api } from '../../api.ts';
 import { BackLink, Loading, PageHeader, Problem } from '../../components/ui.tsx';
 import { Link } from '../../router.tsx';
-import { useUser } from '../../session.ts';
 import { useText } from './text.ts';
 
 interface Program {
@@ -20,6 +19,7 @@ interface Program {
   enrolled: number;
   mentorName: string | null;
   criterionCodes: string[];
+  can: { manage: boolean; record: boolean; respond: boolean };
 }
 interface Detail extends Program {
   enrolments: { umkmId: string; umkmName: string; status: string }[];
@@ -63,7 +63,6 @@ export function ProgramListPage() {
 }
 
 export function ProgramPage({ params }: { params: Record<string, string> }) {
-  const me = useUser();
   const { t } = useText();
   const qc = useQueryClient();
   const id = params.id as string;
@@ -119,7 +118,7 @@ export function ProgramPage({ params }: { params: Record<string, string> }) {
           </p>
         </div>
       ))}
-      {(me.role === 'mentor' || me.role === 'pemda' || me.role === 'admin') && participants.length > 0 && (
+      {p.can.record && participants.length > 0 && (
         <form
           className="card form"
           onSubmit={(e) => {

@@ -6,7 +6,6 @@ import { useState } from 'react';
 import { api } from '../../api.ts';
 import { BackLink, Badge, Loading, PageHeader, Problem } from '../../components/ui.tsx';
 import { Link } from '../../router.tsx';
-import { useUser } from '../../session.ts';
 import { useText } from './text.ts';
 
 interface RequirementSet {
@@ -17,6 +16,7 @@ interface RequirementSet {
   status: string;
   name: string;
   criteria: { code: string; kind: string; label: string; remedy: string }[];
+  can: { edit: boolean };
 }
 
 function SetCard({ s, canEdit, linked = true }: { s: RequirementSet; canEdit: boolean; linked?: boolean }) {
@@ -87,7 +87,6 @@ function SetCard({ s, canEdit, linked = true }: { s: RequirementSet; canEdit: bo
 }
 
 export default function RequirementsPage() {
-  const me = useUser();
   const { t } = useText();
   const q = useQuery({
     queryKey: ['requirement-sets'],
@@ -100,7 +99,7 @@ export default function RequirementsPage() {
       {q.error && <Problem error={q.error} />}
       <ul className="cards">
         {q.data?.items.map((s) => (
-          <SetCard key={s.id} s={s} canEdit={me.role === 'admin' || (me.role === 'retailer' && me.chainCode === s.chainCode)} />
+          <SetCard key={s.id} s={s} canEdit={s.can.edit} />
         ))}
       </ul>
     </section>
@@ -109,7 +108,6 @@ export default function RequirementsPage() {
 
 /** One requirement set version by its address (a chain's draft is found only by that chain and admin). */
 export function RequirementSetPage({ params }: { params: Record<string, string> }) {
-  const me = useUser();
   const { t } = useText();
   const q = useQuery({
     queryKey: ['requirement-set', params.id],
@@ -125,7 +123,7 @@ export function RequirementSetPage({ params }: { params: Record<string, string> 
         <>
           <PageHeader title={s.name} subtitle={`${s.chainCode} · v${s.version}`} />
           <ul className="cards">
-            <SetCard s={s} linked={false} canEdit={me.role === 'admin' || (me.role === 'retailer' && me.chainCode === s.chainCode)} />
+            <SetCard s={s} linked={false} canEdit={s.can.edit} />
           </ul>
         </>
       )}

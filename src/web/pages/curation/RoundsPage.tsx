@@ -19,6 +19,7 @@ interface Round {
   lolos: number;
   belumLolos: number;
   menunggu: number;
+  can: { manage: boolean };
 }
 interface EntrySummary {
   id: string;
@@ -38,6 +39,7 @@ interface Entry extends EntrySummary {
   scores: Record<string, number>;
   results: { code: string; label: string; kind: string; outcome: string; detail: string | null }[];
   history: { evaluatedAt: string; outcome: string }[];
+  can: { assess: boolean };
 }
 
 function OutcomeBadge({ outcome }: { outcome: string | null }) {
@@ -94,7 +96,7 @@ export function RoundDetailPage({ params }: { params: Record<string, string> }) 
       {round.error && <Problem error={round.error} />}
       {r && (
         <PageHeader title={r.name} subtitle={`${r.chainCode} · ${r.regionName} · ${r.curationDate}`}>
-          {r.status === 'open' && (
+          {r.can.manage && (
             <button type="button" className="btn btn-primary" onClick={() => close.mutate()} disabled={close.isPending}>
               {t('Tutup putaran', 'Close round')}
             </button>
@@ -148,7 +150,7 @@ export function EntryPage({ params }: { params: Record<string, string> }) {
   const e = q.data;
   if (q.isLoading) return <Loading />;
   if (q.error || !e) return <Problem error={q.error} />;
-  const open = e.roundStatus === 'open';
+  const open = e.can.assess;
   return (
     <section className="page narrow">
       <BackLink href={`/curation/rounds/${e.roundId}`} label={e.roundName} />

@@ -31,6 +31,7 @@ interface Plan {
   error: string | null;
   counts: { new: number; kept: number; dropped: number; approved: number };
   createdAt: string;
+  can: { approve: boolean };
 }
 interface PlanItem {
   id: string;
@@ -62,6 +63,7 @@ interface Placement {
   startsOn: string;
   endsOn: string | null;
   locked: boolean;
+  can: { lock: boolean };
 }
 
 const CHAINS: ChainCode[] = ['alfamart', 'alfamidi', 'indomaret'];
@@ -167,7 +169,6 @@ function PlanList({ onOpen, current }: { onOpen: (id: string) => void; current: 
 
 function PlanView({ id }: { id: string }) {
   const { t, locale } = useI18n();
-  const me = useUser();
   const qc = useQueryClient();
   const q = useQuery({
     queryKey: ['plan', id],
@@ -226,7 +227,7 @@ function PlanView({ id }: { id: string }) {
   }
   if (p.status === 'failed') return <div className="alert alert-error">{p.error}</div>;
 
-  const canApprove = me.role === 'retailer' && (p.status === 'done' || p.status === 'partly_approved');
+  const canApprove = p.can.approve;
   const open = p.items.filter((i) => !i.approved && i.change !== 'kept');
   const name = (outletId: string) => {
     const o = outletById.get(outletId);
@@ -434,7 +435,6 @@ function PlanView({ id }: { id: string }) {
 
 function CurrentPlacements({ regionCode }: { regionCode: string }) {
   const { t } = useI18n();
-  const me = useUser();
   const qc = useQueryClient();
   const q = useQuery({
     queryKey: ['placements', regionCode],
@@ -480,7 +480,7 @@ function CurrentPlacements({ regionCode }: { regionCode: string }) {
                         <span className="muted small">
                           · {p.umkmName} · {t('placement.since', { date: p.startsOn })}
                         </span>{' '}
-                        {me.role === 'retailer' ? (
+                        {p.can.lock ? (
                           <button
                             type="button"
                             className="btn btn-ghost small"
