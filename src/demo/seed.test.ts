@@ -22,6 +22,15 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
+/** The demo on a second, fresh in-memory database, seeded for `today` (the caller closes it). */
+async function freshDemo(today?: string): Promise<DbHandle> {
+  const fresh = fromPglite(await PGlite.create('memory://'));
+  await migrate(fresh.db);
+  await ensureRegions(fresh.db);
+  await seedDemo(fresh.db, { today });
+  return fresh;
+}
+
 const rows = async <T>(text: string, on: Database = db): Promise<T[]> => (await sql.raw<T>(text).execute(on)).rows;
 
 describe('demo data: the facts from the reports', () => {
@@ -265,12 +274,9 @@ describe('demo data: seeding', () => {
           on,
         )
       )[0]?.d;
-    const fresh = fromPglite(await PGlite.create('memory://'));
+    // Speed is measured in docs/BENCHMARKS.md, never asserted here.
+    const fresh = await freshDemo();
     try {
-      await migrate(fresh.db);
-      await ensureRegions(fresh.db);
-      // Speed is measured in docs/BENCHMARKS.md, never asserted here.
-      await seedDemo(fresh.db);
       const d = await digest(fresh.db);
       expect(d).toMatch(/^[0-9a-f]{32}$/);
       expect(d).toBe(await digest(db));
@@ -301,11 +307,8 @@ describe('demo data: the day it is seeded', () => {
           on,
         )
       )[0]?.d;
-    const fresh = fromPglite(await PGlite.create('memory://'));
+    const fresh = await freshDemo(later);
     try {
-      await migrate(fresh.db);
-      await ensureRegions(fresh.db);
-      await seedDemo(fresh.db, { today: later });
       const [a, b] = [await story(db, DEMO_ANCHOR), await story(fresh.db, later)];
       expect(a).toMatch(/^[0-9a-f]{32}$/);
       expect(b).toBe(a);
