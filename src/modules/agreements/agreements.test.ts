@@ -582,16 +582,23 @@ describe('agreement numbers under concurrency', () => {
 
   it('numbers continue after those written without the counter (the demo’s)', async () => {
     const umkmId = (await call('umkm', 'GET', '/api/me')).body.organizationId;
-    const existing = (await call('alfamart', 'GET', '/api/agreements?kind=pks&regionCode=16.02&limit=200')).body.items
-      .map((a: { number: string }) => a.number)
-      .filter((n: string) => n.startsWith('PKS/ALFAMART/16.02/2026/'))
-      .sort();
     const mou = (await call('alfamart', 'GET', '/api/agreements?kind=mou&regionCode=16.02')).body.items[0];
     const tpl = (await call('alfamart', 'GET', `/api/agreements/pks-template?mouId=${mou.id}&umkmId=${umkmId}`)).body;
     const { products, ...terms } = tpl;
+    // The demo numbered its OKI PKS itself (0001…) under the prefix of their start year.
+    const signed = (await call('alfamart', 'GET', '/api/agreements?kind=pks&regionCode=16.02&limit=200')).body.items.find(
+      (a: { phase: string }) => a.phase === 'active',
+    );
+    const demoYear = signed.number.split('/')[3];
+    const prefix = `PKS/ALFAMART/16.02/${demoYear}/`;
+    const existing = (await call('alfamart', 'GET', '/api/agreements?kind=pks&regionCode=16.02&limit=200')).body.items
+      .map((a: { number: string }) => a.number)
+      .filter((n: string) => n.startsWith(prefix))
+      .sort();
+    expect(existing.length).toBeGreaterThan(10);
     const res = await call('alfamart', 'POST', '/api/agreements/pks', {
       ...terms,
-      startsOn: '2026-12-15',
+      startsOn: `${demoYear}-12-15`,
       products: products.map((p: { productId: string; supplierPrice: number; shelfPrice: number }) => ({
         productId: p.productId,
         supplierPrice: p.supplierPrice,
@@ -600,6 +607,39 @@ describe('agreement numbers under concurrency', () => {
     });
     expect(res.status).toBe(201);
     const last = Number(existing[existing.length - 1].split('/').pop());
+    expect(res.body.number.startsWith(prefix)).toBe(true);
     expect(Number(res.body.number.split('/').pop())).toBeGreaterThan(last);
+  });
+});
+
+describe('the buttons shown are the decisions the handlers make', () => {
+  it('on a PKS in review, each actor is offered sign/return/withdraw exactly when the request would pass the policy', async () => {
+    const mou = (await call('alfamart', 'GET', '/api/agreements?kind=mou&regionCode=16.02')).body.items[0];
+    const umkmId = (await call('umkm', 'GET', '/api/me')).body.organizationId;
+    const { products, ...terms } = (await call('alfamart', 'GET', `/api/agreements/pks-template?mouId=${mou.id}&umkmId=${umkmId}`)).body;
+    const created = await call('alfamart', 'POST', '/api/agreements/pks', {
+      ...terms,
+      products: products.map((p: { productId: string; supplierPrice: number; shelfPrice: number }) => ({
+        productId: p.productId,
+        supplierPrice: p.supplierPrice,
+        shelfPrice: p.shelfPrice,
+      })),
+    });
+    const id = created.body.id;
+    const sent = await call('alfamart', 'POST', `/api/agreements/${id}/submit`, { version: 1 });
+    const sha = sent.body.current.documentSha256;
+    const offered = async (who: string) => (await call(who, 'GET', `/api/agreements/${id}`)).body.allowed as string[];
+    expect(await offered('umkm')).toEqual(expect.arrayContaining(['sign', 'return']));
+    expect(await offered('umkm')).not.toContain('withdraw');
+    expect(await offered('pemda.oki')).toContain('sign'); // the OKI MoU has the Dinas witness its PKS
+    expect(await offered('alfamart')).toEqual(expect.arrayContaining(['sign', 'return', 'withdraw']));
+    expect(await offered('admin')).not.toContain('sign');
+    // What is not offered is refused by the handler: a UMKM cannot withdraw, an admin cannot sign.
+    expect((await call('umkm', 'POST', `/api/agreements/${id}/withdraw`, { version: 1 })).status).toBe(403);
+    expect((await call('admin', 'POST', `/api/agreements/${id}/sign`, { version: 1, documentSha256: sha })).status).toBe(403);
+    // What is offered passes: the UMKM signs, and is no longer offered to sign.
+    expect((await call('umkm', 'POST', `/api/agreements/${id}/sign`, { version: 1, documentSha256: sha })).status).toBe(200);
+    expect(await offered('umkm')).not.toContain('sign');
+    expect((await call('alfamart', 'POST', `/api/agreements/${id}/withdraw`, { version: 1 })).status).toBe(200);
   });
 });
