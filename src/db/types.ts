@@ -124,6 +124,8 @@ export interface UsersTable {
   password_hash: string;
   role: Role;
   organization_id: string | null;
+  /** Jabatan, printed under the signature (migration 0005). */
+  title: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
   disabled_at: NullableTimestamp;
 }

@@ -1,9 +1,11 @@
 // Demo agreements (C4), from the reports: an MoU between Pemkot Bengkulu and each chain present there
 // (Alfamart, Indomaret); MoUs in Ambon (Indomaret, Alfamidi — the latter ending within 60 days of the
-// demo's today) and OKI (Alfamart, relaxing two curation requirements, the Dinas witnessing PKS); active
-// consignment PKS with Alfamart for every OKI UMKM's products (30-day payment term — flagged by the
-// 15-day rule of Permendag 70/2013, as it would be in real life); PKS in Serang with Indomaret, one an
-// outright purchase and one still waiting for the UMKM's signature.
+// demo's today) and OKI (Alfamart, relaxing two curation requirements, the Dinas witnessing PKS); signed
+// consignment PKS with Alfamart for every OKI UMKM's products that pay 30 days after billing — a violation
+// of PP 29/2021 Pasal 95(1)(b) (at most 15 days) that the demo shows flagged to every party and the Dinas,
+// as it would be in real life; PKS in Serang with Indomaret that comply (14 or 7 days, the technical
+// reason recorded), one an outright purchase and one still waiting for the UMKM's signature.
+// Signers sign with their account's name and jabatan (users.title, set here for the demo accounts).
 // Rows are built in memory and inserted in a few statements (the whole demo must seed in seconds); each
 // naskah is rendered by the agreements service itself, so its bytes and SHA-256 are what submitting
 // would have produced, and every signature carries that hash. Ids are fixed; dates are the story's, moved to the
@@ -140,6 +142,26 @@ const CHAIN_SIGNATORY: Record<ChainCode, { name: string; title: string }> = {
 
 const ROLE_OF: Record<Party, string> = { government: 'pemda', chain: 'retailer', umkm: 'umkm' };
 
+/** The jabatan of each demo account that signs (printed under its signatures). */
+const ACCOUNT_TITLES: Record<string, string> = {
+  'pemda.bengkulu@demo.etalase.id': 'Kepala Bidang UKM, Dinas Koperasi dan UKM Kota Bengkulu',
+  'pemda.ambon@demo.etalase.id': 'Kepala Bidang UKM, Dinas Koperasi dan UKM Kota Ambon',
+  'pemda.oki@demo.etalase.id': 'Kepala Bidang UKM, Dinas Koperasi dan UKM Kabupaten Ogan Komering Ilir',
+  'pemda.serang@demo.etalase.id': 'Kepala Bidang UKM, Dinas Koperasi, Perdagangan dan Industri Kabupaten Serang',
+  'alfamart@demo.etalase.id': 'Manajer Kemitraan UMKM, PT Sumber Alfaria Trijaya Tbk',
+  'alfamidi@demo.etalase.id': 'Manajer Kemitraan UMKM, PT Midi Utama Indonesia Tbk',
+  'indomaret@demo.etalase.id': 'Manajer Kemitraan UMKM, PT Indomarco Prismatama',
+  'umkm@demo.etalase.id': 'Pemilik usaha',
+};
+const OWNER_TITLE = 'Pemilik usaha';
+
+/** Why the demo chains do not pay cash (PP 29/2021 Pasal 95(1)(b) asks for the technical reason). */
+const TECHNICAL_REASON = {
+  konsinyasi:
+    'Penjualan per gerai dihitung dan diverifikasi setelah periode penyelesaian; pembayaran melalui transfer bank setelah Tanda Terima Faktur (TTF) diterbitkan.',
+  beli_putus: 'Barang diperiksa di pusat distribusi sebelum faktur diterima; pembayaran melalui transfer bank.',
+};
+
 interface Planned {
   agreement: Insertable<AgreementsTable>;
   version: Insertable<AgreementVersionsTable>;
@@ -153,9 +175,12 @@ export async function seedAgreements(db: Database, log: (s: string) => void, cal
   const ids = rng('agreements:ids');
   const id = () => uuidFrom(ids);
 
+  for (const [email, title] of Object.entries(ACCOUNT_TITLES)) {
+    await db.updateTable('users').set({ title }).where('email', '=', email).execute();
+  }
   const users = await db
     .selectFrom('users')
-    .select(['id', 'email', 'name', 'organization_id'])
+    .select(['id', 'email', 'name', 'title', 'organization_id'])
     .where('email', 'in', [
       'pemda.bengkulu@demo.etalase.id',
       'pemda.ambon@demo.etalase.id',
@@ -189,9 +214,10 @@ export async function seedAgreements(db: Database, log: (s: string) => void, cal
     seq.set(prefix, n);
     return `${prefix}${String(n).padStart(width, '0')}`;
   };
-  const signer = (party: Party, orgId: string, title: string) => {
+  // A signature carries the signing account's name and jabatan, as signing through the API records them.
+  const signer = (party: Party, orgId: string) => {
     const u = userOf(orgId);
-    return { party, userId: u.id, userName: u.name, organizationId: orgId, title };
+    return { party, userId: u.id, userName: u.name, organizationId: orgId, title: u.title ?? '' };
   };
 
   const mouIds = new Map<string, { id: string; witness: boolean }>();
@@ -237,7 +263,7 @@ export async function seedAgreements(db: Database, log: (s: string) => void, cal
         created_by: userOf(gov).id,
       },
       submittedAt: `${m.signedOn}T01:00:00Z`,
-      signers: [signer('government', gov, m.head.title), signer('chain', chain, CHAIN_SIGNATORY[m.chain].title)],
+      signers: [signer('government', gov), signer('chain', chain)],
       complete: true,
     });
     for (const r of m.relaxations ?? []) relaxations.push({ version_id: versionId, criterion_code: r.criterionCode, note: r.note });
@@ -274,10 +300,11 @@ export async function seedAgreements(db: Database, log: (s: string) => void, cal
     name: u.owner_name,
     password_hash: '!no-password:demo-owner',
     role: 'umkm' as const,
+    title: OWNER_TITLE,
     organization_id: u.id,
   }));
   if (ownerUsers.length) await db.insertInto('users').values(ownerUsers).execute();
-  for (const u of ownerUsers) users.push({ id: u.id, email: u.email, name: u.name, organization_id: u.organization_id });
+  for (const u of ownerUsers) users.push({ id: u.id, email: u.email, name: u.name, title: u.title, organization_id: u.organization_id });
 
   const pks = (
     u: { id: string; owner_name: string },
@@ -311,9 +338,9 @@ export async function seedAgreements(db: Database, log: (s: string) => void, cal
       { party: 'umkm', name: u.owner_name, title: 'Pemilik usaha' },
       ...(mou.witness ? [{ party: 'government' as const, ...govHead }] : []),
     ];
-    const signers = [signer('chain', chain, CHAIN_SIGNATORY[o.chain].title)];
-    if (!o.unsignedByUmkm) signers.push(signer('umkm', u.id, 'Pemilik usaha'));
-    if (mou.witness && !o.unsignedByUmkm) signers.push(signer('government', gov, govHead.title));
+    const signers = [signer('chain', chain)];
+    if (!o.unsignedByUmkm) signers.push(signer('umkm', u.id));
+    if (mou.witness && !o.unsignedByUmkm) signers.push(signer('government', gov));
     plans.push({
       agreement: {
         id: agreementId,
@@ -339,6 +366,7 @@ export async function seedAgreements(db: Database, log: (s: string) => void, cal
         margin_bp: 2000,
         other_fees: JSON.stringify(o.fees),
         payment_term_days: o.paymentTermDays,
+        payment_technical_reason: TECHNICAL_REASON[o.outright ? 'beli_putus' : 'konsinyasi'],
         settlement_period: o.period,
         unsold_goods: o.outright ? 'borne_by_chain' : 'returned_to_umkm',
         expired_goods_borne_by: o.outright ? 'chain' : 'umkm',

@@ -63,12 +63,12 @@ async function seedBengkuluPks(db: Database, cal: DemoCalendar): Promise<number>
 
   const chainUser = await db
     .selectFrom('users')
-    .select(['id', 'name'])
+    .select(['id', 'name', 'title'])
     .where('email', '=', 'alfamart@demo.etalase.id')
     .executeTakeFirstOrThrow();
   const govUser = await db
     .selectFrom('users')
-    .select(['id', 'name'])
+    .select(['id', 'name', 'title'])
     .where('email', '=', 'pemda.bengkulu@demo.etalase.id')
     .executeTakeFirstOrThrow();
   const umkm = await db
@@ -115,6 +115,7 @@ async function seedBengkuluPks(db: Database, cal: DemoCalendar): Promise<number>
       name: u.owner_name,
       password_hash: '!no-password:demo-owner',
       role: 'umkm' as const,
+      title: 'Pemilik usaha',
       organization_id: u.id,
     }));
   if (newOwners.length) await db.insertInto('users').values(newOwners).execute();
@@ -161,6 +162,9 @@ async function seedBengkuluPks(db: Database, cal: DemoCalendar): Promise<number>
       margin_bp: 2000,
       other_fees: JSON.stringify([]),
       payment_term_days: 14,
+      // PP 29/2021 Pasal 95(1)(b): not cash, so the technical reason is part of the terms.
+      payment_technical_reason:
+        'Penjualan per gerai dihitung setelah periode penyelesaian; pembayaran melalui transfer bank setelah Tanda Terima Faktur (TTF) diterbitkan.',
       settlement_period: 'two_weekly',
       unsold_goods: 'returned_to_umkm',
       expired_goods_borne_by: 'umkm',
@@ -198,7 +202,7 @@ async function seedBengkuluPks(db: Database, cal: DemoCalendar): Promise<number>
         organization_id: chain.id,
         user_id: chainUser.id,
         signer_name: chainUser.name,
-        signer_title: ALFAMART_SIGNER.title,
+        signer_title: chainUser.title ?? ALFAMART_SIGNER.title,
         signer_role: 'retailer',
         signed_at: signedAt(0),
         document_sha256: sha256,
@@ -220,7 +224,7 @@ async function seedBengkuluPks(db: Database, cal: DemoCalendar): Promise<number>
         organization_id: mou.government_id,
         user_id: govUser.id,
         signer_name: govUser.name,
-        signer_title: BENGKULU_HEAD.title,
+        signer_title: govUser.title ?? BENGKULU_HEAD.title,
         signer_role: 'pemda',
         signed_at: signedAt(2),
         document_sha256: sha256,

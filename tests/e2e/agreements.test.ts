@@ -1,6 +1,7 @@
 // Agreements through the UI (issue 4, acceptance): umkm@demo.etalase.id reads its PKS with Alfamart on a
-// 360-px phone — the key numbers first, in plain Indonesian, and the Permendag 70/2013 warning — and
-// downloads its PDF; Alfamart amends that PKS and sends it for signatures, and the UMKM signs it in the UI
+// 360-px phone — the key numbers first, in plain Indonesian, and the PP 29/2021 Pasal 95 violation — and
+// downloads its PDF; Alfamart amends that PKS, corrects the payment term (the 30 days break Pasal 95, so the
+// amendment cannot be sent as it is) and sends it for signatures, and the UMKM signs it in the UI
 // (the signing record shows who and when); indomaret@demo.etalase.id cannot open Alfamart's agreements.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -51,7 +52,7 @@ async function openMyPks(page: Page) {
 describe('agreements (issue 4)', () => {
   let pksUrl = '';
 
-  it('the UMKM reads its PKS on a phone: key numbers first, the Permendag warning, the PDF', async () => {
+  it('the UMKM reads its PKS on a phone: key numbers first, the Pasal 95 violation, the PDF', async () => {
     const { ctx, page, errors } = await newPage(PHONE);
     try {
       await signIn(page, server.url, 'umkm@demo.etalase.id');
@@ -77,8 +78,10 @@ describe('agreements (issue 4)', () => {
       expect(above).toBe(true);
 
       const warn = (await page.getByTestId('warnings').textContent()) ?? '';
-      expect(warn).toContain('Permendag No. 70 Tahun 2013');
+      expect(warn).toContain('Melanggar aturan');
+      expect(warn).toContain('PP 29/2021 Pasal 95 ayat (1) huruf b');
       expect(warn).toContain('15 hari');
+      expect(warn).not.toContain('Rp10.000.000');
 
       expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
       await shot(page, 'agreements-umkm-pks-phone');
@@ -102,6 +105,12 @@ describe('agreements (issue 4)', () => {
       await chain.page.getByTestId('actions').waitFor({ timeout: 20_000 });
       await chain.page.locator('#agreement-note').fill('Adendum uji: harga pemasok disesuaikan');
       await chain.page.getByRole('button', { name: 'Buat adendum' }).click();
+      // The copied 30-day term breaks Pasal 95: sending is refused with the article until it is corrected.
+      await chain.page.getByTestId('submit').click();
+      await expect.poll(async () => (await chain.page.getByTestId('actions').textContent()) ?? '').toContain('PP 29/2021 Pasal 95');
+      await chain.page.locator('#pay-days').fill('14');
+      await chain.page.getByTestId('save-payment').click();
+      await expect.poll(() => chain.page.getByTestId('warnings').count()).toBe(0);
       await chain.page.getByTestId('submit').click();
       await expect.poll(() => chain.page.getByTestId('signature-umkm').getAttribute('data-signed')).toBe('no');
       await expect.poll(() => chain.page.getByTestId('submit').count()).toBe(0);

@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import pdfmake from 'pdfmake';
 import { formatRupiah } from '../../platform/money.ts';
 import { timeZoneOf, zoneLabel } from '../regions/regions.rules.ts';
-import { PARTY_LABEL, percent, SETTLEMENT_LABEL, TRADE_MODEL_LABEL, type TradeWarning, UNSOLD_LABEL } from './agreements.rules.ts';
+import { PARTY_LABEL, percent, SETTLEMENT_LABEL, TRADE_MODEL_LABEL, UNSOLD_LABEL } from './agreements.rules.ts';
 import type {
   AgreementKind,
   OtherFee,
@@ -17,6 +17,7 @@ import type {
   TradeModel,
   UnsoldGoods,
 } from './agreements.tables.ts';
+import { type Finding, isListingFee } from './compliance.rules.ts';
 
 // The PDF standard fonts (Helvetica), whose metrics ship inside pdfmake's and pdfkit's npm packages: no
 // download, no embedding. Measured here, a PKS renders in ~50 ms with them against ~300 ms with embedded
@@ -92,6 +93,9 @@ export interface DocumentModel {
     otherFees: OtherFee[];
     paymentTermDays: number;
     smallSupplyPaymentDays: number | null;
+    /** Permendag 70/2013's term for bills up to Rp10.000.000: printed only for PKS it governs. */
+    smallSupplyTermApplies: boolean;
+    paymentTechnicalReason: string | null;
     settlementPeriod: SettlementPeriod;
     unsoldGoods: UnsoldGoods;
     expiredGoodsBorneBy: 'umkm' | 'chain';
@@ -101,7 +105,7 @@ export interface DocumentModel {
     deliveryNote: string | null;
     products: { name: string; gtin: string | null; supplierPrice: bigint; shelfPrice: bigint }[];
   } | null;
-  warnings: TradeWarning[];
+  warnings: Finding[];
 }
 
 export type Copy = 'draft' | 'naskah' | 'signed';
@@ -158,13 +162,37 @@ function termsRows(m: DocumentModel): string[][] | unknown[][] {
       row('Margin jaringan ritel (potongan harga reguler)', percent(k.marginBp)),
       row('Biaya lain di luar potongan harga reguler', fees),
       row('Periode penyelesaian', SETTLEMENT_LABEL[k.settlementPeriod].id),
-      row('Jangka waktu pembayaran', `${k.paymentTermDays} hari setelah periode penyelesaian berakhir`),
-      row(
-        'Pembayaran tagihan s.d. Rp10.000.000',
-        k.smallSupplyPaymentDays === null
-          ? `${k.paymentTermDays} hari (sama dengan di atas)`
-          : `${k.smallSupplyPaymentDays} hari setelah tagihan lengkap`,
-      ),
+    );
+    if (k.smallSupplyTermApplies) {
+      // Permendag 70/2013 governs this PKS (it starts before 2021-05-01): its terms as they were written.
+      rows.push(
+        row('Jangka waktu pembayaran', `${k.paymentTermDays} hari setelah tagihan lengkap`),
+        row(
+          'Pembayaran tagihan s.d. Rp10.000.000',
+          k.smallSupplyPaymentDays === null
+            ? `${k.paymentTermDays} hari (sama dengan di atas)`
+            : `${k.smallSupplyPaymentDays} hari setelah tagihan lengkap`,
+        ),
+      );
+    } else {
+      rows.push(
+        row(
+          'Jangka waktu pembayaran',
+          `${k.paymentTermDays === 0 ? 'tunai' : `paling lambat ${k.paymentTermDays} hari`} setelah seluruh dokumen tagihan diterima lengkap (PP 29/2021 Pasal 95 ayat (1) huruf b)`,
+        ),
+        row(
+          'Alasan teknis pembayaran tidak tunai',
+          k.paymentTermDays === 0 ? 'Tidak berlaku (tunai)' : (k.paymentTechnicalReason ?? '(belum diisi)'),
+        ),
+        row(
+          'Biaya pendaftaran (listing fee)',
+          k.otherFees.some(isListingFee)
+            ? 'Tercantum di atas, bertentangan dengan PP 29/2021 Pasal 95 ayat (1) huruf a (lihat Catatan Kepatuhan)'
+            : 'Tidak dipungut (PP 29/2021 Pasal 95 ayat (1) huruf a)',
+        ),
+      );
+    }
+    rows.push(
       row('Barang tidak laku', UNSOLD_LABEL[k.unsoldGoods].id),
       row('Barang kedaluwarsa', k.expiredGoodsBorneBy === 'umkm' ? 'ditanggung UMKM' : 'ditanggung jaringan ritel'),
       row(
@@ -285,7 +313,7 @@ export function documentDefinition(m: DocumentModel, copy: Copy, signatures: Doc
   if (m.warnings.length) {
     content.push(
       { text: 'CATATAN KEPATUHAN', style: 'heading', color: '#8a4b00' },
-      { ul: m.warnings.map((w) => w.message.id), color: '#8a4b00' },
+      { ul: m.warnings.map((w) => `${w.severity === 'blocking' ? 'Pelanggaran' : 'Catatan'}: ${w.message.id}`), color: '#8a4b00' },
     );
   }
   content.push(

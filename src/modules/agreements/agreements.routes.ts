@@ -5,6 +5,7 @@ import { ctxOf, dbOf } from '../../platform/http.ts';
 import { zIdParams } from '../../platform/validation.ts';
 import * as s from './agreements.schemas.ts';
 import * as svc from './agreements.service.ts';
+import { catalogue } from './compliance.rules.ts';
 
 export async function agreementRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -24,6 +25,15 @@ export async function agreementRoutes(app: FastifyInstance) {
       response: { 200: s.zReminders },
     },
     handler: (req) => svc.reminders(dbOf(req), ctxOf(req), req.query),
+  });
+  r.get('/api/agreements/rules', {
+    config: { policy: 'agreements.read' },
+    schema: {
+      tags,
+      summary: 'Aturan perdagangan yang dipakai menilai PKS, menurut tanggal berlaku / the rules of trade PKS are judged by',
+      response: { 200: s.zRuleCatalogue },
+    },
+    handler: () => ({ items: catalogue() }),
   });
   r.get('/api/agreements/terms', {
     config: { policy: 'agreements.read' },

@@ -1,5 +1,5 @@
-// Pure rules of agreements: the lifecycle table, in-force and phase on edge dates, Permendag 70/2013
-// warnings, prices, settlement periods.
+// Pure rules of agreements: the lifecycle table, in-force and phase on edge dates, prices, settlement
+// periods (the rules of trade are tested in compliance.rules.test.ts).
 import { describe, expect, it } from 'vitest';
 import { rupiah } from '../../platform/money.ts';
 import {
@@ -14,7 +14,6 @@ import {
   settlementPeriodEnd,
   shelfPriceFor,
   TRANSITIONS,
-  tradeWarnings,
   whenPaid,
 } from './agreements.rules.ts';
 import type { VersionStatus } from './agreements.tables.ts';
@@ -87,30 +86,6 @@ describe('in force and phase on edge dates', () => {
   });
 });
 
-describe('rules of trade (Permendag 70/2013) as warnings', () => {
-  it('flags other fees above 15 %, never the regular discount', () => {
-    expect(tradeWarnings({ otherFees: [{ name: 'promosi', bp: 1500 }], paymentTermDays: 14, smallSupplyPaymentDays: null })).toEqual([]);
-    const w = tradeWarnings({
-      otherFees: [
-        { name: 'promosi', bp: 1000 },
-        { name: 'distribusi', bp: 501 },
-      ],
-      paymentTermDays: 14,
-      smallSupplyPaymentDays: null,
-    });
-    expect(w.map((x) => x.rule)).toEqual(['permendag70_other_fees']);
-    expect(w[0]?.message.id).toContain('15%');
-  });
-
-  it('flags a payment term over 15 days for small supplies, unless small bills have their own term', () => {
-    expect(tradeWarnings({ otherFees: [], paymentTermDays: 15, smallSupplyPaymentDays: null })).toEqual([]);
-    const w = tradeWarnings({ otherFees: [], paymentTermDays: 30, smallSupplyPaymentDays: null });
-    expect(w.map((x) => x.rule)).toEqual(['permendag70_small_supply_payment']);
-    expect(w[0]?.message.id).toContain('Rp10.000.000');
-    expect(tradeWarnings({ otherFees: [], paymentTermDays: 30, smallSupplyPaymentDays: 7 })).toEqual([]);
-  });
-});
-
 describe('prices and payment dates', () => {
   it('shows the markup beside the supplier price and rounds a margin-derived shelf price up to Rp100', () => {
     expect(markup(rupiah(12_000), rupiah(15_000))).toEqual({ rupiah: 3000n, bpOfShelf: 2000 });
@@ -126,8 +101,11 @@ describe('prices and payment dates', () => {
     expect(settlementPeriodEnd('2026-04-01', 'two_weekly', '2026-04-01')).toBe('2026-04-14');
     expect(settlementPeriodEnd('2026-04-01', 'two_weekly', '2026-04-15')).toBe('2026-04-28');
     expect(settlementPeriodEnd('2026-04-01', 'weekly', '2026-04-07')).toBe('2026-04-07');
-    const w = whenPaid({ tradeModel: 'konsinyasi', settlementPeriod: 'monthly', paymentTermDays: 30, startsOn: '2026-02-01' });
-    expect(w.example).toEqual({ periodEnd: '2026-02-28', payBy: '2026-03-30' });
-    expect(w.text).toContain('30 hari');
+    const w = whenPaid({ tradeModel: 'konsinyasi', settlementPeriod: 'monthly', paymentTermDays: 14, startsOn: '2026-02-01' });
+    expect(w.example).toEqual({ periodEnd: '2026-02-28', payBy: '2026-03-14' });
+    expect(w.text).toContain('paling lambat 14 hari setelah dokumen tagihan lengkap diterima');
+    const cash = whenPaid({ tradeModel: 'beli_putus', settlementPeriod: 'weekly', paymentTermDays: 0, startsOn: '2026-02-01' });
+    expect(cash.example.payBy).toBe(cash.example.periodEnd);
+    expect(cash.text).toContain('tunai');
   });
 });

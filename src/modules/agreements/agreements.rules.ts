@@ -1,9 +1,10 @@
 // Agreement rules (C4), pure: the lifecycle state machine, which parties sign, how a signed version's
-// period reads on a date (signed → active → expired), the rules of trade of Permendag 70/2013 as
-// warnings, the numbers a UMKM reads first, and the chains' PKS templates. No I/O.
+// period reads on a date (signed → active → expired), the numbers a UMKM reads first, and the chains'
+// PKS templates (which comply with compliance.rules.ts, the rules of trade). No I/O.
 import type { Bilingual } from '../../platform/errors.ts';
 import { mulDiv, type Rupiah, rupiah } from '../../platform/money.ts';
 import type { AgreementKind, OtherFee, Party, SettlementPeriod, TradeModel, UnsoldGoods, VersionStatus } from './agreements.tables.ts';
+import { paymentDueDate } from './compliance.rules.ts';
 
 // ---- lifecycle ------------------------------------------------------------------------------------
 
@@ -126,63 +127,10 @@ export function settlementPeriodEnd(startsOn: string, period: SettlementPeriod, 
   return addDays(startsOn, (k + 1) * len - 1);
 }
 
-// ---- rules of trade (Permendag 70/2013) -----------------------------------------------------------
+// ---- rules of trade -------------------------------------------------------------------------------
 
-/** Fees other than the regular discount may total at most 15 % (Permendag 70/2013). */
-export const MAX_OTHER_FEES_BP = 1500;
-/** Supplies from small businesses up to Rp10.000.000 are paid in cash or within 15 days of complete billing. */
-export const SMALL_SUPPLY_LIMIT = rupiah(10_000_000);
-export const SMALL_SUPPLY_MAX_DAYS = 15;
-
-export interface TradeTerms {
-  otherFees: OtherFee[];
-  paymentTermDays: number;
-  smallSupplyPaymentDays: number | null;
-}
-
-export interface TradeWarning {
-  rule: 'permendag70_other_fees' | 'permendag70_small_supply_payment';
-  reference: string;
-  message: Bilingual;
-}
-
-const REFERENCE = 'Permendag No. 70 Tahun 2013';
-
-/** Warnings, not blocks: the parties may still sign, but every party and the Dinas see the rule. */
-export function tradeWarnings(t: TradeTerms): TradeWarning[] {
-  const out: TradeWarning[] = [];
-  const fees = t.otherFees.reduce((s, f) => s + f.bp, 0);
-  if (fees > MAX_OTHER_FEES_BP) {
-    out.push({
-      rule: 'permendag70_other_fees',
-      reference: REFERENCE,
-      message: {
-        id: `Biaya selain potongan harga reguler berjumlah ${percent(fees)}, melebihi batas 15% (${REFERENCE}).`,
-        en: `Fees other than the regular discount total ${percent(fees)}, above the 15% cap (${REFERENCE}).`,
-      },
-    });
-  }
-  const days = t.smallSupplyPaymentDays ?? t.paymentTermDays;
-  if (days > SMALL_SUPPLY_MAX_DAYS) {
-    out.push({
-      rule: 'permendag70_small_supply_payment',
-      reference: REFERENCE,
-      message: {
-        id: `Pasokan usaha kecil sampai Rp10.000.000 harus dibayar tunai atau paling lama 15 hari setelah tagihan lengkap; PKS ini membayar ${days} hari (${REFERENCE}).`,
-        en: `Supplies from small businesses up to Rp10,000,000 must be paid in cash or within 15 days of complete billing; this PKS pays in ${days} days (${REFERENCE}).`,
-      },
-    });
-  }
-  return out;
-}
-
-/** Basis points as an Indonesian percentage: 1500 → "15%", 1250 → "12,5%". */
-export function percent(bp: number): string {
-  const whole = Math.trunc(bp / 100);
-  const frac = Math.abs(bp % 100);
-  if (frac === 0) return `${whole}%`;
-  return `${whole},${String(frac).padStart(2, '0').replace(/0$/, '')}%`;
-}
+/** The rules of trade live in compliance.rules.ts (one catalogue, versioned by date). */
+export { percent } from './compliance.rules.ts';
 
 // ---- prices ---------------------------------------------------------------------------------------
 
@@ -208,6 +156,7 @@ export interface PksTemplate {
   otherFees: OtherFee[];
   paymentTermDays: number;
   smallSupplyPaymentDays: number | null;
+  paymentTechnicalReason: string | null;
   settlementPeriod: SettlementPeriod;
   unsoldGoods: UnsoldGoods;
   expiredGoodsBorneBy: 'umkm' | 'chain';
@@ -215,14 +164,20 @@ export interface PksTemplate {
   returnNote: string;
 }
 
-/** Each chain's standard PKS for local products; the chain edits the draft before sending it. */
+/** The technical reason the chains' templates give for not paying cash (PP 29/2021 Pasal 95(1)(b)). */
+export const PAYMENT_REASON =
+  'Pembayaran melalui transfer bank setelah penjualan per gerai diverifikasi dan Tanda Terima Faktur (TTF) diterbitkan.';
+
+/** Each chain's standard PKS for local products, within the 15 days of PP 29/2021 Pasal 95(1)(b); the chain
+ *  edits the draft before sending it. */
 export const PKS_TEMPLATES: Record<'alfamart' | 'alfamidi' | 'indomaret', PksTemplate> = {
   alfamart: {
     tradeModel: 'konsinyasi',
     marginBp: 2000,
     otherFees: [{ name: 'Biaya promosi', bp: 200 }],
-    paymentTermDays: 30,
+    paymentTermDays: 14,
     smallSupplyPaymentDays: null,
+    paymentTechnicalReason: PAYMENT_REASON,
     settlementPeriod: 'monthly',
     unsoldGoods: 'returned_to_umkm',
     expiredGoodsBorneBy: 'umkm',
@@ -235,6 +190,7 @@ export const PKS_TEMPLATES: Record<'alfamart' | 'alfamidi' | 'indomaret', PksTem
     otherFees: [],
     paymentTermDays: 14,
     smallSupplyPaymentDays: null,
+    paymentTechnicalReason: PAYMENT_REASON,
     settlementPeriod: 'two_weekly',
     unsoldGoods: 'returned_to_umkm',
     expiredGoodsBorneBy: 'umkm',
@@ -247,6 +203,7 @@ export const PKS_TEMPLATES: Record<'alfamart' | 'alfamidi' | 'indomaret', PksTem
     otherFees: [],
     paymentTermDays: 14,
     smallSupplyPaymentDays: null,
+    paymentTechnicalReason: PAYMENT_REASON,
     settlementPeriod: 'two_weekly',
     unsoldGoods: 'returned_to_umkm',
     expiredGoodsBorneBy: 'umkm',
@@ -285,16 +242,18 @@ export function agreementNumber(kind: AgreementKind, regionCode: string, chainCo
     : `PKS/${chain}/${regionCode}/${year}/${String(seq).padStart(4, '0')}`;
 }
 
-/** What a UMKM reads first on its phone, in plain Indonesian. */
+/** What a UMKM reads first on its phone, in plain Indonesian. The example assumes the bill for the first
+ *  period is complete on the day the period ends; the payment clock starts when it is (the TTF). */
 export function whenPaid(t: { tradeModel: TradeModel; settlementPeriod: SettlementPeriod; paymentTermDays: number; startsOn: string }): {
   text: string;
   example: { periodEnd: string; payBy: string };
 } {
   const periodEnd = settlementPeriodEnd(t.startsOn, t.settlementPeriod, t.startsOn);
-  const payBy = addDays(periodEnd, t.paymentTermDays);
+  const payBy = paymentDueDate(t, periodEnd);
   const what = t.tradeModel === 'konsinyasi' ? 'Barang yang terjual' : 'Barang yang Anda kirim';
-  return {
-    text: `${what} dihitung ${SETTLEMENT_LABEL[t.settlementPeriod].id}; uangnya dibayar paling lambat ${t.paymentTermDays} hari setelah periode itu selesai.`,
-    example: { periodEnd, payBy },
-  };
+  const when =
+    t.paymentTermDays === 0
+      ? 'uangnya dibayar tunai begitu dokumen tagihan lengkap diterima.'
+      : `uangnya dibayar paling lambat ${t.paymentTermDays} hari setelah dokumen tagihan lengkap diterima.`;
+  return { text: `${what} dihitung ${SETTLEMENT_LABEL[t.settlementPeriod].id}; ${when}`, example: { periodEnd, payBy } };
 }

@@ -66,8 +66,17 @@ const pksTerms = {
   tradeModel: z.enum(['konsinyasi', 'beli_putus']).describe('konsinyasi (consignment) atau beli putus (outright purchase)'),
   marginBp: zBp.describe("margin jaringan ritel (potongan harga reguler) / the chain's margin"),
   otherFees: z.array(zOtherFee).max(10),
-  paymentTermDays: zDays.describe('hari setelah periode penyelesaian / days after the settlement period'),
-  smallSupplyPaymentDays: zDays.nullable().optional().describe('tempo untuk tagihan ≤ Rp10.000.000 / term for bills up to Rp10,000,000'),
+  paymentTermDays: zDays.describe(
+    'hari kalender setelah dokumen tagihan lengkap diterima, 0 = tunai (PP 29/2021 Pasal 95: paling lama 15) / calendar days after complete billing, 0 = cash',
+  ),
+  smallSupplyPaymentDays: zDays
+    .nullable()
+    .optional()
+    .describe('hanya PKS yang mulai sebelum 2021-05-01 (Permendag 70/2013) / only for PKS starting before 2021-05-01'),
+  paymentTechnicalReason: zText(500)
+    .nullable()
+    .optional()
+    .describe('alasan teknis bila tidak tunai (PP 29/2021 Pasal 95 ayat (1) huruf b) / the technical reason when not cash'),
   settlementPeriod: z.enum(['weekly', 'two_weekly', 'monthly']),
   unsoldGoods: z.enum(['returned_to_umkm', 'borne_by_chain']),
   expiredGoodsBorneBy: z.enum(['umkm', 'chain']),
@@ -91,7 +100,6 @@ export const zSign = z
   .object({
     version: zVersionNo,
     documentSha256: zSha.describe('SHA-256 naskah PDF yang dibaca / of the exact PDF read'),
-    signerTitle: zText(160).optional(),
   })
   .strict();
 export const zTerminate = z.object({ reason: zText(500), effectiveOn: zDate.optional() }).strict();
@@ -120,7 +128,29 @@ const zBilingual = z.object({ id: z.string(), en: z.string() });
 const zOrgRef = z.object({ id: z.string(), name: z.string() });
 const zPhase = z.enum(['draft', 'in_review', 'signed', 'active', 'expired', 'terminated', 'superseded', 'withdrawn']);
 const zStatus = z.enum(['draft', 'in_review', 'signed', 'superseded', 'terminated', 'withdrawn']);
-export const zWarning = z.object({ rule: z.string(), reference: z.string(), message: zBilingual });
+/** One finding of the rules of trade (compliance.rules.ts): blocking ones stop submitting and signing. */
+export const zWarning = z.object({
+  rule: z.string(),
+  reference: z.string(),
+  severity: z.enum(['blocking', 'warning']),
+  field: z.string(),
+  message: zBilingual,
+  text: zBilingual.describe('bunyi aturannya / what the rule says'),
+});
+export const zRuleCatalogue = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      instrument: z.string(),
+      article: z.string().nullable(),
+      reference: z.string(),
+      from: z.string().nullable().describe('berlaku untuk PKS yang mulai sejak / applies to PKS starting on or after'),
+      until: z.string().nullable().describe('sampai dengan / on or before'),
+      severity: z.enum(['blocking', 'warning']),
+      text: zBilingual,
+    }),
+  ),
+});
 
 export const zAgreementSummary = z.object({
   id: z.string(),
@@ -193,6 +223,7 @@ export const zVersion = z.object({
       otherFees: z.array(z.object({ name: z.string(), bp: z.number().int() })),
       paymentTermDays: z.number().int(),
       smallSupplyPaymentDays: z.number().int().nullable(),
+      paymentTechnicalReason: z.string().nullable(),
       settlementPeriod: z.enum(['weekly', 'two_weekly', 'monthly']),
       unsoldGoods: z.enum(['returned_to_umkm', 'borne_by_chain']),
       expiredGoodsBorneBy: z.enum(['umkm', 'chain']),

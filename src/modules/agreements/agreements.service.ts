@@ -9,6 +9,17 @@ import type { Database } from '../../db/client.ts';
 import type { ChainCode } from '../../db/types.ts';
 import { audit } from '../../platform/audit.ts';
 import type { Actor, Ctx } from '../../platform/auth/actor.ts';
+import {
+  agreementPartyOf,
+  agreementSigningParty,
+  mayAmend,
+  mayDraftPks,
+  mayEditDraft,
+  mayReturn,
+  maySubmit,
+  mayTerminate,
+  mayWithdraw,
+} from '../../platform/auth/policy.ts';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
 import type { Rupiah } from '../../platform/money.ts';
 import { requireRegion } from '../regions/regions.service.ts';
@@ -20,7 +31,6 @@ import {
   agreementNumber,
   canApply,
   daysBetween,
-  drafterOf,
   EVENT_LABEL,
   inForceOn,
   type LifecycleEvent,
@@ -33,12 +43,12 @@ import {
   requiredParties,
   STATUS_LABEL,
   shelfPriceFor,
-  tradeWarnings,
   whenPaid,
 } from './agreements.rules.ts';
 import type { MouCreate, MouUpdate, PksCreate, PksUpdate } from './agreements.schemas.ts';
 import * as store from './agreements.store.ts';
 import type { AgreementVersionsTable, Party, Signatory, VersionStatus } from './agreements.tables.ts';
+import { type Finding, judge, type PksTerms, smallSupplyTermApplies } from './compliance.rules.ts';
 
 const AGREEMENT = { id: 'Perjanjian', en: 'Agreement' };
 const VERSION = { id: 'Versi perjanjian', en: 'Agreement version' };
@@ -46,7 +56,6 @@ const VERSION = { id: 'Versi perjanjian', en: 'Agreement version' };
 type AgreementRow = store.AgreementRow;
 type VersionRow = store.VersionRow;
 
-/** "Today" in the agreement's region (WIB, WITA or WIT). */
 /** "Today" in a region's zone, by the request's clock. */
 const todayIn = (ctx: Ctx, regionCode: string) => localDate(regionCode, ctx.now);
 
@@ -78,21 +87,6 @@ const staleVersion = (seen: number, latest: number) =>
     'version',
   );
 
-// ---- parties --------------------------------------------------------------------------------------
-
-/** The party the actor acts for in this agreement, if any (admins act for none: they sign nothing). */
-export function partyOf(
-  actor: Actor,
-  a: Pick<AgreementRow, 'government_id' | 'chain_id' | 'branch_id' | 'umkm_id' | 'kind'>,
-): Party | null {
-  if (actor.role === 'pemda' && actor.organizationId && actor.organizationId === a.government_id) return 'government';
-  if (actor.role === 'retailer' && actor.chainId === a.chain_id && (!actor.branchId || actor.branchId === a.branch_id)) return 'chain';
-  if (actor.role === 'umkm' && actor.organizationId && actor.organizationId === a.umkm_id) return 'umkm';
-  return null;
-}
-
-const mayDraft = (actor: Actor, a: AgreementRow) => actor.role === 'admin' || partyOf(actor, a) === drafterOf(a.kind);
-
 // ---- loading and views ----------------------------------------------------------------------------
 
 interface Loaded {
@@ -121,13 +115,28 @@ function shape(a: AgreementRow, versions: VersionRow[]): Loaded {
 
 const summaryPhase = (l: Loaded, today: string): Phase => (l.governing ? phaseOn(l.governing, today) : phaseOn(l.latest, today));
 
-function warningsOf(v: VersionRow) {
+/** The terms of a PKS version as the rules of trade read them. */
+const termsOf = (
+  v: Pick<VersionRow, 'starts_on' | 'other_fees' | 'payment_term_days' | 'small_supply_payment_days' | 'payment_technical_reason'>,
+): PksTerms => ({
+  startsOn: v.starts_on,
+  otherFees: v.other_fees,
+  paymentTermDays: v.payment_term_days ?? 0,
+  smallSupplyPaymentDays: v.small_supply_payment_days,
+  paymentTechnicalReason: v.payment_technical_reason,
+});
+
+/** A PKS version's findings under the rules in force on its start date (an MoU has none). */
+function warningsOf(v: VersionRow): Finding[] {
   if (v.trade_model === null) return [];
-  return tradeWarnings({
-    otherFees: v.other_fees,
-    paymentTermDays: v.payment_term_days ?? 0,
-    smallSupplyPaymentDays: v.small_supply_payment_days,
-  });
+  return judge(termsOf(v));
+}
+
+/** Refuses to move a PKS that breaks a blocking rule (PP 29/2021 Pasal 95) towards signature. */
+function requireCompliant(a: AgreementRow, v: VersionRow) {
+  if (a.kind !== 'pks') return;
+  const first = warningsOf(v).find((f) => f.severity === 'blocking');
+  if (first) throw badRequest(first.rule, first.message, first.field);
 }
 
 function summaryView(l: Loaded, today: string) {
@@ -198,6 +207,7 @@ async function versionView(db: Database, a: AgreementRow, v: VersionRow, today: 
             otherFees: v.other_fees,
             paymentTermDays: v.payment_term_days ?? 0,
             smallSupplyPaymentDays: v.small_supply_payment_days,
+            paymentTechnicalReason: v.payment_technical_reason,
             settlementPeriod: v.settlement_period,
             unsoldGoods: v.unsold_goods,
             expiredGoodsBorneBy: v.expired_goods_borne_by,
@@ -247,24 +257,24 @@ async function versionView(db: Database, a: AgreementRow, v: VersionRow, today: 
   };
 }
 
-/** Which events this actor may attempt now (the UI shows these buttons; the server checks again). */
+/** Which events this actor may attempt now: the lifecycle's state AND the policy's decision, the same
+ *  two checks each handler makes (so a button shown is a request that passes). */
 function allowedEvents(actor: Actor, l: Loaded, signedParties: Set<Party>): LifecycleEvent[] {
   const out: LifecycleEvent[] = [];
-  const party = partyOf(actor, l.a);
-  const drafter = mayDraft(actor, l.a);
+  const { a } = l;
   const v = l.open;
   if (v) {
-    if (drafter && canApply('edit', v.status)) out.push('edit', 'submit');
-    const required = requiredParties(l.a.kind, v.witness_required);
-    const isParty = party !== null && required.includes(party);
-    if (v.status === 'in_review' && (isParty || actor.role === 'admin')) out.push('return');
-    if (v.status === 'in_review' && isParty && party && !signedParties.has(party)) out.push('sign');
-    if (drafter) out.push('withdraw');
+    const required = requiredParties(a.kind, v.witness_required);
+    if (canApply('edit', v.status) && mayEditDraft(actor, a)) out.push('edit');
+    if (canApply('submit', v.status) && maySubmit(actor, a)) out.push('submit');
+    if (canApply('return', v.status) && mayReturn(actor, a, required)) out.push('return');
+    const signer = agreementSigningParty(actor, a, required);
+    if (canApply('sign', v.status) && signer && !signedParties.has(signer)) out.push('sign');
+    if (canApply('withdraw', v.status) && mayWithdraw(actor, a)) out.push('withdraw');
   }
-  if (l.governing?.status === 'signed') {
-    if (drafter && !v) out.push('amend');
-    if (actor.role === 'admin' || (party && party !== 'government') || (party === 'government' && l.a.kind === 'mou'))
-      out.push('terminate');
+  if (l.governing && canApply('terminate', l.governing.status)) {
+    if (!v && mayAmend(actor, a)) out.push('amend');
+    if (mayTerminate(actor, a)) out.push('terminate');
   }
   return out;
 }
@@ -300,7 +310,7 @@ export async function getAgreement(db: Database, ctx: Ctx, id: string) {
       changeNote: v.change_note,
     })),
     current,
-    myParty: partyOf(ctx.actor, l.a),
+    myParty: agreementPartyOf(ctx.actor, l.a),
     allowed: allowedEvents(ctx.actor, l, signedParties),
   };
 }
@@ -355,6 +365,7 @@ async function documentModel(db: Database, a: AgreementRow, v: VersionRow): Prom
     pks: view.pks
       ? {
           ...view.pks,
+          smallSupplyTermApplies: smallSupplyTermApplies(v.starts_on),
           mouNumber: a.mou_number ?? '',
           deliveryDistricts: view.pks.deliveryDistrictCodes,
           products: view.pks.products.map((p) => ({
@@ -490,6 +501,7 @@ const pksColumns = (t: Partial<PksUpdate>): Updateable<AgreementVersionsTable> =
   ...(t.otherFees !== undefined ? { other_fees: JSON.stringify(t.otherFees) } : {}),
   ...(t.paymentTermDays !== undefined ? { payment_term_days: t.paymentTermDays } : {}),
   ...(t.smallSupplyPaymentDays !== undefined ? { small_supply_payment_days: t.smallSupplyPaymentDays } : {}),
+  ...(t.paymentTechnicalReason !== undefined ? { payment_technical_reason: t.paymentTechnicalReason } : {}),
   ...(t.settlementPeriod !== undefined ? { settlement_period: t.settlementPeriod } : {}),
   ...(t.unsoldGoods !== undefined ? { unsold_goods: t.unsoldGoods } : {}),
   ...(t.expiredGoodsBorneBy !== undefined ? { expired_goods_borne_by: t.expiredGoodsBorneBy } : {}),
@@ -652,6 +664,7 @@ export async function pksTemplate(db: Database, ctx: Ctx, q: { mouId: string; um
     otherFees: tpl.otherFees,
     paymentTermDays: tpl.paymentTermDays,
     smallSupplyPaymentDays: tpl.smallSupplyPaymentDays,
+    paymentTechnicalReason: tpl.paymentTechnicalReason,
     settlementPeriod: tpl.settlementPeriod,
     unsoldGoods: tpl.unsoldGoods,
     expiredGoodsBorneBy: tpl.expiredGoodsBorneBy,
@@ -681,7 +694,7 @@ export async function insertPks(db: Database, ctx: Ctx, input: PksCreate): Promi
   const { actor } = ctx;
   const mou = await load(db, actor, input.mouId);
   if (mou.a.kind !== 'mou') throw notFound({ id: 'MoU', en: 'MoU' }, 'mouId');
-  if (actor.role === 'retailer' && actor.chainId !== mou.a.chain_id) throw notFound({ id: 'MoU', en: 'MoU' }, 'mouId');
+  if (!mayDraftPks(actor, mou.a)) throw notFound({ id: 'MoU', en: 'MoU' }, 'mouId');
   const signedMou = mou.versions.find((v) => v.status === 'signed');
   if (!signedMou) {
     throw conflict(
@@ -743,7 +756,7 @@ export async function insertPks(db: Database, ctx: Ctx, input: PksCreate): Promi
 export async function updateDraft(db: Database, ctx: Ctx, id: string, kind: 'mou' | 'pks', patch: MouUpdate | PksUpdate) {
   const l = await load(db, ctx.actor, id);
   if (l.a.kind !== kind) throw notFound(AGREEMENT, 'id');
-  if (!mayDraft(ctx.actor, l.a)) throw notParty('edit');
+  if (!mayEditDraft(ctx.actor, l.a)) throw notParty('edit');
   await store.lockAgreement(db, id);
   const v = l.open ?? l.latest;
   if (!canApply('edit', v.status)) throw invalidTransition('edit', v);
@@ -815,7 +828,8 @@ export async function applySubmit(db: Database, ctx: Ctx, id: string, seen: numb
   const l = await guarded(db, ctx, id, seen);
   const v = l.latest;
   if (!canApply('submit', v.status)) throw invalidTransition('submit', v);
-  if (!mayDraft(ctx.actor, l.a)) throw notParty('submit');
+  if (!maySubmit(ctx.actor, l.a)) throw notParty('submit');
+  requireCompliant(l.a, v);
   if (l.a.kind === 'pks') {
     const mou = await db
       .selectFrom('agreement_versions')
@@ -868,8 +882,7 @@ export async function returnToDraft(db: Database, ctx: Ctx, id: string, seen: nu
   const l = await guarded(db, ctx, id, seen);
   const v = l.latest;
   if (!canApply('return', v.status)) throw invalidTransition('return', v);
-  const party = partyOf(ctx.actor, l.a);
-  if (ctx.actor.role !== 'admin' && (!party || !requiredParties(l.a.kind, v.witness_required).includes(party))) throw notParty('return');
+  if (!mayReturn(ctx.actor, l.a, requiredParties(l.a.kind, v.witness_required))) throw notParty('return');
   // The document will change: every signature given to it is void, and the naskah is rendered anew.
   await db
     .updateTable('agreement_signatures')
@@ -885,7 +898,7 @@ export async function withdraw(db: Database, ctx: Ctx, id: string, seen: number,
   const l = await guarded(db, ctx, id, seen);
   const v = l.latest;
   if (!canApply('withdraw', v.status)) throw invalidTransition('withdraw', v);
-  if (!mayDraft(ctx.actor, l.a)) throw notParty('withdraw');
+  if (!mayWithdraw(ctx.actor, l.a)) throw notParty('withdraw');
   await db
     .updateTable('agreement_signatures')
     .set({ voided_at: sql`now()` })
@@ -896,25 +909,28 @@ export async function withdraw(db: Database, ctx: Ctx, id: string, seen: number,
   return getAgreement(db, ctx, id);
 }
 
-export async function sign(db: Database, ctx: Ctx, id: string, input: { version: number; documentSha256: string; signerTitle?: string }) {
+export async function sign(db: Database, ctx: Ctx, id: string, input: { version: number; documentSha256: string }) {
   await applySign(db, ctx, id, input, ctx.now);
   return getAgreement(db, ctx, id);
 }
 
-/** Records one party's signature of the naskah it read; the last one makes the version signed. */
-export async function applySign(
-  db: Database,
-  ctx: Ctx,
-  id: string,
-  input: { version: number; documentSha256: string; signerTitle?: string },
-  at: Date,
-) {
+/** What a signature of this party says when the signer's account has no jabatan: a description of the
+ *  party, never a title the signer might not hold. */
+const PARTY_SIGNER: Record<Party, string> = {
+  government: 'Perwakilan Pemerintah Daerah',
+  chain: 'Perwakilan jaringan ritel',
+  umkm: 'Pemilik usaha',
+};
+
+/** Records one party's signature of the naskah it read; the last one makes the version signed. The
+ *  signer's name and jabatan are those of the signing account (users.name, users.title). */
+export async function applySign(db: Database, ctx: Ctx, id: string, input: { version: number; documentSha256: string }, at: Date) {
   const l = await guarded(db, ctx, id, input.version);
   const v = l.latest;
   if (!canApply('sign', v.status)) throw invalidTransition('sign', v);
+  const party = agreementSigningParty(ctx.actor, l.a, requiredParties(l.a.kind, v.witness_required));
+  if (!party) throw notParty('sign');
   const required = requiredParties(l.a.kind, v.witness_required);
-  const party = partyOf(ctx.actor, l.a);
-  if (!party || !required.includes(party)) throw notParty('sign');
   if (input.documentSha256 !== v.document_sha256) {
     throw conflict(
       'document_changed',
@@ -933,7 +949,13 @@ export async function applySign(
       'version',
     );
   }
-  const named = v.signatories.find((s) => s.party === party);
+  // A version sent before the rule it breaks was in the catalogue is refused here too.
+  requireCompliant(l.a, v);
+  const account = await db
+    .selectFrom('users')
+    .select(['name', 'title'])
+    .where('id', '=', ctx.actor.userId as string)
+    .executeTakeFirstOrThrow();
   const organizationId = party === 'government' ? l.a.government_id : party === 'chain' ? (l.a.branch_id ?? l.a.chain_id) : l.a.umkm_id;
   await db
     .insertInto('agreement_signatures')
@@ -942,11 +964,8 @@ export async function applySign(
       party,
       organization_id: organizationId as string,
       user_id: ctx.actor.userId as string,
-      signer_name: ctx.actor.name ?? ctx.actor.email ?? 'pengguna',
-      signer_title:
-        input.signerTitle ??
-        named?.title ??
-        ({ government: 'Kepala Dinas', chain: 'Perwakilan jaringan ritel', umkm: 'Pemilik usaha' } as const)[party],
+      signer_name: account.name,
+      signer_title: account.title?.trim() || PARTY_SIGNER[party],
       signer_role: ctx.actor.role,
       signed_at: at,
       document_sha256: v.document_sha256,
@@ -975,9 +994,7 @@ export async function terminate(db: Database, ctx: Ctx, id: string, input: { rea
   const l = await guarded(db, ctx, id, null);
   const v = l.governing;
   if (!v || !canApply('terminate', v.status)) throw invalidTransition('terminate', v ?? l.latest);
-  const party = partyOf(ctx.actor, l.a);
-  const principal = l.a.kind === 'mou' ? party !== null : party === 'chain' || party === 'umkm';
-  if (ctx.actor.role !== 'admin' && !principal) throw notParty('terminate');
+  if (!mayTerminate(ctx.actor, l.a)) throw notParty('terminate');
   const today = todayIn(ctx, l.a.region_code);
   const on = input.effectiveOn ?? today;
   // Termination looks forward: rewriting which days were covered would falsify sales already settled.
@@ -1008,7 +1025,7 @@ export async function amend(db: Database, ctx: Ctx, id: string, changeNote: stri
   const l = await guarded(db, ctx, id, null);
   const v = l.governing;
   if (!v || !canApply('amend', v.status)) throw invalidTransition('amend', v ?? l.latest);
-  if (!mayDraft(ctx.actor, l.a)) throw notParty('amend');
+  if (!mayAmend(ctx.actor, l.a)) throw notParty('amend');
   if (l.open) {
     throw conflict(
       'amendment_open',
@@ -1061,7 +1078,8 @@ export async function amend(db: Database, ctx: Ctx, id: string, changeNote: stri
 // ---- reminders and queries ------------------------------------------------------------------------
 
 /** What each party's home shows: agreements ending within 30 or 60 days, versions waiting for
- *  signatures (marked when it is this actor's), and PKS the rules of trade flag. */
+ *  signatures (marked when it is this actor's), and PKS the rules of trade flag — a signed PKS breaking
+ *  PP 29/2021 Pasal 95 is shown to each of its parties and to the Dinas of its region. */
 export async function reminders(db: Database, ctx: Ctx, q: { date?: string }) {
   const now = ctx.now;
   const anchor = q.date ?? localDate(ctx.actor.regionCode ?? '31', now);
@@ -1080,7 +1098,7 @@ export async function reminders(db: Database, ctx: Ctx, q: { date?: string }) {
   const awaitingSignature = c.reviewing.map((r) => {
     const signed = new Set(sigs.filter((s) => s.version_id === r.version_id).map((s) => s.party));
     const missing = requiredParties(r.kind, r.witness_required).filter((p) => !signed.has(p));
-    const mine = partyOf(ctx.actor, r);
+    const mine = agreementPartyOf(ctx.actor, r);
     return {
       id: r.id,
       kind: r.kind,
@@ -1093,11 +1111,7 @@ export async function reminders(db: Database, ctx: Ctx, q: { date?: string }) {
   const flagged = c.pks.flatMap((r) => {
     const today = q.date ?? localDate(r.region_code, now);
     const live = r.status === 'in_review' || inForceOn(r, today) || r.starts_on > today;
-    const warnings = tradeWarnings({
-      otherFees: r.other_fees,
-      paymentTermDays: r.payment_term_days ?? 0,
-      smallSupplyPaymentDays: r.small_supply_payment_days,
-    });
+    const warnings = judge(termsOf(r));
     return live && warnings.length ? [{ id: r.id, number: r.number, warnings }] : [];
   });
   return { today: anchor, expiring, awaitingSignature, flagged: flagged.slice(0, 100) };

@@ -110,6 +110,7 @@ export const versionColumns = [
   'other_fees',
   'payment_term_days',
   'small_supply_payment_days',
+  'payment_technical_reason',
   'settlement_period',
   'unsold_goods',
   'expired_goods_borne_by',
@@ -193,15 +194,22 @@ export async function umkmDetail(db: Database, umkmId: string) {
     .executeTakeFirst();
 }
 
-/** The next sequence number under a number prefix (MOU/17.71/ALFAMART/2026/…); the unique index on
- *  `number` turns a race between two drafts into a 409 the client retries. */
+/** The next sequence number under a number prefix (MOU/17.71/ALFAMART/2026/…), from the prefix's counter
+ *  row. The upsert takes the row lock, so concurrent drafts queue on it and each gets its own number until
+ *  their transactions end; the floor (the highest number already used under the prefix) covers numbers
+ *  written without the counter, such as the demo's. */
 export async function nextSequence(db: Database, prefix: string): Promise<number> {
-  const row = await db
-    .selectFrom('agreements')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .where('number', 'like', `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
-    .executeTakeFirstOrThrow();
-  return row.n + 1;
+  const like = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const row = await sql<{ last: number }>`
+    INSERT INTO agreement_counters (prefix, last)
+    VALUES (${prefix}, 1 + (
+      SELECT coalesce(max(substr(number, ${prefix.length + 1})::int), 0) FROM agreements
+      WHERE number LIKE ${like} AND substr(number, ${prefix.length + 1}) ~ '^[0-9]+$'))
+    ON CONFLICT (prefix) DO UPDATE SET last = greatest(agreement_counters.last + 1, excluded.last)
+    RETURNING last`.execute(db);
+  const last = row.rows[0]?.last;
+  if (last === undefined) throw new Error(`no sequence for ${prefix}`);
+  return last;
 }
 
 /** Candidates for reminders in the actor's scope: signed versions ending in a window, versions in review,
@@ -248,6 +256,7 @@ export async function reminderCandidates(db: Database, actor: Actor, from: strin
         'v.other_fees',
         'v.payment_term_days',
         'v.small_supply_payment_days',
+        'v.payment_technical_reason',
       ])
       .where('a.kind', '=', 'pks')
       .where('v.status', 'in', ['in_review', 'signed'])

@@ -1,4 +1,4 @@
-// Kysely table types of the agreements module (C4), beside migrations/0003_agreements.sql.
+// Kysely table types of the agreements module (C4), beside migrations/0003_agreements.sql and 0005.
 import type { ColumnType, Generated } from 'kysely';
 
 type DateCol = ColumnType<string, string, string>;
@@ -66,8 +66,12 @@ export interface AgreementVersionsTable {
   trade_model: TradeModel | null;
   margin_bp: number | null;
   other_fees: JsonCol<OtherFee[]>;
+  /** Calendar days after the billing documents are complete (the TTF); 0 = cash. */
   payment_term_days: number | null;
+  /** Permendag 70/2013 only (PKS starting before 2021-05-01): the term for bills up to Rp10.000.000. */
   small_supply_payment_days: number | null;
+  /** PP 29/2021 Pasal 95(1)(b): why payment is not in cash (migration 0005). */
+  payment_technical_reason: ColumnType<string | null, string | null | undefined, string | null>;
   settlement_period: SettlementPeriod | null;
   unsold_goods: UnsoldGoods | null;
   expired_goods_borne_by: 'umkm' | 'chain' | null;
@@ -114,7 +118,14 @@ export interface AgreementSignaturesTable {
   voided_at: NullableTs;
 }
 
+/** The last number given under a prefix (migration 0005). */
+export interface AgreementCountersTable {
+  prefix: string;
+  last: number;
+}
+
 export interface AgreementTables {
+  agreement_counters: AgreementCountersTable;
   agreements: AgreementsTable;
   agreement_versions: AgreementVersionsTable;
   agreement_products: AgreementProductsTable;

@@ -120,16 +120,27 @@ describe('MoU lifecycle, every transition guarded', () => {
     const wrong = await call('alfamidi', 'POST', `/api/agreements/${id}/sign`, { version: 1, documentSha256: 'a'.repeat(64) });
     expect(wrong.status).toBe(409);
     expect(wrong.body.error.code).toBe('document_changed');
-    const ok = await call('alfamidi', 'POST', `/api/agreements/${id}/sign`, {
+    // The signer's title is the account's: a title typed into the request is refused, not recorded.
+    const forged = await call('alfamidi', 'POST', `/api/agreements/${id}/sign`, {
       version: 1,
       documentSha256: naskah,
-      signerTitle: 'Direktur',
+      signerTitle: 'Bupati Serang',
     });
+    expect(forged.status).toBe(400);
+    expect(forged.body.error.field).toBe('signerTitle');
+    const ok = await call('alfamidi', 'POST', `/api/agreements/${id}/sign`, { version: 1, documentSha256: naskah });
     expect(ok.status).toBe(200);
     expect(ok.body.current.signatures).toHaveLength(1);
+    const account = await t.handle.db
+      .selectFrom('users')
+      .select(['name', 'title'])
+      .where('email', '=', demo('alfamidi'))
+      .executeTakeFirstOrThrow();
+    expect(account.title).toBeTruthy();
     expect(ok.body.current.signatures[0]).toMatchObject({
       party: 'chain',
-      signerTitle: 'Direktur',
+      signerName: account.name,
+      signerTitle: account.title,
       signerRole: 'retailer',
       documentSha256: naskah,
     });
@@ -264,9 +275,9 @@ describe('a PKS drafted by the chain from its template, read and signed by the U
     });
     expect(created.status).toBe(201);
     expect(created.body.current.pks.witnessRequired).toBe(true);
-    expect(created.body.warnings.map((w: { rule: string }) => w.rule).sort()).toEqual([
-      'permendag70_other_fees',
-      'permendag70_small_supply_payment',
+    // The template itself complies; the fees added above 15% are a warning (Permendag 23/2021 Pasal 11).
+    expect(created.body.warnings.map((w: { rule: string; severity: string }) => [w.rule, w.severity])).toEqual([
+      ['permendag23_2021_p11_fee_cap', 'warning'],
     ]);
     const p = created.body.current.pks.products[0];
     expect(p.shelfPrice - p.supplierPrice).toBe(p.markup);
@@ -281,9 +292,9 @@ describe('a PKS drafted by the chain from its template, read and signed by the U
     const seen = await call('umkm', 'GET', `/api/agreements/${created.body.id}`);
     expect(seen.status).toBe(200);
     expect(seen.body.allowed).not.toContain('submit');
-    expect(seen.body.warnings).toHaveLength(2);
+    expect(seen.body.warnings).toHaveLength(1);
     const dinas = await call('pemda.oki', 'GET', `/api/agreements/${created.body.id}`);
-    expect(dinas.body.warnings).toHaveLength(2);
+    expect(dinas.body.warnings).toHaveLength(1);
   });
 });
 
@@ -310,12 +321,14 @@ describe('the PDF of a demo PKS', () => {
       'Rusmini Hasan',
       'Pemerintah Kabupaten Ogan Komering Ilir',
       'Konsinyasi (titip jual)',
-      '30 hari setelah periode penyelesaian berakhir',
+      'paling lambat 30 hari setelah seluruh dokumen tagihan diterima lengkap',
+      'Alasan teknis pembayaran tidak tunai',
       'bulanan',
       '20%',
       'dikembalikan kepada UMKM',
       'CATATAN KEPATUHAN',
-      'Permendag No. 70 Tahun 2013',
+      'Pelanggaran',
+      'PP 29/2021 Pasal 95 ayat (1) huruf b',
       'Ditandatangani secara elektronik',
       'Tim Kemitraan UMKM Alfamart',
       'Budi Santoso (demo)',
@@ -323,6 +336,8 @@ describe('the PDF of a demo PKS', () => {
     ]) {
       expect(text, expected).toContain(expected);
     }
+    expect(text).not.toContain('Rp10.000.000');
+    expect(text).not.toContain('70 Tahun 2013');
     for (const p of detail.current.pks.products) {
       expect(text).toContain(p.name);
       expect(text).toContain(`Rp${new Intl.NumberFormat('id-ID').format(p.supplierPrice)}`);
@@ -405,9 +420,226 @@ describe('reminders on each party’s home', () => {
     expect(indomaret.awaitingSignature).toEqual([expect.objectContaining({ kind: 'pks', missingParties: ['umkm'], mine: false })]);
     const umkm = (await call('umkm', 'GET', '/api/agreements/reminders?date=2026-11-23')).body;
     expect(umkm.flagged.length).toBeGreaterThan(0);
-    expect(umkm.flagged[0].warnings.map((w: { rule: string }) => w.rule)).toContain('permendag70_small_supply_payment');
-    const dinas = (await call('pemda.oki', 'GET', '/api/agreements/reminders?date=2026-11-23')).body;
-    expect(dinas.flagged.length).toBeGreaterThanOrEqual(14);
+    expect(umkm.flagged[0].warnings.map((w: { rule: string }) => w.rule)).toContain('pp29_2021_p95_1b_payment_term');
+    // The signed OKI PKS that pay after 30 days are flagged to every party and to the Dinas of the region.
+    for (const who of ['pemda.oki', 'alfamart']) {
+      const r = (await call(who, 'GET', '/api/agreements/reminders?date=2026-11-23')).body;
+      const oki = r.flagged.filter((f: { number: string }) => f.number.includes('/16.02/'));
+      expect(oki.length, who).toBeGreaterThanOrEqual(14);
+      for (const f of oki) {
+        expect(f.warnings[0]).toMatchObject({ rule: 'pp29_2021_p95_1b_payment_term', severity: 'blocking', field: 'paymentTermDays' });
+        expect(f.warnings[0].message.id).toContain('PP 29/2021 Pasal 95 ayat (1) huruf b');
+      }
+    }
     expect((await call('pemda.serang', 'GET', '/api/agreements/reminders?date=2026-11-23')).body.flagged).toEqual([]);
+  });
+});
+
+describe('the law in force: PP 29/2021 Pasal 95 blocks, older PKS are judged by Permendag 70/2013', () => {
+  /** A PKS draft for the demo UMKM under Alfamart's OKI MoU, from the chain's template with `change`. */
+  async function draft(change: Record<string, unknown>) {
+    const mou = (await call('alfamart', 'GET', '/api/agreements?kind=mou&regionCode=16.02')).body.items[0];
+    const umkmId = (await call('umkm', 'GET', '/api/me')).body.organizationId;
+    const tpl = (await call('alfamart', 'GET', `/api/agreements/pks-template?mouId=${mou.id}&umkmId=${umkmId}`)).body;
+    const { products, ...terms } = tpl;
+    const res = await call('alfamart', 'POST', '/api/agreements/pks', {
+      ...terms,
+      ...change,
+      products: products.map((p: { productId: string; supplierPrice: number; shelfPrice: number }) => ({
+        productId: p.productId,
+        supplierPrice: p.supplierPrice,
+        shelfPrice: p.shelfPrice,
+      })),
+    });
+    expect(res.status).toBe(201);
+    return res.body;
+  }
+
+  it('a draft paying 30 days after billing cannot be submitted: the error cites Pasal 95 and names the field', async () => {
+    const d = await draft({ paymentTermDays: 30 });
+    expect(d.warnings[0]).toMatchObject({ rule: 'pp29_2021_p95_1b_payment_term', severity: 'blocking', field: 'paymentTermDays' });
+    expect(d.warnings[0].text.id).toContain('15 hari');
+    const res = await call('alfamart', 'POST', `/api/agreements/${d.id}/submit`, { version: 1 });
+    expect(res.status).toBe(400);
+    expect(res.body.error.field).toBe('paymentTermDays');
+    expect(res.body.error.message.id).toContain('PP 29/2021 Pasal 95');
+    expect(res.body.error.message.en).toContain('PP 29/2021 Pasal 95');
+    expect((await call('alfamart', 'GET', `/api/agreements/${d.id}`)).body.phase).toBe('draft');
+    // Corrected, it goes.
+    expect((await call('alfamart', 'PATCH', `/api/agreements/pks/${d.id}`, { paymentTermDays: 15 })).status).toBe(200);
+    const sent = await call('alfamart', 'POST', `/api/agreements/${d.id}/submit`, { version: 1 });
+    expect(sent.status).toBe(200);
+    expect(sent.body.phase).toBe('in_review');
+    await call('alfamart', 'POST', `/api/agreements/${d.id}/withdraw`, { version: 1 });
+  });
+
+  it('a listing fee in otherFees is refused the same way (Pasal 95 ayat (1) huruf a)', async () => {
+    const d = await draft({ otherFees: [{ name: 'Listing fee', bp: 300 }] });
+    const res = await call('alfamart', 'POST', `/api/agreements/${d.id}/submit`, { version: 1 });
+    expect(res.status).toBe(400);
+    expect(res.body.error.field).toBe('otherFees.0.name');
+    expect(res.body.error.message.id).toContain('PP 29/2021 Pasal 95 ayat (1) huruf a');
+    // Paying later than cash without the technical reason is refused too.
+    await call('alfamart', 'PATCH', `/api/agreements/pks/${d.id}`, { otherFees: [], paymentTechnicalReason: null });
+    const why = await call('alfamart', 'POST', `/api/agreements/${d.id}/submit`, { version: 1 });
+    expect(why.body.error.field).toBe('paymentTechnicalReason');
+    await call('alfamart', 'POST', `/api/agreements/${d.id}/withdraw`, { version: 1 });
+  });
+
+  it('a version in review that breaks Pasal 95 cannot be signed', async () => {
+    const d = await draft({});
+    const sent = await call('alfamart', 'POST', `/api/agreements/${d.id}/submit`, { version: 1 });
+    expect(sent.status).toBe(200);
+    // As if it had been sent before the rule was in the catalogue.
+    await t.handle.db.updateTable('agreement_versions').set({ payment_term_days: 45 }).where('agreement_id', '=', d.id).execute();
+    const res = await call('umkm', 'POST', `/api/agreements/${d.id}/sign`, {
+      version: 1,
+      documentSha256: sent.body.current.documentSha256,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.field).toBe('paymentTermDays');
+    expect(res.body.error.message.id).toContain('PP 29/2021 Pasal 95');
+    expect(
+      (await call('umkm', 'GET', `/api/agreements/${d.id}`)).body.current.signatures.some((s: { party: string }) => s.party === 'umkm'),
+    ).toBe(false);
+    await call('alfamart', 'POST', `/api/agreements/${d.id}/withdraw`, { version: 1 });
+  });
+
+  it('a PKS starting 2020-06-01 is judged by Permendag 70/2013: its Rp10.000.000 threshold applies', async () => {
+    const d = await draft({ startsOn: '2020-06-01', endsOn: '2020-12-31', paymentTermDays: 30, paymentTechnicalReason: null });
+    expect(d.warnings.map((w: { rule: string; severity: string }) => [w.rule, w.severity])).toEqual([
+      ['permendag70_small_supply_payment', 'warning'],
+    ]);
+    expect(d.warnings[0].message.id).toContain('Rp10.000.000');
+    const pdf = await pdfText((await call('alfamart', 'GET', `/api/agreements/${d.id}/versions/1/document.pdf`)).raw);
+    expect(pdf).toContain('Pembayaran tagihan s.d. Rp10.000.000');
+    expect(pdf).not.toContain('PP 29/2021');
+    // With its own term for small bills, 70/2013 is satisfied.
+    const fixed = await call('alfamart', 'PATCH', `/api/agreements/pks/${d.id}`, { smallSupplyPaymentDays: 7 });
+    expect(fixed.body.warnings).toEqual([]);
+    await call('alfamart', 'POST', `/api/agreements/${d.id}/withdraw`, { version: 1 });
+  });
+
+  it('serves the catalogue of rules with their sources and dates', async () => {
+    const res = await call('umkm', 'GET', '/api/agreements/rules');
+    expect(res.status).toBe(200);
+    const byId = new Map(res.body.items.map((r: { id: string }) => [r.id, r]));
+    expect(byId.get('pp29_2021_p95_1b_payment_term')).toMatchObject({
+      instrument: 'PP No. 29 Tahun 2021',
+      article: 'Pasal 95 ayat (1) huruf b',
+      from: '2021-05-01',
+      until: null,
+      severity: 'blocking',
+    });
+    expect(byId.get('permendag70_small_supply_payment')).toMatchObject({ from: null, until: '2021-04-30', severity: 'warning' });
+  });
+
+  it('no PDF, detail or reminder of a demo PKS starting after 2021-05-01 cites the Rp10.000.000 threshold', async () => {
+    const all = (await call('admin', 'GET', '/api/agreements?kind=pks&limit=200')).body.items.filter(
+      (a: { startsOn: string }) => a.startsOn >= '2021-05-01',
+    );
+    expect(all.length).toBeGreaterThan(25);
+    let flagged = 0;
+    for (const a of all) {
+      const detail = (await call('admin', 'GET', `/api/agreements/${a.id}`)).body;
+      expect(JSON.stringify(detail), a.number).not.toMatch(/Rp ?10\.000\.000|Rp10,000,000|70 Tahun 2013|70\/2013/);
+      const text = await pdfText(
+        (await call('admin', 'GET', `/api/agreements/${a.id}/versions/${detail.current.version}/document.pdf`)).raw,
+      );
+      expect(text, a.number).not.toMatch(/10\.000\.000|70 Tahun 2013|70\/2013/);
+      expect(text, a.number).toContain('PP 29/2021 Pasal 95 ayat (1) huruf b');
+      if (detail.warnings.some((w: { severity: string }) => w.severity === 'blocking')) flagged++;
+    }
+    // The OKI PKS (30 days) are the flagged ones; Serang's and Bengkulu's comply.
+    expect(flagged).toBeGreaterThanOrEqual(14);
+    for (const who of ['admin', 'pemda.oki', 'umkm', 'alfamart']) {
+      const r = (await call(who, 'GET', '/api/agreements/reminders?date=2026-11-23')).body;
+      expect(JSON.stringify(r), who).not.toMatch(/10\.000\.000|70 Tahun 2013/);
+    }
+  });
+
+  it('the agreement screens carry no citation of the old threshold either', async () => {
+    const fs = await import('node:fs');
+    const dir = path.join(import.meta.dirname, '../../web/pages/agreements');
+    for (const f of fs.readdirSync(dir)) {
+      expect(fs.readFileSync(path.join(dir, f), 'utf8'), f).not.toMatch(/10\.000\.000|70 Tahun 2013|70\/2013/);
+    }
+  });
+});
+
+describe('agreement numbers under concurrency', () => {
+  it('20 MoU drafts created at once all succeed, each with its own number', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        call('pemda.bengkulu', 'POST', '/api/agreements/mou', { ...MOU, startsOn: '2029-01-01', endsOn: '2029-12-31', outsideSpots: i }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(20).fill(201));
+    const numbers = results.map((r) => r.body.number as string);
+    expect(new Set(numbers).size).toBe(20);
+    expect([...numbers].sort()).toEqual(Array.from({ length: 20 }, (_, i) => `MOU/17.71/ALFAMIDI/2029/${String(i + 1).padStart(3, '0')}`));
+  });
+
+  it('numbers continue after those written without the counter (the demo’s)', async () => {
+    const umkmId = (await call('umkm', 'GET', '/api/me')).body.organizationId;
+    const mou = (await call('alfamart', 'GET', '/api/agreements?kind=mou&regionCode=16.02')).body.items[0];
+    const tpl = (await call('alfamart', 'GET', `/api/agreements/pks-template?mouId=${mou.id}&umkmId=${umkmId}`)).body;
+    const { products, ...terms } = tpl;
+    // The demo numbered its OKI PKS itself (0001…) under the prefix of their start year.
+    const signed = (await call('alfamart', 'GET', '/api/agreements?kind=pks&regionCode=16.02&limit=200')).body.items.find(
+      (a: { phase: string }) => a.phase === 'active',
+    );
+    const demoYear = signed.number.split('/')[3];
+    const prefix = `PKS/ALFAMART/16.02/${demoYear}/`;
+    const existing = (await call('alfamart', 'GET', '/api/agreements?kind=pks&regionCode=16.02&limit=200')).body.items
+      .map((a: { number: string }) => a.number)
+      .filter((n: string) => n.startsWith(prefix))
+      .sort();
+    expect(existing.length).toBeGreaterThan(10);
+    const res = await call('alfamart', 'POST', '/api/agreements/pks', {
+      ...terms,
+      startsOn: `${demoYear}-12-15`,
+      products: products.map((p: { productId: string; supplierPrice: number; shelfPrice: number }) => ({
+        productId: p.productId,
+        supplierPrice: p.supplierPrice,
+        shelfPrice: p.shelfPrice,
+      })),
+    });
+    expect(res.status).toBe(201);
+    const last = Number(existing[existing.length - 1].split('/').pop());
+    expect(res.body.number.startsWith(prefix)).toBe(true);
+    expect(Number(res.body.number.split('/').pop())).toBeGreaterThan(last);
+  });
+});
+
+describe('the buttons shown are the decisions the handlers make', () => {
+  it('on a PKS in review, each actor is offered sign/return/withdraw exactly when the request would pass the policy', async () => {
+    const mou = (await call('alfamart', 'GET', '/api/agreements?kind=mou&regionCode=16.02')).body.items[0];
+    const umkmId = (await call('umkm', 'GET', '/api/me')).body.organizationId;
+    const { products, ...terms } = (await call('alfamart', 'GET', `/api/agreements/pks-template?mouId=${mou.id}&umkmId=${umkmId}`)).body;
+    const created = await call('alfamart', 'POST', '/api/agreements/pks', {
+      ...terms,
+      products: products.map((p: { productId: string; supplierPrice: number; shelfPrice: number }) => ({
+        productId: p.productId,
+        supplierPrice: p.supplierPrice,
+        shelfPrice: p.shelfPrice,
+      })),
+    });
+    const id = created.body.id;
+    const sent = await call('alfamart', 'POST', `/api/agreements/${id}/submit`, { version: 1 });
+    const sha = sent.body.current.documentSha256;
+    const offered = async (who: string) => (await call(who, 'GET', `/api/agreements/${id}`)).body.allowed as string[];
+    expect(await offered('umkm')).toEqual(expect.arrayContaining(['sign', 'return']));
+    expect(await offered('umkm')).not.toContain('withdraw');
+    expect(await offered('pemda.oki')).toContain('sign'); // the OKI MoU has the Dinas witness its PKS
+    expect(await offered('alfamart')).toEqual(expect.arrayContaining(['sign', 'return', 'withdraw']));
+    expect(await offered('admin')).not.toContain('sign');
+    // What is not offered is refused by the handler: a UMKM cannot withdraw, an admin cannot sign.
+    expect((await call('umkm', 'POST', `/api/agreements/${id}/withdraw`, { version: 1 })).status).toBe(403);
+    expect((await call('admin', 'POST', `/api/agreements/${id}/sign`, { version: 1, documentSha256: sha })).status).toBe(403);
+    // What is offered passes: the UMKM signs, and is no longer offered to sign.
+    expect((await call('umkm', 'POST', `/api/agreements/${id}/sign`, { version: 1, documentSha256: sha })).status).toBe(200);
+    expect(await offered('umkm')).not.toContain('sign');
+    expect((await call('alfamart', 'POST', `/api/agreements/${id}/withdraw`, { version: 1 })).status).toBe(200);
   });
 });

@@ -332,3 +332,67 @@ export const mayLockPlacement = (actor: Actor, placement: { chain_id: string; ou
   actor.role === 'retailer' &&
   actor.chainId === placement.chain_id &&
   (actor.branchId === null || actor.branchId === placement.outlet_branch_id);
+
+// ---- agreements: write decisions ----
+// Who may act on an agreement, and as which party. The service calls these before every change and the
+// detail view calls the same ones for the buttons it offers ("allowed"), so the two cannot disagree.
+// Whether the version's state allows the event is the lifecycle's business (agreements.rules.ts).
+
+export type AgreementParty = 'government' | 'chain' | 'umkm';
+
+/** The parties recorded on an agreement row. */
+export interface AgreementParties {
+  kind: 'mou' | 'pks';
+  government_id: string | null;
+  chain_id: string;
+  branch_id: string | null;
+  umkm_id: string | null;
+}
+
+/** The party the actor acts for in this agreement, if any: the Dinas of the MoU's government, the chain's
+ *  staff (branch staff only for their branch's agreements), the UMKM itself. Admins act for no party. */
+export function agreementPartyOf(actor: Actor, a: AgreementParties): AgreementParty | null {
+  if (actor.role === 'pemda' && actor.organizationId && actor.organizationId === a.government_id) return 'government';
+  if (actor.role === 'retailer' && actor.chainId === a.chain_id && (!actor.branchId || actor.branchId === a.branch_id)) return 'chain';
+  if (actor.role === 'umkm' && actor.organizationId && actor.organizationId === a.umkm_id) return 'umkm';
+  return null;
+}
+
+/** The drafting party writes the text: the Dinas for an MoU, the chain for a PKS (and an admin, for support). */
+const isDrafter = (actor: Actor, a: AgreementParties) =>
+  actor.role === 'admin' || agreementPartyOf(actor, a) === (a.kind === 'mou' ? 'government' : 'chain');
+
+/** May edit the open draft. */
+export const mayEditDraft = (actor: Actor, a: AgreementParties) => isDrafter(actor, a);
+/** May send the draft for signatures. */
+export const maySubmit = (actor: Actor, a: AgreementParties) => isDrafter(actor, a);
+/** May withdraw the open version. */
+export const mayWithdraw = (actor: Actor, a: AgreementParties) => isDrafter(actor, a);
+/** May open an amendment of the signed version. */
+export const mayAmend = (actor: Actor, a: AgreementParties) => isDrafter(actor, a);
+
+/** May send a version in review back to draft: any party that must sign it, or an admin. */
+export function mayReturn(actor: Actor, a: AgreementParties, required: readonly AgreementParty[]): boolean {
+  if (actor.role === 'admin') return true;
+  const p = agreementPartyOf(actor, a);
+  return p !== null && required.includes(p);
+}
+
+/** The party this actor signs for, or null: only a party whose signature the version requires. An admin
+ *  never signs (a signature is a party's consent). Whether that party already signed is the caller's. */
+export function agreementSigningParty(actor: Actor, a: AgreementParties, required: readonly AgreementParty[]): AgreementParty | null {
+  const p = agreementPartyOf(actor, a);
+  return p !== null && required.includes(p) ? p : null;
+}
+
+/** May terminate: either party of an MoU; the chain or the UMKM of a PKS (the witnessing Dinas is no
+ *  party to the trade); an admin. */
+export function mayTerminate(actor: Actor, a: AgreementParties): boolean {
+  if (actor.role === 'admin') return true;
+  const p = agreementPartyOf(actor, a);
+  return a.kind === 'mou' ? p !== null : p === 'chain' || p === 'umkm';
+}
+
+/** May draft a PKS under this MoU: the MoU's chain (its staff), or an admin. */
+export const mayDraftPks = (actor: Actor, mou: AgreementParties) =>
+  actor.role === 'admin' || (actor.role === 'retailer' && actor.chainId === mou.chain_id);

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { api } from '../../api.ts';
 import { BackLink, Badge, Facts, Loading, PageHeader, Problem } from '../../components/ui.tsx';
 import { matchPath, useLocation } from '../../router.tsx';
-import { type Detail, type Event, PARTY, pct, phaseTone, rp, SETTLEMENT, useText, VERSION_STATUS } from './text.ts';
+import { type Detail, type Event, type Finding, PARTY, pct, phaseTone, rp, SETTLEMENT, SEVERITY, useText, VERSION_STATUS } from './text.ts';
 
 function KeyNumbers({ d }: { d: Detail }) {
   const { t, date } = useText();
@@ -35,7 +35,10 @@ function KeyNumbers({ d }: { d: Detail }) {
       </p>
       <p>
         <strong>{t('Kapan saya dibayar?', 'When am I paid?')}</strong>{' '}
-        {t(k.whenPaid.text, `Settled ${SETTLEMENT[k.settlementPeriod]?.[1]}; paid within ${k.paymentTermDays} days after each period.`)}{' '}
+        {t(
+          k.whenPaid.text,
+          `Settled ${SETTLEMENT[k.settlementPeriod]?.[1]}; ${k.paymentTermDays === 0 ? 'paid in cash' : `paid within ${k.paymentTermDays} days`} once the billing documents are complete.`,
+        )}{' '}
         {t(
           `Contoh: penjualan sampai ${date(k.whenPaid.example.periodEnd)} dibayar paling lambat ${date(k.whenPaid.example.payBy)}.`,
           `Example: sales up to ${date(k.whenPaid.example.periodEnd)} are paid by ${date(k.whenPaid.example.payBy)}.`,
@@ -53,6 +56,76 @@ function KeyNumbers({ d }: { d: Detail }) {
         <strong>{t('Model dagang', 'Trade model')}:</strong>{' '}
         {k.tradeModel === 'konsinyasi' ? t('Konsinyasi (titip jual)', 'Consignment') : t('Beli putus', 'Outright purchase')}
       </p>
+    </section>
+  );
+}
+
+/** The rules of trade this PKS breaks or is flagged by: what is wrong, the article it cites, and what the
+ *  rule says — the blocking ones first (they stop sending and signing). */
+function Findings({ d }: { d: Detail }) {
+  const { t, tx } = useText();
+  if (d.warnings.length === 0) return null;
+  const blocking = d.warnings.some((w) => w.severity === 'blocking');
+  return (
+    <div className={blocking ? 'alert alert-error' : 'alert card'} role="alert" data-testid="warnings">
+      {d.warnings.map((w: Finding) => (
+        <div key={w.rule} data-testid={`finding-${w.rule}`} data-severity={w.severity}>
+          <p>
+            <strong>{t(...SEVERITY[w.severity])}:</strong> {tx(w.message)}
+          </p>
+          <p className="small">
+            {w.reference}: “{tx(w.text)}”
+          </p>
+        </div>
+      ))}
+      {blocking && d.phase !== 'draft' && (
+        <p className="small">
+          {t(
+            'Dinas di wilayah ini dan semua pihak melihat catatan ini. Perbaiki melalui adendum.',
+            'The Dinas of the region and every party see this. Correct it with an amendment.',
+          )}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The drafter corrects the payment terms of a PKS draft in place (the rule most often broken). */
+function PaymentTerms({ d }: { d: Detail }) {
+  const { t } = useText();
+  const qc = useQueryClient();
+  const k = d.current.pks;
+  const [days, setDays] = useState(String(k?.paymentTermDays ?? 0));
+  const [reason, setReason] = useState(k?.paymentTechnicalReason ?? '');
+  const save = useMutation({
+    mutationFn: () =>
+      api.patch<Detail>(`/api/agreements/pks/${d.id}`, { paymentTermDays: Number(days), paymentTechnicalReason: reason.trim() || null }),
+    onSuccess: (next) => {
+      qc.setQueryData(['agreement', d.id], next);
+      qc.invalidateQueries({ queryKey: ['agreements'] });
+    },
+  });
+  if (!k || d.kind !== 'pks' || !d.allowed.includes('edit')) return null;
+  return (
+    <section className="card" data-testid="payment-terms">
+      <h2>{t('Ketentuan pembayaran', 'Payment terms')}</h2>
+      {save.isError && <Problem error={save.error} />}
+      <div className="field">
+        <label htmlFor="pay-days">
+          {t(
+            'Dibayar paling lambat (hari setelah dokumen tagihan lengkap; 0 = tunai)',
+            'Paid within (days after complete billing; 0 = cash)',
+          )}
+        </label>
+        <input id="pay-days" type="number" min={0} max={365} value={days} onChange={(e) => setDays(e.target.value)} />
+      </div>
+      <div className="field wide">
+        <label htmlFor="pay-reason">{t('Alasan teknis bila tidak tunai', 'Technical reason when not cash')}</label>
+        <input id="pay-reason" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
+      </div>
+      <button type="button" className="btn" disabled={save.isPending} onClick={() => save.mutate()} data-testid="save-payment">
+        {t('Simpan ketentuan pembayaran', 'Save payment terms')}
+      </button>
     </section>
   );
 }
@@ -198,13 +271,8 @@ export default function AgreementDetailPage() {
         {t('Versi', 'Version')} {c.version} · {date(c.startsOn)} – {date(c.endsOn)}
       </p>
       <KeyNumbers d={d} />
-      {d.warnings.length > 0 && (
-        <div className="alert alert-error" role="alert" data-testid="warnings">
-          {d.warnings.map((w) => (
-            <p key={w.rule}>{tx(w.message)}</p>
-          ))}
-        </div>
-      )}
+      <Findings d={d} />
+      <PaymentTerms key={`${d.id}-${c.version}`} d={d} />
       <Actions d={d} />
       <section className="card">
         <h2>{t('Tanda tangan', 'Signatures')}</h2>

@@ -4,7 +4,7 @@ import { api, qs } from '../../api.ts';
 import { Badge, ButtonLink, Loading, PageHeader, Problem } from '../../components/ui.tsx';
 import { Link, useQueryParams } from '../../router.tsx';
 import { useUser } from '../../session.ts';
-import { phaseTone, type Summary, useText } from './text.ts';
+import { phaseTone, SEVERITY, type Summary, useText } from './text.ts';
 
 export default function AgreementListPage() {
   const me = useUser();
@@ -58,7 +58,11 @@ export default function AgreementListPage() {
               {a.openVersion && a.openVersion > 1 && (
                 <Badge tone="warn">{t(`Adendum versi ${a.openVersion}`, `Amendment v${a.openVersion}`)}</Badge>
               )}{' '}
-              {a.warnings.length > 0 && <Badge tone="bad">{t('Catatan kepatuhan', 'Compliance flag')}</Badge>}
+              {a.warnings.length > 0 && (
+                <Badge tone={a.warnings.some((w) => w.severity === 'blocking') ? 'bad' : 'warn'}>
+                  {t(...SEVERITY[a.warnings.some((w) => w.severity === 'blocking') ? 'blocking' : 'warning'])}
+                </Badge>
+              )}
             </p>
           </li>
         ))}

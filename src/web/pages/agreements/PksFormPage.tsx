@@ -18,6 +18,7 @@ interface Template {
   otherFees: { name: string; bp: number }[];
   paymentTermDays: number;
   smallSupplyPaymentDays: number | null;
+  paymentTechnicalReason: string | null;
   settlementPeriod: string;
   unsoldGoods: string;
   expiredGoodsBorneBy: string;
@@ -140,8 +141,35 @@ export default function PksFormPage() {
             <input id="pks-margin" type="number" value={draft.marginBp} onChange={(e) => num('marginBp', e.target.value)} />
           </div>
           <div className="field">
-            <label htmlFor="pks-term">{t('Dibayar (hari setelah periode)', 'Payment term (days)')}</label>
-            <input id="pks-term" type="number" value={draft.paymentTermDays} onChange={(e) => num('paymentTermDays', e.target.value)} />
+            <label htmlFor="pks-term">
+              {t(
+                'Dibayar paling lambat (hari setelah dokumen tagihan lengkap; 0 = tunai)',
+                'Paid within (days after complete billing; 0 = cash)',
+              )}
+            </label>
+            <input
+              id="pks-term"
+              type="number"
+              min={0}
+              max={365}
+              value={draft.paymentTermDays}
+              onChange={(e) => num('paymentTermDays', e.target.value)}
+            />
+            <span className="small muted">
+              {t(
+                'PP 29/2021 Pasal 95: pemasok UMKM dibayar tunai atau paling lama 15 hari.',
+                'PP 29/2021 Pasal 95: UMKM suppliers are paid in cash or within 15 days.',
+              )}
+            </span>
+          </div>
+          <div className="field wide">
+            <label htmlFor="pks-reason">{t('Alasan teknis bila tidak tunai', 'Technical reason when not cash')}</label>
+            <input
+              id="pks-reason"
+              maxLength={500}
+              value={draft.paymentTechnicalReason ?? ''}
+              onChange={(e) => setDraft({ ...draft, paymentTechnicalReason: e.target.value || null })}
+            />
           </div>
           <div className="table-wrap wide">
             <table className="table">

@@ -35,8 +35,23 @@ export interface Summary {
   regionName: string;
   startsOn: string;
   endsOn: string;
-  warnings: { rule: string; reference: string; message: Bi }[];
+  warnings: Finding[];
 }
+
+/** A finding of the rules of trade: a blocking one stops sending and signing the PKS. */
+export interface Finding {
+  rule: string;
+  reference: string;
+  severity: 'blocking' | 'warning';
+  field: string;
+  message: Bi;
+  text: Bi;
+}
+
+export const SEVERITY: Record<Finding['severity'], [string, string]> = {
+  blocking: ['Melanggar aturan', 'Breaks the rules'],
+  warning: ['Catatan kepatuhan', 'Compliance note'],
+};
 
 export interface ProductTerm {
   productId: string;
@@ -71,6 +86,7 @@ export interface Version {
     marginBp: number;
     otherFees: { name: string; bp: number }[];
     paymentTermDays: number;
+    paymentTechnicalReason: string | null;
     settlementPeriod: 'weekly' | 'two_weekly' | 'monthly';
     unsoldGoods: 'returned_to_umkm' | 'borne_by_chain';
     expiredGoodsBorneBy: 'umkm' | 'chain';
