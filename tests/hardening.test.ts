@@ -101,6 +101,13 @@ describe('security headers', () => {
     expect(forged.headers['strict-transport-security']).toBeUndefined();
   });
 
+  it('lets map tiles come from the configured tile server only', async () => {
+    await withApp({ tileUrl: 'https://{s}.tile.example.org/{z}/{x}/{y}.png' }, async (app) => {
+      const csp = String((await app.inject({ method: 'GET', url: '/api/health' })).headers['content-security-policy']);
+      expect(csp).toMatch(/img-src 'self' data: https:\/\/\*\.tile\.example\.org(;|$)/);
+    });
+  });
+
   it('relaxes the CSP for the Swagger UI only', async () => {
     const docs = await t.app.inject({ method: 'GET', url: '/api/docs/static/index.html' });
     expect(String(docs.headers['content-security-policy'])).toContain("style-src 'self' 'unsafe-inline'");
