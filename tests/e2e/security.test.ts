@@ -58,6 +58,25 @@ describe('the web app under its CSP', () => {
     }
   });
 
+  for (const who of ['pemda.oki@demo.etalase.id', 'umkm@demo.etalase.id', 'alfamart@demo.etalase.id']) {
+    it(`every page in the navigation of ${who.split('@')[0]} loads with no CSP violation`, async () => {
+      const { ctx, page, problems } = await newPage();
+      try {
+        await signIn(page, server.url, who);
+        const hrefs = await page.locator('nav.nav a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+        expect(hrefs.length).toBeGreaterThan(2);
+        for (const href of hrefs) {
+          await page.goto(`${server.url}${href}`);
+          await page.waitForLoadState('networkidle');
+          expect(await page.locator('.alert-error').count(), href).toBe(0);
+        }
+        expect(problems).toEqual([]);
+      } finally {
+        await ctx.close();
+      }
+    });
+  }
+
   it('a chain plans Kota Bengkulu and sees the map, with no CSP violation', async () => {
     const { ctx, page, problems } = await newPage();
     try {
