@@ -19,8 +19,11 @@ import { curationRoutes } from './modules/curation/curation.routes.ts';
 import { placementRoutes } from './modules/placement/placement.routes.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
+import { securityRoutes } from './modules/security/security.routes.ts';
 import { fileRoutes } from './platform/files.routes.ts';
+import { registerGuards } from './platform/hardening.ts';
 import { registerErrorHandler, registerRequestFrame } from './platform/http.ts';
+import { registerSecurityLog } from './platform/security-log.ts';
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 
@@ -48,6 +51,8 @@ export async function buildApp(opts: { handle: DbHandle; config: Config; logger?
   // Phones on slow networks: the web bundle and the coastline map data go out gzip/brotli-compressed.
   await app.register(fastifyCompress, { global: true, threshold: 1024 });
   await app.register(fastifyCookie);
+  // Headers, rate limits, CSRF, UTF-8 and NUL checks: before the request frame opens a transaction.
+  await registerGuards(app, config);
   await app.register(fastifyMultipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10 } });
   await app.register(fastifySwagger, {
     openapi: {
@@ -62,6 +67,7 @@ export async function buildApp(opts: { handle: DbHandle; config: Config; logger?
   });
   registerErrorHandler(app);
   registerRequestFrame(app, handle.db, config.clock);
+  registerSecurityLog(app, handle.db);
 
   app.get('/api/health', { config: { policy: 'health.read' }, schema: { tags: ['system'], summary: 'Health' } }, async () => ({
     status: 'ok',
@@ -83,6 +89,7 @@ export async function buildApp(opts: { handle: DbHandle; config: Config; logger?
   await app.register(fileRoutes, { config });
   await app.register(registryRoutes);
   await app.register(auditRoutes);
+  await app.register(securityRoutes);
   // curation and mentoring (C2, C3)
   await app.register(curationRoutes);
   // agreements (C4)

@@ -1,5 +1,6 @@
 // Accounts and sessions as a user meets them: sign in, a fresh session each time, sign out, disabled
-// accounts, throttling, and the same answer whether an email exists or not.
+// accounts, throttling, and the same answer whether an email exists or not. (Throttling as an attacker
+// meets it — other addresses, concurrency, forged X-Forwarded-For — is in hardening.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/demo/seed.ts';
 import { demo, type TestApp, testApp } from './app.ts';
@@ -30,7 +31,7 @@ describe('sign-in', () => {
   });
 
   it('marks the cookie Secure behind a TLS proxy', async () => {
-    const secure = await testApp({ trustProxy: true });
+    const secure = await testApp({ trustProxy: ['127.0.0.1'] });
     try {
       const res = await secure.app.inject({
         method: 'POST',
@@ -67,7 +68,7 @@ describe('sign-in', () => {
     expect(unknown.json()).toEqual(wrong.json());
   });
 
-  it('throttles repeated failures for an email, even with the right password afterwards', async () => {
+  it('throttles repeated failures for an email from one address, even with the right password afterwards', async () => {
     const email = demo('indomaret');
     for (let i = 0; i < 5; i++) expect((await login(email, `salah-${i}`)).statusCode).toBe(401);
     const blocked = await login(email, DEMO_PASSWORD);

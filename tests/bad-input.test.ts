@@ -411,6 +411,47 @@ const cases: Case[] = [
     status: 413,
   },
   {
+    name: 'upload of exactly 5 MiB + 1 byte',
+    who: U,
+    method: 'POST',
+    url: () => '/api/files',
+    raw: multipart(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(5 * 1024 * 1024 - 3, 2)]), 'pas.jpg', 'image/jpeg'),
+    field: 'file',
+    status: 413,
+  },
+  {
+    name: 'multipart body cut off mid-file',
+    who: U,
+    method: 'POST',
+    url: () => '/api/files',
+    raw: (() => {
+      const m = multipart(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(4000, 3)]), 'putus.jpg', 'image/jpeg');
+      return { ...m, body: m.body.subarray(0, 2000) };
+    })(),
+    field: 'file',
+    status: 400,
+  },
+  { name: 'NUL byte in an anonymous search', who: null, method: 'GET', url: () => '/api/regions?q=%00', field: 'q' },
+  {
+    name: 'NUL byte in a product name',
+    who: U,
+    method: 'POST',
+    url: () => '/api/products',
+    payload: product({ name: 'Terasi\u0000' }),
+    field: 'name',
+  },
+  {
+    name: 'invalid UTF-8 in a JSON body',
+    who: U,
+    method: 'POST',
+    url: () => '/api/products',
+    raw: {
+      body: Buffer.concat([Buffer.from('{"name":"Terasi '), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]),
+      contentType: 'application/json',
+    },
+    field: 'body',
+  },
+  {
     name: 'upload that is not multipart',
     who: U,
     method: 'POST',

@@ -3,6 +3,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { AgreementTables } from '../modules/agreements/agreements.tables.ts';
 import type { CurationTables } from '../modules/curation/curation.tables.ts';
 import type { PlacementTables } from '../modules/placement/placement.tables.ts';
+import type { SecurityTables } from '../modules/security/security.tables.ts';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 export type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -22,6 +23,14 @@ export interface FilesTable {
   sha256: string;
   mime: string;
   size_bytes: number;
+  created_at: Generated<Date>;
+}
+
+/** Who uploaded a file (migration 0006): attach rights and the storage quota follow the tenant. */
+export interface FileUploadsTable {
+  sha256: string;
+  tenant_id: string;
+  uploaded_by: string | null;
   created_at: Generated<Date>;
 }
 
@@ -173,6 +182,7 @@ export interface AppSettingsTable {
 export interface CoreTables {
   regions: RegionsTable;
   files: FilesTable;
+  file_uploads: FileUploadsTable;
   organizations: OrganizationsTable;
   umkm_profiles: UmkmProfilesTable;
   outlets: OutletsTable;
@@ -187,4 +197,4 @@ export interface CoreTables {
   app_settings: AppSettingsTable;
 }
 
-export interface DB extends CoreTables, CurationTables, AgreementTables, PlacementTables {}
+export interface DB extends CoreTables, CurationTables, AgreementTables, PlacementTables, SecurityTables {}

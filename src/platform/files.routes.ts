@@ -7,13 +7,30 @@ import { z } from 'zod';
 import type { Config } from '../config.ts';
 import { AppError } from './errors.ts';
 import { fileTooLarge, findFile, storeFile } from './files.ts';
-import { dbOf } from './http.ts';
+import { ctxOf, dbOf } from './http.ts';
+
+const badMultipart = () =>
+  new AppError(
+    400,
+    'multipart_invalid',
+    {
+      id: 'Unggahan terputus atau rusak; kirim ulang berkasnya.',
+      en: 'The upload was cut off or malformed; send the file again.',
+    },
+    'file',
+  );
+
+/** Errors of the multipart stream itself (a body cut short, a broken boundary) are the client's: 400. */
+const asClientError = (e: unknown): never => {
+  if (e instanceof AppError) throw e;
+  throw badMultipart();
+};
 
 const zStored = z.object({ sha256: z.string(), mime: z.string(), size: z.number() });
 
 export async function fileRoutes(app: FastifyInstance, opts: { config: Config }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const { filesDir, maxUploadBytes } = opts.config;
+  const { filesDir, maxUploadBytes, quotaBytes } = opts.config;
 
   r.post('/api/files', {
     config: { policy: 'files.upload' },
@@ -34,7 +51,7 @@ export async function fileRoutes(app: FastifyInstance, opts: { config: Config })
       }
       const part = await req.file().catch((e: { code?: string }) => {
         if (e.code === 'FST_FILES_LIMIT' || e.code === 'FST_PARTS_LIMIT') return undefined;
-        throw e;
+        return asClientError(e);
       });
       if (part?.fieldname !== 'file') {
         throw new AppError(400, 'file_missing', { id: 'Kolom "file" wajib diisi.', en: 'The "file" field is required.' }, 'file');
@@ -44,9 +61,12 @@ export async function fileRoutes(app: FastifyInstance, opts: { config: Config })
         data = await part.toBuffer();
       } catch (e) {
         if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fileTooLarge(maxUploadBytes);
-        throw e;
+        return asClientError(e);
       }
-      return reply.code(201).send(await storeFile(dbOf(req), filesDir, data));
+      // The multipart stream stops at the limit and flags the part as truncated; when its last chunk was read
+      // before the flag was set, toBuffer() returns the first maxUploadBytes silently. Never store a cut file.
+      if (part.file.truncated || data.length > maxUploadBytes) throw fileTooLarge(maxUploadBytes);
+      return reply.code(201).send(await storeFile(dbOf(req), ctxOf(req), { filesDir, quotaBytes }, data));
     },
   });
 

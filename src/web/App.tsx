@@ -23,6 +23,7 @@ const OutletListPage = lazy(() => import('./pages/outlets/OutletListPage.tsx'));
 const OutletDetailPage = lazy(() => import('./pages/outlets/OutletDetailPage.tsx'));
 const OutletFormPage = lazy(() => import('./pages/outlets/OutletFormPage.tsx'));
 const OrganizationsPage = lazy(() => import('./pages/admin/OrganizationsPage.tsx'));
+const SecurityLogPage = lazy(() => import('./pages/admin/SecurityLogPage.tsx'));
 const PlacementPage = lazy(() => import('./pages/placement/PlacementPage.tsx'));
 
 // Specific paths before parameterised ones: `/products/new` is not a product id.
@@ -41,6 +42,7 @@ const ROUTES: [string, Page][] = [
   ['/outlets/:id', OutletDetailPage],
   ['/outlets/:id/edit', OutletFormPage],
   ['/organizations', OrganizationsPage],
+  ['/security', SecurityLogPage],
   ['/placement', PlacementPage],
   ...CURATION_ROUTES,
   ...AGREEMENT_ROUTES,
@@ -60,6 +62,7 @@ function navFor(me: Me): [string, Key][] {
   items.push(['/products', 'nav.products']);
   if (me.role === 'admin' || me.role === 'pemda') items.push(['/outlets', 'nav.outlets']);
   if (can.organizations(me)) items.push(['/organizations', 'nav.organizations']);
+  if (me.role === 'admin') items.push(['/security', 'nav.security']);
   if (me.role === 'retailer' || me.role === 'pemda') items.push(['/placement', 'nav.placement']);
   items.push(...curationNav(me.role));
   items.push(...agreementsNav(me.role));

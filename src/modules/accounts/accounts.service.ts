@@ -9,7 +9,11 @@ import { createSession, revokeSession, revokeUserSessions } from '../../platform
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { likePattern } from '../../platform/validation.ts';
 
-export const MAX_FAILURES = 5;
+/** Failed sign-ins allowed per (email, address) pair, and per address whatever the email, in the window.
+ *  Keyed so that nobody can lock a real user out: failures from an attacker's address never count against
+ *  the same email signing in from elsewhere. */
+export const MAX_FAILURES_PER_PAIR = 5;
+export const MAX_FAILURES_PER_ADDRESS = 20;
 export const FAILURE_WINDOW_MINUTES = 15;
 
 const badCredentials = () =>
@@ -18,23 +22,26 @@ const badCredentials = () =>
     en: 'Wrong email or password.',
   });
 
-/** Returns a new session for valid credentials. Every attempt is recorded; after too many failures for an
- *  email or an address the attempt is refused without checking, whether the account exists or not. */
+/** Returns a new session for valid credentials. Every checked attempt is recorded; after too many failures
+ *  from this address (for this email, or in all) the attempt is refused without checking the password,
+ *  whether the account exists or not. Attempts for one email are counted one at a time (a transaction-level
+ *  advisory lock, held until the attempt is recorded and committed), so concurrent guesses on PostgreSQL
+ *  cannot all pass the count before any is recorded. The per-address count is not serialised (that would
+ *  queue every sign-in behind one office's NAT); the rate limiter bounds it on top. */
 export async function login(db: Database, input: { email: string; password: string; ip: string; requestId: string | null; now: Date }) {
+  await sql`SELECT pg_advisory_xact_lock(1, hashtext(${input.email}))`.execute(db);
   const since = sql<Date>`now() - make_interval(mins => ${FAILURE_WINDOW_MINUTES})`;
   const failures = await db
     .selectFrom('login_attempts')
-    .select([
-      sql<bigint>`count(*) FILTER (WHERE email = ${input.email})`.as('byEmail'),
-      sql<bigint>`count(*) FILTER (WHERE ip = ${input.ip})`.as('byIp'),
-    ])
+    .select([sql<bigint>`count(*) FILTER (WHERE email = ${input.email})`.as('byPair'), sql<bigint>`count(*)`.as('byAddress')])
     .where('succeeded', '=', false)
+    .where('ip', '=', input.ip)
     .where('at', '>', since)
     .executeTakeFirstOrThrow();
-  if (failures.byEmail >= BigInt(MAX_FAILURES) || failures.byIp >= BigInt(MAX_FAILURES * 4)) {
+  if (BigInt(failures.byPair) >= BigInt(MAX_FAILURES_PER_PAIR) || BigInt(failures.byAddress) >= BigInt(MAX_FAILURES_PER_ADDRESS)) {
     throw new AppError(429, 'too_many_attempts', {
-      id: `Terlalu banyak percobaan masuk. Coba lagi dalam ${FAILURE_WINDOW_MINUTES} menit.`,
-      en: `Too many sign-in attempts. Try again in ${FAILURE_WINDOW_MINUTES} minutes.`,
+      id: `Terlalu banyak percobaan masuk dari alamat ini. Coba lagi dalam ${FAILURE_WINDOW_MINUTES} menit.`,
+      en: `Too many sign-in attempts from this address. Try again in ${FAILURE_WINDOW_MINUTES} minutes.`,
     });
   }
   const user = await db

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import type { ChainCode, OrganizationKind } from '../../db/types.ts';
 import { audit } from '../../platform/audit.ts';
-import type { Ctx } from '../../platform/auth/actor.ts';
+import type { Actor, Ctx } from '../../platform/auth/actor.ts';
 import { canEditUmkm } from '../../platform/auth/policy.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { requireFile } from '../../platform/files.ts';
@@ -545,8 +545,8 @@ async function gtinFree(db: Database, gtin: string | null | undefined, except?: 
     throw conflict('gtin_taken', { id: 'GTIN sudah dipakai produk lain.', en: 'GTIN is already used by another product.' }, 'gtin');
 }
 
-async function insertPermit(db: Database, productId: string, p: PermitInput, field: string) {
-  if (p.scanSha256) await requireFile(db, p.scanSha256, `${field}.scanSha256`);
+async function insertPermit(db: Database, actor: Actor, productId: string, p: PermitInput, field: string) {
+  if (p.scanSha256) await requireFile(db, actor, p.scanSha256, `${field}.scanSha256`);
   return db
     .insertInto('product_permits')
     .values({
@@ -561,8 +561,8 @@ async function insertPermit(db: Database, productId: string, p: PermitInput, fie
     .executeTakeFirstOrThrow();
 }
 
-async function insertPhoto(db: Database, productId: string, sha256: string, field: string) {
-  await requireFile(db, sha256, field, ['image/jpeg', 'image/png', 'image/webp']);
+async function insertPhoto(db: Database, actor: Actor, productId: string, sha256: string, field: string) {
+  await requireFile(db, actor, sha256, field, ['image/jpeg', 'image/png', 'image/webp']);
   await db.insertInto('product_photos').values({ product_id: productId, sha256 }).execute();
 }
 
@@ -597,8 +597,8 @@ export async function createProduct(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  for (const [i, p] of (input.permits ?? []).entries()) await insertPermit(db, id, p, `permits.${i}`);
-  for (const [i, sha] of (input.photos ?? []).entries()) await insertPhoto(db, id, sha, `photos.${i}`);
+  for (const [i, p] of (input.permits ?? []).entries()) await insertPermit(db, ctx.actor, id, p, `permits.${i}`);
+  for (const [i, sha] of (input.photos ?? []).entries()) await insertPhoto(db, ctx.actor, id, sha, `photos.${i}`);
   const view = await getProduct(db, ctx, id);
   await audit(db, ctx, { action: 'create', entity: 'product', entityId: id, after: view });
   return view;
@@ -643,7 +643,7 @@ export async function archiveProduct(db: Database, ctx: Ctx, id: string) {
 
 export async function addPermit(db: Database, ctx: Ctx, productId: string, permit: PermitInput) {
   await editableProduct(db, ctx, productId);
-  const { id } = await insertPermit(db, productId, permit, 'permit');
+  const { id } = await insertPermit(db, ctx.actor, productId, permit, 'permit');
   const after = await getProduct(db, ctx, productId);
   await audit(db, ctx, { action: 'add_permit', entity: 'product', entityId: productId, after: { permitId: id, ...permit } });
   return after;
@@ -663,7 +663,7 @@ export async function addPhoto(db: Database, ctx: Ctx, productId: string, sha256
   if (before.photos.includes(sha256)) return before;
   if (before.photos.length >= 10)
     throw badRequest('too_many_photos', { id: 'Maksimal 10 foto per produk.', en: 'At most 10 photos per product.' }, 'sha256');
-  await insertPhoto(db, productId, sha256, 'sha256');
+  await insertPhoto(db, ctx.actor, productId, sha256, 'sha256');
   await audit(db, ctx, { action: 'add_photo', entity: 'product', entityId: productId, after: { sha256 } });
   return getProduct(db, ctx, productId);
 }

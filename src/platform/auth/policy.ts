@@ -33,6 +33,7 @@ export const POLICY = {
   'users.read': ['admin'],
   'users.write': ['admin'],
   'audit.read': ['admin'],
+  'security.read': ['admin'],
   // curation and mentoring (C2, C3)
   'requirements.read': SIGNED_IN,
   'requirements.write': ['admin', 'retailer'],
@@ -68,6 +69,17 @@ export const isAction = (a: unknown): a is Action => typeof a === 'string' && a 
 
 export function allows(actor: Actor, action: Action): boolean {
   return (POLICY[action] as readonly Audience[]).includes(actor.role);
+}
+
+/** The tenant an upload belongs to: the uploader's organisation, or the user itself when it has none. */
+export const fileTenantOf = (actor: Actor): string | null => actor.organizationId ?? actor.userId;
+
+/** A stored file may be attached to a record (permit scan, product photo) only by a tenant that uploaded
+ *  it, or an administrator: knowing a content hash is not a right to the file. */
+export function mayAttachFile(actor: Actor, uploaderTenants: readonly string[]): boolean {
+  if (actor.role === 'admin') return true;
+  const tenant = fileTenantOf(actor);
+  return tenant !== null && uploaderTenants.includes(tenant);
 }
 
 // ---- Row scopes ------------------------------------------------------------------------------------

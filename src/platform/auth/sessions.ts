@@ -8,7 +8,9 @@ import type { Actor } from './actor.ts';
 export const SESSION_COOKIE = 'etalase_session';
 export const SESSION_DAYS = 14;
 
-const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+/** The only form in which a session token is stored or used as a key (rate limits). */
+export const sessionTokenHash = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+const sha256 = sessionTokenHash;
 
 export async function createSession(db: Database, userId: string): Promise<{ token: string; expiresAt: Date }> {
   const token = crypto.randomBytes(32).toString('base64url');

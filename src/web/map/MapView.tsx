@@ -89,6 +89,13 @@ async function tileUrl(): Promise<string | null> {
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
+/** Leaflet puts a string tooltip in as HTML; names come from users, so they go in as text. */
+function textLabel(text: string): HTMLElement {
+  const span = document.createElement('span');
+  span.textContent = text;
+  return span;
+}
+
 export default function MapView({ points = [], pick = null, onPick, label, height = 320 }: MapViewProps) {
   const el = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
@@ -134,7 +141,7 @@ export default function MapView({ points = [], pick = null, onPick, label, heigh
     const bounds: L.LatLngTuple[] = [];
     for (const p of points) {
       const c = L.circleMarker([p.lat, p.lon], { radius: 8, color: '#fff', weight: 2, fillColor: COLORS[p.kind], fillOpacity: 0.9 });
-      c.bindTooltip(p.label);
+      c.bindTooltip(textLabel(p.label));
       if (p.onSelect) c.on('click', p.onSelect);
       c.addTo(g);
       bounds.push([p.lat, p.lon]);

@@ -1,0 +1,91 @@
+// The administrator's security log: failed and throttled sign-ins, refused cross-site requests, refusals by
+// policy and attempts on another tenant's data, newest first, filterable by kind. Cards, so it reads on a phone.
+import { useQuery } from '@tanstack/react-query';
+import { fetchPage } from '../../api.ts';
+import { SelectField } from '../../components/form.tsx';
+import { ListBody, useListParams } from '../../components/list.tsx';
+import { Badge, PageHeader } from '../../components/ui.tsx';
+import { type Key, useI18n } from '../../i18n.tsx';
+
+interface SecurityEvent {
+  id: string;
+  at: string;
+  kind: Kind;
+  ip: string;
+  email: string | null;
+  method: string;
+  url: string;
+}
+
+const KIND_KEY = {
+  login_failed: 'security.kind.login_failed',
+  login_throttled: 'security.kind.login_throttled',
+  cross_site_refused: 'security.kind.cross_site_refused',
+  policy_refused: 'security.kind.policy_refused',
+  cross_tenant_refused: 'security.kind.cross_tenant_refused',
+} as const satisfies Record<string, Key>;
+type Kind = keyof typeof KIND_KEY;
+const KINDS = Object.keys(KIND_KEY) as Kind[];
+const TONE: Record<Kind, 'warn' | 'bad'> = {
+  login_failed: 'warn',
+  login_throttled: 'bad',
+  cross_site_refused: 'bad',
+  policy_refused: 'warn',
+  cross_tenant_refused: 'bad',
+};
+
+/** "1 Desember 2026 08.00 WIB": the installation's log, read in Jakarta time. */
+const formatAt = (iso: string, locale: string) =>
+  `${new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Asia/Jakarta',
+  }).format(new Date(iso))} WIB`;
+
+export default function SecurityLogPage() {
+  const { t, lang } = useI18n();
+  const lp = useListParams();
+  const kind = lp.get('kind');
+  const params = { kind, limit: lp.limit, offset: lp.offset };
+  const q = useQuery({ queryKey: ['security-events', params], queryFn: () => fetchPage<SecurityEvent>('security-events', params) });
+  const locale = lang === 'id' ? 'id-ID' : 'en-GB';
+
+  return (
+    <section className="page">
+      <PageHeader title={t('nav.security')} />
+      <p className="muted">{t('security.intro')}</p>
+      <div className="filters">
+        <SelectField
+          name="kind"
+          label={t('security.kind')}
+          value={kind as Kind | ''}
+          placeholder={t('common.all')}
+          options={KINDS.map((k) => [k, t(KIND_KEY[k])])}
+          onChange={(v) => lp.setFilter({ kind: v })}
+        />
+      </div>
+      <ListBody
+        query={q}
+        empty={t('security.empty')}
+        page={lp.page}
+        onPage={lp.setPage}
+        testId="security-events"
+        render={(e) => (
+          <li key={e.id} className="card">
+            <Badge tone={TONE[e.kind]}>{t(KIND_KEY[e.kind])}</Badge>
+            <p>{formatAt(e.at, locale)}</p>
+            <p>
+              {t('security.who')}: {e.email ?? t('security.anonymous')} · {t('security.ip')}: <span className="mono">{e.ip}</span>
+            </p>
+            <p className="muted mono">
+              {e.method} {e.url}
+            </p>
+          </li>
+        )}
+      />
+    </section>
+  );
+}
