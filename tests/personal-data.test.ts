@@ -192,6 +192,29 @@ describe('uniqueness errors', () => {
     expect(me.organizationId).toBeTruthy();
   });
 
+  it('five Dinas staff registering the same NIB at once: one wins, the others hear "already registered" on nib', async () => {
+    const village = (
+      await sql<{ code: string }>`SELECT code FROM regions WHERE code LIKE '36.04.%' AND level = 'village' LIMIT 1`.execute(t.handle.db)
+    ).rows[0]?.code;
+    const create = (i: number) =>
+      send('pemda.serang', 'POST', '/api/umkm', {
+        name: `Usaha Kembar ${i}`,
+        nib: '9120000000001',
+        ownerName: 'Rahmat Hidayat',
+        address: 'Jl. Raya 2',
+        villageCode: village,
+        lat: -6.1,
+        lon: 106.1,
+        weeklyCapacity: 10,
+      });
+    const answers = await Promise.all([0, 1, 2, 3, 4].map(create));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409, 409, 409, 409]);
+    for (const a of answers.filter((x) => x.statusCode === 409)) {
+      expect(a.json().error).toMatchObject({ field: 'nib', message: { id: 'NIB sudah terdaftar.' } });
+      expect(a.body).not.toMatch(/_key|umkm_profiles|Usaha Kembar/);
+    }
+  });
+
   it('a duplicate caught by the database (two requests racing) names the field, never the constraint', async () => {
     const app = Fastify();
     registerErrorHandler(app);
