@@ -113,6 +113,31 @@ describe('a chain reading UMKM', () => {
     expect(found.body.items.map((u: { id: string }) => u.id)).toContain(known.id);
   });
 
+  it('names a permit scan (a certificate with the owner’s name) only where the owner is known', async () => {
+    const reason = await reasonFor('alfamart');
+    const sha = 'a'.repeat(64);
+    await sql`INSERT INTO files (sha256, mime, size_bytes) VALUES (${sha}, 'application/pdf', 10)`.execute(t.handle.db);
+    // One permit of a business Alfamart knows and one of a business it does not get the scan.
+    const pick = async (known: boolean) => {
+      const r = await sql<{ id: string; product_id: string; umkm_id: string }>`
+        SELECT pp.id, pp.product_id, p.umkm_id FROM product_permits pp JOIN products p ON p.id = pp.product_id
+        WHERE pp.archived_at IS NULL AND p.archived_at IS NULL ORDER BY pp.id`.execute(t.handle.db);
+      return r.rows.find((x) => reason.has(x.umkm_id) === known) as { id: string; product_id: string; umkm_id: string };
+    };
+    const known = await pick(true);
+    const unknown = await pick(false);
+    await sql`UPDATE product_permits SET scan_sha256 = ${sha} WHERE id IN (${known.id}, ${unknown.id})`.execute(t.handle.db);
+    const scan = async (who: string, p: { id: string; product_id: string }) =>
+      (await get(who, `/api/products/${p.product_id}`)).body.permits.find((x: { id: string }) => x.id === p.id);
+    expect(await scan('alfamart', known)).toMatchObject({ scanSha256: sha });
+    const hidden = await scan('alfamart', unknown);
+    expect(hidden).toMatchObject({ scanSha256: null });
+    expect(hidden.number).toBeTruthy();
+    expect(await scan('admin', unknown)).toMatchObject({ scanSha256: sha });
+    const listed = await get('alfamart', `/api/products?umkmId=${unknown.umkm_id}`);
+    expect(listed.raw).not.toContain(sha);
+  });
+
   it('a PKS draft the chain writes alone does not unlock a business', async () => {
     const reason = await reasonFor('alfamart');
     const mou = (await get('alfamart', '/api/agreements?kind=mou&limit=50')).body.items.find(

@@ -494,9 +494,10 @@ type ProductFields = {
   perishable?: boolean;
 };
 
-async function productViews(db: Database, rows: store.ProductRow[]) {
+async function productViews(db: Database, ctx: Ctx, rows: store.ProductRow[]) {
   const { permits, photos } = await store.attachmentsOf(
     db,
+    ctx.actor,
     rows.map((r) => r.id),
   );
   return rows.map((p) => ({
@@ -530,13 +531,13 @@ async function productViews(db: Database, rows: store.ProductRow[]) {
 
 export async function listProducts(db: Database, ctx: Ctx, f: ListQuery & { category?: string; umkmId?: string; perishable?: boolean }) {
   const page = await store.listProducts(db, ctx.actor, f);
-  return { items: await productViews(db, page.items), total: page.total };
+  return { items: await productViews(db, ctx, page.items), total: page.total };
 }
 
 export async function getProduct(db: Database, ctx: Ctx, id: string) {
   const p = await store.findProduct(db, ctx.actor, id);
   if (!p) throw notFound(PRODUCT, 'id');
-  const [view] = await productViews(db, [p]);
+  const [view] = await productViews(db, ctx, [p]);
   return view as NonNullable<typeof view>;
 }
 

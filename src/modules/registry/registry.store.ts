@@ -191,17 +191,21 @@ export async function listProducts(db: Database, actor: Actor, f: Page & { categ
 export const findProduct = (db: Database, actor: Actor, id: string) =>
   productsQuery(db, actor).select(productColumns).where('products.id', '=', id).executeTakeFirst();
 
-/** Permits and photos of a page of products, in two queries rather than two per product. */
-export async function attachmentsOf(db: Database, productIds: string[]) {
+/** Permits and photos of a page of products, in two queries rather than two per product. A permit's scan
+ *  (a P-IRT or halal certificate names the owner and the home address) is personal data: its file is
+ *  named only to whom `mayReadUmkmPersonalData` grants it; the permit's type, number and dates stay. */
+export async function attachmentsOf(db: Database, actor: Actor, productIds: string[]) {
   if (productIds.length === 0) return { permits: [], photos: [] };
   const [permits, photos] = await Promise.all([
     db
-      .selectFrom('product_permits')
-      .selectAll()
-      .where('product_id', 'in', productIds)
-      .where('archived_at', 'is', null)
-      .orderBy('type')
-      .orderBy('issued_on')
+      .selectFrom('product_permits as pp')
+      .innerJoin('products as pr', 'pr.id', 'pp.product_id')
+      .select(['pp.id', 'pp.product_id', 'pp.type', 'pp.number', 'pp.issued_on', 'pp.expires_on'])
+      .select(sql<string | null>`CASE WHEN ${mayReadUmkmPersonalData(actor, 'pr.umkm_id')} THEN pp.scan_sha256 END`.as('scan_sha256'))
+      .where('pp.product_id', 'in', productIds)
+      .where('pp.archived_at', 'is', null)
+      .orderBy('pp.type')
+      .orderBy('pp.issued_on')
       .execute(),
     db
       .selectFrom('product_photos')
