@@ -104,6 +104,10 @@ describe('a chain reading UMKM', () => {
       expect(byNib.body.total).toBe(0);
       const byVillage = await get('alfamart', `/api/umkm?regionCode=${o.village_code}&limit=500`);
       expect(byVillage.body.items.map((u: { id: string }) => u.id)).not.toContain(o.id);
+      const productsInVillage = await get('alfamart', `/api/products?regionCode=${o.village_code}&limit=500`);
+      expect(productsInVillage.body.items.map((p: { umkmId: string }) => p.umkmId)).not.toContain(o.id);
+      const productsInDistrict = await get('alfamart', `/api/products?regionCode=${o.district_code}&limit=500`);
+      expect(productsInDistrict.body.items.map((p: { umkmId: string }) => p.umkmId)).toContain(o.id);
       // The Dinas finds it every way.
       expect((await get('admin', `/api/umkm?q=${o.nib}`)).body.items[0].id).toBe(o.id);
     }

@@ -11,6 +11,7 @@ import {
   inRegion,
   regionOverlaps,
   requirementSetScope,
+  umkmInRegion,
   umkmScope,
 } from '../../platform/auth/policy.ts';
 import type { ProductOutcome } from './curation.tables.ts';
@@ -377,7 +378,11 @@ export const funnelProducts = (db: Database, actor: Actor, f: { regionCode?: str
     .select(['p.id', 'p.umkm_id', 'up.district_code'])
     .where('p.archived_at', 'is', null)
     .where(umkmScope(actor, 'p.umkm_id', 'up.village_code'))
-    .$if(f.regionCode !== undefined, (q) => q.where(inRegion('up.village_code', f.regionCode as string)))
+    .$if(f.regionCode !== undefined, (q) =>
+      q.where(
+        umkmInRegion(actor, f.regionCode as string, { umkmId: 'p.umkm_id', village: 'up.village_code', district: 'up.district_code' }),
+      ),
+    )
     .$if(f.productId !== undefined, (q) => q.where('p.id', '=', f.productId as string))
     .execute();
 

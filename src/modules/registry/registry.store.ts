@@ -3,7 +3,7 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { inRegion, mayReadUmkmPersonalData, organizationScope, outletScope, umkmScope } from '../../platform/auth/policy.ts';
+import { inRegion, mayReadUmkmPersonalData, organizationScope, outletScope, umkmInRegion, umkmScope } from '../../platform/auth/policy.ts';
 import { likePattern } from '../../platform/validation.ts';
 
 const count = sql<bigint>`count(*)`.as('n');
@@ -123,7 +123,8 @@ export type UmkmRow = NonNullable<Awaited<ReturnType<typeof findUmkm>>>;
 export async function listUmkm(db: Database, actor: Actor, f: Page) {
   let q = umkmQuery(db, actor);
   if (!f.includeArchived) q = q.where('o.archived_at', 'is', null);
-  // Down to the district for everyone; a village only where the village may be known.
+  // Down to the district for everyone; a village only where the village may be known (umkmInRegion, with
+  // the row's `pii` already computed).
   if (f.regionCode)
     q = q.where(sql<boolean>`(${inRegion('p.district_code', f.regionCode)} OR (v.pii AND ${inRegion('p.village_code', f.regionCode)}))`);
   if (f.q) {
@@ -176,7 +177,10 @@ export async function listProducts(db: Database, actor: Actor, f: Page & { categ
   if (f.category) q = q.where('products.category', '=', f.category);
   if (f.umkmId) q = q.where('products.umkm_id', '=', f.umkmId);
   if (f.perishable !== undefined) q = q.where('products.perishable', '=', f.perishable);
-  if (f.regionCode) q = q.where(inRegion('up.village_code', f.regionCode));
+  if (f.regionCode)
+    q = q.where(
+      umkmInRegion(actor, f.regionCode, { umkmId: 'products.umkm_id', village: 'up.village_code', district: 'up.district_code' }),
+    );
   if (f.q) {
     const p = likePattern(f.q);
     q = q.where((eb) => eb.or([eb('products.name', 'ilike', p), eb('u.name', 'ilike', p), eb('products.gtin', 'like', p)]));

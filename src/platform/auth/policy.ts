@@ -159,6 +159,13 @@ export function mayReadUmkmPersonalData(actor: Actor, umkmIdColumn: string): Con
   }
 }
 
+/** A region filter on UMKM-owned rows that does not reveal a withheld village: down to the district for
+ *  everyone; finer (a village code) only where the owner's personal data may be read. */
+export function umkmInRegion(actor: Actor, code: string, c: { umkmId: string; village: string; district: string }): Cond {
+  if (code.split('.').length <= 3) return inRegion(c.district, code);
+  return sql<boolean>`(${inRegion(c.village, code)} AND ${mayReadUmkmPersonalData(actor, c.umkmId)})`;
+}
+
 /** Moving a UMKM to another village (and so, maybe, out of its Dinas's region) is its Dinas's decision
  *  (inside the Dinas's region) or an admin's: the business cannot take itself out of its Dinas's view. */
 export const mayMoveUmkm = (actor: Actor) => actor.role === 'admin' || actor.role === 'pemda';
