@@ -1,70 +1,211 @@
-// The role × route matrix: every route in the OpenAPI document, called by every role. A role the policy
-// does not name is refused (401 signed out, 403 signed in); a role it names is let through to validation
-// and its scope. No route answers 500. A route without a declared policy cannot even be registered.
+// The access matrix, written out by hand: which audiences may call each API route, from the product's
+// point of view (BRIEF roles), not read from POLICY. The test fails when POLICY (and the running app)
+// disagree with this table, and when a route exists that the table does not name — a new route must be
+// placed here deliberately. Branch staff are their own audience (alfamart.bengkulu).
+//
+// Then every list answer ({items,total}) is compared with an SQL oracle of the caller's scope, written
+// here in plain SQL independently of the policy module: for every demo account, no foreign row in any
+// list, no row missing, and the total matches.
 import crypto from 'node:crypto';
 import Fastify from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { type Audience, POLICY } from '../src/platform/auth/policy.ts';
 import { registerErrorHandler, registerRequestFrame } from '../src/platform/http.ts';
 import { demo, type TestApp, testApp } from './app.ts';
 
-const ROLES: Record<Audience, string | null> = {
+type Who = 'public' | 'admin' | 'pemda' | 'chain' | 'branch' | 'umkm' | 'mentor';
+const ACCOUNTS: Record<Who, string | null> = {
   public: null,
   admin: demo('admin'),
   pemda: demo('pemda.serang'),
-  retailer: demo('alfamart'),
+  chain: demo('alfamart'),
+  branch: demo('alfamart.bengkulu'),
   umkm: demo('umkm'),
   mentor: demo('mentor'),
 };
+const ROLE_OF: Record<Who, Audience> = {
+  public: 'public',
+  admin: 'admin',
+  pemda: 'pemda',
+  chain: 'retailer',
+  branch: 'retailer',
+  umkm: 'umkm',
+  mentor: 'mentor',
+};
+
+const EVERYONE: Who[] = ['public', 'admin', 'pemda', 'chain', 'branch', 'umkm', 'mentor'];
+const SIGNED_IN: Who[] = ['admin', 'pemda', 'chain', 'branch', 'umkm', 'mentor'];
+const RETAIL: Who[] = ['chain', 'branch'];
+const ADMIN: Who[] = ['admin'];
+/** Everyone working with businesses' records: the Dinas, chains, the business itself and its mentor. */
+const WORKERS: Who[] = ['admin', 'pemda', ...RETAIL, 'umkm', 'mentor'];
+const DINAS: Who[] = ['admin', 'pemda'];
+const DINAS_AND_CHAINS: Who[] = ['admin', 'pemda', ...RETAIL];
+const PARTIES: Who[] = ['admin', 'pemda', ...RETAIL, 'umkm'];
+
+/** Route → who may call it at all (row scope and per-record decisions come on top). */
+const MATRIX: Record<string, Who[]> = {
+  'GET /api/health': EVERYONE,
+  'GET /api/config': EVERYONE,
+  'GET /api/openapi.json': EVERYONE,
+  'POST /api/auth/login': EVERYONE,
+  'POST /api/auth/logout': EVERYONE,
+  'GET /api/me': SIGNED_IN,
+  'GET /api/regions': EVERYONE,
+  'GET /api/regions/:code': EVERYONE,
+  // registry (C1): names of organisations are known to all users; only an admin creates them
+  'GET /api/organizations': SIGNED_IN,
+  'GET /api/organizations/:id': SIGNED_IN,
+  'POST /api/organizations': ADMIN,
+  'PATCH /api/organizations/:id': ADMIN,
+  'POST /api/organizations/:id/archive': ADMIN,
+  // outlets: a chain runs its own; a Dinas and a UMKM (where could I sell?) read them; mentors do not
+  'GET /api/outlets': PARTIES,
+  'GET /api/outlets/:id': PARTIES,
+  'POST /api/outlets': ['admin', ...RETAIL],
+  'PATCH /api/outlets/:id': ['admin', ...RETAIL],
+  'POST /api/outlets/:id/archive': ['admin', ...RETAIL],
+  // UMKM and products: the Dinas registers, the business keeps its own up to date, chains read
+  'GET /api/umkm': WORKERS,
+  'GET /api/umkm/:id': WORKERS,
+  'POST /api/umkm': DINAS,
+  'PATCH /api/umkm/:id': [...DINAS, 'umkm'],
+  'POST /api/umkm/:id/archive': DINAS,
+  'GET /api/products': WORKERS,
+  'GET /api/products/:id': WORKERS,
+  'POST /api/products': [...DINAS, 'umkm'],
+  'PATCH /api/products/:id': [...DINAS, 'umkm'],
+  'POST /api/products/:id/archive': [...DINAS, 'umkm'],
+  'POST /api/products/:id/permits': [...DINAS, 'umkm'],
+  'POST /api/products/:id/permits/:permitId/archive': [...DINAS, 'umkm'],
+  'POST /api/products/:id/photos': [...DINAS, 'umkm'],
+  'POST /api/files': SIGNED_IN,
+  'GET /api/files/:sha256': SIGNED_IN,
+  // administration
+  'GET /api/users': ADMIN,
+  'POST /api/users': ADMIN,
+  'PATCH /api/users/:id': ADMIN,
+  'GET /api/audit': ADMIN,
+  // curation (C2): chains set requirements; rounds are run by chains and Dinas; results reach the business
+  'GET /api/curation/requirement-sets': SIGNED_IN,
+  'GET /api/curation/requirement-sets/:id': SIGNED_IN,
+  'POST /api/curation/requirement-sets': ['admin', ...RETAIL],
+  'PATCH /api/curation/requirement-sets/:id': ['admin', ...RETAIL],
+  'POST /api/curation/requirement-sets/:id/publish': ['admin', ...RETAIL],
+  'GET /api/curation/rounds': WORKERS,
+  'GET /api/curation/rounds/:id': WORKERS,
+  'GET /api/curation/rounds/:id/entries': WORKERS,
+  'GET /api/curation/entries/:id': WORKERS,
+  'GET /api/curation/gap-lists': WORKERS,
+  'POST /api/curation/rounds': DINAS_AND_CHAINS,
+  'POST /api/curation/rounds/:id/products': DINAS_AND_CHAINS,
+  'POST /api/curation/rounds/:id/evaluate': DINAS_AND_CHAINS,
+  'POST /api/curation/rounds/:id/close': DINAS_AND_CHAINS,
+  'PATCH /api/curation/entries/:id': DINAS_AND_CHAINS,
+  'GET /api/curation/relaxations': DINAS_AND_CHAINS,
+  'POST /api/curation/relaxations': DINAS,
+  'POST /api/curation/relaxations/:id/archive': DINAS,
+  'GET /api/curation/bottlenecks': DINAS_AND_CHAINS,
+  'GET /api/curation/bottlenecks/export': DINAS_AND_CHAINS,
+  'GET /api/curation/funnel': WORKERS,
+  'GET /api/curation/products/:id/status': WORKERS,
+  // mentoring (C3): a Dinas programme; chains are not told who is being mentored
+  'GET /api/mentoring/programs': [...DINAS, 'umkm', 'mentor'],
+  'GET /api/mentoring/programs/:id': [...DINAS, 'umkm', 'mentor'],
+  'GET /api/mentoring/programs/:id/outcome': [...DINAS, 'umkm', 'mentor'],
+  'GET /api/mentoring/programs/:id/suggestions': DINAS,
+  'POST /api/mentoring/programs': DINAS,
+  'POST /api/mentoring/programs/:id/enrolments': DINAS,
+  'POST /api/mentoring/programs/:id/recurate': DINAS,
+  'POST /api/mentoring/programs/:id/sessions': [...DINAS, 'mentor'],
+  'POST /api/mentoring/programs/:id/respond': ['umkm'],
+  // agreements (C4): MoU between Dinas and chain, PKS between chain and business
+  'GET /api/agreements': PARTIES,
+  'GET /api/agreements/:id': PARTIES,
+  'GET /api/agreements/:id/versions/:version': PARTIES,
+  'GET /api/agreements/:id/versions/:version/document.pdf': PARTIES,
+  'GET /api/agreements/terms': PARTIES,
+  'GET /api/agreements/reminders': PARTIES,
+  'GET /api/agreements/eligible-products': DINAS_AND_CHAINS,
+  'POST /api/agreements/mou': DINAS,
+  'PATCH /api/agreements/mou/:id': DINAS,
+  'GET /api/agreements/pks-template': ['admin', ...RETAIL],
+  'POST /api/agreements/pks': ['admin', ...RETAIL],
+  'PATCH /api/agreements/pks/:id': ['admin', ...RETAIL],
+  'POST /api/agreements/:id/sign': ['pemda', ...RETAIL, 'umkm'],
+  'POST /api/agreements/:id/submit': PARTIES,
+  'POST /api/agreements/:id/return': PARTIES,
+  'POST /api/agreements/:id/withdraw': PARTIES,
+  'POST /api/agreements/:id/amend': PARTIES,
+  'POST /api/agreements/:id/terminate': PARTIES,
+  // placement (C5): a chain's plan; the Dinas follows it; the business sees where its products stand
+  'GET /api/placement/plans': DINAS_AND_CHAINS,
+  'GET /api/placement/plans/:id': DINAS_AND_CHAINS,
+  'POST /api/placement/plans': DINAS_AND_CHAINS,
+  'POST /api/placement/plans/:id/approve': RETAIL,
+  'GET /api/placements': PARTIES,
+  'POST /api/placements/:id/lock': RETAIL,
+};
 
 let t: TestApp;
-let operations: { method: string; url: string; path: string }[];
+let routes: { key: string; method: string; path: string; url: string }[];
 
 beforeAll(async () => {
   t = await testApp();
-  const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-  operations = [];
-  for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, unknown>>)) {
-    for (const method of Object.keys(ops)) {
-      const url = path.replace(/\{(\w+)\}/g, (_m, name: string) =>
-        name === 'code' ? '17.71' : name === 'sha256' ? '0'.repeat(64) : crypto.randomUUID(),
+  routes = [...t.app.routePolicies.keys()]
+    .filter((k) => !k.startsWith('HEAD ') && !k.includes(' /api/docs'))
+    .map((key) => {
+      const [method, path] = key.split(' ') as [string, string];
+      const url = path.replace(/:(\w+)/g, (_m, name: string) =>
+        name === 'code' ? '17.71' : name === 'sha256' ? '0'.repeat(64) : name === 'version' ? '1' : crypto.randomUUID(),
       );
-      operations.push({ method: method.toUpperCase(), url, path });
-    }
-  }
+      return { key, method, path, url };
+    });
 });
 afterAll(() => t.close());
 
-describe('role × route', () => {
-  it('covers every API route, and every route declares a policy action', () => {
-    expect(operations.length).toBeGreaterThan(25);
-    for (const op of operations) {
-      const fastifyPath = op.path.replace(/\{(\w+)\}/g, ':$1');
-      expect(t.app.routePolicies.get(`${op.method} ${fastifyPath}`), `${op.method} ${op.path}`).toBeDefined();
-    }
+describe('role × route, against a table written by hand', () => {
+  it('the table names every API route, and only those', () => {
+    expect(routes.length).toBeGreaterThan(80);
+    expect(routes.map((r) => r.key).sort()).toEqual(Object.keys(MATRIX).sort());
   });
 
-  for (const [role, email] of Object.entries(ROLES) as [Audience, string | null][]) {
-    it(`answers ${role} as the policy says, on every route`, async () => {
+  it('POLICY grants each route exactly the audiences of the table', () => {
+    const wrong: string[] = [];
+    for (const r of routes) {
+      const action = t.app.routePolicies.get(r.key);
+      if (!action) continue;
+      const policy = POLICY[action] as readonly Audience[];
+      for (const who of EVERYONE) {
+        const table = (MATRIX[r.key] ?? []).includes(who);
+        if (policy.includes(ROLE_OF[who]) !== table) wrong.push(`${r.key} (${action}): ${who} table ${table ? 'allows' : 'refuses'}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  for (const who of EVERYONE) {
+    it(`the running app answers ${who} as the table says, on every route (never a 500)`, async () => {
       const wrong: string[] = [];
-      for (const op of operations) {
-        const fastifyPath = op.path.replace(/\{(\w+)\}/g, ':$1');
-        const action = t.app.routePolicies.get(`${op.method} ${fastifyPath}`);
-        if (!action) continue;
-        if (op.path === '/api/auth/logout') continue; // would end the cached session of this role
-        const allowed = (POLICY[action] as readonly Audience[]).includes(role);
-        const res = await t.as(email, {
-          method: op.method as 'GET',
-          url: op.url,
-          ...(op.method === 'GET' ? {} : { payload: {} }),
+      for (const r of routes) {
+        if (r.key === 'POST /api/auth/logout') continue; // would end the cached session of this account
+        const allowed = (MATRIX[r.key] ?? []).includes(who);
+        const res = await t.as(ACCOUNTS[who], {
+          method: r.method as 'GET',
+          url: r.url,
+          ...(r.method === 'GET' ? {} : { payload: {} }),
         });
-        const refused = res.statusCode === 401 || res.statusCode === 403;
-        const ok = res.statusCode < 500 && (allowed ? !refused : res.statusCode === (role === 'public' ? 401 : 403));
-        if (!ok) wrong.push(`${op.method} ${op.path} → ${res.statusCode} (${action}, ${allowed ? 'allowed' : 'refused'})`);
+        const code = res.statusCode >= 400 ? res.json().error?.code : null;
+        // A refusal for who the caller is, not for what it asked (validation, a missing row: 4xx otherwise).
+        const refused = (res.statusCode === 401 && code === 'unauthenticated') || (res.statusCode === 403 && code === 'forbidden');
+        const expected = allowed ? !refused : res.statusCode === (who === 'public' ? 401 : 403);
+        if (res.statusCode >= 500 || !expected)
+          wrong.push(`${r.key} → ${res.statusCode} ${code ?? ''} (${allowed ? 'allowed' : 'refused'})`);
         if (res.statusCode >= 400) {
-          expect(res.json().error.message.id, `${op.method} ${op.path}`).toBeTruthy();
-          expect(res.json().error.message.en, `${op.method} ${op.path}`).toBeTruthy();
+          expect(res.json().error.message.id, r.key).toBeTruthy();
+          expect(res.json().error.message.en, r.key).toBeTruthy();
         }
       }
       expect(wrong).toEqual([]);
@@ -78,5 +219,243 @@ describe('role × route', () => {
     expect(() => app.get('/api/unguarded', async () => ({ secret: true }))).toThrow(/declares no known policy/);
     await app.close();
     expect(loadConfig({}).demo).toBe(false);
+  });
+});
+
+// Before the list oracles run, so the plans lists hold a branch plan and a head-office plan.
+describe('branch staff (Alfamart Cabang Bengkulu)', () => {
+  it('reads and changes only its branch’s outlets; the head office reads them all', async () => {
+    const branch = ACCOUNTS.branch as string;
+    const outside = await sql<{ id: string }>`
+      SELECT o.id FROM outlets o JOIN organizations c ON c.id = o.chain_id
+      WHERE c.chain_code = 'alfamart' AND o.branch_id IS DISTINCT FROM (SELECT organization_id FROM users WHERE email = ${branch})
+      LIMIT 3`.execute(t.handle.db);
+    expect(outside.rows.length).toBe(3);
+    for (const { id } of outside.rows) {
+      expect((await t.as(branch, { method: 'GET', url: `/api/outlets/${id}` })).statusCode).toBe(404);
+      expect((await t.as(branch, { method: 'PATCH', url: `/api/outlets/${id}`, payload: { localSlots: 0 } })).statusCode).toBe(404);
+      expect((await t.as(ACCOUNTS.chain, { method: 'GET', url: `/api/outlets/${id}` })).statusCode).toBe(200);
+    }
+  });
+
+  it('its placement plans are its own: the head office sees them, another branch’s plans stay hidden', async () => {
+    const branch = ACCOUNTS.branch as string;
+    const plan = await t.as(branch, { method: 'POST', url: '/api/placement/plans', payload: { regionCode: '17.71' } });
+    expect(plan.statusCode, plan.body).toBeLessThan(300);
+    const id = plan.json().plan.id as string;
+    expect((await t.as(branch, { method: 'GET', url: `/api/placement/plans/${id}` })).statusCode).toBe(200);
+    expect((await t.as(ACCOUNTS.chain, { method: 'GET', url: `/api/placement/plans/${id}` })).statusCode).toBe(200);
+    expect((await t.as(demo('indomaret'), { method: 'GET', url: `/api/placement/plans/${id}` })).statusCode).toBe(404);
+    // A head-office plan (no branch) is not the branch's.
+    const hq = await t.as(ACCOUNTS.chain, { method: 'POST', url: '/api/placement/plans', payload: { regionCode: '17.71' } });
+    expect(hq.statusCode, hq.body).toBeLessThan(300);
+    const hqId = hq.json().plan.id as string;
+    expect((await t.as(branch, { method: 'GET', url: `/api/placement/plans/${hqId}` })).statusCode).toBe(404);
+    const mine = await fetchAll(branch, '/api/placement/plans');
+    expect(mine.ids).toEqual([id]);
+    expect((await fetchAll(ACCOUNTS.chain, '/api/placement/plans')).ids.sort()).toEqual([id, hqId].sort());
+  });
+});
+
+// ---- lists against an SQL oracle --------------------------------------------------------------------
+
+interface Me {
+  who: Who;
+  userId: string;
+  org: string | null;
+  /** a Dinas's region; a UMKM's province */
+  region: string | null;
+  chain: string | null;
+  branch: string | null;
+}
+
+async function me(who: Who): Promise<Me> {
+  const email = ACCOUNTS[who] as string;
+  const r = await sql<{
+    id: string;
+    org: string | null;
+    kind: string | null;
+    region: string | null;
+    parent: string | null;
+    prov: string | null;
+  }>`
+    SELECT u.id, u.organization_id AS org, o.kind, o.region_code AS region, o.parent_id AS parent, p.province_code AS prov
+    FROM users u LEFT JOIN organizations o ON o.id = u.organization_id LEFT JOIN umkm_profiles p ON p.organization_id = o.id
+    WHERE u.email = ${email}`.execute(t.handle.db);
+  const u = r.rows[0];
+  if (!u) throw new Error(email);
+  return {
+    who,
+    userId: u.id,
+    org: u.org,
+    region: u.kind === 'government' ? u.region : u.kind === 'umkm' ? u.prov : null,
+    chain: u.kind === 'chain' ? u.org : u.kind === 'branch' ? u.parent : null,
+    branch: u.kind === 'branch' ? u.org : null,
+  };
+}
+
+/** `col` lies in region `code` (prefix match on the dotted code). */
+const within = (col: string, code: string | null) => sql.raw(`(${col} = '${code}' OR ${col} LIKE '${code}.%')`);
+/** `col` lies in `code` or covers it (a province-wide record concerns a regency). */
+const overlaps = (col: string, code: string | null) =>
+  sql.raw(`(${within(col, code).compile(t.handle.db).sql} OR '${code}' LIKE ${col} || '.%')`);
+
+/** The UMKM ids the caller may see at all. */
+function umkmIds(m: Me) {
+  switch (m.who) {
+    case 'admin':
+    case 'chain':
+    case 'branch':
+      return sql`SELECT organization_id FROM umkm_profiles`;
+    case 'pemda':
+      return sql`SELECT organization_id FROM umkm_profiles WHERE ${within('village_code', m.region)}`;
+    case 'umkm':
+      return sql`SELECT ${m.org}::uuid`;
+    case 'mentor':
+      return sql`SELECT umkm_id FROM mentor_assignments WHERE mentor_user_id = ${m.userId}`;
+    default:
+      return sql`SELECT NULL::uuid WHERE false`;
+  }
+}
+
+const ORACLES: Record<string, (m: Me) => ReturnType<typeof sql> | null> = {
+  '/api/organizations': (m) =>
+    m.who === 'admin'
+      ? sql`SELECT id FROM organizations WHERE archived_at IS NULL`
+      : sql`SELECT id FROM organizations WHERE archived_at IS NULL AND (kind <> 'umkm' OR id IN (${umkmIds(m)}))`,
+  '/api/outlets': (m) => {
+    const base = sql`SELECT id FROM outlets WHERE archived_at IS NULL`;
+    if (m.who === 'admin') return base;
+    if (m.who === 'branch') return sql`${base} AND branch_id = ${m.branch}`;
+    if (m.who === 'chain') return sql`${base} AND chain_id = ${m.chain}`;
+    if (m.who === 'pemda') return sql`${base} AND ${within('district_code', m.region)}`;
+    if (m.who === 'umkm') return sql`${base} AND province_code = ${m.region}`;
+    return null;
+  },
+  '/api/umkm': (m) => sql`SELECT o.id FROM organizations o WHERE o.kind = 'umkm' AND o.archived_at IS NULL AND o.id IN (${umkmIds(m)})`,
+  '/api/products': (m) => sql`SELECT id FROM products WHERE archived_at IS NULL AND umkm_id IN (${umkmIds(m)})`,
+  '/api/users': () => sql`SELECT id FROM users`,
+  '/api/curation/requirement-sets': (m) => {
+    if (m.who === 'admin') return sql`SELECT id FROM requirement_sets`;
+    if (m.chain) return sql`SELECT id FROM requirement_sets WHERE status <> 'draft' OR chain_id = ${m.chain}`;
+    return sql`SELECT id FROM requirement_sets WHERE status <> 'draft'`;
+  },
+  '/api/curation/rounds': (m) => {
+    if (m.who === 'admin') return sql`SELECT id FROM curation_rounds`;
+    if (m.chain) return sql`SELECT id FROM curation_rounds WHERE chain_id = ${m.chain}`;
+    if (m.who === 'pemda') return sql`SELECT id FROM curation_rounds WHERE ${overlaps('region_code', m.region)}`;
+    return sql`SELECT DISTINCT round_id FROM curation_entries WHERE umkm_id IN (${umkmIds(m)})`;
+  },
+  '/api/curation/relaxations': (m) => {
+    const base = sql`SELECT id FROM curation_relaxations WHERE true`;
+    if (m.who === 'admin') return base;
+    if (m.chain) return sql`${base} AND chain_id = ${m.chain}`;
+    if (m.who === 'pemda') return sql`${base} AND ${overlaps('region_code', m.region)}`;
+    return null;
+  },
+  '/api/mentoring/programs': (m) => {
+    if (m.who === 'admin') return sql`SELECT id FROM mentoring_programs`;
+    if (m.who === 'pemda') return sql`SELECT id FROM mentoring_programs WHERE ${overlaps('region_code', m.region)}`;
+    if (m.who === 'mentor') return sql`SELECT id FROM mentoring_programs WHERE mentor_user_id = ${m.userId}`;
+    if (m.who === 'umkm') return sql`SELECT program_id FROM mentoring_enrolments WHERE umkm_id = ${m.org}`;
+    return null;
+  },
+  '/api/agreements': (m) => {
+    if (m.who === 'admin') return sql`SELECT id FROM agreements`;
+    if (m.who === 'branch')
+      return sql`SELECT id FROM agreements WHERE chain_id = ${m.chain} AND (branch_id IS NULL OR branch_id = ${m.branch})`;
+    if (m.who === 'chain') return sql`SELECT id FROM agreements WHERE chain_id = ${m.chain}`;
+    if (m.who === 'pemda') return sql`SELECT id FROM agreements WHERE ${overlaps('region_code', m.region)} OR government_id = ${m.org}`;
+    if (m.who === 'umkm') return sql`SELECT id FROM agreements WHERE kind = 'pks' AND umkm_id = ${m.org}`;
+    return null;
+  },
+  '/api/placement/plans': (m) => {
+    if (m.who === 'admin') return sql`SELECT id FROM placement_plans`;
+    if (m.who === 'branch') return sql`SELECT id FROM placement_plans WHERE chain_id = ${m.chain} AND branch_id = ${m.branch}`;
+    if (m.who === 'chain') return sql`SELECT id FROM placement_plans WHERE chain_id = ${m.chain}`;
+    if (m.who === 'pemda') return sql`SELECT id FROM placement_plans WHERE ${within('region_code', m.region)}`;
+    return null;
+  },
+  '/api/placements': (m) => {
+    if (m.who === 'admin') return sql`SELECT id FROM placements`;
+    if (m.who === 'branch') return sql`SELECT id FROM placements WHERE outlet_id IN (SELECT id FROM outlets WHERE branch_id = ${m.branch})`;
+    if (m.who === 'chain') return sql`SELECT id FROM placements WHERE chain_id = ${m.chain}`;
+    if (m.who === 'pemda') return sql`SELECT id FROM placements WHERE ${within('district_code', m.region)}`;
+    if (m.who === 'umkm') return sql`SELECT id FROM placements WHERE umkm_id = ${m.org}`;
+    return null;
+  },
+};
+
+/** Gap lists: one row per product and chain, from finished rounds, of entries the caller may see. */
+function gapOracle(m: Me) {
+  const rounds = ORACLES['/api/curation/rounds']?.(m);
+  if (!rounds) return null;
+  return sql`SELECT DISTINCT e.product_id || '|' || c.chain_code AS id FROM curation_entries e
+    JOIN curation_rounds r ON r.id = e.round_id JOIN organizations c ON c.id = r.chain_id
+    WHERE r.status = 'closed' AND r.id IN (${rounds}) AND e.umkm_id IN (${umkmIds(m)})
+      AND ${m.who === 'pemda' ? within('e.village_code', m.region) : sql`true`}`;
+}
+
+async function fetchAll(email: string | null, url: string) {
+  const ids: string[] = [];
+  let total = -1;
+  for (let offset = 0; ; offset += 200) {
+    const res = await t.as(email, { method: 'GET', url: `${url}${url.includes('?') ? '&' : '?'}limit=200&offset=${offset}` });
+    if (res.statusCode !== 200) return { status: res.statusCode, ids, total };
+    const page = res.json() as { items: Record<string, unknown>[]; total: number };
+    total = page.total;
+    for (const item of page.items) ids.push(String(item.id ?? `${item.productId}|${item.chainCode}`));
+    if (page.items.length < 200) return { status: 200, ids, total };
+  }
+}
+
+describe('every list answer against an SQL oracle of the caller’s scope', () => {
+  it('knows every list route of the API', async () => {
+    // Every GET route without a path parameter that answers {items,total} to an admin has an oracle here.
+    const lists: string[] = [];
+    for (const r of routes) {
+      if (r.method !== 'GET' || r.path.includes(':')) continue;
+      const res = await t.as(ACCOUNTS.admin, { method: 'GET', url: r.path });
+      if (res.statusCode === 200 && res.headers['content-type']?.toString().includes('json')) {
+        const body = res.json();
+        if (Array.isArray(body.items) && typeof body.total === 'number') lists.push(r.path);
+      }
+    }
+    const known = [...Object.keys(ORACLES), '/api/curation/gap-lists', '/api/audit', '/api/regions'];
+    expect(lists.filter((l) => !known.includes(l))).toEqual([]);
+    expect(lists.length).toBeGreaterThanOrEqual(12);
+  });
+
+  for (const who of SIGNED_IN) {
+    it(`${who}: each list holds exactly the rows of its scope`, async () => {
+      const m = await me(who);
+      const wrong: string[] = [];
+      const lists = [...Object.entries(ORACLES), ['/api/curation/gap-lists', gapOracle] as const];
+      for (const [url, oracle] of lists) {
+        if (!MATRIX[`GET ${url}`]?.includes(who)) continue;
+        const got = await fetchAll(ACCOUNTS[who], url);
+        expect(got.status, `${who} ${url}`).toBe(200);
+        const q = oracle(m);
+        const expected = q ? (await q.execute(t.handle.db)).rows.map((r) => String(Object.values(r as object)[0])) : [];
+        const want = new Set(expected);
+        const foreign = got.ids.filter((id) => !want.has(id));
+        const missing = expected.filter((id) => !got.ids.includes(id));
+        if (foreign.length || missing.length || got.total !== want.size || got.ids.length !== got.total) {
+          wrong.push(`${url}: ${foreign.length} foreign, ${missing.length} missing, total ${got.total} (oracle ${want.size})`);
+        }
+      }
+      expect(wrong).toEqual([]);
+    });
+  }
+
+  it('the oracles are not vacuous: each account sees rows, and not all of them', async () => {
+    const count = async (who: Who, url: string) => (await fetchAll(ACCOUNTS[who], url)).total;
+    expect(await count('branch', '/api/outlets')).toBe(75);
+    expect(await count('chain', '/api/outlets')).toBeGreaterThan(75);
+    expect(await count('pemda', '/api/umkm')).toBeLessThan(await count('admin', '/api/umkm'));
+    expect(await count('umkm', '/api/products')).toBe(2);
+    expect(await count('mentor', '/api/umkm')).toBe(5);
+    expect(await count('chain', '/api/agreements')).toBeGreaterThan(0);
+    expect(await count('chain', '/api/agreements')).toBeLessThan(await count('admin', '/api/agreements'));
   });
 });

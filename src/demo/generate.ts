@@ -542,6 +542,8 @@ export function generateDemo(index: RegionIndex, passwordHash: string, cal: Demo
   user('umkm@demo.etalase.id', DEMO_UMKM.owner, 'umkm', umkmIds.oki[0] as string);
   const mentor = user('mentor@demo.etalase.id', 'Pendamping UMKM OKI (demo)', 'mentor', null);
   for (const umkmId of umkmIds.oki.slice(0, 5)) rows.mentorAssignments.push({ mentor_user_id: mentor, umkm_id: umkmId });
+  // Branch staff (last, so every earlier id stays as it was): sees only its branch's outlets, plans, placements.
+  user('alfamart.bengkulu@demo.etalase.id', 'Staf Alfamart Cabang Bengkulu', 'retailer', branchId.get('alfamart-bengkulu') as string);
 
   return rows;
 }

@@ -215,6 +215,7 @@ describe('demo data: accounts', () => {
     expect(by('alfamart@demo.etalase.id')).toMatchObject({ kind: 'chain', chain: 'alfamart' });
     expect(by('alfamidi@demo.etalase.id')).toMatchObject({ kind: 'chain', chain: 'alfamidi' });
     expect(by('indomaret@demo.etalase.id')).toMatchObject({ kind: 'chain', chain: 'indomaret' });
+    expect(by('alfamart.bengkulu@demo.etalase.id')).toMatchObject({ kind: 'branch', chain: 'alfamart', region: '17.71' });
     expect(by('umkm@demo.etalase.id')?.kind).toBe('umkm');
     expect(by('mentor@demo.etalase.id')?.kind).toBeNull();
     expect(new Set(users.map((u) => u.hash)).size).toBe(1);

@@ -29,6 +29,11 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: 'alfamart@demo.etalase.id', role: 'retailer', what: 'Kantor pusat Alfamart (PT Sumber Alfaria Trijaya Tbk)' },
   { email: 'alfamidi@demo.etalase.id', role: 'retailer', what: 'Kantor pusat Alfamidi (PT Midi Utama Indonesia Tbk)' },
   { email: 'indomaret@demo.etalase.id', role: 'retailer', what: 'Kantor pusat Indomaret (PT Indomarco Prismatama)' },
+  {
+    email: 'alfamart.bengkulu@demo.etalase.id',
+    role: 'retailer',
+    what: 'Staf cabang Alfamart Bengkulu (hanya gerai, rencana dan penempatan cabangnya)',
+  },
   { email: 'umkm@demo.etalase.id', role: 'umkm', what: 'Pembuat terasi udang di Kecamatan Tulung Selapan, OKI' },
   { email: 'mentor@demo.etalase.id', role: 'mentor', what: 'Pendamping lima UMKM unggulan OKI' },
 ];
@@ -44,7 +49,7 @@ export async function seedDemo(db: Database, opts: { today?: string; log?: (s: s
   const log = opts.log ?? (() => {});
   const cal = demoCalendar(opts.today);
   const started = performance.now();
-  // Hashed once for all demo users: argon2id is deliberately slow, eleven hashes would cost a second.
+  // Hashed once for all demo users: argon2id is deliberately slow, a dozen hashes would cost a second.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   // Everything through `trx`: on PGlite there is one connection and the outer handle would deadlock.
   const inserted = await db.transaction().execute(async (trx) => {

@@ -142,15 +142,31 @@ function validationError(error: FastifyError): { body: ReturnType<typeof errorBo
   return { body: errorBody('validation_failed', message, field) };
 }
 
-/** PostgreSQL constraint errors that reach here mean a rule the schemas did not catch: still a 4xx. */
-function databaseError(e: { code?: string; constraint?: string; column?: string }) {
-  const field = e.column ?? e.constraint;
+/** PostgreSQL constraint errors that reach here mean a rule the schemas did not catch (or two requests
+ *  raced past a check): still a 4xx. A known constraint names its API field; a constraint's own name is
+ *  never sent (it describes our schema), and a duplicate never says whose record holds the value. */
+function databaseError(e: { code?: string; constraint?: string }) {
+  const KNOWN: Record<string, { field: string; what?: { id: string; en: string } }> = {
+    umkm_profiles_nib_key: { field: 'nib', what: { id: 'NIB', en: 'NIB' } },
+    products_gtin_idx: { field: 'gtin', what: { id: 'GTIN (kode batang)', en: 'GTIN (barcode)' } },
+    users_email_key: { field: 'email', what: { id: 'Email', en: 'Email' } },
+    outlets_chain_id_store_code_key: { field: 'storeCode', what: { id: 'Kode toko', en: 'Store code' } },
+    agreements_number_key: { field: 'number' },
+    curation_entries_round_id_product_id_key: { field: 'productId' },
+    requirement_sets_version_idx: { field: 'version' },
+  };
+  const known = e.constraint ? KNOWN[e.constraint] : undefined;
+  const field = known?.field;
   switch (e.code) {
-    case '23505':
-      return {
-        status: 409,
-        body: errorBody('duplicate', { id: 'Data yang sama sudah ada.', en: 'A record with the same value already exists.' }, field),
-      };
+    case '23505': {
+      const message = known?.what
+        ? { id: `${known.what.id} sudah terdaftar.`, en: `${known.what.en} is already registered.` }
+        : {
+            id: 'Data yang sama sudah terdaftar. Muat ulang lalu coba lagi.',
+            en: 'The same record is already registered. Reload and try again.',
+          };
+      return { status: 409, body: errorBody('duplicate', message, field) };
+    }
     case '23503':
       return {
         status: 400,

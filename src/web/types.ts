@@ -69,15 +69,17 @@ export interface Outlet {
 export interface Umkm {
   id: string;
   name: string;
+  /** false: the personal fields below are withheld (null), not missing. */
+  personalData: boolean;
   nib: string | null;
-  ownerName: string;
+  ownerName: string | null;
   phone: string | null;
-  address: string;
-  villageCode: string;
+  address: string | null;
+  villageCode: string | null;
   districtCode: string;
   provinceCode: string;
-  lat: number;
-  lon: number;
+  lat: number | null;
+  lon: number | null;
   weeklyCapacity: number;
   productCount: number;
   archived: boolean;

@@ -9,13 +9,11 @@ import type { Actor, Ctx } from '../../platform/auth/actor.ts';
 import {
   canReadCurationNotes,
   chainActedFor,
-  curationEntryScope,
-  inRegion,
+  curationOutcomeScope,
   mayActInRegion,
   mayEditRequirementSet,
   mayManageRound,
   relaxationScope,
-  umkmScope,
 } from '../../platform/auth/policy.ts';
 import { badRequest, conflict, notFound, notPermitted } from '../../platform/errors.ts';
 import { chainByCode } from '../registry/registry.service.ts';
@@ -510,7 +508,7 @@ export async function listGapLists(db: Database, ctx: Ctx, f: { limit: number; o
     .selectFrom('curation_entries as e')
     .innerJoin('curation_rounds as r', 'r.id', 'e.round_id')
     .where('r.status', '=', 'closed')
-    .where(curationEntryScope(ctx.actor, 'e', 'r'))
+    .where(curationOutcomeScope(ctx.actor, 'e', 'r'))
     .$if(f.umkmId !== undefined, (q) => q.where('e.umkm_id', '=', f.umkmId as string))
     .$if(f.productId !== undefined, (q) => q.where('e.product_id', '=', f.productId as string))
     .select(['e.id', 'e.product_id', 'r.chain_id'])
@@ -721,42 +719,10 @@ export async function getBottlenecks(db: Database, ctx: Ctx, q: { regionCode: st
 
 // ---- funnel ----
 async function productStages(db: Database, ctx: Ctx, f: { regionCode?: string; productId?: string }) {
-  const products = await db
-    .selectFrom('products as p')
-    .innerJoin('umkm_profiles as up', 'up.organization_id', 'p.umkm_id')
-    .select(['p.id', 'p.umkm_id', 'up.village_code'])
-    .where('p.archived_at', 'is', null)
-    .where(umkmScope(ctx.actor, 'p.umkm_id', 'up.village_code'))
-    .$if(f.regionCode !== undefined, (q) => q.where(inRegion('up.village_code', f.regionCode as string)))
-    .$if(f.productId !== undefined, (q) => q.where('p.id', '=', f.productId as string))
-    .execute();
-  // Latest finished result per product and chain: a product passed if one chain's latest curation passed it.
-  const latest = await db
-    .selectFrom('curation_entries as e')
-    .innerJoin('curation_rounds as r', 'r.id', 'e.round_id')
-    .innerJoin('umkm_profiles as up', 'up.organization_id', 'e.umkm_id')
-    .innerJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('curation_evaluations as ev')
-          .select('ev.outcome')
-          .whereRef('ev.entry_id', '=', 'e.id')
-          .orderBy('ev.id', 'desc')
-          .limit(1)
-          .as('ev'),
-      (join) => join.onTrue(),
-    )
-    .select(['e.product_id', 'ev.outcome'])
-    .distinctOn(['e.product_id', 'r.chain_id'])
-    .where('r.status', '=', 'closed')
-    .where(umkmScope(ctx.actor, 'e.umkm_id', 'up.village_code'))
-    .$if(f.regionCode !== undefined, (q) => q.where(inRegion('e.village_code', f.regionCode as string)))
-    .$if(f.productId !== undefined, (q) => q.where('e.product_id', '=', f.productId as string))
-    .orderBy('e.product_id')
-    .orderBy('r.chain_id')
-    .orderBy('r.curation_date', 'desc')
-    .orderBy('r.created_at', 'desc')
-    .execute();
+  const products = await store.funnelProducts(db, ctx.actor, f);
+  // Latest finished result per product and chain, from the rounds the actor may see (a chain: its own):
+  // a product passed if one chain's latest curation passed it.
+  const latest = await store.latestOutcomes(db, ctx.actor, f);
   const outcome = new Map<string, ProductOutcome>();
   for (const l of latest) if (outcome.get(l.product_id) !== 'lolos') outcome.set(l.product_id, l.outcome);
   const enrolments = await db
@@ -792,7 +758,7 @@ export async function getFunnel(db: Database, ctx: Ctx, q: { regionCode?: string
   };
   const byRegency = new Map<string, Record<string, number>>();
   for (const i of items) {
-    const regency = i.village_code.slice(0, 5);
+    const regency = i.district_code.slice(0, 5);
     const c = byRegency.get(regency) ?? Object.fromEntries(FUNNEL_STAGES.map((s) => [s, 0]));
     c[i.stage] = (c[i.stage] ?? 0) + 1;
     byRegency.set(regency, c);
@@ -825,26 +791,7 @@ export async function getFunnel(db: Database, ctx: Ctx, q: { regionCode?: string
 export async function getProductStatus(db: Database, ctx: Ctx, productId: string) {
   const [p] = await productStages(db, ctx, { productId });
   if (!p) throw notFound(PRODUCT, 'id');
-  const history = await db
-    .selectFrom('curation_entries as e')
-    .innerJoin('curation_rounds as r', 'r.id', 'e.round_id')
-    .innerJoin('organizations as c', 'c.id', 'r.chain_id')
-    .leftJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('curation_evaluations as ev')
-          .select(['ev.outcome', 'ev.failed'])
-          .whereRef('ev.entry_id', '=', 'e.id')
-          .orderBy('ev.id', 'desc')
-          .limit(1)
-          .as('ev'),
-      (join) => join.onTrue(),
-    )
-    .select(['e.id', 'r.name', 'c.chain_code', 'r.curation_date', 'r.kind', 'ev.outcome', 'ev.failed'])
-    .where('e.product_id', '=', productId)
-    .where(curationEntryScope(ctx.actor, 'e', 'r'))
-    .orderBy('r.curation_date', 'desc')
-    .execute();
+  const history = await store.productHistory(db, ctx.actor, productId);
   return {
     productId,
     stage: p.stage,

@@ -6,10 +6,12 @@ import type { ChainCode } from '../../db/types.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import {
   curationEntryScope,
+  curationOutcomeScope,
   curationRoundScope,
   inRegion,
   regionOverlaps,
   requirementSetScope,
+  umkmInRegion,
   umkmScope,
 } from '../../platform/auth/policy.ts';
 import type { ProductOutcome } from './curation.tables.ts';
@@ -361,9 +363,79 @@ export async function latestClosedResults(db: Database, actor: Actor, f: { regio
     .where('r.status', '=', 'closed')
     .where('c.chain_code', '=', f.chainCode)
     .where(inRegion('e.village_code', f.regionCode))
-    .where(curationEntryScope(actor, 'e', 'r'))
+    .where(curationOutcomeScope(actor, 'e', 'r'))
     .orderBy('e.product_id')
     .orderBy('r.curation_date', 'desc')
     .orderBy('r.created_at', 'desc')
     .execute();
 }
+
+// ---- funnel and a product's status ----
+
+/** The active products the actor may see (a chain: every business's products, not their owners). */
+export const funnelProducts = (db: Database, actor: Actor, f: { regionCode?: string; productId?: string }) =>
+  db
+    .selectFrom('products as p')
+    .innerJoin('umkm_profiles as up', 'up.organization_id', 'p.umkm_id')
+    .select(['p.id', 'p.umkm_id', 'up.district_code'])
+    .where('p.archived_at', 'is', null)
+    .where(umkmScope(actor, 'p.umkm_id', 'up.village_code'))
+    .$if(f.regionCode !== undefined, (q) =>
+      q.where(
+        umkmInRegion(actor, f.regionCode as string, { umkmId: 'p.umkm_id', village: 'up.village_code', district: 'up.district_code' }),
+      ),
+    )
+    .$if(f.productId !== undefined, (q) => q.where('p.id', '=', f.productId as string))
+    .execute();
+
+/** The latest finished outcome of each product per chain, counted only from the entries and rounds the
+ *  actor may see: a chain never learns a competitor's results. */
+export const latestOutcomes = (db: Database, actor: Actor, f: { regionCode?: string; productId?: string }) =>
+  db
+    .selectFrom('curation_entries as e')
+    .innerJoin('curation_rounds as r', 'r.id', 'e.round_id')
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('curation_evaluations as ev')
+          .select('ev.outcome')
+          .whereRef('ev.entry_id', '=', 'e.id')
+          .orderBy('ev.id', 'desc')
+          .limit(1)
+          .as('ev'),
+      (join) => join.onTrue(),
+    )
+    .select(['e.product_id', 'ev.outcome'])
+    .distinctOn(['e.product_id', 'r.chain_id'])
+    .where('r.status', '=', 'closed')
+    .where(curationOutcomeScope(actor, 'e', 'r'))
+    .$if(f.regionCode !== undefined, (q) => q.where(inRegion('e.village_code', f.regionCode as string)))
+    .$if(f.productId !== undefined, (q) => q.where('e.product_id', '=', f.productId as string))
+    .orderBy('e.product_id')
+    .orderBy('r.chain_id')
+    .orderBy('r.curation_date', 'desc')
+    .orderBy('r.created_at', 'desc')
+    .execute();
+
+/** A product's curations the actor may see, newest first. */
+export const productHistory = (db: Database, actor: Actor, productId: string) =>
+  db
+    .selectFrom('curation_entries as e')
+    .innerJoin('curation_rounds as r', 'r.id', 'e.round_id')
+    .innerJoin('organizations as c', 'c.id', 'r.chain_id')
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('curation_evaluations as ev')
+          .select(['ev.outcome', 'ev.failed'])
+          .whereRef('ev.entry_id', '=', 'e.id')
+          .orderBy('ev.id', 'desc')
+          .limit(1)
+          .as('ev'),
+      (join) => join.onTrue(),
+    )
+    .select(['e.id', 'r.name', 'c.chain_code', 'r.curation_date', 'r.kind', 'ev.outcome', 'ev.failed'])
+    .where('e.product_id', '=', productId)
+    .where(curationOutcomeScope(actor, 'e', 'r'))
+    .orderBy('r.curation_date', 'desc')
+    .execute();

@@ -88,18 +88,21 @@ export const zOutletList = zListQuery.extend({ chainCode: z.enum(CHAIN_CODES).op
 export const zOutletPage = zPage(zOutlet);
 
 // ---- UMKM ----
+/** `personalData: false`: the caller has no reason to see the owner's personal data (UU 27/2022), and
+ *  nib, ownerName, phone, address, villageCode, lat and lon are null — not absent data, withheld data. */
 export const zUmkm = z.object({
   id: z.string(),
   name: z.string(),
+  personalData: z.boolean(),
   nib: z.string().nullable(),
-  ownerName: z.string(),
+  ownerName: z.string().nullable(),
   phone: z.string().nullable(),
-  address: z.string(),
-  villageCode: z.string(),
+  address: z.string().nullable(),
+  villageCode: z.string().nullable(),
   districtCode: z.string(),
   provinceCode: z.string(),
-  lat: z.number(),
-  lon: z.number(),
+  lat: z.number().nullable(),
+  lon: z.number().nullable(),
   weeklyCapacity: z.number().int(),
   productCount: z.number().int(),
   archived: z.boolean(),

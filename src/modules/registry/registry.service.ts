@@ -5,8 +5,8 @@ import type { Database } from '../../db/client.ts';
 import type { ChainCode, OrganizationKind } from '../../db/types.ts';
 import { audit } from '../../platform/audit.ts';
 import type { Actor, Ctx } from '../../platform/auth/actor.ts';
-import { canEditUmkm } from '../../platform/auth/policy.ts';
-import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
+import { canEditUmkm, mayMoveUmkm } from '../../platform/auth/policy.ts';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { requireFile } from '../../platform/files.ts';
 import type { Rupiah } from '../../platform/money.ts';
 import type { ListQuery } from '../../platform/validation.ts';
@@ -317,6 +317,7 @@ export async function archiveOutlet(db: Database, ctx: Ctx, id: string) {
 const umkmView = (u: store.UmkmRow) => ({
   id: u.id,
   name: u.name,
+  personalData: u.pii === true,
   nib: u.nib,
   ownerName: u.owner_name,
   phone: u.phone,
@@ -419,7 +420,19 @@ export async function updateUmkm(
   const before = await getUmkm(db, ctx, id);
   if (!canEditUmkm(ctx.actor)) throw forbidden();
   const profile: Record<string, unknown> = {};
-  if (patch.villageCode !== undefined) {
+  if (patch.villageCode !== undefined && patch.villageCode !== before.villageCode) {
+    // A business moving itself would leave its Dinas's view (and perhaps its MoU's region): its Dinas decides.
+    if (!mayMoveUmkm(ctx.actor)) {
+      throw new AppError(
+        403,
+        'move_needs_dinas',
+        {
+          id: 'Pindah ke desa/kelurahan lain dicatat oleh Dinas yang membina usaha Anda. Hubungi Dinas Koperasi dan UKM setempat.',
+          en: 'A move to another village is recorded by the Dinas that oversees your business. Please contact your local Dinas.',
+        },
+        'villageCode',
+      );
+    }
     const v = await villageInScope(db, ctx, patch.villageCode);
     Object.assign(profile, { village_code: v.code, district_code: v.parent_code, province_code: v.province_code });
   }
@@ -481,9 +494,10 @@ type ProductFields = {
   perishable?: boolean;
 };
 
-async function productViews(db: Database, rows: store.ProductRow[]) {
+async function productViews(db: Database, ctx: Ctx, rows: store.ProductRow[]) {
   const { permits, photos } = await store.attachmentsOf(
     db,
+    ctx.actor,
     rows.map((r) => r.id),
   );
   return rows.map((p) => ({
@@ -517,13 +531,13 @@ async function productViews(db: Database, rows: store.ProductRow[]) {
 
 export async function listProducts(db: Database, ctx: Ctx, f: ListQuery & { category?: string; umkmId?: string; perishable?: boolean }) {
   const page = await store.listProducts(db, ctx.actor, f);
-  return { items: await productViews(db, page.items), total: page.total };
+  return { items: await productViews(db, ctx, page.items), total: page.total };
 }
 
 export async function getProduct(db: Database, ctx: Ctx, id: string) {
   const p = await store.findProduct(db, ctx.actor, id);
   if (!p) throw notFound(PRODUCT, 'id');
-  const [view] = await productViews(db, [p]);
+  const [view] = await productViews(db, ctx, [p]);
   return view as NonNullable<typeof view>;
 }
 
@@ -542,7 +556,7 @@ async function gtinFree(db: Database, gtin: string | null | undefined, except?: 
   let q = db.selectFrom('products').select('id').where('gtin', '=', gtin).where('archived_at', 'is', null);
   if (except) q = q.where('id', '<>', except);
   if (await q.executeTakeFirst())
-    throw conflict('gtin_taken', { id: 'GTIN sudah dipakai produk lain.', en: 'GTIN is already used by another product.' }, 'gtin');
+    throw conflict('gtin_taken', { id: 'GTIN (kode batang) sudah terdaftar.', en: 'GTIN (barcode) is already registered.' }, 'gtin');
 }
 
 async function insertPermit(db: Database, actor: Actor, productId: string, p: PermitInput, field: string) {

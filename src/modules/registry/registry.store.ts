@@ -3,7 +3,7 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { inRegion, organizationScope, outletScope, umkmScope } from '../../platform/auth/policy.ts';
+import { inRegion, mayReadUmkmPersonalData, organizationScope, outletScope, umkmInRegion, umkmScope } from '../../platform/auth/policy.ts';
 import { likePattern } from '../../platform/validation.ts';
 
 const count = sql<bigint>`count(*)`.as('n');
@@ -83,27 +83,37 @@ export const findOutlet = (db: Database, actor: Actor, id: string) =>
   outletsQuery(db, actor).select(outletColumns).where('outlets.id', '=', id).executeTakeFirst();
 
 // ---- UMKM ----
+// Personal data (owner, phone, NIB, street address, village, coordinates) is masked in SQL unless the
+// policy grants it for that row (`pii`, computed once per row): a chain sees the business, its district
+// and its products. Searching or filtering by a masked field finds nothing, so it cannot be probed.
 function umkmQuery(db: Database, actor: Actor) {
   return db
     .selectFrom('organizations as o')
     .innerJoin('umkm_profiles as p', 'p.organization_id', 'o.id')
+    .innerJoinLateral(
+      () => db.selectNoFrom(mayReadUmkmPersonalData(actor, 'o.id').as('pii')).as('v'),
+      (join) => join.onTrue(),
+    )
     .where('o.kind', '=', 'umkm')
     .where(umkmScope(actor, 'o.id', 'p.village_code'));
 }
+
+const masked = <T>(column: string) => sql<T | null>`CASE WHEN v.pii THEN ${sql.ref(column)} END`;
 
 const umkmColumns = [
   'o.id',
   'o.name',
   'o.archived_at',
-  'p.nib',
-  'p.owner_name',
-  'p.phone',
-  'p.address',
-  'p.village_code',
+  'v.pii',
+  masked<string>('p.nib').as('nib'),
+  masked<string>('p.owner_name').as('owner_name'),
+  masked<string>('p.phone').as('phone'),
+  masked<string>('p.address').as('address'),
+  masked<string>('p.village_code').as('village_code'),
   'p.district_code',
   'p.province_code',
-  'p.lat',
-  'p.lon',
+  masked<number>('p.lat').as('lat'),
+  masked<number>('p.lon').as('lon'),
   'p.weekly_capacity',
   sql<bigint>`(SELECT count(*) FROM products pr WHERE pr.umkm_id = o.id AND pr.archived_at IS NULL)`.as('product_count'),
 ] as const;
@@ -113,10 +123,15 @@ export type UmkmRow = NonNullable<Awaited<ReturnType<typeof findUmkm>>>;
 export async function listUmkm(db: Database, actor: Actor, f: Page) {
   let q = umkmQuery(db, actor);
   if (!f.includeArchived) q = q.where('o.archived_at', 'is', null);
-  if (f.regionCode) q = q.where(inRegion('p.village_code', f.regionCode));
+  // Down to the district for everyone; a village only where the village may be known (umkmInRegion, with
+  // the row's `pii` already computed).
+  if (f.regionCode)
+    q = q.where(sql<boolean>`(${inRegion('p.district_code', f.regionCode)} OR (v.pii AND ${inRegion('p.village_code', f.regionCode)}))`);
   if (f.q) {
     const p = likePattern(f.q);
-    q = q.where((eb) => eb.or([eb('o.name', 'ilike', p), eb('p.owner_name', 'ilike', p), eb('p.nib', 'like', p)]));
+    q = q.where((eb) =>
+      eb.or([eb('o.name', 'ilike', p), eb.and([eb('v.pii', '=', true), eb.or([eb('p.owner_name', 'ilike', p), eb('p.nib', 'like', p)])])]),
+    );
   }
   const [items, n] = await Promise.all([
     q.select(umkmColumns).orderBy('o.name').orderBy('o.id').limit(f.limit).offset(f.offset).execute(),
@@ -162,7 +177,10 @@ export async function listProducts(db: Database, actor: Actor, f: Page & { categ
   if (f.category) q = q.where('products.category', '=', f.category);
   if (f.umkmId) q = q.where('products.umkm_id', '=', f.umkmId);
   if (f.perishable !== undefined) q = q.where('products.perishable', '=', f.perishable);
-  if (f.regionCode) q = q.where(inRegion('up.village_code', f.regionCode));
+  if (f.regionCode)
+    q = q.where(
+      umkmInRegion(actor, f.regionCode, { umkmId: 'products.umkm_id', village: 'up.village_code', district: 'up.district_code' }),
+    );
   if (f.q) {
     const p = likePattern(f.q);
     q = q.where((eb) => eb.or([eb('products.name', 'ilike', p), eb('u.name', 'ilike', p), eb('products.gtin', 'like', p)]));
@@ -177,17 +195,21 @@ export async function listProducts(db: Database, actor: Actor, f: Page & { categ
 export const findProduct = (db: Database, actor: Actor, id: string) =>
   productsQuery(db, actor).select(productColumns).where('products.id', '=', id).executeTakeFirst();
 
-/** Permits and photos of a page of products, in two queries rather than two per product. */
-export async function attachmentsOf(db: Database, productIds: string[]) {
+/** Permits and photos of a page of products, in two queries rather than two per product. A permit's scan
+ *  (a P-IRT or halal certificate names the owner and the home address) is personal data: its file is
+ *  named only to whom `mayReadUmkmPersonalData` grants it; the permit's type, number and dates stay. */
+export async function attachmentsOf(db: Database, actor: Actor, productIds: string[]) {
   if (productIds.length === 0) return { permits: [], photos: [] };
   const [permits, photos] = await Promise.all([
     db
-      .selectFrom('product_permits')
-      .selectAll()
-      .where('product_id', 'in', productIds)
-      .where('archived_at', 'is', null)
-      .orderBy('type')
-      .orderBy('issued_on')
+      .selectFrom('product_permits as pp')
+      .innerJoin('products as pr', 'pr.id', 'pp.product_id')
+      .select(['pp.id', 'pp.product_id', 'pp.type', 'pp.number', 'pp.issued_on', 'pp.expires_on'])
+      .select(sql<string | null>`CASE WHEN ${mayReadUmkmPersonalData(actor, 'pr.umkm_id')} THEN pp.scan_sha256 END`.as('scan_sha256'))
+      .where('pp.product_id', 'in', productIds)
+      .where('pp.archived_at', 'is', null)
+      .orderBy('pp.type')
+      .orderBy('pp.issued_on')
       .execute(),
     db
       .selectFrom('product_photos')

@@ -118,7 +118,8 @@ export function outletScope(actor: Actor, t = 'outlets'): Cond {
 }
 
 /** UMKM (and everything they own, through `umkmIdColumn`): a UMKM sees itself only; a mentor their
- *  assignments; a Dinas its region; a chain reads all (it curates and contracts them). */
+ *  assignments; a Dinas its region; a chain reads all — but only the business name, its district and its
+ *  products, unless `mayReadUmkmPersonalData` grants more. */
 export function umkmScope(actor: Actor, umkmIdColumn: string, villageColumn: string | null): Cond {
   switch (actor.role) {
     case 'admin':
@@ -141,6 +142,45 @@ export function umkmScope(actor: Actor, umkmIdColumn: string, villageColumn: str
 
 /** Whether the actor may change a UMKM record it can see (a chain reads, it does not edit). */
 export const canEditUmkm = (actor: Actor) => actor.role === 'admin' || actor.role === 'pemda' || actor.role === 'umkm';
+
+/** Personal data of a UMKM (UU 27/2022 Pelindungan Data Pribadi): owner name, phone, NIB, street address,
+ *  village and exact coordinates. Whoever already has the business in its row scope for a public duty or
+ *  as itself (admin, its Dinas, the business, its assigned mentor) reads them. A chain reads them only
+ *  once it has a reason: the business is in one of the chain's curation rounds, or holds a PKS with the
+ *  chain (branch staff: their branch's or the chain-wide ones) that has left the draft stage — submitted
+ *  for review, signed, superseded or terminated. A draft (or a withdrawn draft) does not count: the chain
+ *  writes it alone, so counting it would let a chain unlock any business by drafting. Condition over the
+ *  UMKM's id column, for stores to mask columns with. */
+export function mayReadUmkmPersonalData(actor: Actor, umkmIdColumn: string): Cond {
+  const umkm = sql.ref(umkmIdColumn);
+  switch (actor.role) {
+    case 'admin':
+    case 'pemda':
+    case 'umkm':
+    case 'mentor':
+      return TRUE;
+    case 'retailer':
+      if (!actor.chainId) return FALSE;
+      return sql<boolean>`(EXISTS (SELECT 1 FROM curation_entries pce JOIN curation_rounds pcr ON pcr.id = pce.round_id
+          WHERE pce.umkm_id = ${umkm} AND ${curationRoundScope(actor, 'pcr')})
+        OR EXISTS (SELECT 1 FROM agreements pa WHERE pa.kind = 'pks' AND pa.umkm_id = ${umkm} AND ${agreementScope(actor, 'pa')}
+          AND EXISTS (SELECT 1 FROM agreement_versions pav WHERE pav.agreement_id = pa.id
+            AND pav.status IN ('in_review', 'signed', 'superseded', 'terminated'))))`;
+    default:
+      return FALSE;
+  }
+}
+
+/** A region filter on UMKM-owned rows that does not reveal a withheld village: down to the district for
+ *  everyone; finer (a village code) only where the owner's personal data may be read. */
+export function umkmInRegion(actor: Actor, code: string, c: { umkmId: string; village: string; district: string }): Cond {
+  if (code.split('.').length <= 3) return inRegion(c.district, code);
+  return sql<boolean>`(${inRegion(c.village, code)} AND ${mayReadUmkmPersonalData(actor, c.umkmId)})`;
+}
+
+/** Moving a UMKM to another village (and so, maybe, out of its Dinas's region) is its Dinas's decision
+ *  (inside the Dinas's region) or an admin's: the business cannot take itself out of its Dinas's view. */
+export const mayMoveUmkm = (actor: Actor) => actor.role === 'admin' || actor.role === 'pemda';
 
 // ---- curation and mentoring (C2, C3) ----
 
@@ -176,6 +216,11 @@ export function curationRoundScope(actor: Actor, t = 'r'): Cond {
 export function curationEntryScope(actor: Actor, e = 'e', r = 'r'): Cond {
   return sql<boolean>`(${curationRoundScope(actor, r)} AND ${umkmScope(actor, `${e}.umkm_id`, `${e}.village_code`)})`;
 }
+
+/** Curation outcomes (funnel, bottlenecks, a product's status and history): counted only from entries the
+ *  actor may see in rounds it may see — a chain its own rounds only (never a competitor's results), a Dinas
+ *  every chain's rounds in its region, a UMKM its own products, a mentor their assignees'. */
+export const curationOutcomeScope = (actor: Actor, e = 'e', r = 'r'): Cond => curationEntryScope(actor, e, r);
 
 /** Curators' notes are internal: the business itself reads its gap list, not the curators' remarks. */
 export const canReadCurationNotes = (actor: Actor) => actor.role !== 'umkm' && actor.role !== 'public';

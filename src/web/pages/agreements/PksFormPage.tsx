@@ -43,7 +43,7 @@ export default function PksFormPage() {
     queryKey: ['umkm-for-pks', mou?.regionCode, q],
     enabled: Boolean(mou),
     queryFn: () =>
-      api.get<{ items: { id: string; name: string; ownerName: string }[] }>(
+      api.get<{ items: { id: string; name: string; ownerName: string | null }[] }>(
         `/api/umkm${qs({ regionCode: mou?.regionCode, q, limit: 20 })}`,
       ),
   });
@@ -98,7 +98,7 @@ export default function PksFormPage() {
                       template.mutate(u.id);
                     }}
                   >
-                    {u.name} · {u.ownerName}
+                    {u.ownerName ? `${u.name} · ${u.ownerName}` : u.name}
                   </button>
                 </li>
               ))}

@@ -40,7 +40,7 @@ export function UmkmSelect(props: { value: string; onChange: (id: string) => voi
         <option value="">{list.isPending ? t('common.loading') : t('umkm.choose')}</option>
         {withCurrent.map((u) => (
           <option key={u.id} value={u.id}>
-            {u.name} — {u.ownerName}
+            {u.ownerName ? `${u.name} — ${u.ownerName}` : u.name}
           </option>
         ))}
       </select>

@@ -1,4 +1,5 @@
 // One UMKM: who and where (with its village, zone and a map), capacity, its products; edit for who may.
+// A chain without a reason to see the owner's personal data reads "tidak ditampilkan" in those rows.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api.ts';
 import { MapToggle } from '../../components/MapToggle.tsx';
@@ -33,6 +34,11 @@ export default function UmkmDetailPage({ params }: { params: Record<string, stri
   const own = me.role === 'umkm';
   const zone = zoneOf(u.provinceCode);
   const nf = new Intl.NumberFormat(locale);
+  const withheld = (
+    <span key="withheld" className="muted">
+      {t('umkm.withheld')}
+    </span>
+  );
 
   return (
     <section className="page">
@@ -42,7 +48,7 @@ export default function UmkmDetailPage({ params }: { params: Record<string, stri
           {t('common.saved')}
         </p>
       )}
-      <PageHeader title={u.name} subtitle={u.archived ? t('common.archived') : u.ownerName} testId="umkm-detail-title">
+      <PageHeader title={u.name} subtitle={u.archived ? t('common.archived') : (u.ownerName ?? undefined)} testId="umkm-detail-title">
         {can.editUmkm(me, u.id) && !u.archived && (
           <ButtonLink href={`/umkm/${u.id}/edit`} primary>
             {t('common.edit')}
@@ -60,11 +66,18 @@ export default function UmkmDetailPage({ params }: { params: Record<string, stri
         )}
       </PageHeader>
       {archive.error && <Problem error={archive.error} />}
+      {!u.personalData && (
+        <p className="alert" role="note" data-testid="umkm-withheld">
+          {t('umkm.withheldNote')}
+        </p>
+      )}
       <Facts
         rows={[
           [
             t('umkm.nib'),
-            u.nib ? (
+            !u.personalData ? (
+              withheld
+            ) : u.nib ? (
               <span key="nib" className="mono">
                 {u.nib}
               </span>
@@ -72,10 +85,12 @@ export default function UmkmDetailPage({ params }: { params: Record<string, stri
               t('umkm.noNib')
             ),
           ],
-          [t('umkm.owner'), u.ownerName],
+          [t('umkm.owner'), u.ownerName ?? withheld],
           [
             t('umkm.phone'),
-            u.phone ? (
+            !u.personalData ? (
+              withheld
+            ) : u.phone ? (
               <a key="tel" href={`tel:${u.phone}`}>
                 {u.phone}
               </a>
@@ -83,15 +98,15 @@ export default function UmkmDetailPage({ params }: { params: Record<string, stri
               '—'
             ),
           ],
-          [t('umkm.address'), u.address],
-          [t('region.village'), <RegionName key="v" code={u.villageCode} />],
+          [t('umkm.address'), u.address ?? withheld],
+          [t('region.village'), u.villageCode ? <RegionName key="v" code={u.villageCode} /> : withheld],
           [t('region.district'), <RegionName key="d" code={u.districtCode} />],
           [t('location.zone'), `${zone.label} (${zone.tz})`],
-          [t('location.title'), `${u.lat}, ${u.lon}`],
+          [t('location.title'), u.lat !== null && u.lon !== null ? `${u.lat}, ${u.lon}` : withheld],
           [t('umkm.weeklyCapacity'), nf.format(u.weeklyCapacity)],
         ]}
       />
-      <MapToggle points={[{ id: u.id, lat: u.lat, lon: u.lon, label: u.name, kind: 'umkm' }]} />
+      {u.lat !== null && u.lon !== null && <MapToggle points={[{ id: u.id, lat: u.lat, lon: u.lon, label: u.name, kind: 'umkm' }]} />}
       <h2>{t('nav.products')}</h2>
       <p>
         {t('umkm.productsCount', { n: nf.format(u.productCount) })}

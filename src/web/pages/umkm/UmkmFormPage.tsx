@@ -30,12 +30,13 @@ const FIELDS = ['name', 'nib', 'ownerName', 'phone', 'address', 'villageCode', '
 const fromUmkm = (u: Umkm): Draft => ({
   name: u.name,
   nib: u.nib ?? '',
-  ownerName: u.ownerName,
+  // Whoever may edit a UMKM also reads its personal data; `?? ''` only satisfies the type.
+  ownerName: u.ownerName ?? '',
   phone: u.phone ?? '',
-  address: u.address,
-  villageCode: u.villageCode,
-  lat: String(u.lat),
-  lon: String(u.lon),
+  address: u.address ?? '',
+  villageCode: u.villageCode ?? '',
+  lat: u.lat === null ? '' : String(u.lat),
+  lon: u.lon === null ? '' : String(u.lon),
   weeklyCapacity: String(u.weeklyCapacity),
 });
 
@@ -149,10 +150,11 @@ function UmkmForm({ umkm }: { umkm?: Umkm }) {
           label={t('region.area')}
           depth="village"
           value={d.villageCode}
-          lock={me.role === 'pemda' ? me.regionCode : null}
+          lock={me.role === 'pemda' ? me.regionCode : me.role === 'umkm' ? d.villageCode : null}
           onChange={(villageCode) => set({ villageCode })}
           error={errors.err('villageCode')}
         />
+        {me.role === 'umkm' && <p className="hint">{t('umkm.moveByDinas')}</p>}
         <LatLonField lat={d.lat} lon={d.lon} onChange={(lat, lon) => set({ lat, lon })} err={(n) => errors.err(n)} />
       </fieldset>
       <div className="form-actions">

@@ -1,9 +1,10 @@
-// UMKM the user may see: a Dinas its region's, a mentor its assignments, a chain all (read-only).
+// UMKM the user may see: a Dinas its region's, a mentor its assignments, a chain all (read-only; the
+// owner's personal data only of businesses in its curation or PKS — otherwise the district is shown).
 import { useQuery } from '@tanstack/react-query';
 import { fetchPage } from '../../api.ts';
 import { ListBody, SearchBox, useListParams } from '../../components/list.tsx';
 import { MapToggle } from '../../components/MapToggle.tsx';
-import { RegionPicker } from '../../components/RegionPicker.tsx';
+import { RegionName, RegionPicker } from '../../components/RegionPicker.tsx';
 import { Badge, ButtonLink, PageHeader } from '../../components/ui.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { Link, navigate } from '../../router.tsx';
@@ -17,14 +18,12 @@ export default function UmkmListPage() {
   const params = { q: lp.q, regionCode: lp.region, limit: lp.limit, offset: lp.offset };
   const query = useQuery({ queryKey: ['umkm', params], queryFn: () => fetchPage<Umkm>('umkm', params) });
   const nf = new Intl.NumberFormat(locale);
-  const points = (query.data?.items ?? []).map((u) => ({
-    id: u.id,
-    lat: u.lat,
-    lon: u.lon,
-    label: u.name,
-    kind: 'umkm' as const,
-    onSelect: () => navigate(`/umkm/${u.id}`),
-  }));
+  // A business whose exact location is withheld has no point on the map.
+  const points = (query.data?.items ?? []).flatMap((u) =>
+    u.lat === null || u.lon === null
+      ? []
+      : [{ id: u.id, lat: u.lat, lon: u.lon, label: u.name, kind: 'umkm' as const, onSelect: () => navigate(`/umkm/${u.id}`) }],
+  );
 
   return (
     <section className="page">
@@ -60,13 +59,11 @@ export default function UmkmListPage() {
             <Link href={`/umkm/${u.id}`} className="item-title">
               {u.name}
             </Link>
-            <p className="muted small">
-              {u.ownerName} · {u.address}
-            </p>
+            <p className="muted small">{u.personalData ? `${u.ownerName} · ${u.address}` : <RegionName code={u.districtCode} />}</p>
             <p className="item-meta">
               <span>{t('umkm.productsCount', { n: nf.format(u.productCount) })}</span>
               <span>{t('umkm.capacityShort', { n: nf.format(u.weeklyCapacity) })}</span>
-              {u.nib ? <Badge tone="ok">NIB</Badge> : <Badge>{t('umkm.noNib')}</Badge>}
+              {u.personalData && (u.nib ? <Badge tone="ok">NIB</Badge> : <Badge>{t('umkm.noNib')}</Badge>)}
               {u.archived && <Badge tone="bad">{t('common.archived')}</Badge>}
             </p>
           </li>
