@@ -88,6 +88,8 @@ const MATRIX: Record<string, Who[]> = {
   'POST /api/users': ADMIN,
   'PATCH /api/users/:id': ADMIN,
   'GET /api/audit': ADMIN,
+  // the security log (failed sign-ins, refused requests): the operator only
+  'GET /api/security-events': ADMIN,
   // curation (C2): chains set requirements; rounds are run by chains and Dinas; results reach the business
   'GET /api/curation/requirement-sets': SIGNED_IN,
   'GET /api/curation/requirement-sets/:id': SIGNED_IN,
@@ -123,6 +125,8 @@ const MATRIX: Record<string, Who[]> = {
   'POST /api/mentoring/programs/:id/respond': ['umkm'],
   // agreements (C4): MoU between Dinas and chain, PKS between chain and business
   'GET /api/agreements': PARTIES,
+  // the rules of trade in force, as the parties' screens cite them
+  'GET /api/agreements/rules': PARTIES,
   'GET /api/agreements/:id': PARTIES,
   'GET /api/agreements/:id/versions/:version': PARTIES,
   'GET /api/agreements/:id/versions/:version/document.pdf': PARTIES,
@@ -421,7 +425,7 @@ describe('every list answer against an SQL oracle of the caller’s scope', () =
         if (Array.isArray(body.items) && typeof body.total === 'number') lists.push(r.path);
       }
     }
-    const known = [...Object.keys(ORACLES), '/api/curation/gap-lists', '/api/audit', '/api/regions'];
+    const known = [...Object.keys(ORACLES), '/api/curation/gap-lists', '/api/audit', '/api/security-events', '/api/regions'];
     expect(lists.filter((l) => !known.includes(l))).toEqual([]);
     expect(lists.length).toBeGreaterThanOrEqual(12);
   });

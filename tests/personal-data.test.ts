@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerErrorHandler } from '../src/platform/http.ts';
 import { demo, type TestApp, testApp } from './app.ts';
+import { pdfText } from './pdf.ts';
 
 let t: TestApp;
 const get = async (who: string, url: string) => {
@@ -163,6 +164,17 @@ describe('a chain reading UMKM', () => {
     const after = await get('alfamart', `/api/umkm/${target.id}`);
     expect(after.body.personalData).toBe(false);
     expect(after.body.ownerName).toBeNull();
+    // Nor through the draft's PDF preview: it names the business, not its owner, NIB or address.
+    const pdf = await t.as(demo('alfamart'), { method: 'GET', url: `/api/agreements/${draft.json().id}/versions/1/document.pdf` });
+    expect(pdf.statusCode).toBe(200);
+    const text = await pdfText(pdf.rawPayload);
+    expect(text).toContain(target.name);
+    expect(text).not.toContain(target.owner_name);
+    if (target.nib) expect(text).not.toContain(target.nib);
+    // The Dinas, who may read it, sees the owner in the same preview.
+    const seen = await t.as(demo('pemda.bengkulu'), { method: 'GET', url: `/api/agreements/${draft.json().id}/versions/1/document.pdf` });
+    expect(seen.statusCode).toBe(200);
+    expect(await pdfText(seen.rawPayload)).toContain(target.owner_name);
   });
 });
 

@@ -324,7 +324,9 @@ export async function getVersion(db: Database, ctx: Ctx, id: string, version: nu
 
 // ---- documents ------------------------------------------------------------------------------------
 
-async function documentModel(db: Database, a: AgreementRow, v: VersionRow): Promise<DocumentModel> {
+/** `withholdPersonal`: a draft preview read by a chain with no reason yet to know the owner (UU 27/2022)
+ *  names the business only; the naskah, rendered once and signed by the parties, names the owner. */
+async function documentModel(db: Database, a: AgreementRow, v: VersionRow, withholdPersonal = false): Promise<DocumentModel> {
   // The document does not depend on the day it is printed: the same version renders the same bytes.
   const view = await versionView(db, a, v, v.starts_on);
   const parties: DocumentModel['parties'] = [];
@@ -344,7 +346,7 @@ async function documentModel(db: Database, a: AgreementRow, v: VersionRow): Prom
         party: 'umkm',
         name: u.name,
         legalName: u.legal_name ?? u.name,
-        detail: `milik ${u.owner_name}${u.nib ? `, NIB ${u.nib}` : ''}, beralamat di ${u.address}`,
+        detail: withholdPersonal ? null : `milik ${u.owner_name}${u.nib ? `, NIB ${u.nib}` : ''}, beralamat di ${u.address}`,
       });
     }
   }
@@ -407,7 +409,8 @@ export async function versionDocument(db: Database, ctx: Ctx, id: string, versio
   if (!v) throw notFound(VERSION, 'version');
   const filename = `${l.a.number.replaceAll('/', '-')}-v${v.version}`;
   if (v.status === 'draft' || v.status === 'withdrawn' || !v.document_sha256) {
-    const pdf = await renderDocument(await documentModel(db, l.a, v), 'draft', [], v.updated_at);
+    const withhold = l.a.umkm_id !== null && !(await store.mayReadPersonalData(db, ctx.actor, l.a.umkm_id));
+    const pdf = await renderDocument(await documentModel(db, l.a, v, withhold), 'draft', [], v.updated_at);
     return { pdf, sha256: sha256Hex(pdf), filename: `${filename}-draf.pdf`, copy: 'draft' as Copy };
   }
   const stored = await store.documentOf(db, v.id);

@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { agreementScope, inRegion } from '../../platform/auth/policy.ts';
+import { agreementScope, inRegion, mayReadUmkmPersonalData } from '../../platform/auth/policy.ts';
 import { likePattern } from '../../platform/validation.ts';
 
 const count = sql<bigint>`count(*)`.as('n');
@@ -184,6 +184,16 @@ export async function documentOf(db: Database, versionId: string) {
 }
 
 /** The parties' details printed in the document: legal names, a UMKM's owner, NIB and address. */
+/** Whether the actor may read the business owner's personal data (UU 27/2022; the policy decides). */
+export async function mayReadPersonalData(db: Database, actor: Actor, umkmId: string): Promise<boolean> {
+  const r = await db
+    .selectFrom('organizations as o')
+    .select(mayReadUmkmPersonalData(actor, 'o.id').as('ok'))
+    .where('o.id', '=', umkmId)
+    .executeTakeFirst();
+  return Boolean(r?.ok);
+}
+
 export async function umkmDetail(db: Database, umkmId: string) {
   return db
     .selectFrom('organizations as o')

@@ -3,10 +3,10 @@
 // keep history), the PDF of a demo PKS parsed back to text, the signing hash matching the file, tenancy,
 // the rules-of-trade flags and the reminders on each party's home.
 import crypto from 'node:crypto';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo, type TestApp, testApp } from '../../../tests/app.ts';
+import { pdfText } from '../../../tests/pdf.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -24,22 +24,6 @@ const call = async (who: string | null, method: 'GET' | 'POST' | 'PATCH', url: s
   };
 };
 const sha = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
-
-async function pdfText(pdf: Buffer): Promise<string> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  // The standard fonts' metrics ship with pdfjs-dist itself: no network.
-  const standardFontDataUrl = `${path.join(path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false, standardFontDataUrl })
-    .promise;
-  const parts: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    parts.push(content.items.map((x) => ('str' in x ? x.str : '')).join(' '));
-  }
-  await doc.destroy();
-  // Collapse the layout's spacing (and the no-break space Intl puts after "Rp") for searching.
-  return parts.join('\n').replace(/[\s\u00a0]+/g, ' ');
-}
 
 const MOU = {
   chainCode: 'alfamidi',
