@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Config } from '../config.ts';
 import { AppError } from './errors.ts';
 import { fileTooLarge, findFile, storeFile } from './files.ts';
-import { dbOf } from './http.ts';
+import { dbOf, transactionOf } from './http.ts';
 
 const zStored = z.object({ sha256: z.string(), mime: z.string(), size: z.number() });
 
@@ -46,7 +46,7 @@ export async function fileRoutes(app: FastifyInstance, opts: { config: Config })
         if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fileTooLarge(maxUploadBytes);
         throw e;
       }
-      return reply.code(201).send(await storeFile(dbOf(req), filesDir, data));
+      return reply.code(201).send(await storeFile(await transactionOf(req, reply), filesDir, data));
     },
   });
 
