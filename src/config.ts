@@ -8,6 +8,8 @@ const ms = (fallback: number) => z.coerce.number().int().min(1).max(3_600_000).d
 /** Requests allowed to wait for a database connection before the next one is answered 503 (measured in
  *  docs/BENCHMARKS.md: at 200 req/s on PGlite this keeps the p99 of answered requests under 1 s). */
 export const DB_QUEUE_DEFAULT = 32;
+/** Longest a request may have waited behind a busy server before it is answered 503 (same measurement). */
+export const QUEUE_WAIT_DEFAULT = 300;
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -33,6 +35,7 @@ const Env = z.object({
   ETALASE_STATEMENT_TIMEOUT_MS: ms(30_000),
   ETALASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: ms(15_000),
   ETALASE_DB_CHECKOUT_TIMEOUT_MS: ms(5_000),
+  ETALASE_QUEUE_WAIT_MS: ms(QUEUE_WAIT_DEFAULT),
   ETALASE_DB_QUEUE: z.coerce.number().int().min(1).max(10_000).default(DB_QUEUE_DEFAULT),
   ETALASE_SHUTDOWN_TIMEOUT_MS: ms(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -51,6 +54,8 @@ export interface Timeouts {
   idleInTransaction: number;
   /** Waiting for a pooled connection longer than this answers 503. */
   checkout: number;
+  /** A request that already waited this long behind a busy event loop (PGlite works on it) answers 503. */
+  queueWait: number;
   /** SIGTERM: in-flight requests get this long to finish before connections are cut. */
   shutdown: number;
 }
@@ -101,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       statement: e.ETALASE_STATEMENT_TIMEOUT_MS,
       idleInTransaction: e.ETALASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
       checkout: e.ETALASE_DB_CHECKOUT_TIMEOUT_MS,
+      queueWait: e.ETALASE_QUEUE_WAIT_MS,
       shutdown: e.ETALASE_SHUTDOWN_TIMEOUT_MS,
     },
     dbQueue: e.ETALASE_DB_QUEUE,

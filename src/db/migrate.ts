@@ -43,8 +43,7 @@ export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<strin
       await sql`CREATE TABLE IF NOT EXISTS schema_migrations (
         name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`.execute(conn);
       await sql`ALTER TABLE schema_migrations ADD COLUMN IF NOT EXISTS checksum text`.execute(conn);
-      const rows = (await sql<{ name: string; checksum: string | null }>`SELECT name, checksum FROM schema_migrations`.execute(conn))
-        .rows;
+      const rows = (await sql<{ name: string; checksum: string | null }>`SELECT name, checksum FROM schema_migrations`.execute(conn)).rows;
       const done = new Map(rows.map((r) => [r.name, r.checksum]));
       const applied: string[] = [];
       for (const file of files) {
