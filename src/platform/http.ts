@@ -75,8 +75,20 @@ async function finish(req: FastifyRequest, ok: boolean) {
   // ROLLBACK would run on a connection already handed to another request).
   req.trx = null;
   if (!trx || trx.isCommitted || trx.isRolledBack) return;
-  if (ok && !req.abandoned) await trx.commit().execute();
-  else await trx.rollback().execute();
+  if (!ok || req.abandoned) {
+    await trx.rollback().execute();
+    return;
+  }
+  try {
+    await trx.commit().execute();
+  } catch (e) {
+    // A failed COMMIT keeps the connection checked out; a rollback releases it even if it fails too.
+    await trx
+      .rollback()
+      .execute()
+      .catch(() => {});
+    throw e;
+  }
 }
 
 /** Waits (boundedly) for a connection and begins the request's transaction. */
@@ -170,7 +182,6 @@ export function registerRequestFrame(app: FastifyInstance, db: Database, clock: 
       await finish(req, reply.statusCode < 400 || req.commitOnError);
     } catch (e) {
       req.log.error(e, 'commit failed');
-      await finish(req, false).catch(() => {});
       reply.code(409).type('application/json');
       return JSON.stringify(
         errorBody('commit_failed', {
