@@ -9,8 +9,9 @@ const demoData = () => import('./demo/seed.ts');
 
 const HELP = `etalase <command>
 
-  serve                 start the server (DATABASE_URL or ./data), no demo data
-  demo                  start with the deterministic demo data (what \`npm start\` runs)
+  serve                 start the server (DATABASE_URL or ./data), no demo data; listens on HOST (0.0.0.0)
+  demo                  start with the deterministic demo data (what \`npm start\` runs); listens on
+                        127.0.0.1 only (public demo passwords) unless HOST is set
   migrate               apply database migrations and load regions
   seed                  load the demo data into the database (idempotent)
   create-admin EMAIL    create the first administrator; password from ETALASE_ADMIN_PASSWORD or stdin
@@ -41,7 +42,8 @@ async function main(argv: string[]): Promise<number> {
         await seedDemo(handle.db, { log, today: localDate('31', config.clock()) });
       }
       await startServer(config, handle);
-      const url = `http://localhost:${config.port}`;
+      // 0.0.0.0 is every interface: this machine reaches it as localhost.
+      const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
       log(`\nEtalase berjalan di / is running at ${url}  (database: ${handle.kind})`);
       if (demo) {
         log(`Akun demo / demo accounts — kata sandi / password: ${DEMO_PASSWORD}`);

@@ -30,9 +30,18 @@ function parseTrustedProxies(raw: string, ctx: z.RefinementCtx): string[] | fals
   return entries;
 }
 
+const ms = (fallback: number) => z.coerce.number().int().min(1).max(3_600_000).default(fallback);
+
+/** Requests allowed to wait for a database connection before the next one is answered 503 (measured in
+ *  docs/BENCHMARKS.md: at 200 req/s on PGlite this keeps the p99 of answered requests under 1 s). */
+export const DB_QUEUE_DEFAULT = 32;
+/** Longest a request may have waited behind a busy server before it is answered 503 (same measurement). */
+export const QUEUE_WAIT_DEFAULT = 300;
+
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  // No default here: `serve` listens on every interface, the demo (public passwords) on loopback only.
+  HOST: z.string().min(1).optional(),
   DATABASE_URL: z.string().url().optional(),
   ETALASE_DATA_DIR: z.string().default('./data'),
   ETALASE_FILES_DIR: z.string().optional(),
@@ -50,8 +59,37 @@ const Env = z.object({
   ETALASE_RATE_LIMIT_IP: z.coerce.number().int().positive().default(3000),
   ETALASE_RATE_LIMIT_SESSION: z.coerce.number().int().positive().default(1200),
   ETALASE_TILE_URL: z.string().optional(),
+  ETALASE_REQUEST_TIMEOUT_MS: ms(30_000),
+  ETALASE_HEADERS_TIMEOUT_MS: ms(10_000),
+  ETALASE_KEEP_ALIVE_TIMEOUT_MS: ms(5_000),
+  ETALASE_IDLE_TIMEOUT_MS: ms(60_000),
+  ETALASE_STATEMENT_TIMEOUT_MS: ms(30_000),
+  ETALASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: ms(15_000),
+  ETALASE_DB_CHECKOUT_TIMEOUT_MS: ms(5_000),
+  ETALASE_QUEUE_WAIT_MS: ms(QUEUE_WAIT_DEFAULT),
+  ETALASE_DB_QUEUE: z.coerce.number().int().min(1).max(10_000).default(DB_QUEUE_DEFAULT),
+  ETALASE_SHUTDOWN_TIMEOUT_MS: ms(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
+
+export interface Timeouts {
+  /** The whole request (headers and body) must arrive within this; then 408 and the socket is closed. */
+  request: number;
+  headers: number;
+  /** An idle keep-alive socket is closed after this. */
+  keepAlive: number;
+  /** A socket with no traffic at all (e.g. a client that stopped reading the answer) is destroyed. */
+  idle: number;
+  /** PostgreSQL server: one statement, and a transaction left idle by its client. */
+  statement: number;
+  idleInTransaction: number;
+  /** Waiting for a pooled connection longer than this answers 503. */
+  checkout: number;
+  /** A request that already waited this long behind a busy event loop (PGlite works on it) answers 503. */
+  queueWait: number;
+  /** SIGTERM: in-flight requests get this long to finish before connections are cut. */
+  shutdown: number;
+}
 
 export interface Config {
   port: number;
@@ -69,6 +107,10 @@ export interface Config {
   rateLimitPerSession: number;
   tileUrl?: string;
   logLevel: string;
+  /** How long a client may take and a transaction may last (GUIDE: serving safely). Milliseconds. */
+  timeouts: Timeouts;
+  /** Bound of the queue of requests waiting for a database connection (the only one, on PGlite). */
+  dbQueue: number;
   /** Demo mode: demo accounts with the public demo password exist. Never on a real deployment. */
   demo: boolean;
   /** Where every business date and time comes from (tests pin it). */
@@ -85,7 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const dataDir = path.resolve(e.ETALASE_DATA_DIR);
   return {
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST ?? (overrides.demo ? '127.0.0.1' : '0.0.0.0'),
     databaseUrl: e.DATABASE_URL,
     dataDir,
     filesDir: path.resolve(e.ETALASE_FILES_DIR ?? path.join(dataDir, 'files')),
@@ -96,6 +138,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     rateLimitPerSession: e.ETALASE_RATE_LIMIT_SESSION,
     tileUrl: e.ETALASE_TILE_URL,
     logLevel: e.LOG_LEVEL,
+    timeouts: {
+      request: e.ETALASE_REQUEST_TIMEOUT_MS,
+      headers: Math.min(e.ETALASE_HEADERS_TIMEOUT_MS, e.ETALASE_REQUEST_TIMEOUT_MS),
+      keepAlive: e.ETALASE_KEEP_ALIVE_TIMEOUT_MS,
+      idle: e.ETALASE_IDLE_TIMEOUT_MS,
+      statement: e.ETALASE_STATEMENT_TIMEOUT_MS,
+      idleInTransaction: e.ETALASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      checkout: e.ETALASE_DB_CHECKOUT_TIMEOUT_MS,
+      queueWait: e.ETALASE_QUEUE_WAIT_MS,
+      shutdown: e.ETALASE_SHUTDOWN_TIMEOUT_MS,
+    },
+    dbQueue: e.ETALASE_DB_QUEUE,
     demo: false,
     clock: systemClock,
     ...overrides,

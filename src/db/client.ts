@@ -5,7 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import type { Config } from '../config.ts';
+import { type Config, DB_QUEUE_DEFAULT } from '../config.ts';
 import { lockDataDir } from './lock.ts';
 import type { DB } from './types.ts';
 
@@ -34,41 +34,138 @@ const types = {
   },
 };
 
-function kysely(pool: pg.Pool): Database {
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+/** How long work may wait for and hold a connection; see Config.timeouts. */
+export interface PoolLimits {
+  /** Callers allowed to wait for a connection; the request frame answers 503 beyond it. */
+  queue: number;
+  checkoutMs: number;
+  statementMs: number;
+  idleInTransactionMs: number;
+  /** How long a request may have waited behind a busy event loop before it is answered 503; 0: no limit. */
+  maxWaitMs: number;
 }
 
+// Tests build their own handles without a wait limit: a slow shared CI machine must not answer them 503.
+const DEFAULT_LIMITS: PoolLimits = {
+  queue: DB_QUEUE_DEFAULT,
+  checkoutMs: 5_000,
+  statementMs: 30_000,
+  idleInTransactionMs: 15_000,
+  maxWaitMs: 0,
+};
+
+const pools = new WeakMap<Database, { pool: pg.Pool; limits: Pick<PoolLimits, 'queue' | 'maxWaitMs'> }>();
+
+// PGlite executes every statement on this thread, so while it works the requests behind it wait unread in
+// their sockets, not in the pool's queue: measured at 200 req/s, the pool never had a waiter while the
+// event loop stalled for up to a second. How long ago a 10 ms timer last ran is that hidden wait.
+// Only a wait behind other requests counts (`admitted` since the last beat), so that a process the OS
+// did not schedule for a while does not turn its next lone request away.
+let lastBeat = performance.now();
+let admitted = 0;
+let beating = 0;
+let beat: NodeJS.Timeout | undefined;
+function heartbeat(on: boolean) {
+  beating += on ? 1 : -1;
+  if (on && beating === 1) {
+    lastBeat = performance.now();
+    beat = setInterval(() => {
+      lastBeat = performance.now();
+      admitted = 0;
+    }, 10).unref();
+  }
+  if (!on && beating === 0) clearInterval(beat);
+}
+
+function kysely(pool: pg.Pool, limits: Pick<PoolLimits, 'queue' | 'maxWaitMs'>): Database {
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, { pool, limits });
+  if (limits.maxWaitMs > 0) heartbeat(true);
+  return db;
+}
+
+async function destroy(db: Database) {
+  const p = pools.get(db);
+  if (p && p.limits.maxWaitMs > 0) heartbeat(false);
+  pools.delete(db);
+  await db.destroy();
+}
+
+/** True when a request should not join the wait for a connection: as many callers as the bound allows
+ *  already wait, or the event loop has been busy longer than the wait limit. The request frame then
+ *  answers 503 at once instead of letting every waiter's latency grow without bound. */
+export function poolSaturated(db: Database): boolean {
+  const p = pools.get(db);
+  if (!p) return false;
+  if (p.pool.waitingCount >= p.limits.queue) return true;
+  if (p.limits.maxWaitMs > 0 && admitted > 0 && performance.now() - lastBeat > p.limits.maxWaitMs) return true;
+  admitted++;
+  return false;
+}
+
+/** pg-pool's error when `connectionTimeoutMillis` passed before a connection was free. */
+export const isCheckoutTimeout = (e: unknown) => e instanceof Error && /timeout exceeded when trying to connect/i.test(e.message);
+
 /** Wraps an existing PGlite instance (tests use clones of a migrated template). */
-export function fromPglite(pglite: PGlite, onClose?: () => void): DbHandle {
+export function fromPglite(
+  pglite: PGlite,
+  onClose?: () => void,
+  limits: Pick<PoolLimits, 'queue' | 'maxWaitMs'> = DEFAULT_LIMITS,
+): DbHandle {
+  // One connection (createPgConfig's poolSize 1): PGlite is one session. No checkout timeout here: the
+  // queue bound already limits the wait, and background jobs must not fail because requests were busy.
   const pool = new pg.Pool({ ...createPgConfig(pglite), types } as pg.PoolConfig);
-  const db = kysely(pool);
+  const db = kysely(pool, limits);
   return {
     db,
     kind: 'pglite',
     pglite,
     async close() {
-      await db.destroy();
+      await destroy(db);
       await pglite.close();
       onClose?.();
     },
   };
 }
 
-export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<DbHandle> {
+function limitsOf(config: Partial<Pick<Config, 'timeouts' | 'dbQueue'>>): PoolLimits {
+  const t = config.timeouts;
+  return {
+    queue: config.dbQueue ?? DEFAULT_LIMITS.queue,
+    checkoutMs: t?.checkout ?? DEFAULT_LIMITS.checkoutMs,
+    statementMs: t?.statement ?? DEFAULT_LIMITS.statementMs,
+    idleInTransactionMs: t?.idleInTransaction ?? DEFAULT_LIMITS.idleInTransactionMs,
+    maxWaitMs: t?.queueWait ?? DEFAULT_LIMITS.maxWaitMs,
+  };
+}
+
+export async function openDatabase(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'timeouts' | 'dbQueue'>>,
+): Promise<DbHandle> {
+  const limits = limitsOf(config);
   if (config.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: config.databaseUrl, types, max: 10 });
+    // The server ends a statement or an abandoned transaction that runs too long, so a stuck request
+    // cannot hold one of the ten connections (and its locks) for ever.
+    const pool = new pg.Pool({
+      connectionString: config.databaseUrl,
+      types,
+      max: 10,
+      connectionTimeoutMillis: limits.checkoutMs,
+      statement_timeout: limits.statementMs,
+      idle_in_transaction_session_timeout: limits.idleInTransactionMs,
+    });
     // An idle connection the server ends (restart, failover, a dropped test database) must not crash the
     // process: the pool replaces it on the next checkout.
     pool.on('error', (e: Error & { code?: string }) => {
       if (e.code !== '57P01') process.stderr.write(`database connection lost: ${e.message}\n`);
     });
-    const db = kysely(pool);
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    const db = kysely(pool, limits);
+    return { db, kind: 'postgres', close: () => destroy(db) };
   }
   const release = lockDataDir(config.dataDir);
   try {
     const pglite = await PGlite.create(path.join(config.dataDir, 'pgdata'));
-    return fromPglite(pglite, release);
+    return fromPglite(pglite, release, limits);
   } catch (e) {
     release();
     throw e;

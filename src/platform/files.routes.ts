@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Config } from '../config.ts';
 import { AppError } from './errors.ts';
 import { fileTooLarge, findFile, storeFile } from './files.ts';
-import { ctxOf, dbOf } from './http.ts';
+import { ctxOf, dbOf, transactionOf } from './http.ts';
 
 const badMultipart = () =>
   new AppError(
@@ -66,7 +66,7 @@ export async function fileRoutes(app: FastifyInstance, opts: { config: Config })
       // The multipart stream stops at the limit and flags the part as truncated; when its last chunk was read
       // before the flag was set, toBuffer() returns the first maxUploadBytes silently. Never store a cut file.
       if (part.file.truncated || data.length > maxUploadBytes) throw fileTooLarge(maxUploadBytes);
-      return reply.code(201).send(await storeFile(dbOf(req), ctxOf(req), { filesDir, quotaBytes }, data));
+      return reply.code(201).send(await storeFile(await transactionOf(req, reply), ctxOf(req), { filesDir, quotaBytes }, data));
     },
   });
 

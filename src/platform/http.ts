@@ -1,11 +1,12 @@
-// The HTTP frame every module's routes run in: one transaction per API request (committed before the
-// answer leaves, rolled back on any error), the actor from the session cookie, the policy check from the
-// route's declared action, and the one error handler that maps errors to bilingual 4xx answers.
+// The HTTP frame every module's routes run in: one transaction per API request, opened once the body is in
+// (committed before the answer leaves, rolled back on any error or when the client left), a bounded wait
+// for the connection (503 beyond it), the actor from the session cookie, the policy check from the route's
+// declared action, and the one error handler that maps errors to bilingual 4xx answers.
 import crypto from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ControlledTransaction } from 'kysely';
-import type { Database } from '../db/client.ts';
+import { type Database, isCheckoutTimeout, poolSaturated } from '../db/client.ts';
 import type { DB } from '../db/types.ts';
 import { type Actor, type Ctx, PUBLIC_ACTOR } from './auth/actor.ts';
 import { type Action, allows, isAction } from './auth/policy.ts';
@@ -20,6 +21,8 @@ declare module 'fastify' {
     actor: Actor;
     /** Commit even though the answer is an error (a failed login attempt is still a recorded fact). */
     commitOnError: boolean;
+    /** The client went away before its answer: whatever the handler did is rolled back. */
+    abandoned: boolean;
     /** The instant this request happens at, from the app's clock (platform/clock.ts). */
     now: Date;
   }
@@ -29,6 +32,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** 'METHOD /url' → declared policy action, for the role × route test and the docs. */
     routePolicies: Map<string, Action>;
+    /** The outer database handle (never a request's transaction). */
+    db: Database;
   }
 }
 
@@ -42,19 +47,87 @@ export const ctxOf = (req: FastifyRequest): Ctx => ({ actor: req.actor, requestI
 
 const isApi = (url: string) => url === '/api' || url.startsWith('/api/');
 
+/** Actions whose handlers read no table: answered without waiting for a connection (a health probe must
+ *  not queue behind the database). All three are allowed to everybody, so no actor is needed either. */
+const WITHOUT_DATABASE = new Set<string>(['health.read', 'config.read', 'docs.read']);
+
+/** Seconds a client is asked to wait after a 503 (the queue drains in well under a second at the bound). */
+const RETRY_AFTER_S = 1;
+
+const busy = () =>
+  new AppError(503, 'busy', {
+    id: 'Server sedang sibuk; silakan coba lagi sebentar lagi.',
+    en: 'The server is busy; please try again in a moment.',
+  });
+
+/** The client left before its transaction opened: nobody will read the answer (nginx's 499). */
+const clientGone = () => new AppError(499, 'client_closed', { id: 'Klien menutup koneksi.', en: 'The client closed the connection.' });
+
+// Not req.raw.destroyed: a request stream is destroyed as soon as its body has been read.
+const gone = (req: FastifyRequest) => req.raw.aborted || req.raw.socket?.destroyed === true;
+
+const streamsBody = (req: FastifyRequest) =>
+  (req.routeOptions.schema as { consumes?: string[] } | undefined)?.consumes?.includes('multipart/form-data') === true;
+
 async function finish(req: FastifyRequest, ok: boolean) {
   const trx = req.trx;
+  // Taken off the request first, so that two hooks finishing at once never end it twice (a second
+  // ROLLBACK would run on a connection already handed to another request).
+  req.trx = null;
   if (!trx || trx.isCommitted || trx.isRolledBack) return;
-  if (ok) await trx.commit().execute();
-  else await trx.rollback().execute();
+  if (!ok || req.abandoned) {
+    await trx.rollback().execute();
+    return;
+  }
+  try {
+    await trx.commit().execute();
+  } catch (e) {
+    // A failed COMMIT keeps the connection checked out; a rollback releases it even if it fails too.
+    await trx
+      .rollback()
+      .execute()
+      .catch(() => {});
+    throw e;
+  }
+}
+
+/** Waits (boundedly) for a connection and begins the request's transaction. */
+async function begin(db: Database, reply: FastifyReply): Promise<ControlledTransaction<DB>> {
+  if (poolSaturated(db)) {
+    reply.header('retry-after', String(RETRY_AFTER_S));
+    throw busy();
+  }
+  try {
+    return await db.startTransaction().execute();
+  } catch (e) {
+    if (!isCheckoutTimeout(e)) throw e;
+    reply.header('retry-after', String(RETRY_AFTER_S));
+    throw busy();
+  }
+}
+
+/** The transaction of a request whose body the handler reads itself (multipart uploads): opened once the
+ *  body is in, so a slow upload never holds the connection. Other routes use dbOf. */
+export async function transactionOf(req: FastifyRequest, reply: FastifyReply): Promise<Database> {
+  if (!req.trx) {
+    const trx = await begin(req.server.db, reply);
+    req.trx = trx;
+    if (gone(req)) {
+      await finish(req, false);
+      throw clientGone();
+    }
+  }
+  return req.trx;
 }
 
 export function registerRequestFrame(app: FastifyInstance, db: Database, clock: Clock) {
   app.decorateRequest('trx', null);
   app.decorateRequest('actor', null as unknown as Actor);
   app.decorateRequest('commitOnError', false);
+  app.decorateRequest('abandoned', false);
   app.decorateRequest('now', null as unknown as Date);
   app.decorate('routePolicies', new Map<string, Action>());
+  app.decorate('db', db);
 
   // Every /api route must declare its policy action; a route without one is refused at start-up.
   app.addHook('onRoute', (route) => {
@@ -69,11 +142,34 @@ export function registerRequestFrame(app: FastifyInstance, db: Database, clock: 
   app.addHook('onRequest', async (req) => {
     req.actor = PUBLIC_ACTOR;
     req.now = clock();
+    // Signed out and not a public action: refused before the body is even read, without the database.
     const action = req.routeOptions.config.policy;
-    if (!isApi(req.url) || !action) return;
-    req.trx = await db.startTransaction().execute();
+    if (isApi(req.url) && action && !req.cookies[SESSION_COOKIE] && !allows(PUBLIC_ACTOR, action)) throw unauthenticated();
+  });
+
+  // The transaction opens only once the body has been received and parsed (preValidation runs after
+  // parsing), so a client that sends its body slowly holds nothing but its own socket. The policy check
+  // is here rather than after validation so that a refused caller gets 401/403, never a schema hint;
+  // validation itself is in memory and bounded by the body limit.
+  app.addHook('preValidation', async (req, reply) => {
+    const action = req.routeOptions.config.policy;
+    if (!isApi(req.url) || !action || WITHOUT_DATABASE.has(action)) return;
     const token = req.cookies[SESSION_COOKIE];
-    if (token) req.actor = (await actorForToken(req.trx, token)) ?? PUBLIC_ACTOR;
+    if (streamsBody(req)) {
+      // The handler streams the body (an upload); the actor is looked up in one short statement and the
+      // transaction waits for transactionOf, called once the body is in.
+      if (token) req.actor = (await actorForToken(db, token)) ?? PUBLIC_ACTOR;
+    } else {
+      if (gone(req)) throw clientGone();
+      req.trx = await begin(db, reply);
+      // The client may have left while this request waited for the connection: end it now, since no
+      // answer (and so no onSend) may ever be written for it.
+      if (gone(req)) {
+        await finish(req, false);
+        throw clientGone();
+      }
+      if (token) req.actor = (await actorForToken(req.trx, token)) ?? PUBLIC_ACTOR;
+    }
     if (!allows(req.actor, action)) throw req.actor.role === 'public' ? unauthenticated() : forbidden();
   });
 
@@ -86,7 +182,6 @@ export function registerRequestFrame(app: FastifyInstance, db: Database, clock: 
       await finish(req, reply.statusCode < 400 || req.commitOnError);
     } catch (e) {
       req.log.error(e, 'commit failed');
-      await finish(req, false).catch(() => {});
       reply.code(409).type('application/json');
       return JSON.stringify(
         errorBody('commit_failed', {
@@ -98,13 +193,18 @@ export function registerRequestFrame(app: FastifyInstance, db: Database, clock: 
     return payload;
   });
 
-  // Whatever happened (client gone, stream error), never leave a transaction open.
-  const rollback = async (req: FastifyRequest) => {
-    await finish(req, false).catch((e) => req.log.error(e, 'rollback failed'));
+  // A client that leaves while its handler runs: the handler still owns the transaction (rolling back
+  // under its feet would let its next statement run outside any transaction), so it is only marked; the
+  // answer that follows — success or error, every path sends one — rolls it back in onSend.
+  const abandon = async (req: FastifyRequest) => {
+    req.abandoned = true;
   };
-  app.addHook('onResponse', rollback);
-  app.addHook('onRequestAbort', rollback);
-  app.addHook('onTimeout', rollback);
+  app.addHook('onRequestAbort', abandon);
+  app.addHook('onTimeout', abandon);
+  // After the answer (or a failed write of it), nothing may stay open.
+  app.addHook('onResponse', async (req) => {
+    await finish(req, false).catch((e) => req.log.error(e, 'rollback failed'));
+  });
 }
 
 export function errorBody(code: string, message: Bilingual, field?: string) {
