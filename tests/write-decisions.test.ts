@@ -10,6 +10,7 @@ import {
   mayLockPlacement,
   mayManageProgram,
   mayManageRound,
+  mayOpenRound,
   mayRecordSession,
 } from '../src/platform/auth/policy.ts';
 import { demo, type TestApp, testApp } from './app.ts';
@@ -44,6 +45,14 @@ describe('policy: write decisions', () => {
     expect(mayManageRound(mamuju, { chain_id: 'alfa', region_code: '76.02' })).toBe(true);
     expect(mayManageRound(indo, round)).toBe(false);
     expect(mayManageRound(mentor, round)).toBe(false);
+  });
+
+  it('a chain opens a round only under an MoU in force there; a Dinas in its own region', () => {
+    expect(mayOpenRound(alfaHq, { region_code: '36.04', chainHasMou: false })).toBe(false);
+    expect(mayOpenRound(alfaHq, { region_code: '16.02', chainHasMou: true })).toBe(true);
+    expect(mayOpenRound(alfaBranch, { region_code: '16.02', chainHasMou: true })).toBe(false);
+    expect(mayOpenRound(mamuju, { region_code: '76.01', chainHasMou: false })).toBe(false);
+    expect(mayOpenRound(sulbar, { region_code: '76.01', chainHasMou: false })).toBe(true);
   });
 
   it('a programme is managed by the Dinas containing it; sessions also by its own mentor', () => {
@@ -92,6 +101,19 @@ describe('the buttons the web shows are the decisions the server makes', () => {
     });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.message.id).toContain('tidak berwenang');
+  });
+
+  it('Alfamart cannot open a round in Serang, where it has no MoU, to reach its businesses; it can in OKI', async () => {
+    const round = (regionCode: string) =>
+      t.as(demo('alfamart'), {
+        method: 'POST',
+        url: '/api/curation/rounds',
+        payload: { name: 'Kurasi mandiri', regionCode, curationDate: '2026-11-30' },
+      });
+    const serang = await round('36.04');
+    expect(serang.statusCode).toBe(400);
+    expect(serang.json().error).toMatchObject({ code: 'mou_required', field: 'regionCode' });
+    expect((await round('16.02')).statusCode).toBe(201);
   });
 
   it('a closed round offers nobody a "close" button and refuses marks', async () => {

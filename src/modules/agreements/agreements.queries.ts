@@ -195,3 +195,18 @@ export async function mouRelaxations(
     .execute();
   return rows.map((r) => ({ criterionCode: r.criterion_code, mouId: r.id, mouNumber: r.number, regionCode: r.region_code as string }));
 }
+
+/** Whether the chain holds an MoU in force on the date with a government whose region covers this one:
+ *  the programme a chain's own curation round belongs to. */
+export async function chainHasMouCovering(db: Database, f: { chainId: string; regionCode: string; date: string }): Promise<boolean> {
+  const row = await db
+    .selectFrom('agreements as a')
+    .innerJoin('agreement_versions as v', 'v.agreement_id', 'a.id')
+    .select('a.id')
+    .where('a.kind', '=', 'mou')
+    .where('a.chain_id', '=', f.chainId)
+    .where(coversRegion('a.region_code', f.regionCode))
+    .where(inForceSql('v', f.date))
+    .executeTakeFirst();
+  return Boolean(row);
+}

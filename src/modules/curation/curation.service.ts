@@ -13,9 +13,11 @@ import {
   mayActInRegion,
   mayEditRequirementSet,
   mayManageRound,
+  mayOpenRound,
   relaxationScope,
 } from '../../platform/auth/policy.ts';
 import { badRequest, conflict, notFound, notPermitted } from '../../platform/errors.ts';
+import { chainHasMouCovering } from '../agreements/agreements.queries.ts';
 import { chainByCode } from '../registry/registry.service.ts';
 import { relaxationsFor } from './curation.relaxations.ts';
 import {
@@ -240,6 +242,18 @@ export async function createRound(
   const chainId = await actingChain(db, ctx, input.chainCode);
   await regionName(db, input.regionCode);
   requireInOwnRegion(ctx, input.regionCode);
+  const chainHasMou =
+    ctx.actor.role === 'retailer' && (await chainHasMouCovering(db, { chainId, regionCode: input.regionCode, date: input.curationDate }));
+  if (!mayOpenRound(ctx.actor, { region_code: input.regionCode, chainHasMou })) {
+    throw badRequest(
+      'mou_required',
+      {
+        id: 'Jaringan ritel mengurasi dalam program bersama pemerintah daerah: tidak ada MoU yang berlaku untuk wilayah ini pada tanggal kurasi.',
+        en: 'A chain curates within a programme with the local government: no MoU is in force for this region on the curation date.',
+      },
+      'regionCode',
+    );
+  }
   const organizerId =
     input.organizerId ?? (ctx.actor.role === 'pemda' || ctx.actor.role === 'retailer' ? ctx.actor.organizationId : null) ?? chainId;
   const row = await db

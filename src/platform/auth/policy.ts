@@ -365,6 +365,23 @@ export function mayManageRound(actor: Actor, round: { chain_id: string | null; r
   }
 }
 
+/** Who may open a curation round in a region: the Dinas of that region, the admin, or a chain that holds an
+ *  MoU in force there — curation is part of a programme with the government, and a round is also what gives
+ *  a chain a reason to read the participants' personal data (UU 27/2022), so a chain cannot open one
+ *  anywhere it likes to reach everybody's. */
+export function mayOpenRound(actor: Actor, round: { region_code: string; chainHasMou: boolean }): boolean {
+  switch (actor.role) {
+    case 'admin':
+      return true;
+    case 'pemda':
+      return within(actor.regionCode, round.region_code);
+    case 'retailer':
+      return actor.branchId === null && round.chainHasMou;
+    default:
+      return false;
+  }
+}
+
 /** A Dinas acts inside its own region only (create a round or a programme, request a plan there). */
 export const mayActInRegion = (actor: Actor, regionCode: string) => actor.role !== 'pemda' || within(actor.regionCode, regionCode);
 
