@@ -306,6 +306,37 @@ describe("someone else's file", () => {
   });
 });
 
+describe('reading a file by its hash', () => {
+  const download = (who: string, sha256: string) => t.as(demo(who), { method: 'GET', url: `/api/files/${sha256}` });
+
+  it('is for its uploader, for readers of the product it shows, and for a permit scan only with the owner known', async () => {
+    const photo = (await upload('umkm', jpeg(3100, 21))).json().sha256 as string;
+    // Uploaded, not yet attached: only the uploader (and the admin) may fetch it.
+    expect((await download('umkm', photo)).statusCode).toBe(200);
+    expect((await download('indomaret', photo)).statusCode).toBe(404);
+    expect((await download('pemda.oki', photo)).statusCode).toBe(404);
+    expect((await download('admin', photo)).statusCode).toBe(200);
+    // A product photo is seen by whoever sees the product: every chain, the business's own Dinas.
+    expect(
+      (await t.as(demo('umkm'), { method: 'POST', url: `/api/products/${product}/photos`, payload: { sha256: photo } })).statusCode,
+    ).toBe(201);
+    expect((await download('indomaret', photo)).statusCode).toBe(200);
+    expect((await download('pemda.oki', photo)).statusCode).toBe(200);
+    expect((await download('pemda.serang', photo)).statusCode).toBe(404);
+    // A permit scan names the owner: Alfamart curates this OKI business, Indomaret has no reason to know it.
+    const scan = (await upload('umkm', jpeg(3100, 22))).json().sha256 as string;
+    const permit = await sql<{ id: string }>`SELECT id FROM product_permits WHERE product_id = ${product} LIMIT 1`.execute(t.handle.db);
+    if (permit.rows[0]) {
+      await sql`UPDATE product_permits SET scan_sha256 = ${scan} WHERE id = ${permit.rows[0].id}`.execute(t.handle.db);
+    } else {
+      await sql`INSERT INTO product_permits (product_id, type, number, issued_on, scan_sha256)
+        VALUES (${product}, 'halal', 'ID16110000999990126', '2026-01-10', ${scan})`.execute(t.handle.db);
+    }
+    expect((await download('alfamart', scan)).statusCode).toBe(200);
+    expect((await download('indomaret', scan)).statusCode).toBe(404);
+  });
+});
+
 describe('sign-in throttling', () => {
   const login = (email: string, password: string, remoteAddress: string, headers: Record<string, string> = {}) =>
     t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, remoteAddress, headers });

@@ -78,7 +78,7 @@ export async function fileRoutes(app: FastifyInstance, opts: { config: Config })
       params: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
     },
     handler: async (req, reply) => {
-      const f = await findFile(dbOf(req), filesDir, req.params.sha256);
+      const f = await findFile(dbOf(req), req.actor, filesDir, req.params.sha256);
       reply
         .type(f.mime)
         .header('content-security-policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox")

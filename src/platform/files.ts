@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import type { Database } from '../db/client.ts';
 import { audit } from './audit.ts';
 import type { Actor, Ctx } from './auth/actor.ts';
-import { fileTenantOf, mayAttachFile } from './auth/policy.ts';
+import { fileReadScope, fileTenantOf, mayAttachFile } from './auth/policy.ts';
 import { AppError, notFound } from './errors.ts';
 import { refused } from './security-log.ts';
 
@@ -110,8 +110,13 @@ export async function storeFile(db: Database, ctx: Ctx, opts: { filesDir: string
   return stored;
 }
 
-export async function findFile(db: Database, filesDir: string, sha256: string) {
-  const row = await db.selectFrom('files').selectAll().where('sha256', '=', sha256).executeTakeFirst();
+export async function findFile(db: Database, actor: Actor, filesDir: string, sha256: string) {
+  const row = await db
+    .selectFrom('files as f')
+    .selectAll()
+    .where('f.sha256', '=', sha256)
+    .where(fileReadScope(actor, 'f.sha256'))
+    .executeTakeFirst();
   const file = row ? pathFor(filesDir, sha256) : null;
   if (!row || !file || !fs.existsSync(file)) throw notFound({ id: 'Berkas', en: 'File' }, 'sha256');
   return { ...row, path: file };

@@ -171,6 +171,21 @@ export function mayReadUmkmPersonalData(actor: Actor, umkmIdColumn: string): Con
   }
 }
 
+/** A stored file may be downloaded by the tenant that uploaded it, by whoever may read a product it is the
+ *  photo of, and — a permit scan shows the owner's name — by whoever may read that owner's personal data.
+ *  Knowing a content hash is not a right to the file: anything else is a 404. */
+export function fileReadScope(actor: Actor, shaColumn: string): Cond {
+  if (actor.role === 'admin') return TRUE;
+  const sha = sql.ref(shaColumn);
+  const tenant = fileTenantOf(actor);
+  return sql<boolean>`(
+    ${tenant ? sql<boolean>`EXISTS (SELECT 1 FROM file_uploads fu WHERE fu.sha256 = ${sha} AND fu.tenant_id = ${tenant})` : FALSE}
+    OR EXISTS (SELECT 1 FROM product_photos fph JOIN products fp ON fp.id = fph.product_id
+      WHERE fph.sha256 = ${sha} AND ${umkmScope(actor, 'fp.umkm_id', null)})
+    OR EXISTS (SELECT 1 FROM product_permits fpp JOIN products fp ON fp.id = fpp.product_id
+      WHERE fpp.scan_sha256 = ${sha} AND ${umkmScope(actor, 'fp.umkm_id', null)} AND ${mayReadUmkmPersonalData(actor, 'fp.umkm_id')}))`;
+}
+
 /** A region filter on UMKM-owned rows that does not reveal a withheld village: down to the district for
  *  everyone; finer (a village code) only where the owner's personal data may be read. */
 export function umkmInRegion(actor: Actor, code: string, c: { umkmId: string; village: string; district: string }): Cond {
