@@ -1,8 +1,11 @@
 // The web app under its Content Security Policy, in Chromium against the real server: no page the admin or a
 // chain opens (the map included) trips the CSP, and the administrator finds a failed sign-in in the
 // security log page, in Indonesian.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WEB_DIR } from '../../src/app.ts';
 import { launchBrowser, type RunningServer, requireBuiltWeb, shot, signIn, startServer } from './harness.ts';
 
 let server: RunningServer;
@@ -100,5 +103,18 @@ describe('the web app under its CSP', () => {
     } finally {
       await ctx.close();
     }
+  });
+});
+
+describe('the built page', () => {
+  it('the built web app needs no inline script or style', () => {
+    const html = fs.readFileSync(path.join(WEB_DIR, 'index.html'), 'utf8');
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attrs, body] of scripts) {
+      expect(attrs).toMatch(/\bsrc=/);
+      expect(body?.trim()).toBe('');
+    }
+    expect(html).not.toMatch(/<style\b|\sstyle=|\son[a-z]+=/i);
   });
 });
