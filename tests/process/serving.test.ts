@@ -289,4 +289,43 @@ describe('serving under hostile clients', () => {
     expect(body.error.message.en).toBeTruthy();
     expect((await health()).status).toBe(200); // health never queues
   }, 120_000);
+
+  it('a client holding its request body open for 60 s delays neither /api/health nor a login by more than 1 s', async () => {
+    if (server && server.proc.exitCode === null) {
+      server.proc.kill('SIGTERM');
+      await server.exited;
+    }
+    // The request timeout is lifted above the hold, so the body really stays open for 60 s.
+    server = await startServer('serve', { ...env, ETALASE_REQUEST_TIMEOUT_MS: '90000' });
+    await login();
+    const baseline = Math.max((await login()).ms, (await login()).ms);
+    const prefix = '{"email":"lambat@uji.id",';
+    const suffix = '"password":"salah-sekali"}';
+    const drips = 30;
+    const slow = await Promise.all(Array.from({ length: 3 }, () => connect()));
+    for (const c of slow) c.socket.write(`${head('POST', '/api/auth/login', prefix.length + drips + suffix.length)}${prefix}`);
+    const started = performance.now();
+    const worst = { health: 0, login: 0 };
+    for (let i = 0; i < drips; i++) {
+      for (const c of slow) c.socket.write(' ');
+      const h = await health();
+      const l = await login();
+      expect(h.status).toBe(200);
+      expect(l.status).toBe(200);
+      worst.health = Math.max(worst.health, h.ms);
+      worst.login = Math.max(worst.login, l.ms - baseline);
+      await sleep(Math.max(0, 2000 - h.ms - l.ms));
+    }
+    expect(performance.now() - started).toBeGreaterThan(59_000); // the body was held for a minute
+    expect(worst.health).toBeLessThan(1000);
+    expect(worst.login).toBeLessThan(1000);
+    // The slow clients finish their bodies and are answered like anyone (an unknown email: 401).
+    for (const c of slow) c.socket.write(suffix);
+    await Promise.race([Promise.all(slow.map((c) => new Promise<void>((r) => c.socket.once('data', () => r())))), sleep(10_000)]);
+    await sleep(200);
+    for (const c of slow) {
+      expect(c.received()).toMatch(/^HTTP\/1\.1 401/);
+      c.socket.destroy();
+    }
+  }, 150_000);
 });
