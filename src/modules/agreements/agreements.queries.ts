@@ -133,10 +133,11 @@ export interface EligibleProduct {
 }
 
 /** Products with a PKS in force for the chain on the date, made by UMKM located in the region (any level:
- *  province, regency, district, village). Placement planning draws its candidates from this. */
+ *  province, regency, district, village). Placement planning draws its candidates from this. For a branch's
+ *  plan only the chain-wide PKS and the branch's own count: another branch's PKS does not supply its outlets. */
 export async function eligibleProducts(
   db: Database,
-  f: { chainCode: ChainCode; regionCode: string; date: string },
+  f: { chainCode: ChainCode; regionCode: string; date: string; branchId?: string | null },
 ): Promise<EligibleProduct[]> {
   const rows = await db
     .selectFrom('agreements as a')
@@ -152,6 +153,7 @@ export async function eligibleProducts(
     .where('p.archived_at', 'is', null)
     .where(inRegion('up.village_code', f.regionCode))
     .where(inForceSql('v', f.date))
+    .$if(Boolean(f.branchId), (q) => q.where(sql<boolean>`(a.branch_id IS NULL OR a.branch_id = ${f.branchId})`))
     .orderBy('p.id')
     .orderBy('v.starts_on', 'desc')
     .execute();

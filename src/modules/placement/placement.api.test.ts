@@ -285,3 +285,43 @@ describe('demo placements elsewhere', () => {
     expect(alfa.json().total).toBe(0);
   });
 });
+
+describe('a branch plans with the chain-wide PKS and its own', () => {
+  it("another branch's PKS supplies no candidate to a branch's outlets", async () => {
+    const db = t.handle.db;
+    const today = localDate(REGION, TEST_NOW);
+    const bengkulu = await db
+      .selectFrom('organizations')
+      .select(['id', 'parent_id'])
+      .where('kind', '=', 'branch')
+      .where('region_code', '=', REGION)
+      .executeTakeFirstOrThrow();
+    const other = await db
+      .insertInto('organizations')
+      .values({
+        kind: 'branch',
+        name: 'Alfamart Cabang Uji',
+        chain_code: 'alfamart',
+        parent_id: bengkulu.parent_id,
+        region_code: '17',
+        province_code: '17',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const all = await eligibleProducts(db, { chainCode: 'alfamart', regionCode: REGION, date: today });
+    const moved = all[0] as (typeof all)[number];
+    const before = await db.selectFrom('agreements').select('branch_id').where('id', '=', moved.agreementId).executeTakeFirstOrThrow();
+    await db.updateTable('agreements').set({ branch_id: other.id }).where('id', '=', moved.agreementId).execute();
+    try {
+      const forBranch = await eligibleProducts(db, { chainCode: 'alfamart', regionCode: REGION, date: today, branchId: bengkulu.id });
+      const forOther = await eligibleProducts(db, { chainCode: 'alfamart', regionCode: REGION, date: today, branchId: other.id });
+      expect(forBranch.some((e) => e.agreementId === moved.agreementId)).toBe(false);
+      expect(forBranch.length).toBeGreaterThan(0);
+      expect(forOther.some((e) => e.agreementId === moved.agreementId)).toBe(true);
+      // The head office plans with every PKS of the chain.
+      expect((await eligibleProducts(db, { chainCode: 'alfamart', regionCode: REGION, date: today })).length).toBe(all.length);
+    } finally {
+      await db.updateTable('agreements').set({ branch_id: before.branch_id }).where('id', '=', moved.agreementId).execute();
+    }
+  });
+});

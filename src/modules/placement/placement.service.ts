@@ -50,7 +50,7 @@ export interface PlanKey {
 /** Everything a plan is built from, read for the plan's chain, branch, region and date. */
 export async function loadPlanFacts(db: Database, k: PlanKey) {
   const outlets = await store.planOutlets(db, k);
-  const eligible = await eligibleProducts(db, { chainCode: k.chainCode, regionCode: k.regionCode, date: k.date });
+  const eligible = await eligibleProducts(db, { chainCode: k.chainCode, regionCode: k.regionCode, date: k.date, branchId: k.branchId });
   const { products, umkm } = await store.planProducts(
     db,
     eligible.map((e) => e.productId),
@@ -346,7 +346,9 @@ export async function approvePlan(db: Database, ctx: Ctx, id: string, input: { s
   const news = chosen.filter((i) => i.change === 'new');
   if (news.length) {
     const eligible = new Set(
-      (await eligibleProducts(db, { chainCode: p.chain_code, regionCode: p.region_code, date: input.startsOn })).map((e) => e.productId),
+      (await eligibleProducts(db, { chainCode: p.chain_code, regionCode: p.region_code, date: input.startsOn, branchId: p.branch_id })).map(
+        (e) => e.productId,
+      ),
     );
     const lapsed = news.find((i) => !eligible.has(i.product_id));
     if (lapsed) {
