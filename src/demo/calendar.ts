@@ -1,7 +1,7 @@
 // The demo's calendar. The demo's story is written for one day (ANCHOR: permits lapsed before it, PKS in
 // force on it, a round closed the month before); seeded on any other day, every date moves by the same
 // number of days, so the story holds on the day it is seeded and stays deterministic for that day.
-import { addDays, daysBetween } from '../modules/agreements/agreements.rules.ts';
+import { addDays, daysBetween } from '../platform/clock.ts';
 
 /** The day the demo's literal dates are written for. */
 export const DEMO_ANCHOR = '2026-11-23';

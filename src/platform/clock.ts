@@ -13,6 +13,17 @@ export const fixedClock =
   () =>
     new Date(iso);
 
+/** A calendar date (YYYY-MM-DD) so many days later (or earlier, when negative). */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Whole days from one calendar date to another. */
+export const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
 /** The calendar date (YYYY-MM-DD) at `at` in a region's own zone (WIB/WITA/WIT): "today" for that region. */
 export function localDate(regionCode: string, at: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: timeZoneOf(regionCode), year: 'numeric', month: '2-digit', day: '2-digit' }).format(

@@ -5,29 +5,17 @@
 // (the signing record shows who and when); indomaret@demo.etalase.id cannot open Alfamart's agreements.
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, type BrowserContext, type Page, request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, launchBrowser, type RunningServer, requireBuiltWeb, scrollWidth, signIn, startServer } from './harness.ts';
+import { type BrowserContext, type Page, request } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, scrollWidth, signIn, withServerAndBrowser } from './harness.ts';
 
 const PHONE = { width: 360, height: 740 };
 const SHOTS = '/tmp/e2e-shots';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  requireBuiltWeb();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = withServerAndBrowser();
 
 async function newPage(viewport = { width: 1280, height: 900 }): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
-  const ctx = await browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta', acceptDownloads: true });
+  const ctx = await e2e.browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta', acceptDownloads: true });
   const page = await ctx.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -55,7 +43,7 @@ describe('agreements (issue 4)', () => {
   it('the UMKM reads its PKS on a phone: key numbers first, the Pasal 95 violation, the PDF', async () => {
     const { ctx, page, errors } = await newPage(PHONE);
     try {
-      await signIn(page, server.url, 'umkm@demo.etalase.id');
+      await signIn(page, e2e.server.url, 'umkm@demo.etalase.id');
       await openMyPks(page);
       pksUrl = page.url();
       expect(pksUrl).toMatch(/\/agreements\/[0-9a-f-]{36}$/);
@@ -100,7 +88,7 @@ describe('agreements (issue 4)', () => {
     expect(pksUrl).not.toBe('');
     const chain = await newPage();
     try {
-      await signIn(chain.page, server.url, 'alfamart@demo.etalase.id');
+      await signIn(chain.page, e2e.server.url, 'alfamart@demo.etalase.id');
       await chain.page.goto(pksUrl);
       await chain.page.getByTestId('actions').waitFor({ timeout: 20_000 });
       await chain.page.locator('#agreement-note').fill('Adendum uji: harga pemasok disesuaikan');
@@ -122,7 +110,7 @@ describe('agreements (issue 4)', () => {
 
     const { ctx, page, errors } = await newPage(PHONE);
     try {
-      await signIn(page, server.url, 'umkm@demo.etalase.id');
+      await signIn(page, e2e.server.url, 'umkm@demo.etalase.id');
       // The home page reminds the UMKM that a PKS waits for its signature.
       await expect
         .poll(async () => (await page.getByTestId('agreement-reminders').textContent()) ?? '', { timeout: 15_000 })
@@ -152,7 +140,7 @@ describe('agreements (issue 4)', () => {
   });
 
   it("Indomaret cannot open Alfamart's PKS or MoU by its address", async () => {
-    const admin = await request.newContext({ baseURL: server.url });
+    const admin = await request.newContext({ baseURL: e2e.server.url });
     expect((await admin.post('/api/auth/login', { data: { email: 'admin@demo.etalase.id', password: DEMO_PASSWORD } })).status()).toBe(200);
     const list = (await (await admin.get('/api/agreements?limit=200')).json()) as {
       items: { id: string; kind: string; number: string; chain: { code: string } }[];
@@ -164,9 +152,9 @@ describe('agreements (issue 4)', () => {
 
     const { ctx, page } = await newPage();
     try {
-      await signIn(page, server.url, 'indomaret@demo.etalase.id');
+      await signIn(page, e2e.server.url, 'indomaret@demo.etalase.id');
       for (const a of [pks, mou]) {
-        await page.goto(`${server.url}/agreements/${a?.id}`);
+        await page.goto(`${e2e.server.url}/agreements/${a?.id}`);
         await expect.poll(() => page.locator('.alert-error').first().textContent()).toContain('tidak ditemukan');
         expect(await page.getByTestId('key-numbers').count()).toBe(0);
         expect(await page.getByTestId('agreement-title').count()).toBe(0);

@@ -4,29 +4,17 @@
 // Indomaret requirement draft or curation round by its address.
 import fs from 'node:fs';
 import path from 'node:path';
-import { type APIRequestContext, type Browser, type BrowserContext, type Page, request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, launchBrowser, type RunningServer, requireBuiltWeb, scrollWidth, signIn, startServer } from './harness.ts';
+import { type APIRequestContext, type BrowserContext, type Page, request } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, scrollWidth, signIn, withServerAndBrowser } from './harness.ts';
 
 const PHONE = { width: 360, height: 740 };
 const SHOTS = '/tmp/e2e-shots';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  requireBuiltWeb();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = withServerAndBrowser();
 
 async function newPage(viewport = { width: 1280, height: 900 }): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
-  const ctx = await browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta', acceptDownloads: true });
+  const ctx = await e2e.browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta', acceptDownloads: true });
   const page = await ctx.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -40,7 +28,7 @@ const shot = async (page: Page, name: string) => {
 
 /** An API session signed in as a demo account (cookies kept by the request context). */
 async function apiAs(email: string): Promise<APIRequestContext> {
-  const api = await request.newContext({ baseURL: server.url });
+  const api = await request.newContext({ baseURL: e2e.server.url });
   const r = await api.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } });
   expect(r.status()).toBe(200);
   return api;
@@ -57,7 +45,7 @@ describe('curation (issue 3)', () => {
   it('the Dinas of Sulawesi Barat sees the bottleneck table and chart and exports CSV and XLSX', async () => {
     const { ctx, page, errors } = await newPage();
     try {
-      await signIn(page, server.url, 'pemda.sulbar@demo.etalase.id');
+      await signIn(page, e2e.server.url, 'pemda.sulbar@demo.etalase.id');
       await page.getByRole('navigation').getByRole('link', { name: 'Hambatan', exact: true }).click();
       const table = page.getByTestId('bottleneck-table');
       await table.waitFor({ timeout: 20_000 });
@@ -113,7 +101,7 @@ describe('curation (issue 3)', () => {
   it('the UMKM owner reads its gap list in Indonesian on a 360-px phone', async () => {
     const { ctx, page, errors } = await newPage(PHONE);
     try {
-      await signIn(page, server.url, 'umkm@demo.etalase.id');
+      await signIn(page, e2e.server.url, 'umkm@demo.etalase.id');
       await page.getByRole('navigation').getByRole('link', { name: 'Hasil Kurasi', exact: true }).click();
       const cards = page.getByTestId('gap-card');
       await cards.first().waitFor({ timeout: 20_000 });
@@ -154,23 +142,23 @@ describe('curation (issue 3)', () => {
 
     const { ctx, page } = await newPage();
     try {
-      await signIn(page, server.url, 'alfamart@demo.etalase.id');
+      await signIn(page, e2e.server.url, 'alfamart@demo.etalase.id');
       // The list holds the published sets of every chain but no other chain's draft ...
-      await page.goto(`${server.url}/curation/requirements`);
+      await page.goto(`${e2e.server.url}/curation/requirements`);
       await page.getByTestId('requirement-set').first().waitFor();
       expect(await page.locator('main').textContent()).not.toContain(draft?.name);
       // ... its own draft opens by its address ...
-      await page.goto(`${server.url}/curation/requirements/${own?.id}`);
+      await page.goto(`${e2e.server.url}/curation/requirements/${own?.id}`);
       await page.getByTestId('requirement-set').waitFor();
       expect(await page.locator('.page-header').textContent()).toContain(own?.name);
       // ... and Indomaret's draft does not.
-      await page.goto(`${server.url}/curation/requirements/${draft?.id}`);
+      await page.goto(`${e2e.server.url}/curation/requirements/${draft?.id}`);
       await expect.poll(() => page.locator('.alert-error').first().textContent()).toContain('tidak ditemukan');
       expect(await page.getByTestId('requirement-set').count()).toBe(0);
       expect(await page.locator('main').textContent()).not.toContain(draft?.name);
       await shot(page, 'curation-alfamart-indomaret-draft');
 
-      await page.goto(`${server.url}/curation/rounds/${round?.id}`);
+      await page.goto(`${e2e.server.url}/curation/rounds/${round?.id}`);
       await expect.poll(() => page.locator('.alert-error').first().textContent()).toContain('tidak ditemukan');
       expect(await page.getByTestId('entry-table').count()).toBe(0);
       expect(await page.locator('main').textContent()).not.toContain(round?.name);

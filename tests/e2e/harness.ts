@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SHOTS = path.join(os.tmpdir(), 'etalase-e2e');
@@ -132,4 +133,29 @@ export function gs1CheckDigit(first12: string): number {
   let sum = 0;
   for (let i = 0; i < 12; i++) sum += Number(first12[i]) * (i % 2 === 0 ? 1 : 3);
   return (10 - (sum % 10)) % 10;
+}
+
+/** The real server (fresh data directory, demo data) and a Chromium for one test file: started before its
+ *  tests, stopped after them. Read `e2e.server` and `e2e.browser` inside tests and hooks. */
+export function withServerAndBrowser(): { readonly server: RunningServer; readonly browser: Browser } {
+  const started: { server?: RunningServer; browser?: Browser } = {};
+  beforeAll(async () => {
+    requireBuiltWeb();
+    started.server = await startServer();
+    started.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await started.browser?.close();
+    await started.server?.stop();
+  });
+  return {
+    get server() {
+      if (!started.server) throw new Error('the server has not started');
+      return started.server;
+    },
+    get browser() {
+      if (!started.browser) throw new Error('the browser has not started');
+      return started.browser;
+    },
+  };
 }

@@ -1,26 +1,14 @@
 // Placement planning through the UI (issue 5, acceptance): alfamart@demo.etalase.id plans Kota Bengkulu
 // (17.71) from the demo data, approves the plan and sees its outlets filled; indomaret@demo.etalase.id
 // never sees that plan (not in its list, not found by its address) nor its placements.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, requireBuiltWeb, shot, signIn, startServer } from './harness.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { shot, signIn, withServerAndBrowser } from './harness.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  requireBuiltWeb();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = withServerAndBrowser();
 
 async function newPage(): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  const ctx = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
   const page = await ctx.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -33,7 +21,7 @@ describe('placement plan for Kota Bengkulu', () => {
   it('Alfamart plans Kota Bengkulu, approves it and sees its outlets filled', async () => {
     const { ctx, page, errors } = await newPage();
     try {
-      await signIn(page, server.url, 'alfamart@demo.etalase.id');
+      await signIn(page, e2e.server.url, 'alfamart@demo.etalase.id');
       await page.getByTestId('home-placement').click();
       await expect.poll(() => page.getByTestId('placement-title').textContent()).toBe('Rencana penempatan');
       await page.getByTestId('current-empty').waitFor();
@@ -67,11 +55,11 @@ describe('placement plan for Kota Bengkulu', () => {
     expect(planUrl).not.toBe('');
     const { ctx, page } = await newPage();
     try {
-      await signIn(page, server.url, 'indomaret@demo.etalase.id');
-      await page.goto(`${server.url}/placement?region=17.71`);
+      await signIn(page, e2e.server.url, 'indomaret@demo.etalase.id');
+      await page.goto(`${e2e.server.url}/placement?region=17.71`);
       await page.getByTestId('plans-empty').waitFor();
       await page.getByTestId('current-empty').waitFor();
-      await page.goto(`${server.url}/placement?region=17.71&plan=${new URL(planUrl).searchParams.get('plan')}`);
+      await page.goto(`${e2e.server.url}/placement?region=17.71&plan=${new URL(planUrl).searchParams.get('plan')}`);
       await expect.poll(() => page.locator('.alert-error').first().textContent()).toContain('tidak ditemukan');
       expect(await page.getByTestId('plan-result').count()).toBe(0);
       await page.getByTestId('current-empty').waitFor();

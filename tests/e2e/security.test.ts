@@ -3,28 +3,16 @@
 // security log page, in Indonesian.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { WEB_DIR } from '../../src/app.ts';
-import { launchBrowser, type RunningServer, requireBuiltWeb, shot, signIn, startServer } from './harness.ts';
+import { shot, signIn, withServerAndBrowser } from './harness.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  requireBuiltWeb();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = withServerAndBrowser();
 
 /** A page that records CSP violations (the browser's own event) and script errors. */
 async function newPage(): Promise<{ ctx: BrowserContext; page: Page; problems: string[] }> {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  const ctx = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
   const page = await ctx.newPage();
   const problems: string[] = [];
   await page.exposeFunction('reportViolation', (s: string) => problems.push(s));
@@ -44,12 +32,12 @@ describe('the web app under its CSP', () => {
   it('the administrator sees a failed sign-in in the security log, with no CSP violation', async () => {
     const { ctx, page, problems } = await newPage();
     try {
-      await page.goto(`${server.url}/login`);
+      await page.goto(`${e2e.server.url}/login`);
       await page.locator('#f-email').fill('pemda.oki@demo.etalase.id');
       await page.locator('#f-password').fill('bukan-kata-sandinya');
       await page.getByTestId('login-submit').click();
       await expect.poll(() => page.locator('.alert-error').first().textContent()).toContain('salah');
-      await signIn(page, server.url, 'admin@demo.etalase.id');
+      await signIn(page, e2e.server.url, 'admin@demo.etalase.id');
       await page.getByRole('link', { name: 'Log keamanan' }).click();
       const card = page.getByTestId('security-events').locator('li').first();
       await expect.poll(() => card.textContent()).toContain('Gagal masuk');
@@ -65,11 +53,11 @@ describe('the web app under its CSP', () => {
     it(`every page in the navigation of ${who.split('@')[0]} loads with no CSP violation`, async () => {
       const { ctx, page, problems } = await newPage();
       try {
-        await signIn(page, server.url, who);
+        await signIn(page, e2e.server.url, who);
         const hrefs = await page.locator('nav.nav a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
         expect(hrefs.length).toBeGreaterThan(2);
         for (const href of hrefs) {
-          await page.goto(`${server.url}${href}`);
+          await page.goto(`${e2e.server.url}${href}`);
           await page.waitForLoadState('networkidle');
           expect(await page.locator('.alert-error').count(), href).toBe(0);
         }
@@ -83,8 +71,8 @@ describe('the web app under its CSP', () => {
   it('a chain plans Kota Bengkulu and sees the map, with no CSP violation', async () => {
     const { ctx, page, problems } = await newPage();
     try {
-      await signIn(page, server.url, 'alfamart@demo.etalase.id');
-      await page.goto(`${server.url}/placement`);
+      await signIn(page, e2e.server.url, 'alfamart@demo.etalase.id');
+      await page.goto(`${e2e.server.url}/placement`);
       await page.locator('#f-regionCode').selectOption('17');
       await page.locator('#f-regionCode-regency').selectOption('17.71');
       await page.getByTestId('plan-start').click();

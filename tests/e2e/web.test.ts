@@ -1,28 +1,16 @@
 // The web app against the real server and its demo data: every demo role signs in and sees its home;
 // a UMKM owner on a 360-px phone adds a product, sees a wrong GTIN refused ON the GTIN field in
 // Indonesian, corrects it and finds the product in its list; the phone pages never scroll sideways.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gs1CheckDigit, launchBrowser, type RunningServer, requireBuiltWeb, scrollWidth, shot, signIn, startServer } from './harness.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { gs1CheckDigit, scrollWidth, shot, signIn, withServerAndBrowser } from './harness.ts';
 
 const PHONE = { width: 360, height: 740 };
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  requireBuiltWeb();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = withServerAndBrowser();
 
 async function newPage(viewport = { width: 1280, height: 900 }): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
-  const ctx = await browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  const ctx = await e2e.browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
   const page = await ctx.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -47,7 +35,7 @@ describe('each demo role signs in and sees its home', () => {
   it.each(ROLES)('%s → "%s"', async (email, heading, navText, zone) => {
     const { ctx, page, errors } = await newPage();
     try {
-      await signIn(page, server.url, email);
+      await signIn(page, e2e.server.url, email);
       await expect.poll(() => page.getByTestId('home-title').textContent()).toBe(heading);
       await page.getByRole('navigation').getByRole('link', { name: navText, exact: true }).waitFor();
       // The counts come from the list endpoints' totals: a number, not the loading mark.
@@ -66,7 +54,7 @@ describe('each demo role signs in and sees its home', () => {
   it('a wrong password is refused with the server message, in Indonesian', async () => {
     const { ctx, page } = await newPage();
     try {
-      await page.goto(`${server.url}/login`);
+      await page.goto(`${e2e.server.url}/login`);
       await page.locator('#f-email').fill('mentor@demo.etalase.id');
       await page.locator('#f-password').fill('not-the-password');
       await page.getByTestId('login-submit').click();
@@ -81,7 +69,7 @@ describe('UMKM owner on a 360-px phone', () => {
   it('home and product list have no horizontal scroll; the language choice is remembered', async () => {
     const { ctx, page, errors } = await newPage(PHONE);
     try {
-      await signIn(page, server.url, 'umkm@demo.etalase.id');
+      await signIn(page, e2e.server.url, 'umkm@demo.etalase.id');
       await expect.poll(() => page.locator('.stat-value').first().textContent(), { timeout: 15_000 }).toMatch(/^\d/);
       expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
       await shot(page, 'phone-umkm-home');
@@ -111,7 +99,7 @@ describe('UMKM owner on a 360-px phone', () => {
   it('a wrong GTIN is shown on the GTIN field; corrected, the product is saved and listed', async () => {
     const { ctx, page, errors } = await newPage(PHONE);
     try {
-      await signIn(page, server.url, 'umkm@demo.etalase.id');
+      await signIn(page, e2e.server.url, 'umkm@demo.etalase.id');
       await page.getByTestId('home-new-product').click();
       await page.getByTestId('product-form').waitFor();
 
@@ -165,7 +153,7 @@ describe('UMKM owner on a 360-px phone', () => {
   it('adds a permit (a wrong number is shown on its field) with a scan, and a photo, to a product', async () => {
     const { ctx, page, errors } = await newPage(PHONE);
     try {
-      await signIn(page, server.url, 'umkm@demo.etalase.id');
+      await signIn(page, e2e.server.url, 'umkm@demo.etalase.id');
       await page.getByRole('navigation').getByRole('link', { name: 'Produk Saya' }).click();
       await page.getByTestId('product-list').getByRole('link').first().click();
       await page.getByTestId('product-title').waitFor();

@@ -184,7 +184,7 @@ export async function updateUser(db: Database, ctx: Ctx, id: string, patch: { di
     .updateTable('users')
     .set({
       ...(patch.name !== undefined ? { name: patch.name } : {}),
-      ...(patch.disabled !== undefined ? { disabled_at: patch.disabled ? (before.disabled_at ?? new Date()) : null } : {}),
+      ...(patch.disabled !== undefined ? { disabled_at: patch.disabled ? (before.disabled_at ?? ctx.now) : null } : {}),
     })
     .where('id', '=', id)
     .returning(['id', 'email', 'name', 'role', 'organization_id', 'disabled_at'])

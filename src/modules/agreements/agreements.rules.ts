@@ -1,6 +1,8 @@
 // Agreement rules (C4), pure: the lifecycle state machine, which parties sign, how a signed version's
 // period reads on a date (signed → active → expired), the numbers a UMKM reads first, and the chains'
 // PKS templates (which comply with compliance.rules.ts, the rules of trade). No I/O.
+
+import { addDays, daysBetween, localDate } from '../../platform/clock.ts';
 import type { Bilingual } from '../../platform/errors.ts';
 import { mulDiv, type Rupiah, rupiah } from '../../platform/money.ts';
 import type { AgreementKind, OtherFee, Party, SettlementPeriod, TradeModel, UnsoldGoods, VersionStatus } from './agreements.tables.ts';
@@ -104,17 +106,8 @@ export const PHASE_LABEL: Record<Phase, Bilingual> = {
 
 // ---- dates ----------------------------------------------------------------------------------------
 
-/** The calendar date in a region's zone: one definition, in the clock module. */
-export { localDate } from '../../platform/clock.ts';
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-export const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+/** Calendar dates: one definition each, in the clock module. */
+export { addDays, daysBetween, localDate };
 
 /** The last day of the settlement period that contains `date`, counting periods from the PKS start. */
 export function settlementPeriodEnd(startsOn: string, period: SettlementPeriod, date: string): string {

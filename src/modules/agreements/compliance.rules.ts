@@ -5,6 +5,7 @@
 // revoked) by the 70/2013 rules, any later one by PP 29/2021 Pasal 95 and Permendag 23/2021 Pasal 11.
 // A "blocking" finding stops submitting and signing; a "warning" is shown to every party and the Dinas.
 // The settlement module reads the same terms for its payment clock (`paymentDueDate`). No I/O.
+import { addDays } from '../../platform/clock.ts';
 import type { Bilingual } from '../../platform/errors.ts';
 import type { OtherFee } from './agreements.tables.ts';
 
@@ -63,6 +64,12 @@ export function percent(bp: number): string {
 
 const feesTotal = (fees: OtherFee[]) => fees.reduce((s, f) => s + f.bp, 0);
 
+/** The 15 % fee cap, checked the same way under either instrument; only the wording cites its own source. */
+const overFeeCap = (t: PksTerms, say: (total: string) => Bilingual) => {
+  const fees = feesTotal(t.otherFees);
+  return fees <= MAX_OTHER_FEES_BP ? null : { field: 'otherFees', message: say(percent(fees)) };
+};
+
 /** A registration (listing) fee under any of the names the trade uses for it, in either language. */
 const LISTING_FEE = /listing|pendaftaran|registrasi|registration|pencatatan\s+produk|new\s+item|(item|produk)\s+baru/i;
 export const isListingFee = (f: OtherFee) => LISTING_FEE.test(f.name);
@@ -70,11 +77,6 @@ export const isListingFee = (f: OtherFee) => LISTING_FEE.test(f.name);
 const PP29 = 'PP No. 29 Tahun 2021';
 const P23 = 'Permendag No. 23 Tahun 2021';
 const P70 = 'Permendag No. 70 Tahun 2013';
-const before = (d: string) => {
-  const x = new Date(`${d}T00:00:00Z`);
-  x.setUTCDate(x.getUTCDate() - 1);
-  return x.toISOString().slice(0, 10);
-};
 
 export const RULES: readonly ComplianceRule[] = [
   {
@@ -167,17 +169,11 @@ export const RULES: readonly ComplianceRule[] = [
       id: 'Seluruh biaya persyaratan perdagangan di luar potongan harga reguler paling banyak 15%.',
       en: 'All trading-term costs outside the regular discount total at most 15%.',
     },
-    check: (t) => {
-      const fees = feesTotal(t.otherFees);
-      if (fees <= MAX_OTHER_FEES_BP) return null;
-      return {
-        field: 'otherFees',
-        message: {
-          id: `Biaya di luar potongan harga reguler berjumlah ${percent(fees)} dari nilai tagihan pemasok, melebihi batas 15% (Permendag 23/2021 Pasal 11).`,
-          en: `Fees outside the regular discount total ${percent(fees)} of the supplier's billed value, above the 15% cap (Permendag 23/2021 Pasal 11).`,
-        },
-      };
-    },
+    check: (t) =>
+      overFeeCap(t, (total) => ({
+        id: `Biaya di luar potongan harga reguler berjumlah ${total} dari nilai tagihan pemasok, melebihi batas 15% (Permendag 23/2021 Pasal 11).`,
+        en: `Fees outside the regular discount total ${total} of the supplier's billed value, above the 15% cap (Permendag 23/2021 Pasal 11).`,
+      })),
   },
   {
     id: 'permendag70_other_fees',
@@ -185,23 +181,17 @@ export const RULES: readonly ComplianceRule[] = [
     article: null,
     reference: P70,
     from: null,
-    until: before(REGIME_CHANGE),
+    until: addDays(REGIME_CHANGE, -1),
     severity: 'warning',
     text: {
       id: 'Biaya selain potongan harga reguler paling banyak 15%.',
       en: 'Fees other than the regular discount total at most 15%.',
     },
-    check: (t) => {
-      const fees = feesTotal(t.otherFees);
-      if (fees <= MAX_OTHER_FEES_BP) return null;
-      return {
-        field: 'otherFees',
-        message: {
-          id: `Biaya selain potongan harga reguler berjumlah ${percent(fees)}, melebihi batas 15% (${P70}).`,
-          en: `Fees other than the regular discount total ${percent(fees)}, above the 15% cap (${P70}).`,
-        },
-      };
-    },
+    check: (t) =>
+      overFeeCap(t, (total) => ({
+        id: `Biaya selain potongan harga reguler berjumlah ${total}, melebihi batas 15% (${P70}).`,
+        en: `Fees other than the regular discount total ${total}, above the 15% cap (${P70}).`,
+      })),
   },
   {
     id: 'permendag70_small_supply_payment',
@@ -209,7 +199,7 @@ export const RULES: readonly ComplianceRule[] = [
     article: null,
     reference: P70,
     from: null,
-    until: before(REGIME_CHANGE),
+    until: addDays(REGIME_CHANGE, -1),
     severity: 'warning',
     text: {
       id: 'Pasokan usaha kecil sampai Rp10.000.000 dibayar tunai atau paling lama 15 hari setelah tagihan lengkap.',
@@ -252,9 +242,7 @@ export const blockingFindings = (t: PksTerms) => judge(t).filter((f) => f.severi
 /** The last day a supplier may be paid for a bill whose documents were complete on `billingCompleteOn`
  *  (the TTF): the same day for cash, else that many calendar days later. */
 export function paymentDueDate(t: Pick<PksTerms, 'paymentTermDays'>, billingCompleteOn: string): string {
-  const d = new Date(`${billingCompleteOn}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + t.paymentTermDays);
-  return d.toISOString().slice(0, 10);
+  return addDays(billingCompleteOn, t.paymentTermDays);
 }
 
 /** The catalogue as the API serves it (checks are code, not data). */

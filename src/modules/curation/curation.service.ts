@@ -11,6 +11,7 @@ import {
   chainActedFor,
   curationOutcomeScope,
   mayActInRegion,
+  mayArchiveRelaxation,
   mayEditRequirementSet,
   mayManageRound,
   mayOpenRound,
@@ -690,10 +691,11 @@ export async function createRelaxation(
 
 export async function archiveRelaxation(db: Database, ctx: Ctx, id: string) {
   const before = await relaxationsQuery(db, ctx).where('x.id', '=', id).executeTakeFirst();
-  if (!before || (ctx.actor.role === 'pemda' && before.government_id !== ctx.actor.organizationId)) throw notFound(RELAXATION, 'id');
+  if (!before) throw notFound(RELAXATION, 'id');
+  if (!mayArchiveRelaxation(ctx.actor, before)) throw notPermitted(RELAXATION);
   await db
     .updateTable('curation_relaxations')
-    .set({ archived_at: before.archived_at ?? new Date() })
+    .set({ archived_at: before.archived_at ?? ctx.now })
     .where('id', '=', id)
     .execute();
   const after = relaxationView(await relaxationsQuery(db, ctx).where('x.id', '=', id).executeTakeFirstOrThrow());

@@ -397,6 +397,10 @@ export function mayOpenRound(actor: Actor, round: { region_code: string; chainHa
   }
 }
 
+/** A relaxation is withdrawn by the government that agreed it, or the admin. */
+export const mayArchiveRelaxation = (actor: Actor, relaxation: { government_id: string }) =>
+  actor.role === 'admin' || (actor.role === 'pemda' && actor.organizationId === relaxation.government_id);
+
 /** A Dinas acts inside its own region only (create a round or a programme, request a plan there). */
 export const mayActInRegion = (actor: Actor, regionCode: string) => actor.role !== 'pemda' || within(actor.regionCode, regionCode);
 
