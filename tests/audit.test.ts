@@ -21,7 +21,12 @@ interface Entry {
   actionLabel: { id: string; en: string };
   entityLabel: { id: string; en: string };
   summary: { id: string; en: string };
-  changes: { field: string; label: { id: string; en: string }; before: { id: string; en: string } | null; after: { id: string; en: string } | null }[];
+  changes: {
+    field: string;
+    label: { id: string; en: string };
+    before: { id: string; en: string } | null;
+    after: { id: string; en: string } | null;
+  }[];
 }
 
 const get = async (qs: string) => {
@@ -38,10 +43,18 @@ beforeAll(async () => {
   // January either side of midnight WIB.
   const p = (await t.as(demo('umkm'), { method: 'GET', url: '/api/products?limit=1' })).json().items[0];
   productId = p.id;
-  const upd = await t.as(demo('umkm'), { method: 'PATCH', url: `/api/products/${p.id}`, payload: { retailPrice: Number(p.retailPrice) + 1500 } });
+  const upd = await t.as(demo('umkm'), {
+    method: 'PATCH',
+    url: `/api/products/${p.id}`,
+    payload: { retailPrice: Number(p.retailPrice) + 1500 },
+  });
   expect(upd.statusCode, upd.body).toBe(200);
   umkmUser = (await t.as(demo('umkm'), { method: 'GET', url: '/api/me' })).json().id;
-  const u = await t.as(demo('admin'), { method: 'POST', url: '/api/users', payload: { email: 'audit.uji@uji.etalase.id', name: 'Audit Uji', role: 'mentor' } });
+  const u = await t.as(demo('admin'), {
+    method: 'POST',
+    url: '/api/users',
+    payload: { email: 'audit.uji@uji.etalase.id', name: 'Audit Uji', role: 'mentor' },
+  });
   expect(u.statusCode, u.body).toBe(201);
   userId = u.json().id;
   await sql`INSERT INTO audit_log (at, actor_id, action, entity, entity_id, after) VALUES
@@ -67,7 +80,9 @@ describe('filters, each against the table', () => {
     const products = await get('entity=product&limit=100');
     expect(products.total).toBe(await count(sql`entity = 'product'`));
     expect(products.total).toBeLessThan(all.total);
-    expect(products.items.every((e) => e.entity === 'product' && e.entityLabel.id === 'Produk' && e.entityLabel.en === 'Product')).toBe(true);
+    expect(products.items.every((e) => e.entity === 'product' && e.entityLabel.id === 'Produk' && e.entityLabel.en === 'Product')).toBe(
+      true,
+    );
   });
 
   it('by action', async () => {
