@@ -3,7 +3,9 @@
 // labels and values written out in both languages — never raw JSON.
 import type { Bilingual } from '../../platform/errors.ts';
 import type { TimeZone } from '../regions/regions.rules.ts';
-import { type AuditAction, type AuditEntity, auditAction, auditEntity, auditField } from './audit.vocabulary.ts';
+import { AUDIT_VOCABULARY, type AuditAction, type AuditEntity } from './audit.vocabulary.ts';
+
+const { auditAction, auditEntity, auditField } = AUDIT_VOCABULARY;
 
 const OFFSET: Record<TimeZone, string> = { 'Asia/Jakarta': '+07:00', 'Asia/Makassar': '+08:00', 'Asia/Jayapura': '+09:00' };
 

@@ -3,7 +3,6 @@
 import type { Database } from '../../db/client.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
 import { type Bilingual, badRequest } from '../../platform/errors.ts';
-import { role as roleLabels } from '../accounts/accounts.vocabulary.ts';
 import { type TimeZone, timeZoneOf } from '../regions/regions.rules.ts';
 import { actionLabel, changesOf, dayRange, entityLabel, referencesOf, summaryOf, type ValueEnv } from './audit.rules.ts';
 import type { AuditQuery } from './audit.schemas.ts';
@@ -31,8 +30,16 @@ const FORMAT: ValueEnv['format'] = {
   basisPoints: (bp, lang) => `${new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 2 }).format(bp / 100)}%`,
 };
 
+// TODO(merge): label() from src/vocabulary.ts once it is on main.
+const ROLE: Record<string, Bilingual> = {
+  admin: { id: 'Administrator', en: 'Administrator' },
+  pemda: { id: 'Pemerintah daerah (Dinas)', en: 'Local government (Dinas)' },
+  retailer: { id: 'Peritel', en: 'Retailer' },
+  umkm: { id: 'Pelaku UMKM', en: 'UMKM owner' },
+  mentor: { id: 'Pendamping', en: 'Mentor' },
+};
 function codeLabel(field: string, code: string): Bilingual | null {
-  if (field === 'role') return roleLabels[code as keyof typeof roleLabels] ?? null;
+  if (field === 'role') return ROLE[code] ?? null;
   return null;
 }
 

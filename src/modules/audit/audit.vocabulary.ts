@@ -1,10 +1,12 @@
-// Words of the audit log: what was changed (entity), what was done to it (action, a past-tense verb the
-// sentence starts with), and the fields of the records kept before and after — each in both languages.
+// Words of the audit log (gathered in src/vocabulary.ts): what was changed (entity), what was done to it
+// (action, a past-tense verb the sentence starts with), and the fields of the records kept before and
+// after — each in both languages.
+import type { Bilingual } from '../../platform/errors.ts';
 
-type Labels = Record<string, { id: string; en: string }>;
+type Labels = Record<string, Bilingual>;
 
 /** The kinds of record the log names. */
-export const auditEntity = {
+const auditEntity = {
   session: { id: 'Sesi masuk', en: 'Sign-in session' },
   user: { id: 'Pengguna', en: 'User' },
   mentor_assignment: { id: 'Penugasan pendamping', en: 'Mentor assignment' },
@@ -26,7 +28,7 @@ export const auditEntity = {
 } satisfies Labels;
 
 /** What was done: the verb a log line starts with ("Mengubah produk", "Changed product"). */
-export const auditAction = {
+const auditAction = {
   create: { id: 'Membuat', en: 'Created' },
   update: { id: 'Mengubah', en: 'Changed' },
   edit: { id: 'Menyunting', en: 'Edited' },
@@ -64,7 +66,7 @@ export const auditAction = {
 
 /** Fields of the records kept before and after a change (camelCase; snake_case columns are looked up in
  *  their camelCase form). A field missing here is shown by its words ("shelf life days"): add it. */
-export const auditField = {
+const auditField = {
   // accounts
   email: { id: 'Email', en: 'Email' },
   name: { id: 'Nama', en: 'Name' },
@@ -229,6 +231,8 @@ export const auditField = {
   total: { id: 'Jumlah', en: 'Total' },
   value: { id: 'Nilai', en: 'Value' },
 } satisfies Labels;
+
+export const AUDIT_VOCABULARY = { auditEntity, auditAction, auditField };
 
 export type AuditEntity = keyof typeof auditEntity;
 export type AuditAction = keyof typeof auditAction;
