@@ -37,6 +37,7 @@ export const zUser = z.object({
   title: z.string().nullable(),
   organizationId: z.string().nullable(),
   organizationName: z.string().nullable(),
+  organizationKind: z.enum(['government', 'chain', 'branch', 'umkm', 'bank']).nullable(),
   /** How many UMKM a mentor is assigned to (their scope); 0 for other roles. */
   mentorUmkmCount: z.number().int(),
   createdAt: z.string(),

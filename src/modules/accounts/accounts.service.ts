@@ -127,6 +127,7 @@ function userView(ctx: Ctx, u: store.UserRow, activeAdmins: readonly string[]) {
     title: u.title,
     organizationId: u.organization_id,
     organizationName: u.organization_name,
+    organizationKind: u.organization_kind as OrganizationKind | null,
     mentorUmkmCount: u.mentor_umkm_count,
     createdAt: u.created_at.toISOString(),
     disabled,

@@ -66,7 +66,7 @@ export interface ValueEnv {
   codeLabel: (field: string, code: string) => Bilingual | null;
   format: {
     date: (day: string, lang: 'id' | 'en') => string;
-    dateTime: (at: Date, tz: TimeZone, lang: 'id' | 'en') => string;
+    dateTime: (at: Date, where: string, lang: 'id' | 'en') => string;
     rupiah: (v: number | bigint) => string;
     number: (v: number, lang: 'id' | 'en') => string;
     basisPoints: (bp: number, lang: 'id' | 'en') => string;
@@ -99,6 +99,8 @@ const CODE_FIELDS = new Set([
   'method',
   'mark',
   'code',
+  'phase',
+  'settlementPeriod',
 ]);
 /** Fields whose code is a region (Kemendagri code), shown by the region's name. */
 const isRegionField = (f: string) => /(region|province|district|village|regency)(Code|Codes)$/.test(f);

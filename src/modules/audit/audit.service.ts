@@ -3,6 +3,8 @@
 import type { Database } from '../../db/client.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
 import { type Bilingual, badRequest } from '../../platform/errors.ts';
+import { formatBasisPoints, formatDate, formatDateTime, formatNumber, formatRupiah } from '../../platform/format.ts';
+import { VOCABULARY, type Vocabulary } from '../../vocabulary.ts';
 import { type TimeZone, timeZoneOf } from '../regions/regions.rules.ts';
 import { actionLabel, changesOf, dayRange, entityLabel, referencesOf, summaryOf, type ValueEnv } from './audit.rules.ts';
 import type { AuditQuery } from './audit.schemas.ts';
@@ -11,35 +13,34 @@ import * as store from './audit.store.ts';
 /** The zone an actor reads times in: their region's, Jakarta's for an actor with none (an administrator). */
 export const readerTimeZone = (ctx: Ctx): TimeZone => timeZoneOf(ctx.actor.regionCode ?? '31');
 
-const LOCALE = { id: 'id-ID', en: 'en-GB' } as const;
-const ZONE = { 'Asia/Jakarta': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' } as const;
-
-// TODO(merge): platform/format.ts is the one formatter once it is on main.
 const FORMAT: ValueEnv['format'] = {
-  date: (day, lang) =>
-    new Intl.DateTimeFormat(LOCALE[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-      new Date(`${day}T00:00:00Z`),
-    ),
-  dateTime: (at, tz, lang) => {
-    const day = new Intl.DateTimeFormat(LOCALE[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: tz }).format(at);
-    const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: tz }).format(at);
-    return `${day} ${time.replace(':', '.')} ${ZONE[tz]}`;
-  },
-  rupiah: (v) => `Rp${new Intl.NumberFormat('id-ID').format(v)}`,
-  number: (v, lang) => new Intl.NumberFormat(LOCALE[lang]).format(v),
-  basisPoints: (bp, lang) => `${new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 2 }).format(bp / 100)}%`,
+  date: formatDate,
+  dateTime: formatDateTime,
+  rupiah: formatRupiah,
+  number: formatNumber,
+  basisPoints: formatBasisPoints,
 };
 
-// TODO(merge): label() from src/vocabulary.ts once it is on main.
-const ROLE: Record<string, Bilingual> = {
-  admin: { id: 'Administrator', en: 'Administrator' },
-  pemda: { id: 'Pemerintah daerah (Dinas)', en: 'Local government (Dinas)' },
-  retailer: { id: 'Peritel', en: 'Retailer' },
-  umkm: { id: 'Pelaku UMKM', en: 'UMKM owner' },
-  mentor: { id: 'Pendamping', en: 'Mentor' },
+/** The vocabulary kinds a field's code may come from; a field not named here is looked up in every kind
+ *  whose name ends with it (`status` → `agreementVersionStatus`, and the statuses other modules add). */
+const KINDS_OF_FIELD: Record<string, string[]> = {
+  role: ['role'],
+  kind: ['organizationKind', 'agreementKind'],
+  chainCode: ['chain'],
+  type: ['permitType'],
+  expiredGoodsBorneBy: ['party'],
+  code: ['criterion'],
+  criterionCode: ['criterion'],
+  phase: ['agreementPhase'],
 };
+
 function codeLabel(field: string, code: string): Bilingual | null {
-  if (field === 'role') return ROLE[code] ?? null;
+  const vocabulary = VOCABULARY as Vocabulary;
+  const kinds = KINDS_OF_FIELD[field] ?? Object.keys(vocabulary).filter((k) => k.toLowerCase().endsWith(field.toLowerCase()));
+  for (const k of kinds) {
+    const b = vocabulary[k]?.[code];
+    if (b) return b;
+  }
   return null;
 }
 
