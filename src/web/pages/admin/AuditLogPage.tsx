@@ -210,26 +210,28 @@ export default function AuditLogPage() {
           options={options('auditAction', lang)}
           onChange={(v) => lp.setFilter({ action: v })}
         />
-        <Field name="from" label={t('Sejak tanggal', 'From')}>
-          <input
-            id="f-from"
-            name="from"
-            type="date"
-            value={f.from}
-            max={f.to || undefined}
-            onChange={(e) => lp.setFilter({ from: e.target.value })}
-          />
-        </Field>
-        <Field name="to" label={t('Sampai tanggal', 'Until')}>
-          <input
-            id="f-to"
-            name="to"
-            type="date"
-            value={f.to}
-            min={f.from || undefined}
-            onChange={(e) => lp.setFilter({ to: e.target.value })}
-          />
-        </Field>
+        <div className="date-range">
+          <Field name="from" label={t('Sejak tanggal', 'From')}>
+            <input
+              id="f-from"
+              name="from"
+              type="date"
+              value={f.from}
+              max={f.to || undefined}
+              onChange={(e) => lp.setFilter({ from: e.target.value })}
+            />
+          </Field>
+          <Field name="to" label={t('Sampai tanggal', 'Until')}>
+            <input
+              id="f-to"
+              name="to"
+              type="date"
+              value={f.to}
+              min={f.from || undefined}
+              onChange={(e) => lp.setFilter({ to: e.target.value })}
+            />
+          </Field>
+        </div>
       </div>
       {f.entityId && (
         <p className="filter-chip">
@@ -250,30 +252,32 @@ export default function AuditLogPage() {
           </button>
         </p>
       )}
-      <ListBody
-        query={q}
-        empty={
-          filtered
-            ? t('Tidak ada catatan yang cocok dengan saringan ini.', 'No entries match these filters.')
-            : t('Log audit masih kosong.', 'The audit log is empty.')
-        }
-        page={lp.page}
-        onPage={lp.setPage}
-        testId="audit-entries"
-        render={(e) => (
-          <li key={e.id} className="card audit-entry" data-testid="audit-entry" data-entity={e.entity} data-action={e.action}>
-            <p className="muted small">
-              <time dateTime={e.at}>{formatDateTime(e.at, where, lang)}</time>
-            </p>
-            <p>
-              <strong>{e.actor ? e.actor.name : t('Sistem', 'System')}</strong>
-              {e.actor && <span className="muted small break"> · {e.actor.email}</span>}
-            </p>
-            <p className="summary">{tx(e.summary)}</p>
-            <Changes changes={e.changes} />
-          </li>
-        )}
-      />
+      <div className="audit-list">
+        <ListBody
+          query={q}
+          empty={
+            filtered
+              ? t('Tidak ada catatan yang cocok dengan saringan ini.', 'No entries match these filters.')
+              : t('Log audit masih kosong.', 'The audit log is empty.')
+          }
+          page={lp.page}
+          onPage={lp.setPage}
+          testId="audit-entries"
+          render={(e) => (
+            <li key={e.id} className="card audit-entry" data-testid="audit-entry" data-entity={e.entity} data-action={e.action}>
+              <p className="muted small">
+                <time dateTime={e.at}>{formatDateTime(e.at, where, lang)}</time>
+              </p>
+              <p>
+                <strong>{e.actor ? e.actor.name : t('Sistem', 'System')}</strong>
+                {e.actor && <span className="muted small break"> · {e.actor.email}</span>}
+              </p>
+              <p className="summary">{tx(e.summary)}</p>
+              <Changes changes={e.changes} />
+            </li>
+          )}
+        />
+      </div>
     </section>
   );
 }
