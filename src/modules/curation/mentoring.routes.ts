@@ -20,6 +20,16 @@ export async function mentoringRoutes(app: FastifyInstance) {
     },
     handler: (req) => mentoring.listPrograms(dbOf(req), ctxOf(req), req.query),
   });
+  r.get('/api/mentoring/mentors', {
+    config: { policy: 'mentoring.manage' },
+    schema: {
+      tags: mtags,
+      summary: 'Pendamping yang dapat ditugaskan / mentors a programme may be given',
+      querystring: m.zPageQuery,
+      response: { 200: m.zMentorPage },
+    },
+    handler: (req) => mentoring.listMentors(dbOf(req), ctxOf(req), req.query),
+  });
   r.post('/api/mentoring/programs', {
     config: { policy: 'mentoring.manage' },
     schema: { tags: mtags, summary: 'Buat program / create a program', body: m.zProgramCreate, response: { 201: m.zProgramDetail } },
@@ -36,9 +46,10 @@ export async function mentoringRoutes(app: FastifyInstance) {
       tags: mtags,
       summary: 'Usulan peserta dari kekurangan kurasi / suggested participants from gaps',
       params: zIdParams,
+      querystring: m.zPageQuery,
       response: { 200: m.zSuggestions },
     },
-    handler: (req) => mentoring.suggestParticipants(dbOf(req), ctxOf(req), req.params.id),
+    handler: (req) => mentoring.suggestParticipants(dbOf(req), ctxOf(req), req.params.id, req.query),
   });
   r.post('/api/mentoring/programs/:id/enrolments', {
     config: { policy: 'mentoring.manage' },

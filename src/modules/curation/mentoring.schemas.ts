@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { zDate, zRegionCode, zText, zUuid } from '../../platform/validation.ts';
 import { CHAIN_CODES } from '../registry/registry.rules.ts';
+import { ENROLMENT_STATUSES, MENTORING_TOPICS, PROGRAM_PHASES } from './mentoring.rules.ts';
 
 const zCode = z
   .string()
@@ -14,7 +15,6 @@ const zPage = z.object({
 });
 
 // ---- mentoring ----
-export const MENTORING_TOPICS = ['kemasan', 'label', 'halal', 'keamanan_pangan', 'harga', 'perizinan', 'lainnya'] as const;
 export const zProgram = z.object({
   id: z.string(),
   name: z.string(),
@@ -23,6 +23,7 @@ export const zProgram = z.object({
   organizerName: z.string(),
   chainCode: z.enum(CHAIN_CODES).nullable(),
   regionCode: z.string(),
+  regionName: z.string(),
   mentorUserId: z.string().nullable(),
   mentorName: z.string().nullable(),
   place: z.string().nullable(),
@@ -33,17 +34,28 @@ export const zProgram = z.object({
   criterionCodes: z.array(z.string()),
   enrolled: z.number().int(),
   /** For a UMKM: its own enrolment status (an invitation is 'invited'). */
-  myStatus: z.string().nullable(),
+  myStatus: z.enum(ENROLMENT_STATUSES).nullable(),
+  /** Where the programme stands today (in its region's zone). */
+  phase: z.enum(PROGRAM_PHASES),
   can: z.object({ manage: z.boolean(), record: z.boolean(), respond: z.boolean() }),
 });
 export const zProgramPage = z.object({ items: z.array(zProgram), total: z.number().int() });
-export const zProgramList = zPage.extend({ regionCode: zRegionCode.optional() }).strict();
+export const zProgramList = zPage
+  .extend({
+    regionCode: zRegionCode.optional(),
+    myStatus: z
+      .enum(ENROLMENT_STATUSES)
+      .optional()
+      .describe('UMKM: hanya program dengan status ini / a UMKM: only programmes where it has this status'),
+  })
+  .strict();
 export const zProgramCreate = z
   .object({
     name: zText(200),
     topic: z.enum(MENTORING_TOPICS),
     chainCode: z.enum(CHAIN_CODES).nullable().optional(),
     regionCode: zRegionCode,
+    mentorUserId: zUuid.nullable().optional().describe('Pendamping yang boleh ditugaskan / a mentor from GET /api/mentoring/mentors'),
     mentorEmail: z.email().max(200).nullable().optional(),
     place: zText(300).nullable().optional(),
     online: z.boolean().default(false),
@@ -54,7 +66,21 @@ export const zProgramCreate = z
   })
   .strict();
 export const zProgramDetail = zProgram.extend({
-  enrolments: z.array(z.object({ umkmId: z.string(), umkmName: z.string(), status: z.string() })),
+  /** Each participant's progress: sessions attended of those held, the programme's criteria it failed in
+   *  its curation before the programme and in its latest one (with this programme's re-curation). */
+  enrolments: z.array(
+    z.object({
+      umkmId: z.string(),
+      umkmName: z.string(),
+      status: z.enum(ENROLMENT_STATUSES),
+      attended: z.number().int(),
+      held: z.number().int(),
+      gapsBefore: z.array(z.string()),
+      gapsNow: z.array(z.string()),
+    }),
+  ),
+  /** For whoever may manage it: how many products a re-curation would take (null otherwise). */
+  recuratable: z.number().int().nullable(),
   sessions: z.array(
     z.object({
       id: z.string(),
@@ -70,9 +96,16 @@ export const zSuggestion = z.object({
   umkmName: z.string(),
   products: z.number().int(),
   gaps: z.array(z.string()),
+  /** Why: each product that failed one of the programme's criteria, with those criteria. */
+  reasons: z.array(z.object({ productId: z.string(), productName: z.string(), failed: z.array(z.string()) })),
   enrolled: z.boolean(),
+  /** Its enrolment in this programme, if it has one. */
+  status: z.enum(ENROLMENT_STATUSES).nullable(),
 });
-export const zSuggestions = z.object({ items: z.array(zSuggestion) });
+export const zSuggestions = z.object({ items: z.array(zSuggestion), total: z.number().int() });
+export const zPageQuery = zPage.strict();
+export const zMentor = z.object({ id: z.string(), name: z.string(), programs: z.number().int() });
+export const zMentorPage = z.object({ items: z.array(zMentor), total: z.number().int() });
 export const zEnrol = z.object({ umkmIds: z.array(zUuid).min(1).max(500) }).strict();
 export const zRespond = z.object({ accept: z.boolean() }).strict();
 export const zSessionCreate = z
