@@ -186,6 +186,9 @@ describe('mentoring from the screen (issue 9)', () => {
     expect(await page.getByTestId('outcome-item').first().textContent()).toMatch(/Sebelum: (Lolos|Belum lolos) → Sesudah: /);
     await expect.poll(() => participant.textContent()).toContain('Selesai');
     await lookAt(page, 'mentoring-program-dinas');
+    // The same page on a desktop screen.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await shot(page, 'mentoring-program-dinas-1280-id');
     expect(dinas.errors).toEqual([]);
     await dinas.ctx.close();
   }, 240_000);
