@@ -3099,6 +3099,18 @@ export interface paths {
                                     };
                                 }[];
                             }[];
+                            /** @description diakhiri oleh pihak lain dalam 30 hari terakhir / ended by another party in the last 30 days */
+                            terminated: {
+                                /** @description organisasi yang mengakhiri / the organisation that ended it */
+                                byName: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "mou" | "pks";
+                                number: string;
+                                reason: string;
+                                terminatedOn: string;
+                                umkmName: string | null;
+                            }[];
                             today: string;
                         };
                     };

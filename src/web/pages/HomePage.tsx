@@ -211,8 +211,13 @@ export function HomePage() {
   const { t, tx, lang } = useI18n();
   const subtitle = (
     <>
-      {t('Halo, {name}', 'Hello, {name}', { name: me.name })}
-      {me.organizationName ? ` · ${me.organizationName}` : ''}
+      {t('Halo', 'Hello')}, <span translate="no">{me.name}</span>
+      {me.organizationName && (
+        <>
+          {' · '}
+          <span translate="no">{me.organizationName}</span>
+        </>
+      )}
       {me.role === 'pemda' && me.regionCode && (
         <>
           {' · '}
