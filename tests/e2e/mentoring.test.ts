@@ -99,7 +99,7 @@ describe('mentoring from the screen (issue 9)', () => {
     await page.getByTestId('program-title').waitFor();
     expect(await page.getByTestId('program-title').textContent()).toBe(name);
     const programUrl = page.url();
-    expect(await page.locator('.page-header').textContent()).toContain(
+    expect(await page.getByTestId('program-period').textContent()).toContain(
       `${formatDate(today, 'id')} – ${formatDate(addDays(today, 90), 'id')}`,
     );
 

@@ -18,7 +18,7 @@ export function ProgramCard({ p }: { p: Program }) {
   const { t, tx, lang } = useI18n();
   return (
     <li className="card item" data-testid="program">
-      <Link href={`/mentoring/${p.id}`} className="item-title">
+      <Link href={`/mentoring/${p.id}`} className="item-title" translate="no">
         {p.name}
       </Link>
       <p className="item-meta">
@@ -27,11 +27,16 @@ export function ProgramCard({ p }: { p: Program }) {
         {tx(label('mentoringTopic', p.topic))}
       </p>
       <p className="item-meta">
-        {formatPeriod(p.startsOn, p.endsOn, lang)} · {p.regionName}
+        {formatPeriod(p.startsOn, p.endsOn, lang)} · <span translate="no">{p.regionName}</span>
       </p>
       <p className="item-meta">
         {t('{n} dari {cap} peserta', '{n} of {cap} participants', { n: p.enrolled, cap: p.capacity })}
-        {p.mentorName ? ` · ${t('Pendamping', 'Mentor')}: ${p.mentorName}` : ''}
+        {p.mentorName && (
+          <>
+            {' '}
+            · {t('Pendamping', 'Mentor')}: <span translate="no">{p.mentorName}</span>
+          </>
+        )}
         {p.chainCode ? ` · ${tx(label('chain', p.chainCode))}` : ''}
       </p>
     </li>

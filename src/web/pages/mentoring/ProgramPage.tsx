@@ -37,22 +37,51 @@ export function ProgramPage({ params }: { params: Record<string, string> }) {
   return (
     <section className="page">
       <BackLink href="/mentoring" label={t('Program pendampingan', 'Mentoring programmes')} />
-      <PageHeader
-        title={p.name}
-        subtitle={`${tx(label('mentoringTopic', p.topic))} · ${formatPeriod(p.startsOn, p.endsOn, lang)}`}
-        testId="program-title"
-      />
+      {/* A name people wrote: not translated, and not checked for the other language. */}
+      <div translate="no">
+        <PageHeader title={p.name} testId="program-title" />
+      </div>
+      <p className="muted" data-testid="program-period">
+        {tx(label('mentoringTopic', p.topic))} · {formatPeriod(p.startsOn, p.endsOn, lang)}
+      </p>
       <div className="card">
         <Facts
           rows={[
             [t('Status', 'Status'), tx(label('programPhase', p.phase))],
-            [t('Wilayah', 'Region'), p.regionName],
+            [
+              t('Wilayah', 'Region'),
+              <span key="region" translate="no">
+                {p.regionName}
+              </span>,
+            ],
             [t('Kriteria yang dibenahi', 'Criteria it works on'), criteria(p.criterionCodes)],
-            [t('Pendamping', 'Mentor'), p.mentorName ?? t('belum ditentukan', 'not chosen yet')],
+            [
+              t('Pendamping', 'Mentor'),
+              p.mentorName ? (
+                <span key="mentor" translate="no">
+                  {p.mentorName}
+                </span>
+              ) : (
+                t('belum ditentukan', 'not chosen yet')
+              ),
+            ],
             [t('Jaringan ritel', 'Retail chain'), p.chainCode ? tx(label('chain', p.chainCode)) : t('semua jaringan', 'any chain')],
-            [t('Tempat', 'Place'), [p.place, p.online ? t('daring', 'online') : null].filter(Boolean).join(' · ') || '—'],
+            [
+              t('Tempat', 'Place'),
+              <span key="place">
+                {p.place && <span translate="no">{p.place}</span>}
+                {p.place && p.online && ' · '}
+                {p.online && t('daring', 'online')}
+                {!p.place && !p.online && '—'}
+              </span>,
+            ],
             [t('Peserta', 'Participants'), t('{n} dari {cap}', '{n} of {cap}', { n: p.enrolled, cap: p.capacity })],
-            [t('Penyelenggara', 'Organiser'), p.organizerName],
+            [
+              t('Penyelenggara', 'Organiser'),
+              <span key="organizer" translate="no">
+                {p.organizerName}
+              </span>,
+            ],
           ]}
         />
       </div>
@@ -138,7 +167,8 @@ function Participants({ program }: { program: Detail }) {
           {program.enrolments.map((e) => (
             <li key={e.umkmId} className="item" data-testid="participant">
               <p className="item-title">
-                {e.umkmName} <Badge tone={STATUS_TONE[e.status]}>{tx(label('enrolmentStatus', e.status))}</Badge>
+                <span translate="no">{e.umkmName}</span>{' '}
+                <Badge tone={STATUS_TONE[e.status]}>{tx(label('enrolmentStatus', e.status))}</Badge>
               </p>
               <p className="item-meta">{t('Hadir {a} dari {h} sesi', 'Attended {a} of {h} sessions', { a: e.attended, h: e.held })}</p>
               <p className="item-meta">
@@ -215,7 +245,7 @@ function SuggestionList({ program }: { program: Detail }) {
                     setChosen(next);
                   }}
                 />{' '}
-                {s.umkmName}
+                <span translate="no">{s.umkmName}</span>
                 {s.status && (
                   <>
                     {' '}
@@ -226,7 +256,7 @@ function SuggestionList({ program }: { program: Detail }) {
               <ul className="small">
                 {s.reasons.map((r) => (
                   <li key={r.productId}>
-                    {r.productName}: {t('belum memenuhi', 'does not meet')} {criteria(r.failed)}
+                    <span translate="no">{r.productName}</span>: {t('belum memenuhi', 'does not meet')} {criteria(r.failed)}
                   </li>
                 ))}
               </ul>
@@ -267,13 +297,17 @@ function Sessions({ program }: { program: Detail }) {
             return (
               <li key={s.id} className="item" data-testid="session">
                 <p className="item-title">
-                  {formatDate(s.heldOn, lang)} · {s.topic}
+                  {formatDate(s.heldOn, lang)} · <span translate="no">{s.topic}</span>
                 </p>
-                {s.notes && <p>{s.notes}</p>}
+                {s.notes && <p translate="no">{s.notes}</p>}
                 <p className="item-meta">
                   {t('Hadir {p} dari {n}', 'Present: {p} of {n}', { p: present.length, n: s.attendance.length })}
-                  {absent.length > 0 &&
-                    ` · ${t('tidak hadir', 'absent')}: ${absent.map((a) => name.get(a.umkmId) ?? t('peserta', 'participant')).join(', ')}`}
+                  {absent.length > 0 && (
+                    <>
+                      {' '}
+                      · {t('tidak hadir', 'absent')}: <span translate="no">{absent.map((a) => name.get(a.umkmId) ?? '—').join(', ')}</span>
+                    </>
+                  )}
                 </p>
               </li>
             );
@@ -361,7 +395,7 @@ function SessionForm({ program }: { program: Detail }) {
                 setAbsent(next);
               }}
             />{' '}
-            {x.umkmName}
+            <span translate="no">{x.umkmName}</span>
           </label>
         ))}
       </fieldset>
@@ -486,7 +520,10 @@ function OutcomeView({ program }: { program: Detail }) {
         {o.items.map((i) => (
           <li key={i.productId} className="item" data-testid="outcome-item">
             <p className="item-title">
-              {i.productName} <span className="muted">· {i.umkmName}</span>
+              <span translate="no">{i.productName}</span>{' '}
+              <span className="muted" translate="no">
+                · {i.umkmName}
+              </span>
             </p>
             <p className="item-meta">
               {t('Sebelum', 'Before')}: {outcome(i.before)} → {t('Sesudah', 'After')}: {outcome(i.after)}
