@@ -30,8 +30,8 @@ const humanise = (code: string): Bilingual => {
   return { id: text, en: text };
 };
 
-/** The label of a code; an unknown code is shown humanised (never as `snake_case`), and the vocabulary
- *  test lists every enum the API answers with so that none falls through here unnoticed. */
+/** The label of a code; an unknown code is shown humanised (never as `snake_case`); the walk of every page
+ *  (tests/e2e/walk.test.ts) fails on a code that reaches a screen. */
 export function label<K extends VocabularyKind>(kind: K, code: string | null | undefined): Bilingual {
   if (code === null || code === undefined || code === '') return { id: '—', en: '—' };
   const entry = (VOCABULARY[kind] as Record<string, Bilingual>)[code];
