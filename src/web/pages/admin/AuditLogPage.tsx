@@ -186,7 +186,7 @@ function ActorFilter({ actorId, onChange }: { actorId: string; onChange: (id: st
 }
 
 export default function AuditLogPage() {
-  const { t, tx, lang } = useI18n();
+  const { t, lang } = useI18n();
   const me = useUser();
   const lp = useListParams();
   const f = {

@@ -404,7 +404,13 @@ function PlanView({ id }: { id: string }) {
           <div className="approve-row">
             <label htmlFor="f-startsOn">{t('Mulai di rak', 'On the shelf from')}</label>
             <input id="f-startsOn" type="date" min={today} value={startDate} onChange={(e) => setStartsOn(e.target.value)} />
-            <button type="button" className="btn btn-primary" disabled={approve.isPending} onClick={() => ask(open, null)} data-testid="approve-all">
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={approve.isPending}
+              onClick={() => ask(open, null)}
+              data-testid="approve-all"
+            >
               {t('Setujui semua ({n})', 'Approve all ({n})', { n: open.length })}
             </button>
             {picked.size > 0 && (
@@ -412,7 +418,12 @@ function PlanView({ id }: { id: string }) {
                 type="button"
                 className="btn"
                 disabled={approve.isPending}
-                onClick={() => ask(open.filter((i) => picked.has(i.id)), t('{n} yang dipilih', 'the {n} selected', { n: picked.size }))}
+                onClick={() =>
+                  ask(
+                    open.filter((i) => picked.has(i.id)),
+                    t('{n} yang dipilih', 'the {n} selected', { n: picked.size }),
+                  )
+                }
                 data-testid="approve-picked"
               >
                 {t('Setujui yang dipilih ({n})', 'Approve selected ({n})', { n: picked.size })}
