@@ -20,8 +20,15 @@ import {
   mayTerminate,
   mayWithdraw,
 } from '../../platform/auth/policy.ts';
-import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { AppError, type Bilingual, badRequest, conflict, invalidFields, notFound } from '../../platform/errors.ts';
 import type { Rupiah } from '../../platform/money.ts';
+
+// TODO(forms): platform/format.ts formatDate once it is on main.
+const formatDate = (d: string, lang: 'id' | 'en') =>
+  new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${d}T00:00:00Z`),
+  );
+
 import { requireRegion } from '../regions/regions.service.ts';
 import { chainByCode, getOutlet } from '../registry/registry.service.ts';
 import { type Copy, type DocumentModel, renderDocument, sha256Hex } from './agreements.document.ts';
@@ -31,6 +38,7 @@ import {
   agreementNumber,
   canApply,
   daysBetween,
+  duplicatePksFinding,
   EVENT_LABEL,
   inForceOn,
   type LifecycleEvent,
@@ -39,6 +47,7 @@ import {
   PHASE_LABEL,
   type Phase,
   PKS_TEMPLATES,
+  periodProblems,
   phaseOn,
   requiredParties,
   STATUS_LABEL,
@@ -47,7 +56,7 @@ import {
 } from './agreements.rules.ts';
 import type { MouCreate, MouUpdate, PksCreate, PksUpdate } from './agreements.schemas.ts';
 import * as store from './agreements.store.ts';
-import type { AgreementVersionsTable, Party, Signatory, VersionStatus } from './agreements.tables.ts';
+import type { AgreementKind, AgreementVersionsTable, Party, Signatory, VersionStatus } from './agreements.tables.ts';
 import { type Finding, judge, type PksTerms, smallSupplyTermApplies } from './compliance.rules.ts';
 
 const AGREEMENT = { id: 'Perjanjian', en: 'Agreement' };
@@ -293,13 +302,46 @@ export async function listAgreements(db: Database, ctx: Ctx, f: store.AgreementF
   };
 }
 
+/** The draft's warning that its business already has a PKS in force with the same chain for one of its
+ *  products (empty for anything but an open PKS version). */
+async function duplicateWarnings(
+  db: Database,
+  ctx: Ctx,
+  l: Loaded,
+  current: { pks: { products: { productId: string; name: string }[] } | null },
+  today: string,
+) {
+  const v = l.open;
+  if (l.a.kind !== 'pks' || !v || v.id !== l.latest.id || !l.a.umkm_id || !current.pks) return [];
+  const products = current.pks.products;
+  const rows = await store.pksInForceSharingProducts(db, ctx.actor, {
+    agreementId: l.a.id,
+    umkmId: l.a.umkm_id,
+    chainId: l.a.chain_id,
+    productIds: products.map((p) => p.productId),
+    from: v.starts_on > today ? v.starts_on : today,
+    to: v.ends_on,
+  });
+  const shared = rows.map((r) => {
+    const index = products.findIndex((p) => p.productId === r.product_id);
+    return { number: r.number, productName: products[index]?.name ?? '', index };
+  });
+  shared.sort((a, b) => a.index - b.index);
+  const finding = duplicatePksFinding(l.a.chain_name, shared);
+  return finding ? [finding] : [];
+}
+
 export async function getAgreement(db: Database, ctx: Ctx, id: string) {
   const l = await load(db, ctx.actor, id);
   const today = todayIn(ctx, l.a.region_code);
-  const current = await versionView(db, l.a, l.latest, today);
+  const view = await versionView(db, l.a, l.latest, today);
+  const duplicates = await duplicateWarnings(db, ctx, l, view, today);
+  const current = { ...view, warnings: [...view.warnings, ...duplicates] };
   const signedParties = new Set(current.signatures.map((s) => s.party));
+  const summary = summaryView(l, today);
   return {
-    ...summaryView(l, today),
+    ...summary,
+    warnings: [...summary.warnings, ...duplicates],
     today,
     versions: l.versions.map((v) => ({
       version: v.version,
@@ -437,17 +479,15 @@ export async function versionDocument(db: Database, ctx: Ctx, id: string, versio
 
 // ---- drafting -------------------------------------------------------------------------------------
 
-function checkPeriod(startsOn: string, endsOn: string) {
-  if (endsOn < startsOn) {
-    throw badRequest(
-      'period_invalid',
-      { id: 'Tanggal berakhir harus sesudah tanggal mulai.', en: 'The end date must not precede the start date.' },
-      'endsOn',
-    );
-  }
-  if (daysBetween(startsOn, endsOn) > 366 * 10) {
-    throw badRequest('period_too_long', { id: 'Jangka waktu paling lama 10 tahun.', en: 'The period is at most 10 years.' }, 'endsOn');
-  }
+/** A date for people in both languages (messages name dates, never as YYYY-MM-DD). */
+const dateBoth = (d: string): Bilingual => ({ id: formatDate(d, 'id'), en: formatDate(d, 'en') });
+
+/** Refuses a period that does not make sense on `today` (agreements.rules.ts periodProblems), naming
+ *  every problem at its field at once. */
+function checkPeriod(kind: AgreementKind, p: { startsOn: string; endsOn: string }, today: string, moment: 'draft' | 'sign') {
+  const problems = periodProblems(kind, p, today, moment, dateBoth);
+  const first = problems[0];
+  if (first) throw invalidFields(problems, first.code);
 }
 
 function checkSignatories(kind: 'mou' | 'pks', list: Signatory[] | undefined, witness: boolean) {
@@ -606,7 +646,7 @@ export async function insertMou(db: Database, ctx: Ctx, input: MouCreate): Promi
   if (!region || (region.level !== 'province' && region.level !== 'regency')) {
     throw notFound({ id: `Kode wilayah ${regionCode}`, en: `Region ${regionCode}` }, 'regionCode');
   }
-  checkPeriod(input.startsOn, input.endsOn);
+  checkPeriod('mou', input, localDate(regionCode, ctx.now), 'draft');
   checkSignatories('mou', input.signatories, false);
   const chain = await chainByCode(db, input.chainCode);
   const branchId = await checkBranch(db, chain.id, input.branchId);
@@ -715,7 +755,7 @@ export async function insertPks(db: Database, ctx: Ctx, input: PksCreate): Promi
       'umkmId',
     );
   }
-  checkPeriod(input.startsOn, input.endsOn);
+  checkPeriod('pks', input, todayIn(ctx, mou.a.region_code), 'draft');
   const witness = signedMou.pks_witness ?? false;
   checkSignatories('pks', input.signatories, witness);
   await checkDeliveryZone(db, mou.a.region_code, input.deliveryDistrictCodes);
@@ -764,7 +804,7 @@ export async function updateDraft(db: Database, ctx: Ctx, id: string, kind: 'mou
   const v = l.open ?? l.latest;
   if (!canApply('edit', v.status)) throw invalidTransition('edit', v);
   const before = await versionView(db, l.a, v, todayIn(ctx, l.a.region_code));
-  checkPeriod(patch.startsOn ?? v.starts_on, patch.endsOn ?? v.ends_on);
+  checkPeriod(kind, { startsOn: patch.startsOn ?? v.starts_on, endsOn: patch.endsOn ?? v.ends_on }, todayIn(ctx, l.a.region_code), 'draft');
   checkSignatories(kind, patch.signatories, v.witness_required);
   const set = kind === 'mou' ? mouColumns(patch as MouUpdate) : pksColumns(patch as PksUpdate);
   await db
@@ -832,6 +872,7 @@ export async function applySubmit(db: Database, ctx: Ctx, id: string, seen: numb
   const v = l.latest;
   if (!canApply('submit', v.status)) throw invalidTransition('submit', v);
   if (!maySubmit(ctx.actor, l.a)) throw notParty('submit');
+  checkPeriod(l.a.kind, { startsOn: v.starts_on, endsOn: v.ends_on }, localDate(l.a.region_code, at), 'draft');
   requireCompliant(l.a, v);
   if (l.a.kind === 'pks') {
     const mou = await db
@@ -846,8 +887,8 @@ export async function applySubmit(db: Database, ctx: Ctx, id: string, seen: numb
       throw badRequest(
         'outside_mou_period',
         {
-          id: `Jangka waktu PKS harus di dalam jangka waktu MoU (${mou.starts_on} s.d. ${mou.ends_on}).`,
-          en: `The PKS period must lie within the MoU's (${mou.starts_on} to ${mou.ends_on}).`,
+          id: `Jangka waktu PKS harus di dalam jangka waktu MoU (${dateBoth(mou.starts_on).id} s.d. ${dateBoth(mou.ends_on).id}).`,
+          en: `The PKS period must lie within the MoU's (${dateBoth(mou.starts_on).en} to ${dateBoth(mou.ends_on).en}).`,
         },
         'startsOn',
       );
@@ -952,8 +993,10 @@ export async function applySign(db: Database, ctx: Ctx, id: string, input: { ver
       'version',
     );
   }
-  // A version sent before the rule it breaks was in the catalogue is refused here too.
+  // A version sent before the rule it breaks was in the catalogue is refused here too, and so is one whose
+  // period has passed while it waited for signatures.
   requireCompliant(l.a, v);
+  checkPeriod(l.a.kind, { startsOn: v.starts_on, endsOn: v.ends_on }, localDate(l.a.region_code, at), 'sign');
   const account = await db
     .selectFrom('users')
     .select(['name', 'title'])

@@ -276,3 +276,33 @@ export async function reminderCandidates(db: Database, actor: Actor, from: strin
   ]);
   return { ending, reviewing, pks };
 }
+
+/** Signed PKS of the same business with the same chain (other than `agreementId`) in force on some day
+ *  from `from` to `to`, with the products they share with `productIds`: as far as the actor may see them. */
+export async function pksInForceSharingProducts(
+  db: Database,
+  actor: Actor,
+  f: { agreementId: string; umkmId: string; chainId: string; productIds: string[]; from: string; to: string },
+) {
+  if (f.productIds.length === 0 || f.to < f.from) return [];
+  return db
+    .selectFrom('agreements as a')
+    .innerJoin('agreement_versions as v', 'v.agreement_id', 'a.id')
+    .innerJoin('agreement_products as ap', 'ap.version_id', 'v.id')
+    .select(['a.id', 'a.number', 'ap.product_id'])
+    .distinct()
+    .where('a.kind', '=', 'pks')
+    .where('a.id', '<>', f.agreementId)
+    .where('a.umkm_id', '=', f.umkmId)
+    .where('a.chain_id', '=', f.chainId)
+    .where(agreementScope(actor, 'a'))
+    .where('v.status', 'in', ['signed', 'superseded', 'terminated'])
+    .where('v.starts_on', '<=', f.to)
+    .where('v.ends_on', '>=', f.from)
+    .where((eb) => eb.or([eb('v.superseded_on', 'is', null), eb('v.superseded_on', '>', f.from)]))
+    .where((eb) => eb.or([eb('v.terminated_on', 'is', null), eb('v.terminated_on', '>', f.from)]))
+    .where('ap.product_id', 'in', f.productIds)
+    .orderBy('a.number')
+    .orderBy('ap.product_id')
+    .execute();
+}
