@@ -89,12 +89,11 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   pksWitness: L('Pemda menjadi saksi PKS', 'Government witnesses each PKS'),
   relaxations: L('Kelonggaran persyaratan', 'Relaxed requirements'),
   criterionCode: L('Persyaratan', 'Requirement'),
-  'relaxations.note': L('Catatan', 'Note'),
   tradeModel: L('Model dagang', 'Trade model'),
   marginBp: L('Margin jaringan ritel', "Chain's margin"),
   otherFees: L('Biaya lain', 'Other fees'),
-  'otherFees.name': L('Nama biaya', 'Fee name'),
-  'otherFees.bp': L('Besaran biaya', 'Fee rate'),
+  // Inside an element its noun follows ("Nama biaya lain 1"), so these stay short.
+  'otherFees.bp': L('Besaran', 'Rate'),
   paymentTermDays: L('Jangka waktu pembayaran', 'Payment term'),
   smallSupplyPaymentDays: L('Jangka waktu pembayaran pemasok kecil', 'Payment term for small suppliers'),
   paymentTechnicalReason: L('Alasan teknis pembayaran tidak tunai', 'Technical reason for not paying cash'),
@@ -116,8 +115,8 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
 
   // ---- curation and mentoring ----
   criteria: L('Kriteria', 'Criteria'),
-  code: L('Kode kriteria', 'Criterion code'),
-  label: L('Uraian kriteria', 'Criterion description'),
+  code: L('Kode', 'Code'),
+  label: L('Uraian', 'Description'),
   remedy: L('Saran perbaikan', 'Remedy'),
   when: L('Berlaku untuk', 'Applies to'),
   food: L('Hanya pangan', 'Food only'),
@@ -165,6 +164,13 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   outletId: L('Gerai', 'Outlet'),
   id: L('Data', 'Record'),
   permitId: L('Izin', 'Permit'),
+  level: L('Tingkat wilayah', 'Region level'),
+  parent: L('Wilayah induk', 'Parent region'),
+  entity: L('Jenis data', 'Kind of record'),
+  entityId: L('Data', 'Record'),
+  actorId: L('Pelaku', 'Actor'),
+  on: L('Tanggal', 'Date'),
+  includeEnded: L('Termasuk yang sudah berakhir', 'Including ended'),
 };
 
 /** What one element of a list is called, counted from one in a message ("penanda tangan 2"). */
