@@ -411,7 +411,7 @@ async function documentModel(db: Database, a: AgreementRow, v: VersionRow, withh
           ...view.pks,
           smallSupplyTermApplies: smallSupplyTermApplies(v.starts_on),
           mouNumber: a.mou_number ?? '',
-          deliveryDistricts: view.pks.deliveryDistrictCodes,
+          deliveryDistricts: await store.regionNames(db, view.pks.deliveryDistrictCodes),
           products: view.pks.products.map((p) => ({
             name: p.name,
             gtin: p.gtin,
@@ -605,19 +605,23 @@ async function replaceProducts(db: Database, versionId: string, umkmId: string, 
     .execute();
 }
 
-async function checkDeliveryZone(db: Database, regionCode: string, codes: string[]) {
+async function checkDeliveryZone(db: Database, region: { code: string; name: string }, codes: string[]) {
   if (codes.length === 0) return;
   const found = await db.selectFrom('regions').select(['code', 'level']).where('code', 'in', codes).execute();
-  codes.forEach((c, i) => {
+  const problems = codes.flatMap((c, i) => {
     const r = found.find((x) => x.code === c);
-    if (r?.level !== 'district' || !(c === regionCode || c.startsWith(`${regionCode}.`))) {
-      throw badRequest(
-        'delivery_zone_invalid',
-        { id: `Kecamatan ${c} tidak ada di wilayah MoU (${regionCode}).`, en: `District ${c} is not in the MoU's region (${regionCode}).` },
-        `deliveryDistrictCodes.${i}`,
-      );
-    }
+    if (r?.level === 'district' && (c === region.code || c.startsWith(`${region.code}.`))) return [];
+    return [
+      {
+        field: `deliveryDistrictCodes.${i}`,
+        message: {
+          id: `Kecamatan pengiriman ${i + 1} tidak berada di wilayah MoU (${region.name}).`,
+          en: `Delivery district ${i + 1} is not in the MoU's region (${region.name}).`,
+        },
+      },
+    ];
   });
+  if (problems.length) throw invalidFields(problems, 'delivery_zone_invalid');
 }
 
 export async function createMou(db: Database, ctx: Ctx, input: MouCreate) {
@@ -758,7 +762,7 @@ export async function insertPks(db: Database, ctx: Ctx, input: PksCreate): Promi
   checkPeriod('pks', input, todayIn(ctx, mou.a.region_code), 'draft');
   const witness = signedMou.pks_witness ?? false;
   checkSignatories('pks', input.signatories, witness);
-  await checkDeliveryZone(db, mou.a.region_code, input.deliveryDistrictCodes);
+  await checkDeliveryZone(db, { code: mou.a.region_code, name: mou.a.region_name }, input.deliveryDistrictCodes);
   const branchId = actor.branchId ?? (await checkBranch(db, mou.a.chain_id, input.branchId ?? mou.a.branch_id));
   const chainCode = mou.a.chain_code as ChainCode;
   const year = input.startsOn.slice(0, 4);
@@ -815,7 +819,7 @@ export async function updateDraft(db: Database, ctx: Ctx, id: string, kind: 'mou
   if (kind === 'mou' && (patch as MouUpdate).relaxations) await replaceRelaxations(db, v.id, (patch as MouUpdate).relaxations ?? []);
   if (kind === 'pks') {
     const p = patch as PksUpdate;
-    if (p.deliveryDistrictCodes) await checkDeliveryZone(db, l.a.region_code, p.deliveryDistrictCodes);
+    if (p.deliveryDistrictCodes) await checkDeliveryZone(db, { code: l.a.region_code, name: l.a.region_name }, p.deliveryDistrictCodes);
     if (p.products) await replaceProducts(db, v.id, l.a.umkm_id as string, p.products);
   }
   const view = await getAgreement(db, ctx, id);

@@ -306,3 +306,11 @@ export async function pksInForceSharingProducts(
     .orderBy('ap.product_id')
     .execute();
 }
+
+/** The names of regions, in the order of their codes (a code not found keeps its place as itself). */
+export async function regionNames(db: Database, codes: string[]): Promise<string[]> {
+  if (codes.length === 0) return [];
+  const rows = await db.selectFrom('regions').select(['code', 'name']).where('code', 'in', codes).execute();
+  const byCode = new Map(rows.map((r) => [r.code, r.name]));
+  return codes.map((c) => byCode.get(c) ?? c);
+}
