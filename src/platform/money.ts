@@ -35,8 +35,3 @@ export function split(total: Rupiah, weights: bigint[]): Rupiah[] {
   parts.push((total - given) as Rupiah);
   return parts;
 }
-
-const formatter = new Intl.NumberFormat('id-ID', { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 });
-
-/** `Rp 1.234.500` (with a no-break space, as Intl prints it). */
-export const formatRupiah = (v: Rupiah | bigint) => formatter.format(v);

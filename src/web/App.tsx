@@ -1,8 +1,10 @@
 // The shell: the sign-in gate, the header with language switch and navigation per role, and the routes.
 // UMKM-owner pages (home, products) are bundled with the entry; the rest is fetched when first opened.
-import { type ComponentType, lazy, Suspense, useEffect } from 'react';
+import { type ComponentType, Suspense, useEffect } from 'react';
+import { ConfirmHost } from './components/confirm.tsx';
+import { lazyRetry, OfflineBanner, PageBoundary } from './components/resilience.tsx';
 import { Loading, Problem } from './components/ui.tsx';
-import { type Key, useI18n } from './i18n.tsx';
+import { type Bilingual, useI18n } from './i18n.tsx';
 import { AGREEMENT_ROUTES, agreementsNav } from './pages/agreements/routes.ts';
 import { CURATION_ROUTES, curationNav } from './pages/curation/routes.ts';
 import { HomePage } from './pages/HomePage.tsx';
@@ -16,15 +18,15 @@ import type { Me } from './types.ts';
 
 type Page = ComponentType<{ params: Record<string, string> }>;
 
-const UmkmListPage = lazy(() => import('./pages/umkm/UmkmListPage.tsx'));
-const UmkmDetailPage = lazy(() => import('./pages/umkm/UmkmDetailPage.tsx'));
-const UmkmFormPage = lazy(() => import('./pages/umkm/UmkmFormPage.tsx'));
-const OutletListPage = lazy(() => import('./pages/outlets/OutletListPage.tsx'));
-const OutletDetailPage = lazy(() => import('./pages/outlets/OutletDetailPage.tsx'));
-const OutletFormPage = lazy(() => import('./pages/outlets/OutletFormPage.tsx'));
-const OrganizationsPage = lazy(() => import('./pages/admin/OrganizationsPage.tsx'));
-const SecurityLogPage = lazy(() => import('./pages/admin/SecurityLogPage.tsx'));
-const PlacementPage = lazy(() => import('./pages/placement/PlacementPage.tsx'));
+const UmkmListPage = lazyRetry(() => import('./pages/umkm/UmkmListPage.tsx'));
+const UmkmDetailPage = lazyRetry(() => import('./pages/umkm/UmkmDetailPage.tsx'));
+const UmkmFormPage = lazyRetry(() => import('./pages/umkm/UmkmFormPage.tsx'));
+const OutletListPage = lazyRetry(() => import('./pages/outlets/OutletListPage.tsx'));
+const OutletDetailPage = lazyRetry(() => import('./pages/outlets/OutletDetailPage.tsx'));
+const OutletFormPage = lazyRetry(() => import('./pages/outlets/OutletFormPage.tsx'));
+const OrganizationsPage = lazyRetry(() => import('./pages/admin/OrganizationsPage.tsx'));
+const SecurityLogPage = lazyRetry(() => import('./pages/admin/SecurityLogPage.tsx'));
+const PlacementPage = lazyRetry(() => import('./pages/placement/PlacementPage.tsx'));
 
 // Specific paths before parameterised ones: `/products/new` is not a product id.
 const ROUTES: [string, Page][] = [
@@ -48,22 +50,22 @@ const ROUTES: [string, Page][] = [
   ...AGREEMENT_ROUTES,
 ];
 
-function navFor(me: Me): [string, Key][] {
-  const items: [string, Key][] = [['/', 'nav.home']];
+function navFor(me: Me): [string, Bilingual][] {
+  const items: [string, Bilingual][] = [['/', { id: 'Beranda', en: 'Home' }]];
   if (me.role === 'umkm') {
-    items.push(['/products', 'nav.myProducts']);
-    if (me.organizationId) items.push([`/umkm/${me.organizationId}`, 'nav.myBusiness']);
+    items.push(['/products', { id: 'Produk Saya', en: 'My products' }]);
+    if (me.organizationId) items.push([`/umkm/${me.organizationId}`, { id: 'Usaha Saya', en: 'My business' }]);
     items.push(...curationNav(me.role));
     items.push(...agreementsNav(me.role));
     return items;
   }
-  if (me.role === 'retailer') items.push(['/outlets', 'nav.outlets']);
-  if (can.listUmkm(me)) items.push(['/umkm', 'nav.umkm']);
-  items.push(['/products', 'nav.products']);
-  if (me.role === 'admin' || me.role === 'pemda') items.push(['/outlets', 'nav.outlets']);
-  if (can.organizations(me)) items.push(['/organizations', 'nav.organizations']);
-  if (me.role === 'admin') items.push(['/security', 'nav.security']);
-  if (me.role === 'retailer' || me.role === 'pemda') items.push(['/placement', 'nav.placement']);
+  if (me.role === 'retailer') items.push(['/outlets', { id: 'Gerai', en: 'Outlets' }]);
+  if (can.listUmkm(me)) items.push(['/umkm', { id: 'UMKM', en: 'UMKM' }]);
+  items.push(['/products', { id: 'Produk', en: 'Products' }]);
+  if (me.role === 'admin' || me.role === 'pemda') items.push(['/outlets', { id: 'Gerai', en: 'Outlets' }]);
+  if (can.organizations(me)) items.push(['/organizations', { id: 'Organisasi', en: 'Organisations' }]);
+  if (me.role === 'admin') items.push(['/security', { id: 'Log keamanan', en: 'Security log' }]);
+  if (me.role === 'retailer' || me.role === 'pemda') items.push(['/placement', { id: 'Penempatan', en: 'Placement' }]);
   items.push(...curationNav(me.role));
   items.push(...agreementsNav(me.role));
   return items;
@@ -77,7 +79,7 @@ function LangSwitch() {
       type="button"
       className="btn btn-ghost lang"
       onClick={() => setLang(other)}
-      aria-label={t('lang.switch')}
+      aria-label={t('Switch to English', 'Ganti ke Bahasa Indonesia')}
       data-testid="lang-switch"
     >
       {other.toUpperCase()}
@@ -86,7 +88,7 @@ function LangSwitch() {
 }
 
 function Header({ me }: { me: Me | null }) {
-  const { t } = useI18n();
+  const { t, tx } = useI18n();
   const { path } = useLocation();
   const logout = useLogout();
   return (
@@ -100,18 +102,18 @@ function Header({ me }: { me: Me | null }) {
           <LangSwitch />
           {me && (
             <button type="button" className="btn btn-ghost" onClick={() => logout.mutate()} data-testid="logout">
-              {t('nav.logout')}
+              {t('Keluar', 'Sign out')}
             </button>
           )}
         </div>
       </div>
       {me && (
-        <nav className="nav" aria-label={t('nav.label')}>
+        <nav className="nav" aria-label={t('Menu utama', 'Main menu')}>
           {navFor(me).map(([href, key]) => {
             const active = href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
             return (
               <Link key={href} href={href} className={active ? 'active' : undefined} aria-current={active ? 'page' : undefined}>
-                {t(key)}
+                {tx(key)}
               </Link>
             );
           })}
@@ -130,9 +132,9 @@ function Routes() {
   }
   return (
     <section className="page">
-      <h1>{t('notFound.title')}</h1>
+      <h1>{t('Halaman tidak ditemukan', 'Page not found')}</h1>
       <p>
-        <Link href="/">{t('nav.home')}</Link>
+        <Link href="/">{t('Beranda', 'Home')}</Link>
       </p>
     </section>
   );
@@ -162,20 +164,24 @@ export function App() {
   else if (onLogin) body = <Loading />;
   else
     body = (
-      <Suspense fallback={<Loading />}>
-        <Routes />
-      </Suspense>
+      <PageBoundary resetKey={path}>
+        <Suspense fallback={<Loading />}>
+          <Routes />
+        </Suspense>
+      </PageBoundary>
     );
 
   return (
     <>
       <a className="skip" href="#main">
-        {t('nav.skip')}
+        {t('Langsung ke isi', 'Skip to content')}
       </a>
       <Header me={user} />
+      <OfflineBanner />
       <main id="main" className="main">
         {body}
       </main>
+      <ConfirmHost />
     </>
   );
 }

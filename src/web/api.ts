@@ -17,6 +17,18 @@ const NETWORK: Bilingual = {
   id: 'Tidak dapat menghubungi server. Periksa koneksi lalu coba lagi.',
   en: 'Cannot reach the server. Check the connection and try again.',
 };
+const OFFLINE: Bilingual = {
+  id: 'Perangkat sedang tidak tersambung ke internet. Coba lagi setelah tersambung.',
+  en: 'This device is offline. Try again once it is connected.',
+};
+
+/** How long a request may take before the person is told and offered a retry (a phone on a weak
+ *  signal can hang on a request for minutes otherwise). Long work runs as jobs and answers at once. */
+export const REQUEST_TIMEOUT_MS = 15_000;
+const timedOut = (s: number): Bilingual => ({
+  id: `Server tidak menjawab dalam ${s} detik. Periksa koneksi lalu coba lagi; perubahan yang belum dijawab mungkin belum tersimpan.`,
+  en: `The server did not answer within ${s} seconds. Check the connection and try again; an unanswered change may not have been saved.`,
+});
 
 /** Set by the app: a 401 on any call other than sign-in means the session ended. */
 let onUnauthorized: () => void = () => {};
@@ -31,13 +43,20 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
     init.body = JSON.stringify(body);
     init.headers = { ...init.headers, 'content-type': 'application/json' };
   }
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) throw new ApiError(0, 'offline', OFFLINE);
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), REQUEST_TIMEOUT_MS);
+  init.signal = abort.signal;
   let res: Response;
+  let text: string;
   try {
     res = await fetch(path, init);
+    text = await res.text();
   } catch {
-    throw new ApiError(0, 'network', NETWORK);
+    throw abort.signal.aborted ? new ApiError(0, 'timeout', timedOut(REQUEST_TIMEOUT_MS / 1000)) : new ApiError(0, 'network', NETWORK);
+  } finally {
+    clearTimeout(timer);
   }
-  const text = await res.text();
   let json: unknown = null;
   try {
     json = text ? JSON.parse(text) : null;

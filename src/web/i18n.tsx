@@ -1,15 +1,15 @@
-// Bahasa Indonesia first, English second. Both dictionaries are small and bundled; the choice is kept in
+// Bahasa Indonesia first, English second, through one system: every text the app writes is a pair, written
+// where it is used as `t('Teks Indonesia', 'English text')`; a pair that comes from the server or from the
+// vocabulary of codes (src/vocabulary.ts) is `{id, en}` and is shown with `tx()`. The choice is kept in
 // localStorage so a phone shared in a family keeps the language its owner picked.
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import en from './i18n/en.json';
-import id from './i18n/id.json';
-import type { Bilingual } from './types.ts';
+import type { Bilingual } from '../platform/errors.ts';
+import { type Lang, localeOf } from '../platform/format.ts';
 
-export type Lang = 'id' | 'en';
-export type Key = keyof typeof id;
+export type { Bilingual, Lang };
 
-// Type-checks that the English file has every key the Indonesian one has.
-const DICTS: Record<Lang, Record<Key, string>> = { id, en };
+type Vars = Record<string, string | number>;
+
 const STORAGE_KEY = 'etalase.lang';
 
 function initialLang(): Lang {
@@ -21,23 +21,21 @@ function initialLang(): Lang {
 }
 
 /** Replaces `{name}` placeholders. */
-function fill(s: string, vars?: Record<string, string | number>): string {
+export function fill(s: string, vars?: Vars): string {
   if (!vars) return s;
   return s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }
 
-/** The same message in both languages, for errors the app makes itself (they switch with the language). */
-export const both = (key: Key, vars?: Record<string, string | number>): Bilingual => ({
-  id: fill(DICTS.id[key], vars),
-  en: fill(DICTS.en[key], vars),
-});
+/** A pair with its placeholders filled in both languages (for messages made before the language is known). */
+export const both = (b: Bilingual, vars?: Vars): Bilingual => ({ id: fill(b.id, vars), en: fill(b.en, vars) });
 
 interface I18n {
   lang: Lang;
   setLang: (l: Lang) => void;
-  t: (key: Key, vars?: Record<string, string | number>) => string;
-  /** Picks the current language of a server message. */
-  tx: (b: Bilingual) => string;
+  /** The text in the current language. */
+  t: (id: string, en: string, vars?: Vars) => string;
+  /** The current language of a pair (a server message, a vocabulary label). */
+  tx: (b: Bilingual, vars?: Vars) => string;
   locale: string;
 }
 
@@ -60,9 +58,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     () => ({
       lang,
       setLang,
-      t: (key, vars) => fill(DICTS[lang][key] ?? key, vars),
-      tx: (b) => b[lang],
-      locale: lang === 'id' ? 'id-ID' : 'en-GB',
+      t: (id, en, vars) => fill(lang === 'id' ? id : en, vars),
+      tx: (b, vars) => fill(b[lang], vars),
+      locale: localeOf(lang),
     }),
     [lang, setLang],
   );

@@ -15,9 +15,12 @@ const queryClient = new QueryClient({
     queries: {
       staleTime: 30_000,
       refetchOnWindowFocus: false,
-      // A 4xx will not get better by asking again; a dropped mobile connection might.
-      retry: (count, e) => !(e instanceof ApiError && e.status >= 400 && e.status < 500) && count < 2,
+      // A 4xx will not get better by asking again; a dropped mobile connection might (once).
+      retry: (count, e) => !(e instanceof ApiError && ((e.status >= 400 && e.status < 500) || e.code === 'timeout')) && count < 1,
+      // Offline, a query fails with a message and a retry instead of waiting ("Memuat…") for ever.
+      networkMode: 'always',
     },
+    mutations: { networkMode: 'always' },
   },
 });
 

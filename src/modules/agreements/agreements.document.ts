@@ -4,9 +4,9 @@
 // is rendered once when a version goes to review and stored; the "signed copy" adds the signing records.
 import crypto from 'node:crypto';
 import pdfmake from 'pdfmake';
-import { formatRupiah } from '../../platform/money.ts';
+import { formatBasisPoints, formatRupiah } from '../../platform/format.ts';
 import { timeZoneOf, zoneLabel } from '../regions/regions.rules.ts';
-import { PARTY_LABEL, percent, SETTLEMENT_LABEL, TRADE_MODEL_LABEL, UNSOLD_LABEL } from './agreements.rules.ts';
+import { PARTY_LABEL, SETTLEMENT_LABEL, TRADE_MODEL_LABEL, UNSOLD_LABEL } from './agreements.rules.ts';
 import type {
   AgreementKind,
   OtherFee,
@@ -113,7 +113,7 @@ export type Copy = 'draft' | 'naskah' | 'signed';
 
 const dateFmt = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 export const tanggal = (d: string) => dateFmt.format(new Date(`${d}T00:00:00Z`));
-const rp = (v: bigint) => formatRupiah(v).replace(/\s/g, '');
+const rp = (v: bigint) => formatRupiah(v);
 
 function localTime(at: Date, regionCode: string): string {
   const tz = timeZoneOf(regionCode);
@@ -148,7 +148,7 @@ function termsRows(m: DocumentModel): string[][] | unknown[][] {
       row(
         'Kuota produk lokal',
         u.quota
-          ? `${percent(u.quota.bp)} dari ${u.quota.basis === 'sku' ? 'jumlah SKU' : 'ruang rak'}, dilaporkan setiap ${u.quota.reportEveryMonths} bulan`
+          ? `${formatBasisPoints(u.quota.bp, 'id')} dari ${u.quota.basis === 'sku' ? 'jumlah SKU' : 'ruang rak'}, dilaporkan setiap ${u.quota.reportEveryMonths} bulan`
           : 'Tidak ditetapkan',
       ),
       row('PKS disaksikan Pemerintah Daerah', u.pksWitness ? 'Ya' : 'Tidak'),
@@ -156,11 +156,11 @@ function termsRows(m: DocumentModel): string[][] | unknown[][] {
   }
   if (m.pks) {
     const k = m.pks;
-    const fees = k.otherFees.length ? k.otherFees.map((f) => `${f.name} ${percent(f.bp)}`).join('; ') : 'Tidak ada';
+    const fees = k.otherFees.length ? k.otherFees.map((f) => `${f.name} ${formatBasisPoints(f.bp, 'id')}`).join('; ') : 'Tidak ada';
     rows.push(
       row('Berdasarkan Nota Kesepahaman', k.mouNumber),
       row('Model dagang', TRADE_MODEL_LABEL[k.tradeModel].id),
-      row('Margin jaringan ritel (potongan harga reguler)', percent(k.marginBp)),
+      row('Margin jaringan ritel (potongan harga reguler)', formatBasisPoints(k.marginBp, 'id')),
       row('Biaya lain di luar potongan harga reguler', fees),
       row('Periode penyelesaian', SETTLEMENT_LABEL[k.settlementPeriod].id),
     );

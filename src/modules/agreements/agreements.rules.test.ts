@@ -8,7 +8,6 @@ import {
   type LifecycleEvent,
   localDate,
   markup,
-  percent,
   phaseOn,
   requiredParties,
   settlementPeriodEnd,
@@ -91,9 +90,6 @@ describe('prices and payment dates', () => {
     expect(markup(rupiah(12_000), rupiah(15_000))).toEqual({ rupiah: 3000n, bpOfShelf: 2000 });
     expect(shelfPriceFor(rupiah(12_000), 2000)).toBe(15_000n);
     expect(shelfPriceFor(rupiah(12_345), 2000)).toBe(15_500n);
-    expect(percent(1500)).toBe('15%');
-    expect(percent(1250)).toBe('12,5%');
-    expect(percent(205)).toBe('2,05%');
   });
 
   it('ends settlement periods on calendar months or on 7/14-day blocks from the start', () => {

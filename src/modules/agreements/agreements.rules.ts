@@ -123,7 +123,6 @@ export function settlementPeriodEnd(startsOn: string, period: SettlementPeriod, 
 // ---- rules of trade -------------------------------------------------------------------------------
 
 /** The rules of trade live in compliance.rules.ts (one catalogue, versioned by date). */
-export { percent } from './compliance.rules.ts';
 
 // ---- prices ---------------------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@
 // The settlement module reads the same terms for its payment clock (`paymentDueDate`). No I/O.
 import { addDays } from '../../platform/clock.ts';
 import type { Bilingual } from '../../platform/errors.ts';
+import { formatBasisPoints } from '../../platform/format.ts';
 import type { OtherFee } from './agreements.tables.ts';
 
 /** The day Permendag 23/2021 took effect and Permendag 70/2013 stopped applying. */
@@ -55,19 +56,13 @@ export interface ComplianceRule {
 }
 
 /** "1.250" basis points → "12,5%". */
-export function percent(bp: number): string {
-  const whole = Math.trunc(bp / 100);
-  const frac = Math.abs(bp % 100);
-  if (frac === 0) return `${whole}%`;
-  return `${whole},${String(frac).padStart(2, '0').replace(/0$/, '')}%`;
-}
 
 const feesTotal = (fees: OtherFee[]) => fees.reduce((s, f) => s + f.bp, 0);
 
 /** The 15 % fee cap, checked the same way under either instrument; only the wording cites its own source. */
 const overFeeCap = (t: PksTerms, say: (total: string) => Bilingual) => {
   const fees = feesTotal(t.otherFees);
-  return fees <= MAX_OTHER_FEES_BP ? null : { field: 'otherFees', message: say(percent(fees)) };
+  return fees <= MAX_OTHER_FEES_BP ? null : { field: 'otherFees', message: say(formatBasisPoints(fees, 'id')) };
 };
 
 /** A registration (listing) fee under any of the names the trade uses for it, in either language. */

@@ -1,12 +1,13 @@
 // A location typed as latitude/longitude, taken from the phone's GPS, or tapped on the map (loaded on
 // demand). The fields carry the API's names (lat, lon) so server errors land on them.
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useI18n } from '../i18n.tsx';
 import type { Bilingual } from '../types.ts';
 import { TextField } from './form.tsx';
+import { lazyRetry } from './resilience.tsx';
 import { Loading } from './ui.tsx';
 
-const MapView = lazy(() => import('../map/MapView.tsx'));
+const MapView = lazyRetry(() => import('../map/MapView.tsx'));
 
 export function LatLonField(props: {
   lat: string;
@@ -32,11 +33,11 @@ export function LatLonField(props: {
 
   return (
     <fieldset className="field location">
-      <legend>{t('location.title')}</legend>
+      <legend>{t('Lokasi (titik koordinat)', 'Location (coordinates)')}</legend>
       <div className="row">
         <TextField
           name="lat"
-          label={t('location.lat')}
+          label={t('Lintang (lat)', 'Latitude')}
           value={props.lat}
           inputMode="decimal"
           onChange={(v) => props.onChange(v, props.lon)}
@@ -44,7 +45,7 @@ export function LatLonField(props: {
         />
         <TextField
           name="lon"
-          label={t('location.lon')}
+          label={t('Bujur (lon)', 'Longitude')}
           value={props.lon}
           inputMode="decimal"
           onChange={(v) => props.onChange(props.lat, v)}
@@ -53,19 +54,30 @@ export function LatLonField(props: {
       </div>
       <div className="actions">
         <button type="button" className="btn" onClick={() => setOpen((o) => !o)} aria-expanded={open} data-testid="toggle-map-picker">
-          {open ? t('location.hideMap') : t('location.pickOnMap')}
+          {open ? t('Tutup peta', 'Close the map') : t('Pilih di peta', 'Pick on the map')}
         </button>
         {'geolocation' in navigator && (
           <button type="button" className="btn" onClick={gps}>
-            {t('location.gps')}
+            {t('Pakai lokasi saya', 'Use my location')}
           </button>
         )}
       </div>
-      {gpsError && <p className="field-error">{t('location.gpsFailed')}</p>}
+      {gpsError && (
+        <p className="field-error">
+          {t(
+            'Lokasi tidak dapat dibaca. Ketik koordinat atau pilih di peta.',
+            'Could not read the location. Type the coordinates or pick them on the map.',
+          )}
+        </p>
+      )}
       {open && (
         <Suspense fallback={<Loading />}>
-          <p className="hint">{t('location.tapHint')}</p>
-          <MapView label={t('location.title')} pick={valid ? { lat, lon } : null} onPick={(a, b) => props.onChange(String(a), String(b))} />
+          <p className="hint">{t('Ketuk peta untuk menaruh titik.', 'Tap the map to place the point.')}</p>
+          <MapView
+            label={t('Lokasi (titik koordinat)', 'Location (coordinates)')}
+            pick={valid ? { lat, lon } : null}
+            onPick={(a, b) => props.onChange(String(a), String(b))}
+          />
         </Suspense>
       )}
     </fieldset>

@@ -1,10 +1,11 @@
 // "Show on map" for list and detail pages: the map chunk is fetched only when asked for.
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useI18n } from '../i18n.tsx';
 import type { MapPoint } from '../map/MapView.tsx';
+import { lazyRetry } from './resilience.tsx';
 import { Loading } from './ui.tsx';
 
-const MapView = lazy(() => import('../map/MapView.tsx'));
+const MapView = lazyRetry(() => import('../map/MapView.tsx'));
 
 export function MapToggle({ points, initiallyOpen = false }: { points: MapPoint[]; initiallyOpen?: boolean }) {
   const { t } = useI18n();
@@ -12,11 +13,11 @@ export function MapToggle({ points, initiallyOpen = false }: { points: MapPoint[
   return (
     <div className="map-toggle">
       <button type="button" className="btn" onClick={() => setOpen((o) => !o)} aria-expanded={open} data-testid="toggle-map">
-        {open ? t('map.hide') : t('map.show')}
+        {open ? t('Sembunyikan peta', 'Hide map') : t('Tampilkan peta', 'Show map')}
       </button>
       {open && (
         <Suspense fallback={<Loading />}>
-          <MapView points={points} label={t('map.label')} />
+          <MapView points={points} label={t('Peta lokasi', 'Map of locations')} />
         </Suspense>
       )}
     </div>

@@ -2,16 +2,16 @@
 // from /api/regions with the chosen parent. The value is the deepest code chosen so far.
 import { useQuery } from '@tanstack/react-query';
 import { api, fetchPage } from '../api.ts';
-import { type Key, useI18n } from '../i18n.tsx';
+import { useI18n } from '../i18n.tsx';
 import type { Bilingual, Region, RegionLevel } from '../types.ts';
 import { fieldId } from './form.tsx';
 
 const LEVELS: RegionLevel[] = ['province', 'regency', 'district', 'village'];
-const LABEL: Record<RegionLevel, Key> = {
-  province: 'region.province',
-  regency: 'region.regency',
-  district: 'region.district',
-  village: 'region.village',
+const LABEL: Record<RegionLevel, Bilingual> = {
+  province: { id: 'Provinsi', en: 'Province' },
+  regency: { id: 'Kabupaten/Kota', en: 'Regency/City' },
+  district: { id: 'Kecamatan', en: 'District (kecamatan)' },
+  village: { id: 'Desa/Kelurahan', en: 'Village (desa/kelurahan)' },
 };
 
 export const levelOf = (code: string): RegionLevel | null => (code ? (LEVELS[code.split('.').length - 1] ?? null) : null);
@@ -42,12 +42,12 @@ function LevelSelect(props: {
   invalid: boolean;
   describedBy?: string;
 }) {
-  const { t } = useI18n();
+  const { t, tx } = useI18n();
   const q = useRegions(props.level, props.parent);
   const items = q.data?.items ?? [];
   return (
     <div className="region-level">
-      <label htmlFor={props.id}>{t(LABEL[props.level])}</label>
+      <label htmlFor={props.id}>{tx(LABEL[props.level])}</label>
       <select
         id={props.id}
         value={props.value}
@@ -56,7 +56,7 @@ function LevelSelect(props: {
         aria-invalid={props.invalid || undefined}
         aria-describedby={props.describedBy}
       >
-        <option value="">{q.isPending ? t('common.loading') : t('region.choose')}</option>
+        <option value="">{q.isPending ? t('Memuat…', 'Loading…') : t('— Pilih —', '— Choose —')}</option>
         {items.map((r) => (
           <option key={r.code} value={r.code}>
             {r.name}

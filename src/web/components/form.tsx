@@ -3,7 +3,7 @@
 import { type InputHTMLAttributes, type ReactNode, useCallback, useState } from 'react';
 import { ApiError } from '../api.ts';
 import { formatRupiah, parseRupiah } from '../format.ts';
-import { both, useI18n } from '../i18n.tsx';
+import { useI18n } from '../i18n.tsx';
 import type { Bilingual } from '../types.ts';
 
 export const fieldId = (name: string) => `f-${name.replace(/\./g, '-')}`;
@@ -229,7 +229,11 @@ export function useFormErrors() {
         focusFirst([name]);
       } else {
         setErrors({});
-        setGeneral(e instanceof ApiError ? e.bilingual : both('common.unexpected'));
+        setGeneral(
+          e instanceof ApiError
+            ? e.bilingual
+            : { id: 'Terjadi kesalahan yang tidak terduga. Silakan coba lagi.', en: 'Something unexpected went wrong. Please try again.' },
+        );
       }
     },
   };
@@ -240,6 +244,7 @@ export type FormErrors = ReturnType<typeof useFormErrors>;
 /** The "required" message for every empty field of a list. */
 export function requiredErrors(values: Record<string, unknown>): Record<string, Bilingual> {
   const out: Record<string, Bilingual> = {};
-  for (const [k, v] of Object.entries(values)) if (v === '' || v === null || v === undefined) out[k] = both('form.required');
+  for (const [k, v] of Object.entries(values))
+    if (v === '' || v === null || v === undefined) out[k] = { id: 'Wajib diisi.', en: 'Required.' };
   return out;
 }

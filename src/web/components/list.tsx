@@ -57,18 +57,18 @@ export function Pager({ page, total, onPage }: { page: number; total: number; on
   const to = Math.min(total, page * PAGE_SIZE);
   const info = (
     <span className="pager-info" data-testid="pager-info">
-      {t('list.range', { from: nf.format(from), to: nf.format(to), total: nf.format(total) })}
+      {t('{from}–{to} dari {total}', '{from}–{to} of {total}', { from: nf.format(from), to: nf.format(to), total: nf.format(total) })}
     </span>
   );
   if (pages === 1) return <p className="pager">{info}</p>;
   return (
-    <nav className="pager" aria-label={t('list.pages')}>
+    <nav className="pager" aria-label={t('Halaman', 'Pages')}>
       <button type="button" className="btn" disabled={page <= 1} onClick={() => onPage(page - 1)}>
-        ‹ {t('list.prev')}
+        ‹ {t('Sebelumnya', 'Previous')}
       </button>
       {info}
       <button type="button" className="btn" disabled={page >= pages} onClick={() => onPage(page + 1)}>
-        {t('list.next')} ›
+        {t('Berikutnya', 'Next')} ›
       </button>
     </nav>
   );

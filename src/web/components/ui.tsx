@@ -8,7 +8,7 @@ export function Loading() {
   const { t } = useI18n();
   return (
     <p className="loading" role="status">
-      {t('common.loading')}
+      {t('Memuat…', 'Loading…')}
     </p>
   );
 }
@@ -16,13 +16,16 @@ export function Loading() {
 /** An error with the server's message in the current language, and a retry when it may help. */
 export function Problem({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t, tx } = useI18n();
-  const text = error instanceof ApiError ? tx(error.bilingual) : t('common.unexpected');
+  const text =
+    error instanceof ApiError
+      ? tx(error.bilingual)
+      : t('Terjadi kesalahan yang tidak terduga. Silakan coba lagi.', 'Something unexpected went wrong. Please try again.');
   return (
     <div className="alert alert-error" role="alert">
       <p>{text}</p>
       {onRetry && (
         <button type="button" className="btn" onClick={onRetry}>
-          {t('common.retry')}
+          {t('Coba lagi', 'Try again')}
         </button>
       )}
     </div>

@@ -6,7 +6,7 @@ import { fetchPage } from '../api.ts';
 import { RegionName } from '../components/RegionPicker.tsx';
 import { ButtonLink, PageHeader, StatCard } from '../components/ui.tsx';
 import { formatNowIn } from '../format.ts';
-import { type Key, useI18n } from '../i18n.tsx';
+import { type Bilingual, useI18n } from '../i18n.tsx';
 import { useUser } from '../session.ts';
 import type { Me, Role } from '../types.ts';
 import { AgreementReminders } from './agreements/AgreementReminders.tsx';
@@ -23,19 +23,34 @@ function useTotal(resource: string, params: Params = {}, enabled = true) {
   return q.data?.total;
 }
 
-const TITLE: Record<Role, Key> = {
-  admin: 'home.admin.title',
-  pemda: 'home.pemda.title',
-  retailer: 'home.retailer.title',
-  umkm: 'home.umkm.title',
-  mentor: 'home.mentor.title',
+const TITLE: Record<Role, Bilingual> = {
+  admin: { id: 'Administrasi Etalase', en: 'Etalase administration' },
+  pemda: { id: 'Program UMKM Daerah', en: 'Regional UMKM programme' },
+  retailer: { id: 'Kemitraan Ritel', en: 'Retail partnership' },
+  umkm: { id: 'Usaha Saya', en: 'My business' },
+  mentor: { id: 'Pendampingan UMKM', en: 'UMKM mentoring' },
 };
-const INTRO: Record<Role, Key> = {
-  admin: 'home.admin.intro',
-  pemda: 'home.pemda.intro',
-  retailer: 'home.retailer.intro',
-  umkm: 'home.umkm.intro',
-  mentor: 'home.mentor.intro',
+const INTRO: Record<Role, Bilingual> = {
+  admin: {
+    id: 'Kelola organisasi (pemerintah daerah, jaringan ritel, cabang, bank), pengguna dan data rujukan untuk seluruh instalasi.',
+    en: 'Manage organisations (local governments, retail chains, branches, banks), users and reference data for the whole installation.',
+  },
+  pemda: {
+    id: 'Daftarkan dan kurasi UMKM di wilayah Anda, pantau produk mereka dan gerai ritel modern yang dapat memajangnya.',
+    en: 'Register and curate the UMKM of your region, follow their products and the modern retail outlets that can shelve them.',
+  },
+  retailer: {
+    id: 'Kelola gerai jaringan Anda — kapasitas rak produk lokal dan penerimaan makanan basah — serta tinjau produk UMKM yang siap dipajang.',
+    en: "Manage your chain's outlets — local-product shelf capacity and whether they take wet food — and review UMKM products ready for the shelf.",
+  },
+  umkm: {
+    id: 'Daftarkan produk Anda, lengkapi izin (P-IRT, BPOM, halal) dan foto, agar siap dikurasi dan dipajang di minimarket.',
+    en: 'Register your products, complete their permits (P-IRT, BPOM, halal) and photos, so they are ready for curation and the minimarket shelf.',
+  },
+  mentor: {
+    id: 'Lihat UMKM dampingan Anda beserta produk dan kelengkapan izinnya untuk menyiapkan sesi pendampingan.',
+    en: 'See the UMKM assigned to you, with their products and permits, to prepare mentoring sessions.',
+  },
 };
 
 function Stats({ children }: { children: ReactNode }) {
@@ -47,18 +62,23 @@ function AdminHome() {
   return (
     <>
       <Stats>
-        <StatCard label={t('stat.organizations')} value={useTotal('organizations')} href="/organizations" testId="stat-organizations" />
-        <StatCard label={t('stat.umkm')} value={useTotal('umkm')} href="/umkm" testId="stat-umkm" />
-        <StatCard label={t('stat.products')} value={useTotal('products')} href="/products" testId="stat-products" />
-        <StatCard label={t('stat.outlets')} value={useTotal('outlets')} href="/outlets" testId="stat-outlets" />
+        <StatCard
+          label={t('Organisasi', 'Organisations')}
+          value={useTotal('organizations')}
+          href="/organizations"
+          testId="stat-organizations"
+        />
+        <StatCard label={t('UMKM', 'UMKM')} value={useTotal('umkm')} href="/umkm" testId="stat-umkm" />
+        <StatCard label={t('Produk', 'Products')} value={useTotal('products')} href="/products" testId="stat-products" />
+        <StatCard label={t('Gerai', 'Outlets')} value={useTotal('outlets')} href="/outlets" testId="stat-outlets" />
       </Stats>
       <div className="actions">
         <ButtonLink href="/umkm/new" primary>
-          {t('umkm.new')}
+          {t('Daftarkan UMKM', 'Register a UMKM')}
         </ButtonLink>
-        <ButtonLink href="/outlets/new">{t('outlet.new')}</ButtonLink>
+        <ButtonLink href="/outlets/new">{t('Tambah gerai', 'Add outlet')}</ButtonLink>
         <a className="btn" href="/api/docs">
-          {t('home.admin.apiDocs')}
+          {t('Dokumentasi API', 'API documentation')}
         </a>
       </div>
     </>
@@ -70,19 +90,23 @@ function PemdaHome() {
   return (
     <>
       <Stats>
-        <StatCard label={t('stat.umkm')} value={useTotal('umkm')} href="/umkm" testId="stat-umkm" />
-        <StatCard label={t('stat.products')} value={useTotal('products')} href="/products" testId="stat-products" />
-        <StatCard label={t('stat.perishable')} value={useTotal('products', { perishable: true })} href="/products" />
-        <StatCard label={t('stat.outlets')} value={useTotal('outlets')} href="/outlets" testId="stat-outlets" />
+        <StatCard label={t('UMKM', 'UMKM')} value={useTotal('umkm')} href="/umkm" testId="stat-umkm" />
+        <StatCard label={t('Produk', 'Products')} value={useTotal('products')} href="/products" testId="stat-products" />
+        <StatCard
+          label={t('Produk mudah rusak', 'Perishable products')}
+          value={useTotal('products', { perishable: true })}
+          href="/products"
+        />
+        <StatCard label={t('Gerai', 'Outlets')} value={useTotal('outlets')} href="/outlets" testId="stat-outlets" />
       </Stats>
       <div className="actions">
         <ButtonLink href="/umkm/new" primary>
-          {t('umkm.new')}
+          {t('Daftarkan UMKM', 'Register a UMKM')}
         </ButtonLink>
-        <ButtonLink href="/umkm">{t('nav.umkm')}</ButtonLink>
-        <ButtonLink href="/outlets">{t('nav.outlets')}</ButtonLink>
+        <ButtonLink href="/umkm">{t('UMKM', 'UMKM')}</ButtonLink>
+        <ButtonLink href="/outlets">{t('Gerai', 'Outlets')}</ButtonLink>
         <ButtonLink href="/placement" testId="home-placement">
-          {t('placement.home')}
+          {t('Rencana penempatan', 'Placement plan')}
         </ButtonLink>
       </div>
     </>
@@ -94,18 +118,22 @@ function RetailerHome() {
   return (
     <>
       <Stats>
-        <StatCard label={t('stat.outlets')} value={useTotal('outlets')} href="/outlets" testId="stat-outlets" />
-        <StatCard label={t('stat.outletsPerishable')} value={useTotal('outlets', { acceptsPerishable: true })} href="/outlets" />
-        <StatCard label={t('stat.umkm')} value={useTotal('umkm')} href="/umkm" testId="stat-umkm" />
-        <StatCard label={t('stat.products')} value={useTotal('products')} href="/products" testId="stat-products" />
+        <StatCard label={t('Gerai', 'Outlets')} value={useTotal('outlets')} href="/outlets" testId="stat-outlets" />
+        <StatCard
+          label={t('Gerai menerima makanan basah', 'Outlets taking wet food')}
+          value={useTotal('outlets', { acceptsPerishable: true })}
+          href="/outlets"
+        />
+        <StatCard label={t('UMKM', 'UMKM')} value={useTotal('umkm')} href="/umkm" testId="stat-umkm" />
+        <StatCard label={t('Produk', 'Products')} value={useTotal('products')} href="/products" testId="stat-products" />
       </Stats>
       <div className="actions">
         <ButtonLink href="/outlets/new" primary>
-          {t('outlet.new')}
+          {t('Tambah gerai', 'Add outlet')}
         </ButtonLink>
-        <ButtonLink href="/products">{t('home.retailer.browse')}</ButtonLink>
+        <ButtonLink href="/products">{t('Lihat produk UMKM', 'Browse UMKM products')}</ButtonLink>
         <ButtonLink href="/placement" testId="home-placement">
-          {t('placement.home')}
+          {t('Rencana penempatan', 'Placement plan')}
         </ButtonLink>
       </div>
     </>
@@ -117,23 +145,42 @@ function UmkmHome({ me }: { me: Me }) {
   return (
     <>
       <Stats>
-        <StatCard label={t('stat.myProducts')} value={useTotal('products')} href="/products" testId="stat-products" />
-        <StatCard label={t('stat.perishable')} value={useTotal('products', { perishable: true })} href="/products" />
-        <StatCard label={t('stat.outletsProvince')} value={useTotal('outlets')} />
+        <StatCard label={t('Produk saya', 'My products')} value={useTotal('products')} href="/products" testId="stat-products" />
+        <StatCard
+          label={t('Produk mudah rusak', 'Perishable products')}
+          value={useTotal('products', { perishable: true })}
+          href="/products"
+        />
+        <StatCard label={t('Gerai di provinsi Anda', 'Outlets in your province')} value={useTotal('outlets')} />
       </Stats>
       <div className="actions">
         <ButtonLink href="/products/new" primary testId="home-new-product">
-          {t('product.new')}
+          {t('Tambah produk', 'Add product')}
         </ButtonLink>
-        <ButtonLink href="/products">{t('nav.myProducts')}</ButtonLink>
-        {me.organizationId && <ButtonLink href={`/umkm/${me.organizationId}`}>{t('nav.myBusiness')}</ButtonLink>}
+        <ButtonLink href="/products">{t('Produk Saya', 'My products')}</ButtonLink>
+        {me.organizationId && <ButtonLink href={`/umkm/${me.organizationId}`}>{t('Usaha Saya', 'My business')}</ButtonLink>}
       </div>
       <section className="card steps">
-        <h2>{t('home.umkm.stepsTitle')}</h2>
+        <h2>{t('Langkah menuju rak minimarket', 'Steps to the minimarket shelf')}</h2>
         <ol>
-          <li>{t('home.umkm.step1')}</li>
-          <li>{t('home.umkm.step2')}</li>
-          <li>{t('home.umkm.step3')}</li>
+          <li>
+            {t(
+              'Tambahkan setiap produk dengan harga, isi bersih dan umur simpan.',
+              'Add each product with its prices, net content and shelf life.',
+            )}
+          </li>
+          <li>
+            {t(
+              'Unggah izin P-IRT atau BPOM dan sertifikat halal beserta tanggal berlakunya.',
+              'Upload the P-IRT or BPOM permit and the halal certificate with their dates.',
+            )}
+          </li>
+          <li>
+            {t(
+              'Unggah foto kemasan yang jelas dan, bila ada, kode batang (GTIN).',
+              'Upload clear packaging photos and, if it has one, the barcode (GTIN).',
+            )}
+          </li>
         </ol>
       </section>
     </>
@@ -145,12 +192,12 @@ function MentorHome() {
   return (
     <>
       <Stats>
-        <StatCard label={t('stat.assignedUmkm')} value={useTotal('umkm')} href="/umkm" testId="stat-umkm" />
-        <StatCard label={t('stat.products')} value={useTotal('products')} href="/products" testId="stat-products" />
+        <StatCard label={t('UMKM dampingan', 'Assigned UMKM')} value={useTotal('umkm')} href="/umkm" testId="stat-umkm" />
+        <StatCard label={t('Produk', 'Products')} value={useTotal('products')} href="/products" testId="stat-products" />
       </Stats>
       <div className="actions">
         <ButtonLink href="/umkm" primary>
-          {t('nav.umkm')}
+          {t('UMKM', 'UMKM')}
         </ButtonLink>
       </div>
     </>
@@ -159,10 +206,10 @@ function MentorHome() {
 
 export function HomePage() {
   const me = useUser();
-  const { t, locale } = useI18n();
+  const { t, tx, lang } = useI18n();
   const subtitle = (
     <>
-      {t('home.greeting', { name: me.name })}
+      {t('Halo, {name}', 'Hello, {name}', { name: me.name })}
       {me.organizationName ? ` · ${me.organizationName}` : ''}
       {me.role === 'pemda' && me.regionCode && (
         <>
@@ -171,14 +218,18 @@ export function HomePage() {
         </>
       )}
       <br />
-      <span className="small">{formatNowIn(me.regionCode, locale)}</span>
+      <span className="small">{formatNowIn(me.regionCode, lang)}</span>
     </>
   );
   return (
     <section className="page" data-role={me.role}>
-      <PageHeader title={t(TITLE[me.role])} subtitle={subtitle} testId="home-title" />
-      <p className="intro">{t(INTRO[me.role])}</p>
-      {me.demo && <p className="badge badge-warn demo-note">{t('home.demo')}</p>}
+      <PageHeader title={tx(TITLE[me.role])} subtitle={subtitle} testId="home-title" />
+      <p className="intro">{tx(INTRO[me.role])}</p>
+      {me.demo && (
+        <p className="badge badge-warn demo-note">
+          {t('Mode demo: data contoh, bukan data sebenarnya.', 'Demo mode: sample data, not real records.')}
+        </p>
+      )}
       {me.role === 'admin' && <AdminHome />}
       {me.role === 'pemda' && <PemdaHome />}
       {me.role === 'retailer' && <RetailerHome />}

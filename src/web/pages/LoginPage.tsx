@@ -25,12 +25,16 @@ export function LoginPage() {
 
   return (
     <section className="page narrow">
-      <PageHeader title={t('login.title')} subtitle={t('login.subtitle')} testId="login-title" />
+      <PageHeader
+        title={t('Masuk ke Etalase', 'Sign in to Etalase')}
+        subtitle={t('Produk UMKM lokal di rak ritel modern.', 'Local UMKM products on modern retail shelves.')}
+        testId="login-title"
+      />
       <form className="form card" onSubmit={submit} noValidate>
         <FormProblem error={errors.general} />
         <TextField
           name="email"
-          label={t('login.email')}
+          label={t('Email', 'Email')}
           type="email"
           autoComplete="username"
           inputMode="email"
@@ -43,7 +47,7 @@ export function LoginPage() {
         />
         <TextField
           name="password"
-          label={t('login.password')}
+          label={t('Kata sandi', 'Password')}
           type="password"
           autoComplete="current-password"
           value={password}
@@ -54,10 +58,15 @@ export function LoginPage() {
           error={errors.err('password')}
         />
         <button type="submit" className="btn btn-primary btn-block" disabled={login.isPending} data-testid="login-submit">
-          {login.isPending ? t('common.wait') : t('login.submit')}
+          {login.isPending ? t('Mohon tunggu…', 'Please wait…') : t('Masuk', 'Sign in')}
         </button>
       </form>
-      <p className="muted small">{t('login.help')}</p>
+      <p className="muted small">
+        {t(
+          'Lupa kata sandi? Hubungi Dinas Koperasi dan UKM atau pengelola Etalase di daerah Anda.',
+          'Forgot your password? Contact the Dinas Koperasi dan UKM or the Etalase operator in your region.',
+        )}
+      </p>
     </section>
   );
 }

@@ -7,23 +7,23 @@ import { FormProblem, requiredErrors, SelectField, TextField, useFormErrors } fr
 import { Pager, SearchBox, useListParams } from '../../components/list.tsx';
 import { RegionPicker } from '../../components/RegionPicker.tsx';
 import { Badge, Loading, PageHeader, Problem } from '../../components/ui.tsx';
-import { type Key, useI18n } from '../../i18n.tsx';
+import { type Bilingual, useI18n } from '../../i18n.tsx';
 import type { ChainCode, Organization } from '../../types.ts';
 import { CHAIN_OPTIONS, chainName } from '../outlets/chains.ts';
 
 type Kind = Organization['kind'];
-const KIND_KEY: Record<Kind, Key> = {
-  government: 'org.government',
-  chain: 'org.chain',
-  branch: 'org.branch',
-  umkm: 'org.umkm',
-  bank: 'org.bank',
+const KIND_KEY: Record<Kind, Bilingual> = {
+  government: { id: 'Pemerintah daerah', en: 'Local government' },
+  chain: { id: 'Jaringan ritel', en: 'Retail chain' },
+  branch: { id: 'Cabang ritel', en: 'Retail branch' },
+  umkm: { id: 'UMKM', en: 'UMKM' },
+  bank: { id: 'Bank', en: 'Bank' },
 };
 const KINDS = Object.keys(KIND_KEY) as Kind[];
 type NewKind = Exclude<Kind, 'umkm'>;
 
 function NewOrganization({ onDone }: { onDone: () => void }) {
-  const { t } = useI18n();
+  const { t, tx } = useI18n();
   const [kind, setKind] = useState<NewKind>('government');
   const [name, setName] = useState('');
   const [chainCode, setChainCode] = useState<ChainCode | ''>('');
@@ -65,22 +65,22 @@ function NewOrganization({ onDone }: { onDone: () => void }) {
 
   return (
     <form className="form card" onSubmit={submit} noValidate>
-      <h2>{t('org.new')}</h2>
+      <h2>{t('Tambah organisasi', 'Add organisation')}</h2>
       <FormProblem error={errors.general} />
       <SelectField<NewKind>
         name="kind"
-        label={t('org.kind')}
+        label={t('Jenis', 'Kind')}
         value={kind}
-        options={KINDS.filter((k): k is NewKind => k !== 'umkm').map((k) => [k, t(KIND_KEY[k])])}
+        options={KINDS.filter((k): k is NewKind => k !== 'umkm').map((k) => [k, tx(KIND_KEY[k])])}
         onChange={setKind}
       />
-      <TextField name="name" label={t('org.name')} value={name} onChange={setName} error={errors.err('name')} />
+      <TextField name="name" label={t('Nama', 'Name')} value={name} onChange={setName} error={errors.err('name')} />
       {kind === 'chain' && (
         <SelectField
           name="chainCode"
-          label={t('outlet.chain')}
+          label={t('Jaringan ritel', 'Retail chain')}
           value={chainCode}
-          placeholder={t('common.choose')}
+          placeholder={t('— Pilih —', '— Choose —')}
           options={CHAIN_OPTIONS}
           onChange={setChainCode}
           error={errors.err('chainCode')}
@@ -89,9 +89,9 @@ function NewOrganization({ onDone }: { onDone: () => void }) {
       {kind === 'branch' && (
         <SelectField
           name="parentId"
-          label={t('org.parent')}
+          label={t('Jaringan induk', 'Parent chain')}
           value={parentId}
-          placeholder={t('common.choose')}
+          placeholder={t('— Pilih —', '— Choose —')}
           options={(chains.data?.items ?? []).map((c): [string, string] => [c.id, c.name])}
           onChange={setParentId}
           error={errors.err('parentId')}
@@ -100,7 +100,7 @@ function NewOrganization({ onDone }: { onDone: () => void }) {
       {(kind === 'government' || kind === 'branch' || kind === 'bank') && (
         <RegionPicker
           name="regionCode"
-          label={t('org.region')}
+          label={t('Wilayah', 'Region')}
           depth="regency"
           value={regionCode}
           onChange={setRegionCode}
@@ -108,14 +108,14 @@ function NewOrganization({ onDone }: { onDone: () => void }) {
         />
       )}
       <button type="submit" className="btn btn-primary" disabled={save.isPending}>
-        {t('common.save')}
+        {t('Simpan', 'Save')}
       </button>
     </form>
   );
 }
 
 export default function OrganizationsPage() {
-  const { t } = useI18n();
+  const { t, tx } = useI18n();
   const qc = useQueryClient();
   const lp = useListParams();
   const kind = lp.get('kind');
@@ -125,9 +125,9 @@ export default function OrganizationsPage() {
 
   return (
     <section className="page">
-      <PageHeader title={t('nav.organizations')}>
+      <PageHeader title={t('Organisasi', 'Organisations')}>
         <button type="button" className="btn btn-primary" onClick={() => setAdding((a) => !a)} aria-expanded={adding}>
-          {adding ? t('common.close') : t('org.new')}
+          {adding ? t('Tutup', 'Close') : t('Tambah organisasi', 'Add organisation')}
         </button>
       </PageHeader>
       {adding && (
@@ -139,13 +139,13 @@ export default function OrganizationsPage() {
         />
       )}
       <div className="filters">
-        <SearchBox value={lp.q} onChange={(v) => lp.setFilter({ q: v })} label={t('org.search')} />
+        <SearchBox value={lp.q} onChange={(v) => lp.setFilter({ q: v })} label={t('Cari nama organisasi', 'Search organisation name')} />
         <SelectField
           name="kind"
-          label={t('org.kind')}
+          label={t('Jenis', 'Kind')}
           value={kind as Kind | ''}
-          placeholder={t('common.all')}
-          options={KINDS.map((k) => [k, t(KIND_KEY[k])])}
+          placeholder={t('Semua', 'All')}
+          options={KINDS.map((k) => [k, tx(KIND_KEY[k])])}
           onChange={(v) => lp.setFilter({ kind: v })}
         />
       </div>
@@ -159,19 +159,19 @@ export default function OrganizationsPage() {
             <table className="table">
               <thead>
                 <tr>
-                  <th>{t('org.name')}</th>
-                  <th>{t('org.kind')}</th>
-                  <th>{t('outlet.chain')}</th>
-                  <th>{t('org.region')}</th>
+                  <th>{t('Nama', 'Name')}</th>
+                  <th>{t('Jenis', 'Kind')}</th>
+                  <th>{t('Jaringan ritel', 'Retail chain')}</th>
+                  <th>{t('Wilayah', 'Region')}</th>
                 </tr>
               </thead>
               <tbody>
                 {q.data.items.map((o) => (
                   <tr key={o.id}>
                     <td>
-                      {o.name} {o.archived && <Badge tone="bad">{t('common.archived')}</Badge>}
+                      {o.name} {o.archived && <Badge tone="bad">{t('Diarsipkan', 'Archived')}</Badge>}
                     </td>
-                    <td>{t(KIND_KEY[o.kind])}</td>
+                    <td>{tx(KIND_KEY[o.kind])}</td>
                     <td>{o.chainCode ? chainName(o.chainCode) : '—'}</td>
                     <td className="mono">{o.regionCode ?? '—'}</td>
                   </tr>

@@ -5,7 +5,7 @@ import { fetchPage } from '../../api.ts';
 import { SelectField } from '../../components/form.tsx';
 import { ListBody, useListParams } from '../../components/list.tsx';
 import { Badge, PageHeader } from '../../components/ui.tsx';
-import { type Key, useI18n } from '../../i18n.tsx';
+import { type Bilingual, useI18n } from '../../i18n.tsx';
 
 interface SecurityEvent {
   id: string;
@@ -18,12 +18,12 @@ interface SecurityEvent {
 }
 
 const KIND_KEY = {
-  login_failed: 'security.kind.login_failed',
-  login_throttled: 'security.kind.login_throttled',
-  cross_site_refused: 'security.kind.cross_site_refused',
-  policy_refused: 'security.kind.policy_refused',
-  cross_tenant_refused: 'security.kind.cross_tenant_refused',
-} as const satisfies Record<string, Key>;
+  login_failed: { id: 'Gagal masuk', en: 'Failed sign-in' },
+  login_throttled: { id: 'Masuk ditahan (terlalu sering)', en: 'Sign-in throttled (too many attempts)' },
+  cross_site_refused: { id: 'Permintaan dari situs lain ditolak', en: 'Cross-site request refused' },
+  policy_refused: { id: 'Akses tidak diizinkan', en: 'Access refused' },
+  cross_tenant_refused: { id: 'Percobaan memakai data organisasi lain', en: "Attempt on another organisation's data" },
+} as const satisfies Record<string, Bilingual>;
 type Kind = keyof typeof KIND_KEY;
 const KINDS = Object.keys(KIND_KEY) as Kind[];
 const TONE: Record<Kind, 'warn' | 'bad'> = {
@@ -46,7 +46,7 @@ const formatAt = (iso: string, locale: string) =>
   }).format(new Date(iso))} WIB`;
 
 export default function SecurityLogPage() {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const lp = useListParams();
   const kind = lp.get('kind');
   const params = { kind, limit: lp.limit, offset: lp.offset };
@@ -55,30 +55,36 @@ export default function SecurityLogPage() {
 
   return (
     <section className="page">
-      <PageHeader title={t('nav.security')} />
-      <p className="muted">{t('security.intro')}</p>
+      <PageHeader title={t('Log keamanan', 'Security log')} />
+      <p className="muted">
+        {t(
+          'Percobaan masuk yang gagal atau ditahan, permintaan dari situs lain yang ditolak, akses yang tidak diizinkan, dan percobaan memakai data organisasi lain.',
+          "Failed or throttled sign-ins, refused cross-site requests, access refused by policy, and attempts to use another organisation's data.",
+        )}
+      </p>
       <div className="filters">
         <SelectField
           name="kind"
-          label={t('security.kind')}
+          label={t('Jenis kejadian', 'Kind of event')}
           value={kind as Kind | ''}
-          placeholder={t('common.all')}
-          options={KINDS.map((k) => [k, t(KIND_KEY[k])])}
+          placeholder={t('Semua', 'All')}
+          options={KINDS.map((k) => [k, tx(KIND_KEY[k])])}
           onChange={(v) => lp.setFilter({ kind: v })}
         />
       </div>
       <ListBody
         query={q}
-        empty={t('security.empty')}
+        empty={t('Belum ada kejadian keamanan.', 'No security events yet.')}
         page={lp.page}
         onPage={lp.setPage}
         testId="security-events"
         render={(e) => (
           <li key={e.id} className="card">
-            <Badge tone={TONE[e.kind]}>{t(KIND_KEY[e.kind])}</Badge>
+            <Badge tone={TONE[e.kind]}>{tx(KIND_KEY[e.kind])}</Badge>
             <p>{formatAt(e.at, locale)}</p>
             <p>
-              {t('security.who')}: {e.email ?? t('security.anonymous')} · {t('security.ip')}: <span className="mono">{e.ip}</span>
+              {t('Akun', 'Account')}: {e.email ?? t('tanpa akun', 'no account')} · {t('Alamat', 'Address')}:{' '}
+              <span className="mono">{e.ip}</span>
             </p>
             <p className="muted mono">
               {e.method} {e.url}

@@ -16,7 +16,7 @@ export const outletKey = (id: string) => ['outlets', 'one', id] as const;
 export default function OutletDetailPage({ params }: { params: Record<string, string> }) {
   const id = params.id as string;
   const me = useUser();
-  const { t, locale } = useI18n();
+  const { t, lang } = useI18n();
   const qc = useQueryClient();
   const { query: search } = useLocation();
   const q = useQuery({ queryKey: outletKey(id), queryFn: () => api.get<Outlet>(`/api/outlets/${id}`) });
@@ -33,29 +33,29 @@ export default function OutletDetailPage({ params }: { params: Record<string, st
   const zone = zoneOf(o.districtCode);
   return (
     <section className="page">
-      <BackLink href="/outlets" label={t('nav.outlets')} />
+      <BackLink href="/outlets" label={t('Gerai', 'Outlets')} />
       {search.get('saved') && (
         <p className="alert alert-ok" role="status">
-          {t('common.saved')}
+          {t('Tersimpan.', 'Saved.')}
         </p>
       )}
       <PageHeader
         title={o.name}
-        subtitle={`${chainName(o.chainCode)} · ${o.storeCode}${o.archived ? ` · ${t('common.archived')}` : ''}`}
+        subtitle={`${chainName(o.chainCode)} · ${o.storeCode}${o.archived ? ` · ${t('Diarsipkan', 'Archived')}` : ''}`}
         testId="outlet-title"
       >
         {can.writeOutlets(me) && !o.archived && (
           <>
             <ButtonLink href={`/outlets/${o.id}/edit`} primary>
-              {t('common.edit')}
+              {t('Ubah', 'Edit')}
             </ButtonLink>
             <button
               type="button"
               className="btn btn-danger"
               disabled={archive.isPending}
-              onClick={() => window.confirm(t('outlet.archiveConfirm')) && archive.mutate()}
+              onClick={() => window.confirm(t('Arsipkan gerai ini?', 'Archive this outlet?')) && archive.mutate()}
             >
-              {t('common.archive')}
+              {t('Arsipkan', 'Archive')}
             </button>
           </>
         )}
@@ -63,20 +63,20 @@ export default function OutletDetailPage({ params }: { params: Record<string, st
       {archive.error && <Problem error={archive.error} />}
       <Facts
         rows={[
-          [t('outlet.chain'), chainName(o.chainCode)],
+          [t('Jaringan ritel', 'Retail chain'), chainName(o.chainCode)],
           [
-            t('outlet.storeCode'),
+            t('Kode toko', 'Store code'),
             <span key="c" className="mono">
               {o.storeCode}
             </span>,
           ],
-          [t('outlet.address'), o.address],
-          [t('region.district'), <RegionName key="d" code={o.districtCode} />],
-          [t('location.zone'), `${zone.label} (${zone.tz})`],
-          [t('location.localTime'), formatNowIn(o.districtCode, locale)],
-          [t('location.title'), `${o.lat}, ${o.lon}`],
-          [t('outlet.localSlots'), String(o.localSlots)],
-          [t('outlet.acceptsPerishable'), o.acceptsPerishable ? t('common.yes') : t('common.no')],
+          [t('Alamat gerai', 'Outlet address'), o.address],
+          [t('Kecamatan', 'District (kecamatan)'), <RegionName key="d" code={o.districtCode} />],
+          [t('Zona waktu', 'Time zone'), `${zone.label} (${zone.tz})`],
+          [t('Waktu setempat', 'Local time'), formatNowIn(o.districtCode, lang)],
+          [t('Lokasi (titik koordinat)', 'Location (coordinates)'), `${o.lat}, ${o.lon}`],
+          [t('Slot rak produk lokal', 'Local-product shelf slots'), String(o.localSlots)],
+          [t('Menerima makanan basah', 'Takes wet food'), o.acceptsPerishable ? t('Ya', 'Yes') : t('Tidak', 'No')],
         ]}
       />
       <MapToggle points={[{ id: o.id, lat: o.lat, lon: o.lon, label: o.name, kind: 'outlet' }]} />

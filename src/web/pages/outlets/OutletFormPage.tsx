@@ -6,7 +6,7 @@ import { CheckField, FormProblem, requiredErrors, SelectField, TextField, useFor
 import { LatLonField } from '../../components/LatLonField.tsx';
 import { levelOf, RegionPicker } from '../../components/RegionPicker.tsx';
 import { BackLink, Loading, PageHeader, Problem } from '../../components/ui.tsx';
-import { both, useI18n } from '../../i18n.tsx';
+import { useI18n } from '../../i18n.tsx';
 import { navigate } from '../../router.tsx';
 import { useUser } from '../../session.ts';
 import type { Organization, Outlet } from '../../types.ts';
@@ -99,10 +99,13 @@ function OutletForm({ outlet }: { outlet?: Outlet }) {
       lon: d.lon.trim(),
       localSlots: d.localSlots.trim(),
     });
-    if (!problems.districtCode && levelOf(d.districtCode) !== 'district') problems.districtCode = both('region.needDistrict');
+    if (!problems.districtCode && levelOf(d.districtCode) !== 'district')
+      problems.districtCode = { id: 'Pilih sampai kecamatan.', en: 'Choose down to the district.' };
     const nums = { lat: Number(d.lat.replace(',', '.')), lon: Number(d.lon.replace(',', '.')), localSlots: Number(d.localSlots) };
-    for (const [k, v] of Object.entries(nums)) if (!problems[k] && !Number.isFinite(v)) problems[k] = both('form.number');
-    if (!problems.localSlots && !Number.isInteger(nums.localSlots)) problems.localSlots = both('form.wholeNumber');
+    for (const [k, v] of Object.entries(nums))
+      if (!problems[k] && !Number.isFinite(v)) problems[k] = { id: 'Harus berupa angka.', en: 'Must be a number.' };
+    if (!problems.localSlots && !Number.isInteger(nums.localSlots))
+      problems.localSlots = { id: 'Harus bilangan bulat.', en: 'Must be a whole number.' };
     if (Object.keys(problems).length) return errors.setClient(problems);
     errors.reset();
     save.mutate(
@@ -124,13 +127,13 @@ function OutletForm({ outlet }: { outlet?: Outlet }) {
     <form className="form" onSubmit={submit} noValidate data-testid="outlet-form">
       <FormProblem error={errors.general} />
       <fieldset className="card">
-        <legend>{t('outlet.sectionStore')}</legend>
+        <legend>{t('Gerai', 'Outlet')}</legend>
         {isAdmin && !outlet && (
           <SelectField
             name="chainId"
-            label={t('outlet.chain')}
+            label={t('Jaringan ritel', 'Retail chain')}
             value={d.chainId}
-            placeholder={chains.isPending ? t('common.loading') : t('common.choose')}
+            placeholder={chains.isPending ? t('Memuat…', 'Loading…') : t('— Pilih —', '— Choose —')}
             options={(chains.data?.items ?? []).map((c): [string, string] => [c.id, c.name])}
             onChange={(v) => set({ chainId: v, branchId: '' })}
             error={errors.err('chainId')}
@@ -139,9 +142,9 @@ function OutletForm({ outlet }: { outlet?: Outlet }) {
         {branchOptions.length > 0 && (
           <SelectField
             name="branchId"
-            label={t('outlet.branch')}
+            label={t('Cabang', 'Branch')}
             value={d.branchId}
-            placeholder={t('outlet.noBranch')}
+            placeholder={t('— Tanpa cabang —', '— No branch —')}
             options={branchOptions}
             onChange={(v) => set({ branchId: v })}
             error={errors.err('branchId')}
@@ -149,36 +152,43 @@ function OutletForm({ outlet }: { outlet?: Outlet }) {
         )}
         <TextField
           name="storeCode"
-          label={t('outlet.storeCode')}
+          label={t('Kode toko', 'Store code')}
           value={d.storeCode}
           onChange={(v) => set({ storeCode: v })}
           autoComplete="off"
-          hint={t('outlet.storeCodeHint')}
+          hint={t('Huruf, angka atau tanda hubung (2–20).', 'Letters, digits or hyphens (2–20).')}
           error={errors.err('storeCode')}
         />
-        <TextField name="name" label={t('outlet.name')} value={d.name} onChange={(v) => set({ name: v })} error={errors.err('name')} wide />
+        <TextField
+          name="name"
+          label={t('Nama gerai', 'Outlet name')}
+          value={d.name}
+          onChange={(v) => set({ name: v })}
+          error={errors.err('name')}
+          wide
+        />
         <TextField
           name="localSlots"
-          label={t('outlet.localSlots')}
+          label={t('Slot rak produk lokal', 'Local-product shelf slots')}
           value={d.localSlots}
           onChange={(v) => set({ localSlots: v })}
           inputMode="numeric"
-          hint={t('outlet.localSlotsHint')}
+          hint={t('Jumlah produk UMKM yang dapat dipajang bersamaan.', 'How many UMKM products can be shelved at once.')}
           error={errors.err('localSlots')}
         />
         <CheckField
           name="acceptsPerishable"
-          label={t('outlet.acceptsPerishableLong')}
+          label={t('Gerai menerima makanan basah / mudah rusak', 'The outlet accepts wet / perishable food')}
           checked={d.acceptsPerishable}
           onChange={(v) => set({ acceptsPerishable: v })}
           error={errors.err('acceptsPerishable')}
         />
       </fieldset>
       <fieldset className="card">
-        <legend>{t('umkm.sectionPlace')}</legend>
+        <legend>{t('Alamat & lokasi', 'Address & location')}</legend>
         <TextField
           name="address"
-          label={t('outlet.address')}
+          label={t('Alamat gerai', 'Outlet address')}
           value={d.address}
           onChange={(v) => set({ address: v })}
           error={errors.err('address')}
@@ -186,7 +196,7 @@ function OutletForm({ outlet }: { outlet?: Outlet }) {
         />
         <RegionPicker
           name="districtCode"
-          label={t('region.area')}
+          label={t('Wilayah (kode Kemendagri)', 'Region (Kemendagri code)')}
           depth="district"
           value={d.districtCode}
           onChange={(districtCode) => set({ districtCode })}
@@ -196,7 +206,7 @@ function OutletForm({ outlet }: { outlet?: Outlet }) {
       </fieldset>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary btn-block" disabled={save.isPending}>
-          {save.isPending ? t('common.wait') : t('common.save')}
+          {save.isPending ? t('Mohon tunggu…', 'Please wait…') : t('Simpan', 'Save')}
         </button>
       </div>
     </form>
@@ -212,8 +222,8 @@ export default function OutletFormPage({ params }: { params: Record<string, stri
   const outlet = id ? q.data : undefined;
   return (
     <section className="page narrow">
-      <BackLink href={outlet ? `/outlets/${outlet.id}` : '/outlets'} label={outlet ? outlet.name : t('nav.outlets')} />
-      <PageHeader title={outlet ? t('outlet.edit') : t('outlet.new')} />
+      <BackLink href={outlet ? `/outlets/${outlet.id}` : '/outlets'} label={outlet ? outlet.name : t('Gerai', 'Outlets')} />
+      <PageHeader title={outlet ? t('Ubah gerai', 'Edit outlet') : t('Tambah gerai', 'Add outlet')} />
       <OutletForm key={id ?? 'new'} outlet={outlet} />
     </section>
   );

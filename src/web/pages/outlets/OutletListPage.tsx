@@ -31,40 +31,44 @@ export default function OutletListPage() {
 
   return (
     <section className="page">
-      <PageHeader title={t('nav.outlets')} testId="outlets-title">
+      <PageHeader title={t('Gerai', 'Outlets')} testId="outlets-title">
         {can.writeOutlets(me) && (
           <ButtonLink href="/outlets/new" primary>
-            {t('outlet.new')}
+            {t('Tambah gerai', 'Add outlet')}
           </ButtonLink>
         )}
       </PageHeader>
       <div className="filters">
-        <SearchBox value={lp.q} onChange={(q) => lp.setFilter({ q })} label={t('outlet.search')} />
+        <SearchBox
+          value={lp.q}
+          onChange={(q) => lp.setFilter({ q })}
+          label={t('Cari nama, kode toko atau alamat', 'Search name, store code or address')}
+        />
         {me.role !== 'retailer' && (
           <SelectField
             name="chain"
-            label={t('outlet.chain')}
+            label={t('Jaringan ritel', 'Retail chain')}
             value={chainCode}
-            placeholder={t('common.all')}
+            placeholder={t('Semua', 'All')}
             options={CHAIN_OPTIONS}
             onChange={(v) => lp.setFilter({ chain: v })}
           />
         )}
         <SelectField
           name="perishable"
-          label={t('outlet.acceptsPerishable')}
+          label={t('Menerima makanan basah', 'Takes wet food')}
           value={perishable as 'true' | 'false' | ''}
-          placeholder={t('common.all')}
+          placeholder={t('Semua', 'All')}
           options={[
-            ['true', t('common.yes')],
-            ['false', t('common.no')],
+            ['true', t('Ya', 'Yes')],
+            ['false', t('Tidak', 'No')],
           ]}
           onChange={(v) => lp.setFilter({ perishable: v })}
         />
         {can.filterByRegion(me) && (
           <RegionPicker
             name="region"
-            label={t('region.filter')}
+            label={t('Wilayah', 'Region')}
             depth="district"
             value={lp.region}
             lock={me.role === 'pemda' ? me.regionCode : null}
@@ -77,7 +81,7 @@ export default function OutletListPage() {
         query={query}
         page={lp.page}
         onPage={lp.setPage}
-        empty={t('common.empty')}
+        empty={t('Belum ada data.', 'Nothing here yet.')}
         testId="outlet-list"
         render={(o) => (
           <li key={o.id} className="card item">
@@ -88,9 +92,9 @@ export default function OutletListPage() {
               {chainName(o.chainCode)} · <span className="mono">{o.storeCode}</span> · {o.address}
             </p>
             <p className="item-meta">
-              <span>{t('outlet.slotsShort', { n: o.localSlots })}</span>
-              {o.acceptsPerishable && <Badge tone="ok">{t('outlet.takesWet')}</Badge>}
-              {o.archived && <Badge tone="bad">{t('common.archived')}</Badge>}
+              <span>{t('{n} slot lokal', '{n} local slots', { n: o.localSlots })}</span>
+              {o.acceptsPerishable && <Badge tone="ok">{t('Makanan basah', 'Wet food')}</Badge>}
+              {o.archived && <Badge tone="bad">{t('Diarsipkan', 'Archived')}</Badge>}
             </p>
           </li>
         )}

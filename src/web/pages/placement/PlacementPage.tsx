@@ -3,18 +3,19 @@
 // against the current placements), approves all or some items with a start date, and locks current
 // placements so a re-plan keeps them. Lazy-loaded: never on the UMKM phone path.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { api, qs } from '../../api.ts';
 import { RegionPicker } from '../../components/RegionPicker.tsx';
+import { lazyRetry } from '../../components/resilience.tsx';
 import { Badge, Loading, PageHeader, Problem } from '../../components/ui.tsx';
 import { todayIn, zoneOf } from '../../format.ts';
-import { type Key, useI18n } from '../../i18n.tsx';
+import { type Bilingual, useI18n } from '../../i18n.tsx';
 import type { MapPoint } from '../../map/MapView.tsx';
 import { useQueryParams } from '../../router.tsx';
 import { useUser } from '../../session.ts';
 import type { ChainCode, Page } from '../../types.ts';
 
-const MapView = lazy(() => import('../../map/MapView.tsx'));
+const MapView = lazyRetry(() => import('../../map/MapView.tsx'));
 
 type Change = 'new' | 'kept' | 'dropped';
 interface Plan {
@@ -67,18 +68,28 @@ interface Placement {
 }
 
 const CHAINS: ChainCode[] = ['alfamart', 'alfamidi', 'indomaret'];
-const CHANGE_KEY: Record<Change, Key> = { new: 'placement.change.new', kept: 'placement.change.kept', dropped: 'placement.change.dropped' };
+const CHANGE_KEY: Record<Change, Bilingual> = {
+  new: { id: 'Baru', en: 'New' },
+  kept: { id: 'Tetap', en: 'Kept' },
+  dropped: { id: 'Dikeluarkan', en: 'Dropped' },
+};
 const CHANGE_TONE = { new: 'ok', kept: 'neutral', dropped: 'bad' } as const;
-const STATUS_KEY: Record<Plan['status'], Key> = {
-  queued: 'placement.status.queued',
-  running: 'placement.status.running',
-  done: 'placement.status.done',
-  failed: 'placement.status.failed',
-  approved: 'placement.status.approved',
-  partly_approved: 'placement.status.partly_approved',
+const STATUS_KEY: Record<Plan['status'], Bilingual> = {
+  queued: { id: 'Menunggu giliran', en: 'Queued' },
+  running: { id: 'Sedang dihitung', en: 'Computing' },
+  done: { id: 'Siap ditinjau', en: 'Ready for review' },
+  failed: { id: 'Gagal', en: 'Failed' },
+  approved: { id: 'Disetujui', en: 'Approved' },
+  partly_approved: { id: 'Disetujui sebagian', en: 'Partly approved' },
 };
 
 const km = (x: number, locale: string) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(x);
+
+const TAB_LABEL: Record<'outlets' | 'products' | 'diff', Bilingual> = {
+  outlets: { id: 'Per gerai', en: 'Per outlet' },
+  products: { id: 'Per produk', en: 'Per product' },
+  diff: { id: 'Perubahan', en: 'Changes' },
+};
 
 function NewPlanForm({ onCreated }: { onCreated: (id: string) => void }) {
   const me = useUser();
@@ -104,10 +115,10 @@ function NewPlanForm({ onCreated }: { onCreated: (id: string) => void }) {
       }}
       data-testid="plan-form"
     >
-      <h2>{t('placement.new')}</h2>
+      <h2>{t('Rencana baru', 'New plan')}</h2>
       <RegionPicker
         name="regionCode"
-        label={t('placement.region')}
+        label={t('Wilayah', 'Region')}
         value={region}
         onChange={setRegion}
         depth="district"
@@ -115,9 +126,9 @@ function NewPlanForm({ onCreated }: { onCreated: (id: string) => void }) {
       />
       {me.role !== 'retailer' && (
         <div className="field">
-          <label htmlFor="f-chainCode">{t('placement.chain')}</label>
+          <label htmlFor="f-chainCode">{t('Jaringan ritel', 'Retail chain')}</label>
           <select id="f-chainCode" value={chain} onChange={(e) => setChain(e.target.value as ChainCode)}>
-            <option value="">{t('common.choose')}</option>
+            <option value="">{t('— Pilih —', '— Choose —')}</option>
             {CHAINS.map((c) => (
               <option key={c} value={c}>
                 {c}
@@ -127,29 +138,34 @@ function NewPlanForm({ onCreated }: { onCreated: (id: string) => void }) {
         </div>
       )}
       <div className="field">
-        <label htmlFor="f-date">{t('placement.date')}</label>
+        <label htmlFor="f-date">{t('Tanggal rencana', 'Plan date')}</label>
         <input id="f-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-        <p className="hint small muted">{t('placement.dateHint')}</p>
+        <p className="hint small muted">
+          {t(
+            'Kosongkan untuk hari ini di wilayah itu. PKS yang berlaku dan penempatan saat ini dibaca pada tanggal ini.',
+            'Leave empty for today in that region. PKS in force and current placements are read on this date.',
+          )}
+        </p>
       </div>
       {create.error && <Problem error={create.error} />}
       <button type="submit" className="btn btn-primary" disabled={!region || create.isPending} data-testid="plan-start">
-        {create.isPending ? t('common.wait') : t('placement.start')}
+        {create.isPending ? t('Mohon tunggu…', 'Please wait…') : t('Buat rencana', 'Create plan')}
       </button>
     </form>
   );
 }
 
 function PlanList({ onOpen, current }: { onOpen: (id: string) => void; current: string | null }) {
-  const { t } = useI18n();
+  const { t, tx } = useI18n();
   const q = useQuery({ queryKey: ['plans'], queryFn: () => api.get<Page<Plan>>('/api/placement/plans?limit=10') });
   if (q.isPending) return <Loading />;
   if (q.error) return <Problem error={q.error} onRetry={() => q.refetch()} />;
   return (
     <section className="card">
-      <h2>{t('placement.recent')}</h2>
+      <h2>{t('Rencana terakhir', 'Recent plans')}</h2>
       {q.data.items.length === 0 ? (
         <p className="muted" data-testid="plans-empty">
-          {t('common.empty')}
+          {t('Belum ada data.', 'Nothing here yet.')}
         </p>
       ) : (
         <ul data-testid="plans">
@@ -158,7 +174,7 @@ function PlanList({ onOpen, current }: { onOpen: (id: string) => void; current: 
               <button type="button" className="btn btn-ghost" onClick={() => onOpen(p.id)} aria-current={p.id === current || undefined}>
                 {p.regionName} · {p.chainName} · {p.date}
               </button>{' '}
-              <Badge>{t(STATUS_KEY[p.status])}</Badge>
+              <Badge>{tx(STATUS_KEY[p.status])}</Badge>
             </li>
           ))}
         </ul>
@@ -168,7 +184,7 @@ function PlanList({ onOpen, current }: { onOpen: (id: string) => void; current: 
 }
 
 function PlanView({ id }: { id: string }) {
-  const { t, locale } = useI18n();
+  const { t, tx, locale } = useI18n();
   const qc = useQueryClient();
   const q = useQuery({
     queryKey: ['plan', id],
@@ -219,8 +235,8 @@ function PlanView({ id }: { id: string }) {
   if (p.status === 'queued' || p.status === 'running') {
     return (
       <section className="card" data-testid="plan-progress">
-        <h2>{t(STATUS_KEY[p.status])}</h2>
-        <progress max={100} value={p.progress} aria-label={t('placement.progress')} style={{ width: '100%' }} />
+        <h2>{tx(STATUS_KEY[p.status])}</h2>
+        <progress max={100} value={p.progress} aria-label={t('Kemajuan perhitungan', 'Computation progress')} style={{ width: '100%' }} />
         <p className="muted">{p.progress}%</p>
       </section>
     );
@@ -249,19 +265,24 @@ function PlanView({ id }: { id: string }) {
   return (
     <section data-testid="plan-result" data-status={p.status}>
       <h2>
-        {p.regionName} · {p.chainName} · {p.date} <Badge tone={p.status === 'approved' ? 'ok' : 'neutral'}>{t(STATUS_KEY[p.status])}</Badge>
+        {p.regionName} · {p.chainName} · {p.date}{' '}
+        <Badge tone={p.status === 'approved' ? 'ok' : 'neutral'}>{tx(STATUS_KEY[p.status])}</Badge>
       </h2>
       <p className="muted" data-testid="plan-summary">
-        {t('placement.summary', {
-          new: p.counts.new,
-          kept: p.counts.kept,
-          dropped: p.counts.dropped,
-          outlets: byOutlet.size,
-          units: km(p.objective ?? 0, locale),
-        })}
+        {t(
+          '{new} baru, {kept} tetap, {dropped} dikeluarkan · {outlets} gerai terisi · perkiraan {units} unit/minggu (termasuk bonus pemerataan)',
+          '{new} new, {kept} kept, {dropped} dropped · {outlets} outlets filled · about {units} units/week (including the fairness bonus)',
+          {
+            new: p.counts.new,
+            kept: p.counts.kept,
+            dropped: p.counts.dropped,
+            outlets: byOutlet.size,
+            units: km(p.objective ?? 0, locale),
+          },
+        )}
       </p>
       <Suspense fallback={<Loading />}>
-        <MapView points={points} label={t('placement.map')} />
+        <MapView points={points} label={t('Peta gerai (biru) dan UMKM (oranye)', 'Map of outlets (blue) and UMKM (orange)')} />
       </Suspense>
       <div className="actions" role="tablist">
         {(['outlets', 'products', 'diff'] as const).map((k) => (
@@ -274,7 +295,7 @@ function PlanView({ id }: { id: string }) {
             onClick={() => setTab(k)}
             data-testid={`tab-${k}`}
           >
-            {t(`placement.tab.${k}` as Key)}
+            {tx(TAB_LABEL[k])}
           </button>
         ))}
       </div>
@@ -283,9 +304,9 @@ function PlanView({ id }: { id: string }) {
           <table className="table" data-testid="plan-outlets">
             <thead>
               <tr>
-                <th>{t('placement.outlet')}</th>
-                <th>{t('placement.products')}</th>
-                <th>{t('placement.units')}</th>
+                <th>{t('Gerai', 'Outlet')}</th>
+                <th>{t('Produk', 'Products')}</th>
+                <th>{t('Unit/minggu', 'Units/week')}</th>
               </tr>
             </thead>
             <tbody>
@@ -319,9 +340,9 @@ function PlanView({ id }: { id: string }) {
           <table className="table" data-testid="plan-products">
             <thead>
               <tr>
-                <th>{t('placement.product')}</th>
-                <th>{t('placement.outlets')}</th>
-                <th>{t('placement.units')}</th>
+                <th>{t('Produk', 'Product')}</th>
+                <th>{t('Gerai', 'Outlets')}</th>
+                <th>{t('Unit/minggu', 'Units/week')}</th>
               </tr>
             </thead>
             <tbody>
@@ -352,12 +373,12 @@ function PlanView({ id }: { id: string }) {
           <table className="table" data-testid="plan-diff">
             <thead>
               <tr>
-                <th>{canApprove ? t('placement.pick') : ''}</th>
-                <th>{t('placement.change')}</th>
-                <th>{t('placement.product')}</th>
-                <th>{t('placement.outlet')}</th>
+                <th>{canApprove ? t('Pilih', 'Pick') : ''}</th>
+                <th>{t('Perubahan', 'Change')}</th>
+                <th>{t('Produk', 'Product')}</th>
+                <th>{t('Gerai', 'Outlet')}</th>
                 <th>km</th>
-                <th>{t('placement.units')}</th>
+                <th>{t('Unit/minggu', 'Units/week')}</th>
               </tr>
             </thead>
             <tbody>
@@ -377,11 +398,11 @@ function PlanView({ id }: { id: string }) {
                         }}
                       />
                     )}
-                    {i.approved && <Badge tone="ok">{t('placement.approved')}</Badge>}
+                    {i.approved && <Badge tone="ok">{t('Disetujui', 'Approved')}</Badge>}
                   </td>
                   <td>
-                    <Badge tone={CHANGE_TONE[i.change]}>{t(CHANGE_KEY[i.change])}</Badge>{' '}
-                    {i.locked && <Badge>{t('placement.locked')}</Badge>}
+                    <Badge tone={CHANGE_TONE[i.change]}>{tx(CHANGE_KEY[i.change])}</Badge>{' '}
+                    {i.locked && <Badge>{t('Terkunci', 'Locked')}</Badge>}
                   </td>
                   <td>
                     {i.productName} <span className="muted small">· {i.umkmName}</span>
@@ -398,7 +419,7 @@ function PlanView({ id }: { id: string }) {
       {canApprove && open.length > 0 && (
         <div className="card form" data-testid="approve-box">
           <div className="field">
-            <label htmlFor="f-startsOn">{t('placement.startsOn')}</label>
+            <label htmlFor="f-startsOn">{t('Mulai di rak pada', 'On the shelf from')}</label>
             <input id="f-startsOn" type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} />
           </div>
           {approve.error && <Problem error={approve.error} />}
@@ -410,7 +431,7 @@ function PlanView({ id }: { id: string }) {
               onClick={() => approve.mutate(null)}
               data-testid="approve-all"
             >
-              {t('placement.approveAll', { n: open.length })}
+              {t('Setujui semua ({n})', 'Approve all ({n})', { n: open.length })}
             </button>
             <button
               type="button"
@@ -419,14 +440,17 @@ function PlanView({ id }: { id: string }) {
               onClick={() => approve.mutate([...picked])}
               data-testid="approve-picked"
             >
-              {t('placement.approvePicked', { n: picked.size })}
+              {t('Setujui yang dipilih ({n})', 'Approve selected ({n})', { n: picked.size })}
             </button>
           </div>
         </div>
       )}
       {approve.data && (
         <p className="alert" role="status" data-testid="approve-done">
-          {t('placement.approvedDone', { created: approve.data.created, ended: approve.data.ended })}
+          {t('{created} penempatan baru dicatat, {ended} diakhiri.', '{created} new placements recorded, {ended} ended.', {
+            created: approve.data.created,
+            ended: approve.data.ended,
+          })}
         </p>
       )}
     </section>
@@ -451,20 +475,20 @@ function CurrentPlacements({ regionCode }: { regionCode: string }) {
   return (
     <section className="card" data-testid="current-placements" data-count={q.data.total}>
       <h2>
-        {t('placement.current')} <span className="muted small">({q.data.total})</span>
+        {t('Penempatan saat ini', 'Current placements')} <span className="muted small">({q.data.total})</span>
       </h2>
       {lock.error && <Problem error={lock.error} />}
       {byOutlet.size === 0 ? (
         <p className="muted" data-testid="current-empty">
-          {t('common.empty')}
+          {t('Belum ada data.', 'Nothing here yet.')}
         </p>
       ) : (
         <div className="table-wrap">
           <table className="table">
             <thead>
               <tr>
-                <th>{t('placement.outlet')}</th>
-                <th>{t('placement.products')}</th>
+                <th>{t('Gerai', 'Outlet')}</th>
+                <th>{t('Produk', 'Products')}</th>
               </tr>
             </thead>
             <tbody>
@@ -478,7 +502,7 @@ function CurrentPlacements({ regionCode }: { regionCode: string }) {
                       <div key={p.id}>
                         {p.productName}{' '}
                         <span className="muted small">
-                          · {p.umkmName} · {t('placement.since', { date: p.startsOn })}
+                          · {p.umkmName} · {t('sejak {date}', 'since {date}', { date: p.startsOn })}
                         </span>{' '}
                         {p.can.lock ? (
                           <button
@@ -487,10 +511,10 @@ function CurrentPlacements({ regionCode }: { regionCode: string }) {
                             onClick={() => lock.mutate({ id: p.id, locked: !p.locked })}
                             aria-pressed={p.locked}
                           >
-                            {p.locked ? `🔒 ${t('placement.unlock')}` : t('placement.lock')}
+                            {p.locked ? `🔒 ${t('Buka kunci', 'Unlock')}` : t('Kunci', 'Lock')}
                           </button>
                         ) : (
-                          p.locked && <Badge>{t('placement.locked')}</Badge>
+                          p.locked && <Badge>{t('Terkunci', 'Locked')}</Badge>
                         )}
                       </div>
                     ))}
@@ -519,7 +543,14 @@ export default function PlacementPage() {
   const region = plan.data?.regionCode ?? query.get('region') ?? (me.role === 'pemda' ? (me.regionCode ?? '') : '');
   return (
     <section className="page">
-      <PageHeader title={t('placement.title')} subtitle={t('placement.intro')} testId="placement-title" />
+      <PageHeader
+        title={t('Rencana penempatan', 'Placement plan')}
+        subtitle={t(
+          'Usulan produk UMKM mana masuk ke gerai mana: dalam jangkauan pasokan UMKM, sesuai slot gerai dan kapasitas produksi, hanya produk dengan PKS yang berlaku. Hasilnya optimal secara pasti.',
+          "Which UMKM product goes to which outlet: within the business's supply zone, the outlet's slots and its production capacity, only products with a PKS in force. The result is exactly optimal.",
+        )}
+        testId="placement-title"
+      />
       {me.role !== 'umkm' && <NewPlanForm onCreated={(id) => setQuery({ plan: id })} />}
       <PlanList onOpen={(id) => setQuery({ plan: id })} current={planId} />
       {planId && <PlanView key={planId} id={planId} />}

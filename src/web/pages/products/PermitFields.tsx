@@ -34,7 +34,7 @@ export function PermitFields(props: {
   err: (name: string) => Bilingual | null;
   setErr: (name: string, e: Bilingual | null) => void;
 }) {
-  const { t } = useI18n();
+  const { t, tx } = useI18n();
   const { prefix, value: p } = props;
   const [uploading, setUploading] = useState(false);
   const set = (patch: Partial<PermitDraft>) => props.onChange({ ...p, ...patch });
@@ -60,27 +60,27 @@ export function PermitFields(props: {
     <div className="permit-fields">
       <SelectField
         name={n('type')}
-        label={t('permit.type')}
+        label={t('Jenis izin', 'Permit type')}
         value={p.type}
         onChange={(v) => set({ type: v })}
-        options={PERMIT_TYPES.map((k) => [k, t(PERMIT_KEY[k])])}
+        options={PERMIT_TYPES.map((k) => [k, tx(PERMIT_KEY[k])])}
         error={props.err(n('type'))}
       />
       <TextField
         name={n('number')}
-        label={t('permit.number')}
+        label={t('Nomor izin', 'Permit number')}
         value={p.number}
         onChange={(v) => {
           set({ number: v });
           props.setErr(n('number'), null);
         }}
-        hint={t('permit.example', { example: PERMIT_EXAMPLE[p.type] })}
+        hint={t('Contoh: {example}', 'Example: {example}', { example: PERMIT_EXAMPLE[p.type] })}
         autoComplete="off"
         error={props.err(n('number'))}
       />
       <TextField
         name={n('issuedOn')}
-        label={t('permit.issuedOn')}
+        label={t('Tanggal terbit', 'Issued on')}
         type="date"
         value={p.issuedOn}
         onChange={(v) => set({ issuedOn: v })}
@@ -88,18 +88,23 @@ export function PermitFields(props: {
       />
       <TextField
         name={n('expiresOn')}
-        label={t('permit.expiresOn')}
+        label={t('Berlaku sampai', 'Valid until')}
         type="date"
         value={p.expiresOn}
         onChange={(v) => set({ expiresOn: v })}
-        hint={t('permit.expiresHint')}
+        hint={t('Kosongkan jika tidak ada masa berlaku.', 'Leave empty if it does not expire.')}
         error={props.err(n('expiresOn'))}
       />
-      <Field name={n('scanSha256')} label={t('permit.scan')} error={scanErr} hint={p.scanName ? `✓ ${p.scanName}` : t('permit.scanHint')}>
+      <Field
+        name={n('scanSha256')}
+        label={t('Pindaian dokumen (foto atau PDF)', 'Scan of the document (photo or PDF)')}
+        error={scanErr}
+        hint={p.scanName ? `✓ ${p.scanName}` : t('JPEG, PNG, WebP atau PDF, maksimal 5 MB.', 'JPEG, PNG, WebP or PDF, at most 5 MB.')}
+      >
         <FileButton
           id={scanId}
           accept="image/jpeg,image/png,image/webp,application/pdf"
-          text={uploading ? t('common.uploading') : t('permit.chooseScan')}
+          text={uploading ? t('Mengunggah…', 'Uploading…') : t('Pilih berkas', 'Choose a file')}
           disabled={uploading}
           invalid={Boolean(scanErr)}
           onFile={(input) => upload(input.files?.[0])}

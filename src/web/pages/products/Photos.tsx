@@ -44,11 +44,20 @@ export function PhotoUpload(props: { name: string; onStored: (sha256: string) =>
   };
 
   return (
-    <Field name={props.name} label={t('photo.add')} hint={busy ? t('common.uploading') : t('photo.hint')} error={shown}>
+    <Field
+      name={props.name}
+      label={t('Tambah foto', 'Add a photo')}
+      hint={
+        busy
+          ? t('Mengunggah…', 'Uploading…')
+          : t('Foto kemasan: JPEG, PNG atau WebP, maksimal 5 MB.', 'Packaging photo: JPEG, PNG or WebP, at most 5 MB.')
+      }
+      error={shown}
+    >
       <FileButton
         id={fieldId(props.name)}
         accept="image/jpeg,image/png,image/webp"
-        text={busy ? t('common.uploading') : t('photo.choose')}
+        text={busy ? t('Mengunggah…', 'Uploading…') : t('Pilih atau ambil foto', 'Choose or take a photo')}
         disabled={busy}
         invalid={Boolean(shown)}
         onFile={pick}

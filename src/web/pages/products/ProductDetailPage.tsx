@@ -18,42 +18,44 @@ export const productKey = (id: string) => ['product', id] as const;
 
 function PermitState({ permit, today }: { permit: Permit; today: string }) {
   const { t } = useI18n();
-  if (!permit.expiresOn) return <Badge tone="ok">{t('permit.noExpiry')}</Badge>;
+  if (!permit.expiresOn) return <Badge tone="ok">{t('Tanpa masa berlaku', 'No expiry')}</Badge>;
   const left = daysBetween(today, permit.expiresOn);
-  if (left < 0) return <Badge tone="bad">{t('permit.expired')}</Badge>;
-  if (left <= 90) return <Badge tone="warn">{t('permit.expiresIn', { n: left })}</Badge>;
-  return <Badge tone="ok">{t('permit.valid')}</Badge>;
+  if (left < 0) return <Badge tone="bad">{t('Kedaluwarsa', 'Expired')}</Badge>;
+  if (left <= 90) return <Badge tone="warn">{t('Habis dalam {n} hari', 'Expires in {n} days', { n: left })}</Badge>;
+  return <Badge tone="ok">{t('Berlaku', 'Valid')}</Badge>;
 }
 
 function PermitList({ product, regionCode }: { product: Product; regionCode: string | null }) {
-  const { t, locale } = useI18n();
+  const { t, tx, lang } = useI18n();
   const { tz, label } = zoneOf(regionCode);
   const today = todayIn(tz);
-  if (product.permits.length === 0) return <p className="muted">{t('product.noPermit')}</p>;
+  if (product.permits.length === 0) return <p className="muted">{t('Belum ada izin', 'No permit yet')}</p>;
   return (
     <>
       <ul className="cards" data-testid="permit-list">
         {product.permits.map((p) => (
           <li key={p.id} className="card item">
             <p className="item-title">
-              {t(PERMIT_KEY[p.type])} <span className="mono">{p.number}</span>
+              {tx(PERMIT_KEY[p.type])} <span className="mono">{p.number}</span>
             </p>
             <p className="small">
-              {t('permit.issuedOn')}: {formatDate(p.issuedOn, locale)}
-              {p.expiresOn && ` · ${t('permit.expiresOn')}: ${formatDate(p.expiresOn, locale)}`}
+              {t('Tanggal terbit', 'Issued on')}: {formatDate(p.issuedOn, lang)}
+              {p.expiresOn && ` · ${t('Berlaku sampai', 'Valid until')}: ${formatDate(p.expiresOn, lang)}`}
             </p>
             <p className="item-meta">
               <PermitState permit={p} today={today} />
               {p.scanSha256 && (
                 <a href={fileUrl(p.scanSha256)} target="_blank" rel="noreferrer">
-                  {t('permit.viewScan')}
+                  {t('Lihat pindaian', 'View scan')}
                 </a>
               )}
             </p>
           </li>
         ))}
       </ul>
-      <p className="muted small">{t('permit.checkedOn', { date: formatDate(today, locale), zone: label })}</p>
+      <p className="muted small">
+        {t('Status per {date} ({zone}).', 'Status as of {date} ({zone}).', { date: formatDate(today, lang), zone: label })}
+      </p>
     </>
   );
 }
@@ -81,7 +83,7 @@ function AddPermit({ productId, onDone }: { productId: string; onDone: (p: Produ
   };
   return (
     <form className="form card" onSubmit={submit} noValidate data-testid="add-permit">
-      <h3>{t('permit.add')}</h3>
+      <h3>{t('Tambah izin', 'Add permit')}</h3>
       <FormProblem error={errors.general} />
       <PermitFields
         prefix=""
@@ -94,7 +96,7 @@ function AddPermit({ productId, onDone }: { productId: string; onDone: (p: Produ
         }}
       />
       <button type="submit" className="btn btn-primary" disabled={add.isPending}>
-        {add.isPending ? t('common.wait') : t('permit.save')}
+        {add.isPending ? t('Mohon tunggu…', 'Please wait…') : t('Simpan izin', 'Save permit')}
       </button>
     </form>
   );
@@ -103,7 +105,7 @@ function AddPermit({ productId, onDone }: { productId: string; onDone: (p: Produ
 export function ProductDetailPage({ params }: { params: Record<string, string> }) {
   const id = params.id as string;
   const me = useUser();
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const qc = useQueryClient();
   const { query: search } = useLocation();
   const q = useQuery({ queryKey: productKey(id), queryFn: () => api.get<Product>(`/api/products/${id}`) });
@@ -123,27 +125,39 @@ export function ProductDetailPage({ params }: { params: Record<string, string> }
 
   return (
     <section className="page">
-      <BackLink href="/products" label={t(me.role === 'umkm' ? 'nav.myProducts' : 'nav.products')} />
+      <BackLink
+        href="/products"
+        label={tx(me.role === 'umkm' ? { id: 'Produk Saya', en: 'My products' } : { id: 'Produk', en: 'Products' })}
+      />
       {search.get('saved') && (
         <p className="alert alert-ok" role="status" data-testid="saved">
-          {t('common.saved')}
+          {t('Tersimpan.', 'Saved.')}
         </p>
       )}
-      <PageHeader title={p.name} subtitle={p.archived ? t('common.archived') : categoryLabel(p.category, lang)} testId="product-title">
+      <PageHeader
+        title={p.name}
+        subtitle={p.archived ? t('Diarsipkan', 'Archived') : categoryLabel(p.category, lang)}
+        testId="product-title"
+      >
         {editable && (
           <>
             <ButtonLink href={`/products/${id}/edit`} primary>
-              {t('common.edit')}
+              {t('Ubah', 'Edit')}
             </ButtonLink>
             <button
               type="button"
               className="btn btn-danger"
               disabled={archive.isPending}
               onClick={() => {
-                if (window.confirm(t('product.archiveConfirm'))) archive.mutate(undefined, { onSuccess: refresh });
+                if (
+                  window.confirm(
+                    t('Arsipkan produk ini? Produk tidak akan ditawarkan lagi.', 'Archive this product? It will no longer be offered.'),
+                  )
+                )
+                  archive.mutate(undefined, { onSuccess: refresh });
               }}
             >
-              {t('common.archive')}
+              {t('Arsipkan', 'Archive')}
             </button>
           </>
         )}
@@ -152,7 +166,7 @@ export function ProductDetailPage({ params }: { params: Record<string, string> }
       <Facts
         rows={[
           [
-            t('product.umkm'),
+            t('UMKM', 'UMKM'),
             me.role === 'umkm' ? (
               p.umkmName
             ) : (
@@ -162,7 +176,7 @@ export function ProductDetailPage({ params }: { params: Record<string, string> }
             ),
           ],
           [
-            t('product.gtin'),
+            t('GTIN / kode batang', 'GTIN / barcode'),
             p.gtin ? (
               <span key="gtin" className="mono">
                 {p.gtin}
@@ -171,17 +185,17 @@ export function ProductDetailPage({ params }: { params: Record<string, string> }
               '—'
             ),
           ],
-          [t('product.netContent'), `${p.netContent} ${unitLabel(p.netUnit, lang)}`],
-          [t('product.supplierPrice'), formatRupiah(p.supplierPrice)],
-          [t('product.retailPrice'), formatRupiah(p.retailPrice)],
-          [t('product.margin'), formatRupiah(margin)],
-          [t('product.shelfLifeDays'), t('product.days', { n: p.shelfLifeDays })],
-          [t('product.storage'), t(STORAGE_KEY[p.storage])],
-          [t('product.perishable'), p.perishable ? t('common.yes') : t('common.no')],
+          [t('Isi bersih', 'Net content'), `${p.netContent} ${unitLabel(p.netUnit, lang)}`],
+          [t('Harga pemasok', 'Supplier price'), formatRupiah(p.supplierPrice)],
+          [t('Harga jual di rak', 'Shelf price'), formatRupiah(p.retailPrice)],
+          [t('Selisih harga (margin ritel)', 'Price difference (retail margin)'), formatRupiah(margin)],
+          [t('Umur simpan (hari)', 'Shelf life (days)'), t('{n} hari', '{n} days', { n: p.shelfLifeDays })],
+          [t('Cara penyimpanan', 'Storage'), tx(STORAGE_KEY[p.storage])],
+          [t('Mudah rusak (makanan basah)', 'Perishable (wet food)'), p.perishable ? t('Ya', 'Yes') : t('Tidak', 'No')],
         ]}
       />
 
-      <h2>{t('product.permits')}</h2>
+      <h2>{t('Izin & sertifikat', 'Permits & certificates')}</h2>
       <PermitList product={p} regionCode={me.regionCode} />
       {editable &&
         (showPermit ? (
@@ -194,12 +208,12 @@ export function ProductDetailPage({ params }: { params: Record<string, string> }
           />
         ) : (
           <button type="button" className="btn" onClick={() => setShowPermit(true)} data-testid="show-add-permit">
-            + {t('permit.add')}
+            + {t('Tambah izin', 'Add permit')}
           </button>
         ))}
 
-      <h2>{t('product.photos')}</h2>
-      {p.photos.length === 0 && <p className="muted">{t('photo.none')}</p>}
+      <h2>{t('Foto', 'Photos')}</h2>
+      {p.photos.length === 0 && <p className="muted">{t('Belum ada foto.', 'No photos yet.')}</p>}
       <Thumbs photos={p.photos} alt={p.name} />
       {editable && p.photos.length < 10 && (
         <PhotoUpload

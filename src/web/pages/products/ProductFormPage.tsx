@@ -7,7 +7,7 @@ import type { Category } from '../../../modules/registry/registry.rules.ts';
 import { api } from '../../api.ts';
 import { FormProblem, RupiahField, requiredErrors, SelectField, TextField, useFormErrors } from '../../components/form.tsx';
 import { BackLink, Loading, PageHeader, Problem } from '../../components/ui.tsx';
-import { both, useI18n } from '../../i18n.tsx';
+import { useI18n } from '../../i18n.tsx';
 import { navigate, useLocation } from '../../router.tsx';
 import { can, useUser } from '../../session.ts';
 import type { Bilingual, NetUnit, Product, Storage } from '../../types.ts';
@@ -86,7 +86,7 @@ const toNumber = (s: string) => (s.trim() === '' ? Number.NaN : Number(s.replace
 
 function ProductForm({ initial, product }: { initial: Draft; product?: Product }) {
   const me = useUser();
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const qc = useQueryClient();
   const [d, setD] = useState(initial);
   const errors = useFormErrors();
@@ -136,8 +136,10 @@ function ProductForm({ initial, product }: { initial: Draft; product?: Product }
       required[`permits.${i}.issuedOn`] = p.issuedOn;
     });
     const problems = requiredErrors(required);
-    if (!problems.netContent && !(netContent > 0)) problems.netContent = both('form.positive');
-    if (!problems.shelfLifeDays && !Number.isInteger(shelfLifeDays)) problems.shelfLifeDays = both('form.wholeNumber');
+    if (!problems.netContent && !(netContent > 0))
+      problems.netContent = { id: 'Harus angka lebih dari 0.', en: 'Must be a number above 0.' };
+    if (!problems.shelfLifeDays && !Number.isInteger(shelfLifeDays))
+      problems.shelfLifeDays = { id: 'Harus bilangan bulat.', en: 'Must be a whole number.' };
     if (Object.keys(problems).length) return errors.setClient(problems);
     errors.reset();
 
@@ -165,11 +167,11 @@ function ProductForm({ initial, product }: { initial: Draft; product?: Product }
     <form className="form" onSubmit={submit} noValidate data-testid="product-form">
       <FormProblem error={errors.general} />
       <fieldset className="card">
-        <legend>{t('product.sectionMain')}</legend>
+        <legend>{t('Produk', 'Product')}</legend>
         {!editing && can.pickUmkm(me) && <UmkmSelect value={d.umkmId} onChange={(v) => set('umkmId', v)} error={err('umkmId')} />}
         <TextField
           name="name"
-          label={t('product.name')}
+          label={t('Nama produk', 'Product name')}
           value={d.name}
           onChange={(v) => set('name', v)}
           error={err('name')}
@@ -178,28 +180,31 @@ function ProductForm({ initial, product }: { initial: Draft; product?: Product }
         />
         <SelectField
           name="category"
-          label={t('product.category')}
+          label={t('Kategori', 'Category')}
           value={d.category}
-          placeholder={t('common.choose')}
+          placeholder={t('— Pilih —', '— Choose —')}
           options={categoryOptions(lang)}
           onChange={(v) => set('category', v)}
           error={err('category')}
         />
         <TextField
           name="gtin"
-          label={t('product.gtin')}
+          label={t('GTIN / kode batang', 'GTIN / barcode')}
           value={d.gtin}
           onChange={(v) => set('gtin', v)}
           inputMode="numeric"
           autoComplete="off"
           maxLength={16}
-          hint={t('product.gtinHint')}
+          hint={t(
+            '13 digit di bawah kode batang (awalan Indonesia 899). Kosongkan jika belum ada.',
+            "The 13 digits under the barcode (Indonesia's prefix is 899). Leave empty if none.",
+          )}
           error={err('gtin')}
         />
         <div className="row">
           <TextField
             name="netContent"
-            label={t('product.netContent')}
+            label={t('Isi bersih', 'Net content')}
             value={d.netContent}
             onChange={(v) => set('netContent', v)}
             inputMode="decimal"
@@ -207,7 +212,7 @@ function ProductForm({ initial, product }: { initial: Draft; product?: Product }
           />
           <SelectField
             name="netUnit"
-            label={t('product.netUnit')}
+            label={t('Satuan', 'Unit')}
             value={d.netUnit}
             options={NET_UNITS.map((u) => [u, unitLabel(u, lang)])}
             onChange={(v) => set('netUnit', v)}
@@ -217,33 +222,33 @@ function ProductForm({ initial, product }: { initial: Draft; product?: Product }
       </fieldset>
 
       <fieldset className="card">
-        <legend>{t('product.sectionPrice')}</legend>
+        <legend>{t('Harga', 'Prices')}</legend>
         <div className="row">
           <RupiahField
             name="supplierPrice"
-            label={t('product.supplierPrice')}
+            label={t('Harga pemasok', 'Supplier price')}
             value={d.supplierPrice}
             onChange={(v) => set('supplierPrice', v)}
             error={err('supplierPrice')}
-            hint={t('product.supplierPriceHint')}
+            hint={t('Harga yang Anda terima per kemasan.', 'What you receive per pack.')}
           />
           <RupiahField
             name="retailPrice"
-            label={t('product.retailPrice')}
+            label={t('Harga jual di rak', 'Shelf price')}
             value={d.retailPrice}
             onChange={(v) => set('retailPrice', v)}
             error={err('retailPrice')}
-            hint={t('product.retailPriceHint')}
+            hint={t('Harga eceran untuk pembeli.', 'The retail price shoppers pay.')}
           />
         </div>
       </fieldset>
 
       <fieldset className="card">
-        <legend>{t('product.sectionKeeping')}</legend>
+        <legend>{t('Penyimpanan', 'Storage')}</legend>
         <div className="row">
           <TextField
             name="shelfLifeDays"
-            label={t('product.shelfLifeDays')}
+            label={t('Umur simpan (hari)', 'Shelf life (days)')}
             value={d.shelfLifeDays}
             onChange={(v) => set('shelfLifeDays', v)}
             inputMode="numeric"
@@ -251,31 +256,36 @@ function ProductForm({ initial, product }: { initial: Draft; product?: Product }
           />
           <SelectField
             name="storage"
-            label={t('product.storage')}
+            label={t('Cara penyimpanan', 'Storage')}
             value={d.storage}
-            options={STORAGE.map((s) => [s, t(STORAGE_KEY[s])])}
+            options={STORAGE.map((s) => [s, tx(STORAGE_KEY[s])])}
             onChange={(v) => set('storage', v)}
             error={err('storage')}
           />
         </div>
         <SelectField<Perishable>
           name="perishable"
-          label={t('product.perishable')}
+          label={t('Mudah rusak (makanan basah)', 'Perishable (wet food)')}
           value={d.perishable}
           options={[
-            ...(editing ? [] : ([['auto', t('product.perishableAuto')]] as [Perishable, string][])),
-            ['yes', t('common.yes')],
-            ['no', t('common.no')],
+            ...(editing
+              ? []
+              : ([['auto', t('Otomatis (dari umur simpan & penyimpanan)', 'Automatic (from shelf life & storage)')]] as [
+                  Perishable,
+                  string,
+                ][])),
+            ['yes', t('Ya', 'Yes')],
+            ['no', t('Tidak', 'No')],
           ]}
           onChange={(v) => set('perishable', v)}
-          hint={t('product.perishableHint')}
+          hint={t('Makanan basah hanya dikirim ke gerai yang menerimanya.', 'Wet food only goes to outlets that accept it.')}
           error={err('perishable')}
         />
       </fieldset>
 
       {!editing && (
         <fieldset className="card">
-          <legend>{t('product.permits')}</legend>
+          <legend>{t('Izin & sertifikat', 'Permits & certificates')}</legend>
           {d.permits.map((p, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: rows are addressed by their index in the body ("permits.0.number")
             <div key={i} className="permit-row">
@@ -304,7 +314,7 @@ function ProductForm({ initial, product }: { initial: Draft; product?: Product }
                   )
                 }
               >
-                {t('permit.remove')}
+                {t('Hapus izin ini', 'Remove this permit')}
               </button>
             </div>
           ))}
@@ -315,7 +325,7 @@ function ProductForm({ initial, product }: { initial: Draft; product?: Product }
               onClick={() => set('permits', [...d.permits, emptyPermit()])}
               data-testid="add-permit-row"
             >
-              + {t('permit.add')}
+              + {t('Tambah izin', 'Add permit')}
             </button>
           )}
         </fieldset>
@@ -323,7 +333,7 @@ function ProductForm({ initial, product }: { initial: Draft; product?: Product }
 
       {!editing && (
         <fieldset className="card">
-          <legend>{t('product.photos')}</legend>
+          <legend>{t('Foto', 'Photos')}</legend>
           <Thumbs photos={d.photos} alt={d.name} />
           {d.photos.length < 10 && (
             <PhotoUpload
@@ -337,7 +347,7 @@ function ProductForm({ initial, product }: { initial: Draft; product?: Product }
 
       <div className="form-actions">
         <button type="submit" className="btn btn-primary btn-block" disabled={save.isPending} data-testid="product-submit">
-          {save.isPending ? t('common.wait') : t('common.save')}
+          {save.isPending ? t('Mohon tunggu…', 'Please wait…') : t('Simpan', 'Save')}
         </button>
       </div>
     </form>
@@ -355,8 +365,8 @@ export function ProductFormPage({ params }: { params: Record<string, string> }) 
   const product = id ? q.data : undefined;
   return (
     <section className="page narrow">
-      <BackLink href={product ? `/products/${product.id}` : '/products'} label={product ? product.name : t('nav.products')} />
-      <PageHeader title={product ? t('product.edit') : t('product.new')} testId="product-form-title" />
+      <BackLink href={product ? `/products/${product.id}` : '/products'} label={product ? product.name : t('Produk', 'Products')} />
+      <PageHeader title={product ? t('Ubah produk', 'Edit product') : t('Tambah produk', 'Add product')} testId="product-form-title" />
       <ProductForm key={id ?? 'new'} initial={product ? fromProduct(product) : blank(query.get('umkm') ?? '')} product={product} />
     </section>
   );

@@ -14,7 +14,7 @@ import { categoryLabel, categoryOptions, unitLabel } from './vocab.ts';
 
 export function ProductListPage() {
   const me = useUser();
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const lp = useListParams();
   const category = lp.get('category');
   const umkmId = lp.get('umkm');
@@ -24,27 +24,31 @@ export function ProductListPage() {
 
   return (
     <section className="page">
-      <PageHeader title={t(own ? 'nav.myProducts' : 'nav.products')} testId="products-title">
+      <PageHeader title={tx(own ? { id: 'Produk Saya', en: 'My products' } : { id: 'Produk', en: 'Products' })} testId="products-title">
         {can.writeProducts(me) && (
           <ButtonLink href={umkmId ? `/products/new?umkm=${umkmId}` : '/products/new'} primary testId="new-product">
-            {t('product.new')}
+            {t('Tambah produk', 'Add product')}
           </ButtonLink>
         )}
       </PageHeader>
       <div className="filters">
-        <SearchBox value={lp.q} onChange={(q) => lp.setFilter({ q })} label={t('product.search')} />
+        <SearchBox
+          value={lp.q}
+          onChange={(q) => lp.setFilter({ q })}
+          label={t('Cari nama produk atau GTIN', 'Search product name or GTIN')}
+        />
         <SelectField
           name="category"
-          label={t('product.category')}
+          label={t('Kategori', 'Category')}
           value={category}
-          placeholder={t('common.all')}
+          placeholder={t('Semua', 'All')}
           options={categoryOptions(lang)}
           onChange={(v) => lp.setFilter({ category: v })}
         />
         {can.filterByRegion(me) && (
           <RegionPicker
             name="region"
-            label={t('region.filter')}
+            label={t('Wilayah', 'Region')}
             depth="district"
             value={lp.region}
             lock={me.role === 'pemda' ? me.regionCode : null}
@@ -56,7 +60,11 @@ export function ProductListPage() {
         query={query}
         page={lp.page}
         onPage={lp.setPage}
-        empty={t(own ? 'product.emptyOwn' : 'common.empty')}
+        empty={tx(
+          own
+            ? { id: 'Belum ada produk. Tambahkan produk pertama Anda.', en: 'No products yet. Add your first product.' }
+            : { id: 'Belum ada data.', en: 'Nothing here yet.' },
+        )}
         testId="product-list"
         render={(p) => (
           <li key={p.id} className="card item">
@@ -69,13 +77,13 @@ export function ProductListPage() {
             </p>
             <p className="item-meta">
               <strong>{formatRupiah(p.retailPrice)}</strong>
-              {p.perishable && <Badge tone="warn">{t('product.perishable')}</Badge>}
+              {p.perishable && <Badge tone="warn">{t('Mudah rusak (makanan basah)', 'Perishable (wet food)')}</Badge>}
               {p.permits.length > 0 ? (
-                <Badge tone="ok">{t('product.permitsCount', { n: p.permits.length })}</Badge>
+                <Badge tone="ok">{t('{n} izin', '{n} permits', { n: p.permits.length })}</Badge>
               ) : (
-                <Badge>{t('product.noPermit')}</Badge>
+                <Badge>{t('Belum ada izin', 'No permit yet')}</Badge>
               )}
-              {p.archived && <Badge tone="bad">{t('common.archived')}</Badge>}
+              {p.archived && <Badge tone="bad">{t('Diarsipkan', 'Archived')}</Badge>}
             </p>
           </li>
         )}

@@ -22,12 +22,12 @@ export function UmkmSelect(props: { value: string; onChange: (id: string) => voi
   const items = list.data?.items ?? [];
   const withCurrent = current.data && !items.some((u) => u.id === current.data.id) ? [current.data, ...items] : items;
   return (
-    <Field name="umkmId" label={t('product.umkm')} error={props.error}>
+    <Field name="umkmId" label={t('UMKM', 'UMKM')} error={props.error}>
       <input
         type="search"
         className="umkm-search"
-        placeholder={t('umkm.search')}
-        aria-label={t('umkm.search')}
+        placeholder={t('Cari nama UMKM atau pemilik', 'Search UMKM or owner name')}
+        aria-label={t('Cari nama UMKM atau pemilik', 'Search UMKM or owner name')}
         value={q}
         onChange={(e) => setQ(e.target.value)}
       />
@@ -37,7 +37,7 @@ export function UmkmSelect(props: { value: string; onChange: (id: string) => voi
         onChange={(e) => props.onChange(e.target.value)}
         aria-invalid={props.error ? true : undefined}
       >
-        <option value="">{list.isPending ? t('common.loading') : t('umkm.choose')}</option>
+        <option value="">{list.isPending ? t('Memuat…', 'Loading…') : t('— Pilih UMKM —', '— Choose a UMKM —')}</option>
         {withCurrent.map((u) => (
           <option key={u.id} value={u.id}>
             {u.ownerName ? `${u.name} — ${u.ownerName}` : u.name}

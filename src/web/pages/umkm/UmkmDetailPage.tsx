@@ -36,22 +36,26 @@ export default function UmkmDetailPage({ params }: { params: Record<string, stri
   const nf = new Intl.NumberFormat(locale);
   const withheld = (
     <span key="withheld" className="muted">
-      {t('umkm.withheld')}
+      {t('tidak ditampilkan', 'not shown')}
     </span>
   );
 
   return (
     <section className="page">
-      {!own && <BackLink href="/umkm" label={t('nav.umkm')} />}
+      {!own && <BackLink href="/umkm" label={t('UMKM', 'UMKM')} />}
       {search.get('saved') && (
         <p className="alert alert-ok" role="status">
-          {t('common.saved')}
+          {t('Tersimpan.', 'Saved.')}
         </p>
       )}
-      <PageHeader title={u.name} subtitle={u.archived ? t('common.archived') : (u.ownerName ?? undefined)} testId="umkm-detail-title">
+      <PageHeader
+        title={u.name}
+        subtitle={u.archived ? t('Diarsipkan', 'Archived') : (u.ownerName ?? undefined)}
+        testId="umkm-detail-title"
+      >
         {can.editUmkm(me, u.id) && !u.archived && (
           <ButtonLink href={`/umkm/${u.id}/edit`} primary>
-            {t('common.edit')}
+            {t('Ubah', 'Edit')}
           </ButtonLink>
         )}
         {can.archiveUmkm(me) && !u.archived && (
@@ -59,22 +63,25 @@ export default function UmkmDetailPage({ params }: { params: Record<string, stri
             type="button"
             className="btn btn-danger"
             disabled={archive.isPending}
-            onClick={() => window.confirm(t('umkm.archiveConfirm')) && archive.mutate()}
+            onClick={() => window.confirm(t('Arsipkan UMKM ini?', 'Archive this UMKM?')) && archive.mutate()}
           >
-            {t('common.archive')}
+            {t('Arsipkan', 'Archive')}
           </button>
         )}
       </PageHeader>
       {archive.error && <Problem error={archive.error} />}
       {!u.personalData && (
         <p className="alert" role="note" data-testid="umkm-withheld">
-          {t('umkm.withheldNote')}
+          {t(
+            'Data pribadi pemilik (nama, telepon, NIB, alamat, titik lokasi) tidak ditampilkan: usaha ini belum ikut kurasi atau PKS dengan jaringan Anda (UU 27/2022 Pelindungan Data Pribadi).',
+            "The owner's personal data (name, phone, NIB, address, location) is not shown: this business has not yet joined a curation or PKS with your chain (Law 27/2022 on Personal Data Protection).",
+          )}
         </p>
       )}
       <Facts
         rows={[
           [
-            t('umkm.nib'),
+            t('NIB', 'NIB'),
             !u.personalData ? (
               withheld
             ) : u.nib ? (
@@ -82,12 +89,12 @@ export default function UmkmDetailPage({ params }: { params: Record<string, stri
                 {u.nib}
               </span>
             ) : (
-              t('umkm.noNib')
+              t('Belum ada NIB', 'No NIB yet')
             ),
           ],
-          [t('umkm.owner'), u.ownerName ?? withheld],
+          [t('Nama pemilik', 'Owner'), u.ownerName ?? withheld],
           [
-            t('umkm.phone'),
+            t('Telepon / WhatsApp', 'Phone / WhatsApp'),
             !u.personalData ? (
               withheld
             ) : u.phone ? (
@@ -98,25 +105,25 @@ export default function UmkmDetailPage({ params }: { params: Record<string, stri
               '—'
             ),
           ],
-          [t('umkm.address'), u.address ?? withheld],
-          [t('region.village'), u.villageCode ? <RegionName key="v" code={u.villageCode} /> : withheld],
-          [t('region.district'), <RegionName key="d" code={u.districtCode} />],
-          [t('location.zone'), `${zone.label} (${zone.tz})`],
-          [t('location.title'), u.lat !== null && u.lon !== null ? `${u.lat}, ${u.lon}` : withheld],
-          [t('umkm.weeklyCapacity'), nf.format(u.weeklyCapacity)],
+          [t('Alamat', 'Address'), u.address ?? withheld],
+          [t('Desa/Kelurahan', 'Village (desa/kelurahan)'), u.villageCode ? <RegionName key="v" code={u.villageCode} /> : withheld],
+          [t('Kecamatan', 'District (kecamatan)'), <RegionName key="d" code={u.districtCode} />],
+          [t('Zona waktu', 'Time zone'), `${zone.label} (${zone.tz})`],
+          [t('Lokasi (titik koordinat)', 'Location (coordinates)'), u.lat !== null && u.lon !== null ? `${u.lat}, ${u.lon}` : withheld],
+          [t('Kapasitas produksi per minggu (kemasan)', 'Weekly production capacity (packs)'), nf.format(u.weeklyCapacity)],
         ]}
       />
       {u.lat !== null && u.lon !== null && <MapToggle points={[{ id: u.id, lat: u.lat, lon: u.lon, label: u.name, kind: 'umkm' }]} />}
-      <h2>{t('nav.products')}</h2>
+      <h2>{t('Produk', 'Products')}</h2>
       <p>
-        {t('umkm.productsCount', { n: nf.format(u.productCount) })}
+        {t('{n} produk', '{n} products', { n: nf.format(u.productCount) })}
         {' · '}
         <Link href={own ? '/products' : `/products?umkm=${u.id}`} data-testid="umkm-products-link">
-          {t('umkm.seeProducts')}
+          {t('Lihat produk', 'See products')}
         </Link>
       </p>
       {can.writeProducts(me) && !u.archived && (
-        <ButtonLink href={own ? '/products/new' : `/products/new?umkm=${u.id}`}>{t('product.new')}</ButtonLink>
+        <ButtonLink href={own ? '/products/new' : `/products/new?umkm=${u.id}`}>{t('Tambah produk', 'Add product')}</ButtonLink>
       )}
     </section>
   );

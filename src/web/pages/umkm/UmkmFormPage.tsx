@@ -7,7 +7,7 @@ import { FormProblem, requiredErrors, TextField, useFormErrors } from '../../com
 import { LatLonField } from '../../components/LatLonField.tsx';
 import { levelOf, RegionPicker } from '../../components/RegionPicker.tsx';
 import { BackLink, Loading, PageHeader, Problem } from '../../components/ui.tsx';
-import { both, useI18n } from '../../i18n.tsx';
+import { useI18n } from '../../i18n.tsx';
 import { navigate } from '../../router.tsx';
 import { useUser } from '../../session.ts';
 import type { Umkm } from '../../types.ts';
@@ -74,10 +74,13 @@ function UmkmForm({ umkm }: { umkm?: Umkm }) {
       lon: d.lon.trim(),
       weeklyCapacity: d.weeklyCapacity.trim(),
     });
-    if (!problems.villageCode && levelOf(d.villageCode) !== 'village') problems.villageCode = both('region.needVillage');
+    if (!problems.villageCode && levelOf(d.villageCode) !== 'village')
+      problems.villageCode = { id: 'Pilih sampai desa/kelurahan.', en: 'Choose down to the village.' };
     const nums = { lat: Number(d.lat.replace(',', '.')), lon: Number(d.lon.replace(',', '.')), weeklyCapacity: Number(d.weeklyCapacity) };
-    for (const [k, v] of Object.entries(nums)) if (!problems[k] && !Number.isFinite(v)) problems[k] = both('form.number');
-    if (!problems.weeklyCapacity && !Number.isInteger(nums.weeklyCapacity)) problems.weeklyCapacity = both('form.wholeNumber');
+    for (const [k, v] of Object.entries(nums))
+      if (!problems[k] && !Number.isFinite(v)) problems[k] = { id: 'Harus berupa angka.', en: 'Must be a number.' };
+    if (!problems.weeklyCapacity && !Number.isInteger(nums.weeklyCapacity))
+      problems.weeklyCapacity = { id: 'Harus bilangan bulat.', en: 'Must be a whole number.' };
     if (Object.keys(problems).length) return errors.setClient(problems);
     errors.reset();
     save.mutate(
@@ -98,27 +101,34 @@ function UmkmForm({ umkm }: { umkm?: Umkm }) {
     <form className="form" onSubmit={submit} noValidate data-testid="umkm-form">
       <FormProblem error={errors.general} />
       <fieldset className="card">
-        <legend>{t('umkm.sectionIdentity')}</legend>
-        <TextField name="name" label={t('umkm.name')} value={d.name} onChange={(v) => set({ name: v })} error={errors.err('name')} wide />
+        <legend>{t('Identitas usaha', 'Business identity')}</legend>
+        <TextField
+          name="name"
+          label={t('Nama usaha', 'Business name')}
+          value={d.name}
+          onChange={(v) => set({ name: v })}
+          error={errors.err('name')}
+          wide
+        />
         <TextField
           name="nib"
-          label={t('umkm.nib')}
+          label={t('NIB', 'NIB')}
           value={d.nib}
           onChange={(v) => set({ nib: v })}
           inputMode="numeric"
-          hint={t('umkm.nibHint')}
+          hint={t('Nomor Induk Berusaha dari OSS, 13 digit.', 'Business identification number from OSS, 13 digits.')}
           error={errors.err('nib')}
         />
         <TextField
           name="ownerName"
-          label={t('umkm.owner')}
+          label={t('Nama pemilik', 'Owner')}
           value={d.ownerName}
           onChange={(v) => set({ ownerName: v })}
           error={errors.err('ownerName')}
         />
         <TextField
           name="phone"
-          label={t('umkm.phone')}
+          label={t('Telepon / WhatsApp', 'Phone / WhatsApp')}
           type="tel"
           value={d.phone}
           onChange={(v) => set({ phone: v })}
@@ -127,19 +137,19 @@ function UmkmForm({ umkm }: { umkm?: Umkm }) {
         />
         <TextField
           name="weeklyCapacity"
-          label={t('umkm.weeklyCapacity')}
+          label={t('Kapasitas produksi per minggu (kemasan)', 'Weekly production capacity (packs)')}
           value={d.weeklyCapacity}
           onChange={(v) => set({ weeklyCapacity: v })}
           inputMode="numeric"
-          hint={t('umkm.capacityHint')}
+          hint={t('Berapa kemasan yang sanggup dibuat dalam seminggu.', 'How many packs the business can make in a week.')}
           error={errors.err('weeklyCapacity')}
         />
       </fieldset>
       <fieldset className="card">
-        <legend>{t('umkm.sectionPlace')}</legend>
+        <legend>{t('Alamat & lokasi', 'Address & location')}</legend>
         <TextField
           name="address"
-          label={t('umkm.address')}
+          label={t('Alamat', 'Address')}
           value={d.address}
           onChange={(v) => set({ address: v })}
           error={errors.err('address')}
@@ -147,19 +157,26 @@ function UmkmForm({ umkm }: { umkm?: Umkm }) {
         />
         <RegionPicker
           name="villageCode"
-          label={t('region.area')}
+          label={t('Wilayah (kode Kemendagri)', 'Region (Kemendagri code)')}
           depth="village"
           value={d.villageCode}
           lock={me.role === 'pemda' ? me.regionCode : me.role === 'umkm' ? d.villageCode : null}
           onChange={(villageCode) => set({ villageCode })}
           error={errors.err('villageCode')}
         />
-        {me.role === 'umkm' && <p className="hint">{t('umkm.moveByDinas')}</p>}
+        {me.role === 'umkm' && (
+          <p className="hint">
+            {t(
+              'Pindah ke desa/kelurahan lain dicatat oleh Dinas yang membina usaha Anda.',
+              'A move to another village is recorded by the Dinas that oversees your business.',
+            )}
+          </p>
+        )}
         <LatLonField lat={d.lat} lon={d.lon} onChange={(lat, lon) => set({ lat, lon })} err={(n) => errors.err(n)} />
       </fieldset>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary btn-block" disabled={save.isPending}>
-          {save.isPending ? t('common.wait') : t('common.save')}
+          {save.isPending ? t('Mohon tunggu…', 'Please wait…') : t('Simpan', 'Save')}
         </button>
       </div>
     </form>
@@ -175,8 +192,8 @@ export default function UmkmFormPage({ params }: { params: Record<string, string
   const umkm = id ? q.data : undefined;
   return (
     <section className="page narrow">
-      <BackLink href={umkm ? `/umkm/${umkm.id}` : '/umkm'} label={umkm ? umkm.name : t('nav.umkm')} />
-      <PageHeader title={umkm ? t('umkm.edit') : t('umkm.new')} />
+      <BackLink href={umkm ? `/umkm/${umkm.id}` : '/umkm'} label={umkm ? umkm.name : t('UMKM', 'UMKM')} />
+      <PageHeader title={umkm ? t('Ubah data UMKM', 'Edit UMKM') : t('Daftarkan UMKM', 'Register a UMKM')} />
       <UmkmForm key={id ?? 'new'} umkm={umkm} />
     </section>
   );

@@ -13,7 +13,7 @@ import type { Umkm } from '../../types.ts';
 
 export default function UmkmListPage() {
   const me = useUser();
-  const { t, locale } = useI18n();
+  const { t, tx, locale } = useI18n();
   const lp = useListParams();
   const params = { q: lp.q, regionCode: lp.region, limit: lp.limit, offset: lp.offset };
   const query = useQuery({ queryKey: ['umkm', params], queryFn: () => fetchPage<Umkm>('umkm', params) });
@@ -27,19 +27,26 @@ export default function UmkmListPage() {
 
   return (
     <section className="page">
-      <PageHeader title={t(me.role === 'mentor' ? 'stat.assignedUmkm' : 'nav.umkm')} testId="umkm-title">
+      <PageHeader
+        title={tx(me.role === 'mentor' ? { id: 'UMKM dampingan', en: 'Assigned UMKM' } : { id: 'UMKM', en: 'UMKM' })}
+        testId="umkm-title"
+      >
         {can.createUmkm(me) && (
           <ButtonLink href="/umkm/new" primary>
-            {t('umkm.new')}
+            {t('Daftarkan UMKM', 'Register a UMKM')}
           </ButtonLink>
         )}
       </PageHeader>
       <div className="filters">
-        <SearchBox value={lp.q} onChange={(q) => lp.setFilter({ q })} label={t('umkm.search')} />
+        <SearchBox
+          value={lp.q}
+          onChange={(q) => lp.setFilter({ q })}
+          label={t('Cari nama UMKM atau pemilik', 'Search UMKM or owner name')}
+        />
         {can.filterByRegion(me) && (
           <RegionPicker
             name="region"
-            label={t('region.filter')}
+            label={t('Wilayah', 'Region')}
             depth="district"
             value={lp.region}
             lock={me.role === 'pemda' ? me.regionCode : null}
@@ -52,7 +59,7 @@ export default function UmkmListPage() {
         query={query}
         page={lp.page}
         onPage={lp.setPage}
-        empty={t('common.empty')}
+        empty={t('Belum ada data.', 'Nothing here yet.')}
         testId="umkm-list"
         render={(u) => (
           <li key={u.id} className="card item">
@@ -61,10 +68,10 @@ export default function UmkmListPage() {
             </Link>
             <p className="muted small">{u.personalData ? `${u.ownerName} · ${u.address}` : <RegionName code={u.districtCode} />}</p>
             <p className="item-meta">
-              <span>{t('umkm.productsCount', { n: nf.format(u.productCount) })}</span>
-              <span>{t('umkm.capacityShort', { n: nf.format(u.weeklyCapacity) })}</span>
-              {u.personalData && (u.nib ? <Badge tone="ok">NIB</Badge> : <Badge>{t('umkm.noNib')}</Badge>)}
-              {u.archived && <Badge tone="bad">{t('common.archived')}</Badge>}
+              <span>{t('{n} produk', '{n} products', { n: nf.format(u.productCount) })}</span>
+              <span>{t('{n}/minggu', '{n}/week', { n: nf.format(u.weeklyCapacity) })}</span>
+              {u.personalData && (u.nib ? <Badge tone="ok">NIB</Badge> : <Badge>{t('Belum ada NIB', 'No NIB yet')}</Badge>)}
+              {u.archived && <Badge tone="bad">{t('Diarsipkan', 'Archived')}</Badge>}
             </p>
           </li>
         )}
