@@ -2,6 +2,7 @@
 // A custom rule fails with a message *code*; platform/http.ts turns codes into {id, en} messages.
 import { z } from 'zod';
 import type { Bilingual } from './errors.ts';
+import { formatNumber, type Lang } from './format.ts';
 import {
   INDONESIA_BOUNDS,
   isValidGtin13,
@@ -208,7 +209,7 @@ export interface SchemaIssue {
   };
 }
 
-const num = (n: number | bigint | undefined, locale: string) => (n === undefined ? '' : new Intl.NumberFormat(locale).format(n));
+const num = (n: number | bigint | undefined, lang: Lang) => (n === undefined ? '' : formatNumber(n, lang));
 
 /** Empty as people mean it: nothing typed (absent, null, or blank text). */
 export const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
@@ -233,8 +234,8 @@ export function messageFor(issue: SchemaIssue, label: Bilingual, value: unknown)
   if (code !== 'unrecognized_keys' && isBlank(value)) return { id: `${label.id} wajib diisi.`, en: `${label.en} is required.` };
   const ruled = issue.message ? RULE_MESSAGES[issue.message] : undefined;
   if (ruled) return typeof ruled === 'function' ? ruled(label) : ruled;
-  const lo = { id: num(p.minimum, 'id-ID'), en: num(p.minimum, 'en-GB') };
-  const hi = { id: num(p.maximum, 'id-ID'), en: num(p.maximum, 'en-GB') };
+  const lo = { id: num(p.minimum, 'id'), en: num(p.minimum, 'en') };
+  const hi = { id: num(p.maximum, 'id'), en: num(p.maximum, 'en') };
   switch (code) {
     case 'too_small':
       if (p.origin === 'string')
@@ -279,8 +280,8 @@ export function messageFor(issue: SchemaIssue, label: Bilingual, value: unknown)
       return { id: `${label.id}: pilih salah satu pilihan yang tersedia.`, en: `${label.en}: choose one of the options offered.` };
     case 'not_multiple_of':
       return {
-        id: `${label.id} harus kelipatan ${num(p.divisor, 'id-ID')}.`,
-        en: `${label.en} must be a multiple of ${num(p.divisor, 'en-GB')}.`,
+        id: `${label.id} harus kelipatan ${num(p.divisor, 'id')}.`,
+        en: `${label.en} must be a multiple of ${num(p.divisor, 'en')}.`,
       };
     case 'unrecognized_keys':
       return { id: `Isian tidak dikenal: ${(p.keys ?? []).join(', ')}.`, en: `Unknown field: ${(p.keys ?? []).join(', ')}.` };

@@ -110,7 +110,7 @@ describe('the PKS document', () => {
   it('prints roles as words and signature times with their zone, never a role code', async () => {
     const text = await pdfText(await renderDocument(PKS, 'signed', signatures));
     const block = text.slice(text.indexOf('PENANDATANGANAN'));
-    for (const word of ['Peritel', 'Pelaku UMKM', 'Pemerintah Daerah']) expect(block).toContain(word);
+    for (const word of ['Peritel', 'Pelaku UMKM', 'Pemerintah daerah (Dinas)']) expect(block).toContain(word);
     for (const code of ['(retailer)', '(umkm)', '(pemda)', 'retailer']) expect(block).not.toContain(code);
     expect(block).toContain('1 Desember 2026 08.00 WIB');
     expect(block).toContain('1 Desember 2026 09.30 WIB');

@@ -4,8 +4,8 @@
 // is rendered once when a version goes to review and stored; the "signed copy" adds the signing records.
 import crypto from 'node:crypto';
 import pdfmake from 'pdfmake';
-import { formatBasisPoints, formatRupiah } from '../../platform/format.ts';
-import { timeZoneOf, zoneLabel } from '../regions/regions.rules.ts';
+import { formatBasisPoints, formatDate, formatDateTime, formatRupiah } from '../../platform/format.ts';
+import { label } from '../../vocabulary.ts';
 import { PARTY_LABEL, SETTLEMENT_LABEL, TRADE_MODEL_LABEL, UNSOLD_LABEL } from './agreements.rules.ts';
 import type {
   AgreementKind,
@@ -111,15 +111,9 @@ export interface DocumentModel {
 
 export type Copy = 'draft' | 'naskah' | 'signed';
 
-const dateFmt = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-export const tanggal = (d: string) => dateFmt.format(new Date(`${d}T00:00:00Z`));
+// The document is in Bahasa Indonesia: dates "1 Desember 2026", times "08.00 WIB" in the region's zone.
+export const tanggal = (d: string) => formatDate(d, 'id');
 const rp = (v: bigint) => formatRupiah(v);
-
-function localTime(at: Date, regionCode: string): string {
-  const tz = timeZoneOf(regionCode);
-  const s = new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeStyle: 'short', timeZone: tz }).format(at);
-  return `${s} ${zoneLabel(tz)}`;
-}
 
 const ORDINAL = ['PERTAMA', 'KEDUA', 'KETIGA'];
 
@@ -208,15 +202,8 @@ function termsRows(m: DocumentModel): string[][] | unknown[][] {
   return rows;
 }
 
-/** The signer's role in words, as the signing record keeps the account's role. */
-const ROLE_WORD: Record<string, string> = {
-  pemda: 'Pemerintah Daerah',
-  retailer: 'Peritel',
-  umkm: 'Pelaku UMKM',
-  admin: 'Administrator',
-  mentor: 'Pendamping',
-};
-const roleWord = (role: string) => ROLE_WORD[role] ?? 'Penanda tangan';
+/** The signer's role in words (the signing record keeps the account's role code). */
+const roleWord = (role: string) => label('role', role).id;
 
 /** The page's printable width (A4 less the margins) and the gap between signature columns. */
 const PAGE_MARGIN = 50;
@@ -235,7 +222,7 @@ function signatureBlock(m: DocumentModel, p: Party, copy: Copy, signatures: Docu
     stack.push(
       { text: 'Ditandatangani secara elektronik', italics: true, color: '#1f5130' },
       { text: `oleh ${sig.signerName}, ${roleWord(sig.signerRole)}`, fontSize: 8 },
-      { text: localTime(sig.signedAt, m.regionCode), fontSize: 8 },
+      { text: formatDateTime(sig.signedAt, m.regionCode, 'id'), fontSize: 8 },
       // A hash is one unbreakable word, wider than a third of the page: written in groups of 16 so that it
       // wraps inside its column (the footer repeats it whole).
       {

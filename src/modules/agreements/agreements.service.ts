@@ -21,13 +21,8 @@ import {
   mayWithdraw,
 } from '../../platform/auth/policy.ts';
 import { AppError, type Bilingual, badRequest, conflict, invalidFields, notFound } from '../../platform/errors.ts';
+import { formatDate } from '../../platform/format.ts';
 import type { Rupiah } from '../../platform/money.ts';
-
-// TODO(forms): platform/format.ts formatDate once it is on main.
-const formatDate = (d: string, lang: 'id' | 'en') =>
-  new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${d}T00:00:00Z`),
-  );
 
 import { requireRegion } from '../regions/regions.service.ts';
 import { chainByCode, getOutlet } from '../registry/registry.service.ts';
