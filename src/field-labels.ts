@@ -64,6 +64,8 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   expiresOn: L('Tanggal kedaluwarsa', 'Expiry date'),
   scanSha256: L('Pindaian izin', 'Permit scan'),
   photos: L('Foto', 'Photos'),
+  purpose: L('Jenis unggahan', 'Kind of upload'),
+  file: L('Berkas', 'File'),
   sha256: L('Foto', 'Photo'),
   productId: L('Produk', 'Product'),
   productIds: L('Produk', 'Products'),

@@ -6667,6 +6667,11 @@ export interface paths {
                                     issuedOn: string;
                                     number: string;
                                     scanSha256: string | null;
+                                    /**
+                                     * @description pada hari ini di zona pemiliknya / on today's date in the owner's zone
+                                     * @enum {string}
+                                     */
+                                    standing: "not_yet_valid" | "valid" | "expired";
                                     /** @enum {string} */
                                     type: "pirt" | "bpom_md" | "bpom_ml" | "halal";
                                 }[];
@@ -6750,6 +6755,11 @@ export interface paths {
                                 issuedOn: string;
                                 number: string;
                                 scanSha256: string | null;
+                                /**
+                                 * @description pada hari ini di zona pemiliknya / on today's date in the owner's zone
+                                 * @enum {string}
+                                 */
+                                standing: "not_yet_valid" | "valid" | "expired";
                                 /** @enum {string} */
                                 type: "pirt" | "bpom_md" | "bpom_ml" | "halal";
                             }[];
@@ -6816,6 +6826,11 @@ export interface paths {
                                 issuedOn: string;
                                 number: string;
                                 scanSha256: string | null;
+                                /**
+                                 * @description pada hari ini di zona pemiliknya / on today's date in the owner's zone
+                                 * @enum {string}
+                                 */
+                                standing: "not_yet_valid" | "valid" | "expired";
                                 /** @enum {string} */
                                 type: "pirt" | "bpom_md" | "bpom_ml" | "halal";
                             }[];
@@ -6892,6 +6907,11 @@ export interface paths {
                                 issuedOn: string;
                                 number: string;
                                 scanSha256: string | null;
+                                /**
+                                 * @description pada hari ini di zona pemiliknya / on today's date in the owner's zone
+                                 * @enum {string}
+                                 */
+                                standing: "not_yet_valid" | "valid" | "expired";
                                 /** @enum {string} */
                                 type: "pirt" | "bpom_md" | "bpom_ml" | "halal";
                             }[];
@@ -6956,6 +6976,11 @@ export interface paths {
                                 issuedOn: string;
                                 number: string;
                                 scanSha256: string | null;
+                                /**
+                                 * @description pada hari ini di zona pemiliknya / on today's date in the owner's zone
+                                 * @enum {string}
+                                 */
+                                standing: "not_yet_valid" | "valid" | "expired";
                                 /** @enum {string} */
                                 type: "pirt" | "bpom_md" | "bpom_ml" | "halal";
                             }[];
@@ -7035,6 +7060,11 @@ export interface paths {
                                 issuedOn: string;
                                 number: string;
                                 scanSha256: string | null;
+                                /**
+                                 * @description pada hari ini di zona pemiliknya / on today's date in the owner's zone
+                                 * @enum {string}
+                                 */
+                                standing: "not_yet_valid" | "valid" | "expired";
                                 /** @enum {string} */
                                 type: "pirt" | "bpom_md" | "bpom_ml" | "halal";
                             }[];
@@ -7104,6 +7134,11 @@ export interface paths {
                                 issuedOn: string;
                                 number: string;
                                 scanSha256: string | null;
+                                /**
+                                 * @description pada hari ini di zona pemiliknya / on today's date in the owner's zone
+                                 * @enum {string}
+                                 */
+                                standing: "not_yet_valid" | "valid" | "expired";
                                 /** @enum {string} */
                                 type: "pirt" | "bpom_md" | "bpom_ml" | "halal";
                             }[];
@@ -7178,6 +7213,11 @@ export interface paths {
                                 issuedOn: string;
                                 number: string;
                                 scanSha256: string | null;
+                                /**
+                                 * @description pada hari ini di zona pemiliknya / on today's date in the owner's zone
+                                 * @enum {string}
+                                 */
+                                standing: "not_yet_valid" | "valid" | "expired";
                                 /** @enum {string} */
                                 type: "pirt" | "bpom_md" | "bpom_ml" | "halal";
                             }[];

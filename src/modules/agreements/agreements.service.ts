@@ -297,40 +297,49 @@ export async function listAgreements(db: Database, ctx: Ctx, f: store.AgreementF
   };
 }
 
-/** The draft's warning that its business already has a PKS in force with the same chain for one of its
- *  products (empty for anything but an open PKS version). */
+/** The warning that the business already has a PKS in force with the same chain for one of `products`
+ *  at some day from `from` to `to` (other than the agreement `agreementId` itself). */
 async function duplicateWarnings(
   db: Database,
   ctx: Ctx,
-  l: Loaded,
-  current: { pks: { products: { productId: string; name: string }[] } | null },
-  today: string,
-) {
-  const v = l.open;
-  if (l.a.kind !== 'pks' || !v || v.id !== l.latest.id || !l.a.umkm_id || !current.pks) return [];
-  const products = current.pks.products;
-  const rows = await store.pksInForceSharingProducts(db, ctx.actor, {
-    agreementId: l.a.id,
-    umkmId: l.a.umkm_id,
-    chainId: l.a.chain_id,
-    productIds: products.map((p) => p.productId),
-    from: v.starts_on > today ? v.starts_on : today,
-    to: v.ends_on,
-  });
-  const shared = rows.map((r) => {
-    const index = products.findIndex((p) => p.productId === r.product_id);
-    return { number: r.number, productName: products[index]?.name ?? '', index };
-  });
-  shared.sort((a, b) => a.index - b.index);
-  const finding = duplicatePksFinding(l.a.chain_name, shared);
+  f: { agreementId: string | null; umkmId: string; chainId: string; chainName: string; from: string; to: string },
+  products: { productId: string; name: string }[],
+): Promise<Finding[]> {
+  const rows = await store.pksInForceSharingProducts(db, ctx.actor, { ...f, productIds: products.map((p) => p.productId) });
+  const shared = rows
+    .map((r) => {
+      const index = products.findIndex((p) => p.productId === r.product_id);
+      return { number: r.number, productName: products[index]?.name ?? '', index };
+    })
+    .sort((a, b) => a.index - b.index);
+  const finding = duplicatePksFinding(f.chainName, shared);
   return finding ? [finding] : [];
+}
+
+/** The duplicate warning of an agreement's open PKS version (none for anything else). */
+function openPksDuplicates(db: Database, ctx: Ctx, l: Loaded, products: { productId: string; name: string }[] | undefined, today: string) {
+  const v = l.open;
+  if (l.a.kind !== 'pks' || !v || v.id !== l.latest.id || !l.a.umkm_id || !products) return Promise.resolve([]);
+  return duplicateWarnings(
+    db,
+    ctx,
+    {
+      agreementId: l.a.id,
+      umkmId: l.a.umkm_id,
+      chainId: l.a.chain_id,
+      chainName: l.a.chain_name,
+      from: v.starts_on > today ? v.starts_on : today,
+      to: v.ends_on,
+    },
+    products,
+  );
 }
 
 export async function getAgreement(db: Database, ctx: Ctx, id: string) {
   const l = await load(db, ctx.actor, id);
   const today = todayIn(ctx, l.a.region_code);
   const view = await versionView(db, l.a, l.latest, today);
-  const duplicates = await duplicateWarnings(db, ctx, l, view, today);
+  const duplicates = await openPksDuplicates(db, ctx, l, view.pks?.products, today);
   const current = { ...view, warnings: [...view.warnings, ...duplicates] };
   const signedParties = new Set(current.signatures.map((s) => s.party));
   const summary = summaryView(l, today);
@@ -582,15 +591,17 @@ async function replaceProducts(db: Database, versionId: string, umkmId: string, 
   const ok = new Set(owned.map((p) => p.id));
   const bad = ids.findIndex((id) => !ok.has(id));
   if (bad >= 0) throw notFound({ id: 'Produk UMKM ini', en: "This UMKM's product" }, `products.${bad}.productId`);
-  list.forEach((p, i) => {
-    if (p.shelfPrice < p.supplierPrice) {
-      throw badRequest(
-        'shelf_below_supplier',
-        { id: 'Harga rak tidak boleh di bawah harga pemasok.', en: 'The shelf price must not be below the supplier price.' },
-        `products.${i}.shelfPrice`,
-      );
-    }
-  });
+  const below = list.flatMap((p, i) =>
+    p.shelfPrice < p.supplierPrice
+      ? [
+          {
+            field: `products.${i}.shelfPrice`,
+            message: { id: 'Harga rak tidak boleh di bawah harga pemasok.', en: 'The shelf price must not be below the supplier price.' },
+          },
+        ]
+      : [],
+  );
+  if (below.length) throw invalidFields(below, 'shelf_below_supplier');
   await db.deleteFrom('agreement_products').where('version_id', '=', versionId).execute();
   await db
     .insertInto('agreement_products')

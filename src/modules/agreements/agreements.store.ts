@@ -282,17 +282,16 @@ export async function reminderCandidates(db: Database, actor: Actor, from: strin
 export async function pksInForceSharingProducts(
   db: Database,
   actor: Actor,
-  f: { agreementId: string; umkmId: string; chainId: string; productIds: string[]; from: string; to: string },
+  f: { agreementId: string | null; umkmId: string; chainId: string; productIds: string[]; from: string; to: string },
 ) {
   if (f.productIds.length === 0 || f.to < f.from) return [];
-  return db
+  let q = db
     .selectFrom('agreements as a')
     .innerJoin('agreement_versions as v', 'v.agreement_id', 'a.id')
     .innerJoin('agreement_products as ap', 'ap.version_id', 'v.id')
     .select(['a.id', 'a.number', 'ap.product_id'])
     .distinct()
     .where('a.kind', '=', 'pks')
-    .where('a.id', '<>', f.agreementId)
     .where('a.umkm_id', '=', f.umkmId)
     .where('a.chain_id', '=', f.chainId)
     .where(agreementScope(actor, 'a'))
@@ -301,10 +300,9 @@ export async function pksInForceSharingProducts(
     .where('v.ends_on', '>=', f.from)
     .where((eb) => eb.or([eb('v.superseded_on', 'is', null), eb('v.superseded_on', '>', f.from)]))
     .where((eb) => eb.or([eb('v.terminated_on', 'is', null), eb('v.terminated_on', '>', f.from)]))
-    .where('ap.product_id', 'in', f.productIds)
-    .orderBy('a.number')
-    .orderBy('ap.product_id')
-    .execute();
+    .where('ap.product_id', 'in', f.productIds);
+  if (f.agreementId) q = q.where('a.id', '<>', f.agreementId);
+  return q.orderBy('a.number').orderBy('ap.product_id').execute();
 }
 
 /** The names of regions, in the order of their codes (a code not found keeps its place as itself). */
