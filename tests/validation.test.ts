@@ -303,3 +303,39 @@ describe('agreement periods that make sense', () => {
     await post('alfamart', `/api/agreements/${res.json().id}/withdraw`, { version: 1 });
   });
 });
+
+describe('a photo of the wrong kind', () => {
+  const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+  const upload = (content: Buffer, purpose?: string) => {
+    const boundary = '----etalase';
+    const payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="foto.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`),
+      content,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return t.as(demo('umkm'), {
+      method: 'POST',
+      url: `/api/files${purpose ? `?purpose=${purpose}` : ''}`,
+      payload,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+  };
+
+  it('is refused as a photo without mentioning PDF; a permit scan may be a PDF', async () => {
+    const asPhoto = await upload(PDF, 'photo');
+    expect(asPhoto.statusCode).toBe(415);
+    expect(asPhoto.json().error.message.id).toContain('Foto harus berupa gambar JPEG, PNG atau WebP');
+    expect(asPhoto.json().error.message.id).not.toContain('PDF');
+    expect(asPhoto.json().error.message.en).not.toContain('PDF');
+
+    const scan = await upload(PDF);
+    expect(scan.statusCode, scan.body).toBe(201);
+    expect(scan.json().mime).toBe('application/pdf');
+    // The same PDF attached as a product photo: the same words, at the photo's field.
+    const p = (await post('umkm', '/api/products', { ...PRODUCT, name: 'Kerupuk Udang' })).json();
+    const photo = await post('umkm', `/api/products/${p.id}/photos`, { sha256: scan.json().sha256 });
+    expect(photo.statusCode).toBe(400);
+    expect(photo.json().error.field).toBe('sha256');
+    expect(photo.json().error.message.en).toBe('A photo must be a JPEG, PNG or WebP image (judged by content, not by name).');
+  });
+});

@@ -4833,7 +4833,10 @@ export interface paths {
         /** Unggah berkas (multipart, kolom "file") / upload a file: JPEG, PNG, WebP or PDF */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description photo: gambar saja / images only; document (bawaan / default): juga PDF / PDF too */
+                    purpose?: "photo" | "document";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;

@@ -5,7 +5,8 @@
 import crypto from 'node:crypto';
 import pdfmake from 'pdfmake';
 import { formatBasisPoints, formatDate, formatDateTime, formatRupiah } from '../../platform/format.ts';
-import { label } from '../../vocabulary.ts';
+import { label, VOCABULARY, type Vocabulary } from '../../vocabulary.ts';
+import { C as CRITERIA } from '../curation/curation.catalogue.ts';
 import { PARTY_LABEL, SETTLEMENT_LABEL, TRADE_MODEL_LABEL, UNSOLD_LABEL } from './agreements.rules.ts';
 import type {
   AgreementKind,
@@ -202,6 +203,14 @@ function termsRows(m: DocumentModel): string[][] | unknown[][] {
   return rows;
 }
 
+/** A curation requirement by its name, never its code: the vocabulary's once curation declares it there,
+ *  else the chains' catalogue's own. */
+function criterionName(code: string): string {
+  const known = (VOCABULARY as Vocabulary).criterion?.[code];
+  if (known) return known.id;
+  return Object.values(CRITERIA).find((c) => c.code === code)?.label ?? code.replace(/_/g, ' ');
+}
+
 /** The signer's role in words (the signing record keeps the account's role code). */
 const roleWord = (role: string) => label('role', role).id;
 
@@ -291,7 +300,7 @@ export function documentDefinition(m: DocumentModel, copy: Copy, signatures: Doc
   if (m.mou?.relaxations.length) {
     content.push(
       { text: 'KERINGANAN PERSYARATAN BAGI UMKM WILAYAH', style: 'heading' },
-      { ul: m.mou.relaxations.map((r) => `${r.criterionCode}: ${r.note}`) },
+      { ul: m.mou.relaxations.map((r) => `${criterionName(r.criterionCode)}: ${r.note}`) },
     );
   }
   if (m.pks) {
