@@ -45,7 +45,7 @@ function PermitList({ product, regionCode }: { product: Product; regionCode: str
       <ul className="cards" data-testid="permit-list">
         {product.permits.map((p) => (
           <li key={p.id} className="card item">
-            <p className="item-title">
+            <p className="item-title" translate="no">
               {tx(label('permitType', p.type))} <span className="mono">{p.number}</span>
             </p>
             <p className="small">
