@@ -171,6 +171,9 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   entity: L('Jenis data', 'Kind of record'),
   entityId: L('Data', 'Record'),
   actorId: L('Pelaku', 'Actor'),
+  action: L('Tindakan', 'Action'),
+  from: L('Dari tanggal', 'From'),
+  to: L('Sampai tanggal', 'To'),
   on: L('Tanggal', 'Date'),
   includeEnded: L('Termasuk yang sudah berakhir', 'Including ended'),
 };
