@@ -6,15 +6,30 @@ export interface Bilingual {
   en: string;
 }
 
+/** One problem at one field (its body path), as the answer's `error.fields` lists them. */
+export interface FieldProblem {
+  field: string;
+  message: Bilingual;
+}
+
 export class AppError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     readonly bilingual: Bilingual,
     readonly field?: string,
+    /** Every field the error concerns, when there are several (the first is `field` and `bilingual`). */
+    readonly fields?: FieldProblem[],
   ) {
     super(bilingual.en);
   }
+}
+
+/** Several problems found at once (a domain check over a whole form): a 400 naming each at its field. */
+export function invalidFields(problems: FieldProblem[], code = 'validation_failed'): AppError {
+  const first = problems[0];
+  if (!first) throw new Error('invalidFields needs at least one problem');
+  return new AppError(400, code, first.message, first.field, problems);
 }
 
 export const badRequest = (code: string, message: Bilingual, field?: string) => new AppError(400, code, message, field);

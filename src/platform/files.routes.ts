@@ -38,6 +38,14 @@ export async function fileRoutes(app: FastifyInstance, opts: { config: Config })
       tags: ['files'],
       summary: 'Unggah berkas (multipart, kolom "file") / upload a file: JPEG, PNG, WebP or PDF',
       consumes: ['multipart/form-data'],
+      querystring: z
+        .object({
+          purpose: z
+            .enum(['photo', 'document'])
+            .optional()
+            .describe('photo: gambar saja / images only; document (bawaan / default): juga PDF / PDF too'),
+        })
+        .strict(),
       response: { 201: zStored },
     },
     handler: async (req, reply) => {
@@ -66,7 +74,9 @@ export async function fileRoutes(app: FastifyInstance, opts: { config: Config })
       // The multipart stream stops at the limit and flags the part as truncated; when its last chunk was read
       // before the flag was set, toBuffer() returns the first maxUploadBytes silently. Never store a cut file.
       if (part.file.truncated || data.length > maxUploadBytes) throw fileTooLarge(maxUploadBytes);
-      return reply.code(201).send(await storeFile(await transactionOf(req, reply), ctxOf(req), { filesDir, quotaBytes }, data));
+      return reply
+        .code(201)
+        .send(await storeFile(await transactionOf(req, reply), ctxOf(req), { filesDir, quotaBytes, purpose: req.query.purpose }, data));
     },
   });
 

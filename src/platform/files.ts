@@ -15,6 +15,26 @@ import { AppError, notFound } from './errors.ts';
 import { refused } from './security-log.ts';
 
 export const ALLOWED_MIME = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
+/** A product photo is an image; a permit scan may also be a PDF. */
+export const IMAGE_MIME = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export type FilePurpose = 'photo' | 'document';
+
+/** The refusal of a file of the wrong kind, saying what this purpose takes (a photo never mentions PDF). */
+export const wrongFileType = (purpose: FilePurpose, status = 415, field = 'file') =>
+  new AppError(
+    status,
+    'file_type',
+    purpose === 'photo'
+      ? {
+          id: 'Foto harus berupa gambar JPEG, PNG atau WebP (dinilai dari isinya, bukan namanya).',
+          en: 'A photo must be a JPEG, PNG or WebP image (judged by content, not by name).',
+        }
+      : {
+          id: 'Jenis berkas tidak diterima; unggah JPEG, PNG, WebP atau PDF (dinilai dari isinya, bukan namanya).',
+          en: 'File type not accepted; upload JPEG, PNG, WebP or PDF (judged by content, not by name).',
+        },
+    field,
+  );
 
 export const fileTooLarge = (max: number) =>
   new AppError(
@@ -57,7 +77,12 @@ export async function storedBytes(db: Database, tenant: string): Promise<number>
 
 /** Stores an upload for the actor's tenant, within its quota: checked under a per-tenant lock so two
  *  concurrent uploads cannot both squeeze under it. Nothing is written to disk when it is refused. */
-export async function storeFile(db: Database, ctx: Ctx, opts: { filesDir: string; quotaBytes: number }, data: Buffer) {
+export async function storeFile(
+  db: Database,
+  ctx: Ctx,
+  opts: { filesDir: string; quotaBytes: number; purpose?: FilePurpose },
+  data: Buffer,
+) {
   const { filesDir } = opts;
   const tenant = fileTenantOf(ctx.actor);
   if (!tenant) throw new Error('an upload needs a signed-in actor');
@@ -65,17 +90,9 @@ export async function storeFile(db: Database, ctx: Ctx, opts: { filesDir: string
     throw new AppError(400, 'file_empty', { id: 'Berkas kosong.', en: 'The file is empty.' }, 'file');
   }
   const type = await fileTypeFromBuffer(data);
-  if (!type || !(ALLOWED_MIME as readonly string[]).includes(type.mime)) {
-    throw new AppError(
-      415,
-      'file_type',
-      {
-        id: 'Jenis berkas tidak diterima; unggah JPEG, PNG, WebP atau PDF (dinilai dari isinya, bukan namanya).',
-        en: 'File type not accepted; upload JPEG, PNG, WebP or PDF (judged by content, not by name).',
-      },
-      'file',
-    );
-  }
+  const purpose = opts.purpose ?? 'document';
+  const allowed: readonly string[] = purpose === 'photo' ? IMAGE_MIME : ALLOWED_MIME;
+  if (!type || !allowed.includes(type.mime)) throw wrongFileType(purpose);
   const sha256 = crypto.createHash('sha256').update(data).digest('hex');
   await sql`SELECT pg_advisory_xact_lock(hashtext(${`files:${tenant}`}))`.execute(db);
   const mine = await db
@@ -136,7 +153,5 @@ export async function requireFile(db: Database, actor: Actor, sha256: string, fi
     )
   )
     throw refused('cross_tenant_refused', missing, { file: sha256, field });
-  if (!kinds.includes(row.mime)) {
-    throw new AppError(400, 'file_type', { id: 'Jenis berkas tidak sesuai.', en: 'Wrong kind of file.' }, field);
-  }
+  if (!kinds.includes(row.mime)) throw wrongFileType(kinds.includes('application/pdf') ? 'document' : 'photo', 400, field);
 }

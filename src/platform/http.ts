@@ -8,12 +8,13 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ControlledTransaction } from 'kysely';
 import { type Database, isCheckoutTimeout, poolSaturated } from '../db/client.ts';
 import type { DB } from '../db/types.ts';
+import { fieldLabel } from '../field-labels.ts';
 import { type Actor, type Ctx, PUBLIC_ACTOR } from './auth/actor.ts';
 import { type Action, allows, isAction } from './auth/policy.ts';
 import { actorForToken, SESSION_COOKIE } from './auth/sessions.ts';
 import type { Clock } from './clock.ts';
-import { AppError, type Bilingual, forbidden, unauthenticated } from './errors.ts';
-import { RULE_MESSAGES } from './validation.ts';
+import { AppError, type Bilingual, type FieldProblem, forbidden, unauthenticated } from './errors.ts';
+import { messageFor, type SchemaIssue } from './validation.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -207,39 +208,48 @@ export function registerRequestFrame(app: FastifyInstance, db: Database, clock: 
   });
 }
 
-export function errorBody(code: string, message: Bilingual, field?: string) {
-  return { error: { code, message, ...(field ? { field } : {}) } };
+export function errorBody(code: string, message: Bilingual, field?: string, fields?: FieldProblem[]) {
+  const all = fields?.length ? fields : field ? [{ field, message }] : undefined;
+  return { error: { code, message, ...(field ? { field } : {}), ...(all ? { fields: all } : {}) } };
 }
 
-const GENERIC_BY_ZOD_CODE: Record<string, (field: string) => Bilingual> = {
-  invalid_type: (f) => ({ id: `Kolom ${f} tidak ada atau jenisnya salah.`, en: `Field ${f} is missing or of the wrong type.` }),
-  too_small: (f) => ({ id: `Nilai ${f} terlalu kecil atau terlalu pendek.`, en: `Value of ${f} is too small or too short.` }),
-  too_big: (f) => ({ id: `Nilai ${f} terlalu besar atau terlalu panjang.`, en: `Value of ${f} is too large or too long.` }),
-  invalid_format: (f) => ({ id: `Format ${f} tidak valid.`, en: `Invalid format for ${f}.` }),
-  invalid_value: (f) => ({
-    id: `Nilai ${f} tidak termasuk pilihan yang diizinkan.`,
-    en: `Value of ${f} is not one of the allowed values.`,
-  }),
-  unrecognized_keys: (f) => ({ id: `Kolom tidak dikenal: ${f}.`, en: `Unknown field: ${f}.` }),
-  not_multiple_of: (f) => ({ id: `Nilai ${f} harus bilangan bulat.`, en: `Value of ${f} must be a whole number.` }),
-};
-
-function validationError(error: FastifyError): { body: ReturnType<typeof errorBody> } {
-  const first = (error.validation ?? [])[0] as
-    | { instancePath?: string; keyword?: string; message?: string; params?: { keys?: string[] } }
-    | undefined;
-  const path = (first?.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
-  let field = path || error.validationContext || 'body';
-  if (first?.keyword === 'unrecognized_keys' && first.params?.keys?.[0]) {
-    field = path ? `${path}.${first.params.keys[0]}` : first.params.keys[0];
+/** The value a request sent at a body path (to tell "nothing typed" from "typed wrong"). */
+function valueAt(root: unknown, path: string[]): unknown {
+  let v = root;
+  for (const s of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string, unknown>)[s];
   }
-  const ruled = first?.message ? RULE_MESSAGES[first.message] : undefined;
-  const message =
-    ruled ??
-    (GENERIC_BY_ZOD_CODE[first?.keyword ?? ''] ?? ((f: string) => ({ id: `Nilai ${f} tidak valid.`, en: `Invalid value for ${f}.` })))(
-      field,
-    );
-  return { body: errorBody('validation_failed', message, field) };
+  return v;
+}
+
+const WHOLE_REQUEST: Bilingual = { id: 'Isi permintaan', en: 'The request' };
+
+/** Every issue of the failed schema, one per field (the first a field got), each named as people call the
+ *  field; `field` and `message` repeat the first for clients that read only one. */
+function validationError(error: FastifyError, req: FastifyRequest): { body: ReturnType<typeof errorBody> } {
+  const context = error.validationContext ?? 'body';
+  const sent = context === 'querystring' ? req.query : context === 'params' ? req.params : context === 'headers' ? req.headers : req.body;
+  const issues = (error.validation ?? []) as unknown as {
+    keyword?: string;
+    instancePath?: string;
+    message?: string;
+    params?: SchemaIssue['params'];
+  }[];
+  const fields: FieldProblem[] = [];
+  const seen = new Set<string>();
+  for (const i of issues) {
+    const path = (i.instancePath ?? '').split('/').filter((s) => s !== '');
+    const keys = i.keyword === 'unrecognized_keys' ? (i.params?.keys ?? []) : [];
+    const full = keys[0] ? [...path, keys[0]] : path;
+    const field = full.join('.') || context;
+    if (seen.has(field)) continue;
+    seen.add(field);
+    const issue: SchemaIssue = { code: i.keyword ?? 'custom', message: i.message, params: i.params ?? {} };
+    fields.push({ field, message: messageFor(issue, full.length ? fieldLabel(full) : WHOLE_REQUEST, valueAt(sent, path)) });
+  }
+  const first = fields[0] ?? { field: context, message: { id: 'Permintaan tidak valid.', en: 'Invalid request.' } };
+  return { body: errorBody('validation_failed', first.message, first.field, fields) };
 }
 
 /** PostgreSQL constraint errors that reach here mean a rule the schemas did not catch (or two requests
@@ -293,10 +303,10 @@ export function registerErrorHandler(app: FastifyInstance) {
   // keep what it recorded, as sign-in does for failed attempts).
   app.setErrorHandler(async (error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) {
-      return reply.code(error.status).send(errorBody(error.code, error.bilingual, error.field));
+      return reply.code(error.status).send(errorBody(error.code, error.bilingual, error.field, error.fields));
     }
     if (hasZodFastifySchemaValidationErrors(error) || error.validation) {
-      return reply.code(400).send(validationError(error).body);
+      return reply.code(400).send(validationError(error, req).body);
     }
     const db = databaseError(error as { code?: string });
     if (db) return reply.code(db.status).send(db.body);

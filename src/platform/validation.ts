@@ -2,6 +2,7 @@
 // A custom rule fails with a message *code*; platform/http.ts turns codes into {id, en} messages.
 import { z } from 'zod';
 import type { Bilingual } from './errors.ts';
+import { formatNumber, type Lang } from './format.ts';
 import {
   INDONESIA_BOUNDS,
   isValidGtin13,
@@ -12,7 +13,8 @@ import {
 } from './identifiers.ts';
 import { type Rupiah, rupiah } from './money.ts';
 
-export const RULE_MESSAGES: Record<string, Bilingual> = {
+/** Messages of the custom rules, by the code a schema fails with; a function gets the field's label. */
+export const RULE_MESSAGES: Record<string, Bilingual | ((label: Bilingual) => Bilingual)> = {
   gtin_invalid: {
     id: 'GTIN harus 13 digit dengan digit pemeriksa GS1 yang benar.',
     en: 'GTIN must be 13 digits with a correct GS1 check digit.',
@@ -30,19 +32,32 @@ export const RULE_MESSAGES: Record<string, Bilingual> = {
     id: 'Bujur berada di luar wilayah Indonesia.',
     en: 'Longitude is outside Indonesia.',
   },
-  region_code_invalid: {
-    id: 'Kode wilayah Kemendagri tidak valid (contoh: 17.71).',
-    en: 'Invalid Kemendagri region code (e.g. 17.71).',
+  region_code_invalid: (l) => ({
+    id: `${l.id}: pilih wilayah dari daftar.`,
+    en: `${l.en}: choose a region from the list.`,
+  }),
+  rupiah_invalid: (l) => ({
+    id: `${l.id} harus jumlah rupiah bulat dari Rp0 sampai Rp1.000.000.000.000.`,
+    en: `${l.en} must be a whole rupiah amount from Rp0 to Rp1.000.000.000.000.`,
+  }),
+  text_unsafe: (l) => ({
+    id: `${l.id} tidak boleh berisi tanda < > atau karakter kontrol.`,
+    en: `${l.en} must not contain < > or control characters.`,
+  }),
+  date_invalid: (l) => ({ id: `${l.id} bukan tanggal yang valid.`, en: `${l.en} is not a valid date.` }),
+  expires_after_issue: {
+    id: 'Tanggal kedaluwarsa harus setelah tanggal terbit.',
+    en: 'The expiry date must be after the issue date.',
   },
-  rupiah_invalid: {
-    id: 'Nilai rupiah harus bilangan bulat tidak negatif.',
-    en: 'A rupiah amount must be a non-negative whole number.',
+  ends_after_starts: {
+    id: 'Tanggal berakhir harus setelah tanggal mulai.',
+    en: 'The end date must be after the start date.',
   },
-  text_unsafe: {
-    id: 'Teks tidak boleh berisi tag HTML atau karakter kontrol.',
-    en: 'Text must not contain HTML tags or control characters.',
+  criterion_code_duplicate: {
+    id: 'Setiap kode kriteria cukup dipakai sekali.',
+    en: 'Use each criterion code once.',
   },
-  date_invalid: { id: 'Tanggal harus berformat YYYY-MM-DD.', en: 'Date must be YYYY-MM-DD.' },
+  sha256_invalid: { id: 'Rujukan berkas tidak valid.', en: 'Invalid file reference.' },
   phone_invalid: {
     id: 'Nomor telepon tidak valid (contoh: 0812xxxxxxx atau +62812xxxxxxx).',
     en: 'Invalid phone number (e.g. 0812xxxxxxx or +62812xxxxxxx).',
@@ -87,12 +102,27 @@ export const zPhone = z
   .string()
   .trim()
   .regex(/^(\+62|0)\d{8,13}$/, { message: 'phone_invalid' });
+/** A calendar date YYYY-MM-DD that exists (no 2026-02-30). */
+export const isDate = (s: unknown): s is string =>
+  typeof s === 'string' &&
+  /^\d{4}-\d{2}-\d{2}$/.test(s) &&
+  !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
+  new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+
 export const zDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date_invalid' })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: 'date_invalid',
-  });
+  .refine(isDate, { message: 'date_invalid' });
+
+/** An object refinement: `later` comes after `earlier` when both are dates (an absent one is not judged,
+ *  so a partial update is checked against the stored value by its service). */
+export const datesInOrder =
+  <K extends string>(earlier: K, later: K, message: string) =>
+  (o: Partial<Record<K, unknown>>, ctx: z.RefinementCtx) => {
+    const a = o[earlier];
+    const b = o[later];
+    if (isDate(a) && isDate(b) && b <= a) ctx.addIssue({ code: 'custom', path: [later], message });
+  };
 
 /** Integer rupiah in JSON (a number; up to a trillion); bigint once parsed. */
 export const zRupiah = z
@@ -112,23 +142,24 @@ export const zPermit = z
     expiresOn: zDate.nullable().optional(),
     scanSha256: z
       .string()
-      .regex(/^[0-9a-f]{64}$/)
+      .regex(/^[0-9a-f]{64}$/, { message: 'sha256_invalid' })
       .nullable()
       .optional(),
   })
   .strict()
-  .transform((p, ctx) => {
-    const number = normalizePermitNumber(p.type, p.number);
-    if (!isValidPermitNumber(p.type, number)) {
-      ctx.addIssue({ code: 'custom', path: ['number'], message: 'permit_invalid' });
-      return z.NEVER;
+  // Checks that see several fields report every problem at once (a refinement runs even when a field
+  // already failed); the transform that normalises the number runs only on a valid permit.
+  .superRefine((p, ctx) => {
+    if (typeof p.number === 'string' && p.number.trim() !== '' && PERMIT_TYPES.includes(p.type)) {
+      if (!isValidPermitNumber(p.type, normalizePermitNumber(p.type, p.number))) {
+        ctx.addIssue({ code: 'custom', path: ['number'], message: 'permit_invalid' });
+      }
     }
-    if (p.expiresOn && p.expiresOn <= p.issuedOn) {
-      ctx.addIssue({ code: 'custom', path: ['expiresOn'], message: 'date_invalid' });
-      return z.NEVER;
+    if (isDate(p.issuedOn) && isDate(p.expiresOn) && p.expiresOn <= p.issuedOn) {
+      ctx.addIssue({ code: 'custom', path: ['expiresOn'], message: 'expires_after_issue' });
     }
-    return { ...p, number };
-  });
+  })
+  .transform((p) => ({ ...p, number: normalizePermitNumber(p.type, p.number) }));
 
 /** Query of every list: `limit`/`offset`, a search string, and a region code at any level. */
 export const zListQuery = z.object({
@@ -153,3 +184,108 @@ export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c
 
 /** Rupiah in an answer: bigint inside, a JSON integer on the wire (see app.ts toJson). */
 export const zRupiahOut = z.bigint().meta({ type: 'integer', description: 'rupiah (bilangan bulat / integer)' } as Record<string, unknown>);
+
+// ---- messages of schema issues ----
+
+/** One validation problem, at the body path of the field it concerns, in both languages. */
+export interface FieldIssue {
+  field: string;
+  message: Bilingual;
+}
+
+/** A zod issue as fastify-type-provider-zod hands it over (its own fields under `params`). */
+export interface SchemaIssue {
+  code: string;
+  message?: string;
+  params: {
+    minimum?: number | bigint;
+    maximum?: number | bigint;
+    inclusive?: boolean;
+    origin?: string;
+    expected?: string;
+    format?: string;
+    keys?: string[];
+    divisor?: number;
+  };
+}
+
+const num = (n: number | bigint | undefined, lang: Lang) => (n === undefined ? '' : formatNumber(n, lang));
+
+/** Empty as people mean it: nothing typed (absent, null, or blank text). */
+export const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+
+const EXPECTED: Record<string, Bilingual> = {
+  number: { id: 'berupa angka', en: 'a number' },
+  int: { id: 'bilangan bulat', en: 'a whole number' },
+  string: { id: 'berupa teks', en: 'text' },
+  boolean: { id: 'ya atau tidak', en: 'yes or no' },
+  array: { id: 'berupa daftar', en: 'a list' },
+  object: { id: 'berupa isian lengkap', en: 'a set of fields' },
+  bigint: { id: 'bilangan bulat', en: 'a whole number' },
+};
+
+/**
+ * The message of one schema issue, naming the field as people call it (`label`, from src/field-labels.ts)
+ * and the bound it broke: "Masa simpan terlalu kecil (paling sedikit 1)". `value` is what was sent there:
+ * nothing at all is "… wajib diisi.", whatever rule it broke.
+ */
+export function messageFor(issue: SchemaIssue, label: Bilingual, value: unknown): Bilingual {
+  const { code, params: p } = issue;
+  if (code !== 'unrecognized_keys' && isBlank(value)) return { id: `${label.id} wajib diisi.`, en: `${label.en} is required.` };
+  const ruled = issue.message ? RULE_MESSAGES[issue.message] : undefined;
+  if (ruled) return typeof ruled === 'function' ? ruled(label) : ruled;
+  const lo = { id: num(p.minimum, 'id'), en: num(p.minimum, 'en') };
+  const hi = { id: num(p.maximum, 'id'), en: num(p.maximum, 'en') };
+  switch (code) {
+    case 'too_small':
+      if (p.origin === 'string')
+        return {
+          id: `${label.id} terlalu pendek (paling sedikit ${lo.id} karakter).`,
+          en: `${label.en} is too short (at least ${lo.en} characters).`,
+        };
+      if (p.origin === 'array' || p.origin === 'set')
+        return {
+          id: `${label.id} harus berisi paling sedikit ${lo.id} butir.`,
+          en: `${label.en} must have at least ${lo.en} item${p.minimum === 1 ? '' : 's'}.`,
+        };
+      if (p.inclusive === false) return { id: `${label.id} harus lebih dari ${lo.id}.`, en: `${label.en} must be more than ${lo.en}.` };
+      if (Number(p.minimum) === 0) return { id: `${label.id} tidak boleh negatif.`, en: `${label.en} must not be negative.` };
+      return { id: `${label.id} terlalu kecil (paling sedikit ${lo.id}).`, en: `${label.en} is too small (at least ${lo.en}).` };
+    case 'too_big':
+      if (p.origin === 'string')
+        return {
+          id: `${label.id} terlalu panjang (paling banyak ${hi.id} karakter).`,
+          en: `${label.en} is too long (at most ${hi.en} characters).`,
+        };
+      if (p.origin === 'array' || p.origin === 'set')
+        return {
+          id: `${label.id} paling banyak berisi ${hi.id} butir.`,
+          en: `${label.en} may have at most ${hi.en} item${p.maximum === 1 ? '' : 's'}.`,
+        };
+      if (p.inclusive === false) return { id: `${label.id} harus kurang dari ${hi.id}.`, en: `${label.en} must be less than ${hi.en}.` };
+      return { id: `${label.id} terlalu besar (paling banyak ${hi.id}).`, en: `${label.en} is too large (at most ${hi.en}).` };
+    case 'invalid_type': {
+      const want = EXPECTED[p.expected ?? ''];
+      return want
+        ? { id: `${label.id} harus ${want.id}.`, en: `${label.en} must be ${want.en}.` }
+        : { id: `Jenis isian ${label.id} salah.`, en: `${label.en} is of the wrong kind.` };
+    }
+    case 'invalid_format':
+      if (p.format === 'email')
+        return { id: `${label.id} bukan alamat email yang valid.`, en: `${label.en} is not a valid email address.` };
+      if (p.format === 'uuid' || p.format === 'guid') return { id: `${label.id} tidak dikenal.`, en: `${label.en} is not a known record.` };
+      return { id: `Format ${label.id} tidak valid.`, en: `${label.en} is not in a valid format.` };
+    case 'invalid_value':
+    case 'invalid_union':
+      return { id: `${label.id}: pilih salah satu pilihan yang tersedia.`, en: `${label.en}: choose one of the options offered.` };
+    case 'not_multiple_of':
+      return {
+        id: `${label.id} harus kelipatan ${num(p.divisor, 'id')}.`,
+        en: `${label.en} must be a multiple of ${num(p.divisor, 'en')}.`,
+      };
+    case 'unrecognized_keys':
+      return { id: `Isian tidak dikenal: ${(p.keys ?? []).join(', ')}.`, en: `Unknown field: ${(p.keys ?? []).join(', ')}.` };
+    default:
+      return { id: `${label.id} tidak valid.`, en: `${label.en} is not valid.` };
+  }
+}

@@ -4886,7 +4886,10 @@ export interface paths {
         /** Unggah berkas (multipart, kolom "file") / upload a file: JPEG, PNG, WebP or PDF */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description photo: gambar saja / images only; document (bawaan / default): juga PDF / PDF too */
+                    purpose?: "photo" | "document";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -6828,6 +6831,11 @@ export interface paths {
                                     issuedOn: string;
                                     number: string;
                                     scanSha256: string | null;
+                                    /**
+                                     * @description pada hari ini di zona pemiliknya / on today's date in the owner's zone
+                                     * @enum {string}
+                                     */
+                                    standing: "not_yet_valid" | "valid" | "expired";
                                     /** @enum {string} */
                                     type: "pirt" | "bpom_md" | "bpom_ml" | "halal";
                                 }[];
@@ -6911,6 +6919,11 @@ export interface paths {
                                 issuedOn: string;
                                 number: string;
                                 scanSha256: string | null;
+                                /**
+                                 * @description pada hari ini di zona pemiliknya / on today's date in the owner's zone
+                                 * @enum {string}
+                                 */
+                                standing: "not_yet_valid" | "valid" | "expired";
                                 /** @enum {string} */
                                 type: "pirt" | "bpom_md" | "bpom_ml" | "halal";
                             }[];
@@ -6977,6 +6990,11 @@ export interface paths {
                                 issuedOn: string;
                                 number: string;
                                 scanSha256: string | null;
+                                /**
+                                 * @description pada hari ini di zona pemiliknya / on today's date in the owner's zone
+                                 * @enum {string}
+                                 */
+                                standing: "not_yet_valid" | "valid" | "expired";
                                 /** @enum {string} */
                                 type: "pirt" | "bpom_md" | "bpom_ml" | "halal";
                             }[];
@@ -7053,6 +7071,11 @@ export interface paths {
                                 issuedOn: string;
                                 number: string;
                                 scanSha256: string | null;
+                                /**
+                                 * @description pada hari ini di zona pemiliknya / on today's date in the owner's zone
+                                 * @enum {string}
+                                 */
+                                standing: "not_yet_valid" | "valid" | "expired";
                                 /** @enum {string} */
                                 type: "pirt" | "bpom_md" | "bpom_ml" | "halal";
                             }[];
@@ -7117,6 +7140,11 @@ export interface paths {
                                 issuedOn: string;
                                 number: string;
                                 scanSha256: string | null;
+                                /**
+                                 * @description pada hari ini di zona pemiliknya / on today's date in the owner's zone
+                                 * @enum {string}
+                                 */
+                                standing: "not_yet_valid" | "valid" | "expired";
                                 /** @enum {string} */
                                 type: "pirt" | "bpom_md" | "bpom_ml" | "halal";
                             }[];
@@ -7196,6 +7224,11 @@ export interface paths {
                                 issuedOn: string;
                                 number: string;
                                 scanSha256: string | null;
+                                /**
+                                 * @description pada hari ini di zona pemiliknya / on today's date in the owner's zone
+                                 * @enum {string}
+                                 */
+                                standing: "not_yet_valid" | "valid" | "expired";
                                 /** @enum {string} */
                                 type: "pirt" | "bpom_md" | "bpom_ml" | "halal";
                             }[];
@@ -7265,6 +7298,11 @@ export interface paths {
                                 issuedOn: string;
                                 number: string;
                                 scanSha256: string | null;
+                                /**
+                                 * @description pada hari ini di zona pemiliknya / on today's date in the owner's zone
+                                 * @enum {string}
+                                 */
+                                standing: "not_yet_valid" | "valid" | "expired";
                                 /** @enum {string} */
                                 type: "pirt" | "bpom_md" | "bpom_ml" | "halal";
                             }[];
@@ -7339,6 +7377,11 @@ export interface paths {
                                 issuedOn: string;
                                 number: string;
                                 scanSha256: string | null;
+                                /**
+                                 * @description pada hari ini di zona pemiliknya / on today's date in the owner's zone
+                                 * @enum {string}
+                                 */
+                                standing: "not_yet_valid" | "valid" | "expired";
                                 /** @enum {string} */
                                 type: "pirt" | "bpom_md" | "bpom_ml" | "halal";
                             }[];

@@ -1,6 +1,13 @@
 // The one way the web app talks to the server: JSON over fetch with the session cookie, and errors turned
-// into ApiError carrying the server's bilingual message and the body path of the field it concerns.
+// into ApiError carrying the server's bilingual message and the body paths of the fields it concerns
+// (`fields`: every validation problem of the request at once).
 import type { Bilingual, Me, Page, StoredFile } from './types.ts';
+
+/** One problem at one field of the body sent (`permits.0.issuedOn`), as the server lists them. */
+export interface FieldError {
+  field: string;
+  message: Bilingual;
+}
 
 export class ApiError extends Error {
   constructor(
@@ -8,6 +15,8 @@ export class ApiError extends Error {
     readonly code: string,
     readonly bilingual: Bilingual,
     readonly field?: string,
+    /** Every field the server found a problem with (all at once); the first is `field`/`bilingual`. */
+    readonly fields: FieldError[] = field ? [{ field, message: bilingual }] : [],
   ) {
     super(bilingual.en);
   }
@@ -71,14 +80,13 @@ async function request<T>(method: string, path: string, body?: unknown, attempt 
     return request<T>(method, path, body, 1);
   }
   if (!res.ok) {
-    const e = (json as { error?: { code?: string; message?: Bilingual; field?: string } } | null)?.error;
+    const e = (json as { error?: { code?: string; message?: Bilingual; field?: string; fields?: FieldError[] } } | null)?.error;
     if (res.status === 401 && path !== '/api/auth/login' && path !== '/api/me') onUnauthorized();
-    throw new ApiError(
-      res.status,
-      e?.code ?? `http_${res.status}`,
-      e?.message ?? { id: `Permintaan gagal (${res.status}).`, en: `Request failed (${res.status}).` },
-      e?.field,
-    );
+    const message = e?.message ?? { id: `Permintaan gagal (${res.status}).`, en: `Request failed (${res.status}).` };
+    const fields = Array.isArray(e?.fields)
+      ? e.fields.filter((f): f is FieldError => typeof f?.field === 'string' && typeof f?.message?.id === 'string')
+      : undefined;
+    throw new ApiError(res.status, e?.code ?? `http_${res.status}`, message, e?.field, fields?.length ? fields : undefined);
   }
   return json as T;
 }
@@ -113,10 +121,12 @@ export async function fetchMe(): Promise<Me | null> {
   }
 }
 
-export function uploadFile(file: File): Promise<StoredFile> {
+/** Uploads a file; a `photo` must be an image (the server says so without mentioning PDF), a
+ *  `document` (a permit scan) may also be a PDF. */
+export function uploadFile(file: File, purpose: 'photo' | 'document' = 'document'): Promise<StoredFile> {
   const form = new FormData();
   form.append('file', file);
-  return request<StoredFile>('POST', '/api/files', form);
+  return request<StoredFile>('POST', `/api/files?purpose=${purpose}`, form);
 }
 
 export const fileUrl = (sha256: string) => `/api/files/${sha256}`;

@@ -4,8 +4,9 @@
 // is rendered once when a version goes to review and stored; the "signed copy" adds the signing records.
 import crypto from 'node:crypto';
 import pdfmake from 'pdfmake';
-import { formatBasisPoints, formatRupiah } from '../../platform/format.ts';
-import { timeZoneOf, zoneLabel } from '../regions/regions.rules.ts';
+import { formatBasisPoints, formatDate, formatDateTime, formatRupiah } from '../../platform/format.ts';
+import { label, VOCABULARY, type Vocabulary } from '../../vocabulary.ts';
+import { C as CRITERIA } from '../curation/curation.catalogue.ts';
 import { PARTY_LABEL, SETTLEMENT_LABEL, TRADE_MODEL_LABEL, UNSOLD_LABEL } from './agreements.rules.ts';
 import type {
   AgreementKind,
@@ -101,6 +102,7 @@ export interface DocumentModel {
     expiredGoodsBorneBy: 'umkm' | 'chain';
     perishablePickupHours: number | null;
     returnNote: string | null;
+    /** By name ("Tulung Selapan"), never by code. */
     deliveryDistricts: string[];
     deliveryNote: string | null;
     products: { name: string; gtin: string | null; supplierPrice: bigint; shelfPrice: bigint }[];
@@ -110,15 +112,9 @@ export interface DocumentModel {
 
 export type Copy = 'draft' | 'naskah' | 'signed';
 
-const dateFmt = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-export const tanggal = (d: string) => dateFmt.format(new Date(`${d}T00:00:00Z`));
+// The document is in Bahasa Indonesia: dates "1 Desember 2026", times "08.00 WIB" in the region's zone.
+export const tanggal = (d: string) => formatDate(d, 'id');
 const rp = (v: bigint) => formatRupiah(v);
-
-function localTime(at: Date, regionCode: string): string {
-  const tz = timeZoneOf(regionCode);
-  const s = new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeStyle: 'short', timeZone: tz }).format(at);
-  return `${s} ${zoneLabel(tz)}`;
-}
 
 const ORDINAL = ['PERTAMA', 'KEDUA', 'KETIGA'];
 
@@ -132,7 +128,7 @@ const row = (label: string, value: string) => [{ text: label, bold: true }, valu
 
 function termsRows(m: DocumentModel): string[][] | unknown[][] {
   const rows: unknown[][] = [
-    row('Wilayah', `${m.regionName} (${m.regionCode})`),
+    row('Wilayah', m.regionName),
     row('Jangka waktu', `${tanggal(m.startsOn)} sampai dengan ${tanggal(m.endsOn)}`),
   ];
   if (m.mou) {
@@ -207,7 +203,23 @@ function termsRows(m: DocumentModel): string[][] | unknown[][] {
   return rows;
 }
 
-function signatureBlock(m: DocumentModel, p: Party, copy: Copy, signatures: DocumentSignature[]) {
+/** A curation requirement by its name, never its code: the vocabulary's once curation declares it there,
+ *  else the chains' catalogue's own. */
+function criterionName(code: string): string {
+  const known = (VOCABULARY as Vocabulary).criterion?.[code];
+  if (known) return known.id;
+  return Object.values(CRITERIA).find((c) => c.code === code)?.label ?? code.replace(/_/g, ' ');
+}
+
+/** The signer's role in words (the signing record keeps the account's role code). */
+const roleWord = (role: string) => label('role', role).id;
+
+/** The page's printable width (A4 less the margins) and the gap between signature columns. */
+const PAGE_MARGIN = 50;
+const A4_WIDTH = 595.28;
+const COLUMN_GAP = 16;
+
+function signatureBlock(m: DocumentModel, p: Party, copy: Copy, signatures: DocumentSignature[], width: number) {
   const party = m.parties.find((x) => x.party === p);
   const named = m.signatories.find((s) => s.party === p);
   const sig = copy === 'signed' ? signatures.find((s) => s.party === p) : undefined;
@@ -218,9 +230,16 @@ function signatureBlock(m: DocumentModel, p: Party, copy: Copy, signatures: Docu
   if (sig) {
     stack.push(
       { text: 'Ditandatangani secara elektronik', italics: true, color: '#1f5130' },
-      { text: `oleh ${sig.signerName} (${sig.signerRole})`, fontSize: 8 },
-      { text: localTime(sig.signedAt, m.regionCode), fontSize: 8 },
-      { text: `SHA-256 naskah: ${sig.documentSha256}`, fontSize: 6, color: '#555555', margin: [0, 2, 0, 4] },
+      { text: `oleh ${sig.signerName}, ${roleWord(sig.signerRole)}`, fontSize: 8 },
+      { text: formatDateTime(sig.signedAt, m.regionCode, 'id'), fontSize: 8 },
+      // A hash is one unbreakable word, wider than a third of the page: written in groups of 16 so that it
+      // wraps inside its column (the footer repeats it whole).
+      {
+        text: `SHA-256 naskah: ${sig.documentSha256.replace(/(.{16})(?=.)/g, '$1 ')}`,
+        fontSize: 6,
+        color: '#555555',
+        margin: [0, 2, 0, 4],
+      },
     );
   } else {
     stack.push({ text: '\n\n\n', margin: [0, 4, 0, 4] });
@@ -229,7 +248,7 @@ function signatureBlock(m: DocumentModel, p: Party, copy: Copy, signatures: Docu
     { text: sig?.signerName ?? named?.name ?? '(nama penanda tangan)', bold: true, decoration: 'underline' },
     { text: sig?.signerTitle ?? named?.title ?? '(jabatan)' },
   );
-  return { stack, width: '*' };
+  return { stack, width };
 }
 
 /** The pdfmake document definition of one version (pure: no I/O). */
@@ -281,7 +300,7 @@ export function documentDefinition(m: DocumentModel, copy: Copy, signatures: Doc
   if (m.mou?.relaxations.length) {
     content.push(
       { text: 'KERINGANAN PERSYARATAN BAGI UMKM WILAYAH', style: 'heading' },
-      { ul: m.mou.relaxations.map((r) => `${r.criterionCode}: ${r.note}`) },
+      { ul: m.mou.relaxations.map((r) => `${criterionName(r.criterionCode)}: ${r.note}`) },
     );
   }
   if (m.pks) {
@@ -316,11 +335,21 @@ export function documentDefinition(m: DocumentModel, copy: Copy, signatures: Doc
       { ul: m.warnings.map((w) => `${w.severity === 'blocking' ? 'Pelanggaran' : 'Catatan'}: ${w.message.id}`), color: '#8a4b00' },
     );
   }
-  content.push(
-    { text: 'PENANDATANGANAN', style: 'heading' },
-    { text: 'Para Pihak menyetujui dan menandatangani dokumen ini secara elektronik melalui Etalase.', margin: [0, 0, 0, 10] },
-    { columns: m.requiredParties.map((p) => signatureBlock(m, p, copy, signatures)), columnGap: 16 },
-  );
+  content.push({
+    // One block, never split across pages: a signature stays with its heading and the other parties'.
+    unbreakable: true,
+    stack: [
+      { text: 'PENANDATANGANAN', style: 'heading' },
+      { text: 'Para Pihak menyetujui dan menandatangani dokumen ini secara elektronik melalui Etalase.', margin: [0, 0, 0, 10] },
+      {
+        // Fixed widths: a star column grows to fit its widest unbreakable word and pushes the last off the page.
+        columns: m.requiredParties.map((p, _i, all) =>
+          signatureBlock(m, p, copy, signatures, Math.floor((A4_WIDTH - 2 * PAGE_MARGIN - COLUMN_GAP * (all.length - 1)) / all.length)),
+        ),
+        columnGap: COLUMN_GAP,
+      },
+    ],
+  });
 
   const naskahSha = signatures[0]?.documentSha256;
   return {
@@ -332,7 +361,7 @@ export function documentDefinition(m: DocumentModel, copy: Copy, signatures: Doc
       creationDate: createdAt,
     },
     pageSize: 'A4',
-    pageMargins: [50, 50, 50, 60],
+    pageMargins: [PAGE_MARGIN, 50, PAGE_MARGIN, 60],
     ...(copy === 'draft' ? { watermark: { text: 'DRAF', opacity: 0.12, bold: true } } : {}),
     defaultStyle: { font: 'Helvetica', fontSize: 10, lineHeight: 1.2 },
     styles: {
@@ -340,7 +369,7 @@ export function documentDefinition(m: DocumentModel, copy: Copy, signatures: Doc
       heading: { fontSize: 11, bold: true, margin: [0, 12, 0, 4] },
     },
     footer: (page: number, pages: number) => ({
-      margin: [50, 10, 50, 0],
+      margin: [PAGE_MARGIN, 10, PAGE_MARGIN, 0],
       fontSize: 7,
       color: '#555555',
       columns: [

@@ -6,7 +6,7 @@ import { addDays, daysBetween, localDate } from '../../platform/clock.ts';
 import type { Bilingual } from '../../platform/errors.ts';
 import { mulDiv, type Rupiah, rupiah } from '../../platform/money.ts';
 import type { AgreementKind, OtherFee, Party, SettlementPeriod, TradeModel, UnsoldGoods, VersionStatus } from './agreements.tables.ts';
-import { paymentDueDate } from './compliance.rules.ts';
+import { type Finding, paymentDueDate } from './compliance.rules.ts';
 
 // ---- lifecycle ------------------------------------------------------------------------------------
 
@@ -248,4 +248,98 @@ export function whenPaid(t: { tradeModel: TradeModel; settlementPeriod: Settleme
       ? 'uangnya dibayar tunai begitu dokumen tagihan lengkap diterima.'
       : `uangnya dibayar paling lambat ${t.paymentTermDays} hari setelah dokumen tagihan lengkap diterima.`;
   return { text: `${what} dihitung ${SETTLEMENT_LABEL[t.settlementPeriod].id}; ${when}`, example: { periodEnd, payBy } };
+}
+
+// ---- periods on the calendar ----------------------------------------------------------------------
+
+/** How far back a PKS may start when it is drafted, submitted or edited: a month covers goods delivered
+ *  while the paperwork caught up; anything older is a back-dated contract (the issue saw one starting 11
+ *  months back) and must be agreed as such outside the platform. */
+export const PKS_MAX_DAYS_BACK = 30;
+
+/** The longest period an agreement may run (ten years, as the Dinas's MoU templates allow). */
+export const MAX_PERIOD_DAYS = 366 * 10;
+
+export interface PeriodProblem {
+  field: 'startsOn' | 'endsOn';
+  code: string;
+  message: Bilingual;
+}
+
+/**
+ * What is wrong with an agreement's period on `today` (the region's local date) when it is created, edited,
+ * submitted (`moment: 'draft'`) or signed (`'sign'`): it must end after it starts, not run longer than ten
+ * years, not lie wholly in the past, and a PKS must not start more than PKS_MAX_DAYS_BACK days back (that
+ * bound is not applied at signing: the parties sign what was sent, and a slow signature does not make
+ * the start back-dated). `fmt` writes a date for people in both languages.
+ */
+export function periodProblems(
+  kind: AgreementKind,
+  p: { startsOn: string; endsOn: string },
+  today: string,
+  moment: 'draft' | 'sign',
+  fmt: (date: string) => Bilingual,
+): PeriodProblem[] {
+  const out: PeriodProblem[] = [];
+  if (p.endsOn <= p.startsOn) {
+    out.push({
+      field: 'endsOn',
+      code: 'ends_after_starts',
+      message: { id: 'Tanggal berakhir harus setelah tanggal mulai.', en: 'The end date must be after the start date.' },
+    });
+  } else if (daysBetween(p.startsOn, p.endsOn) > MAX_PERIOD_DAYS) {
+    out.push({
+      field: 'endsOn',
+      code: 'period_too_long',
+      message: { id: 'Jangka waktu paling lama 10 tahun.', en: 'The period is at most 10 years.' },
+    });
+  }
+  if (p.endsOn < today) {
+    const t = fmt(today);
+    out.push({
+      field: 'endsOn',
+      code: 'period_past',
+      message: {
+        id: `Jangka waktu ini sudah lewat seluruhnya: tanggal berakhir harus hari ini (${t.id}) atau sesudahnya.`,
+        en: `This period is wholly past: the end date must be today (${t.en}) or later.`,
+      },
+    });
+  }
+  const earliest = addDays(today, -PKS_MAX_DAYS_BACK);
+  if (kind === 'pks' && moment === 'draft' && p.startsOn < earliest) {
+    const e = fmt(earliest);
+    out.push({
+      field: 'startsOn',
+      code: 'starts_too_early',
+      message: {
+        id: `PKS tidak boleh mulai lebih dari ${PKS_MAX_DAYS_BACK} hari sebelum hari ini: paling awal ${e.id}.`,
+        en: `A PKS cannot start more than ${PKS_MAX_DAYS_BACK} days before today: ${e.en} at the earliest.`,
+      },
+    });
+  }
+  return out;
+}
+
+/** A warning, not a block: the business already has a PKS in force with the same chain for a product of
+ *  this draft (a second one is usually an amendment of the first, or a mistake). `shared` lists the other
+ *  PKS and the draft's product (by its position in the draft) each shares. */
+export function duplicatePksFinding(chainName: string, shared: { number: string; productName: string; index: number }[]): Finding | null {
+  const first = shared[0];
+  if (!first) return null;
+  const numbers = [...new Set(shared.map((s) => s.number))].join(', ');
+  const names = [...new Set(shared.map((s) => s.productName))].join(', ');
+  return {
+    rule: 'pks_already_in_force',
+    reference: numbers,
+    severity: 'warning',
+    field: `products.${first.index}.productId`,
+    message: {
+      id: `UMKM ini sudah memiliki PKS yang berlaku dengan ${chainName} untuk ${names} (${numbers}). Periksa apakah PKS baru ini memang diperlukan, atau ubah PKS yang berlaku dengan adendum.`,
+      en: `This business already has a PKS in force with ${chainName} for ${names} (${numbers}). Check that this new PKS is needed, or amend the one in force instead.`,
+    },
+    text: {
+      id: 'Satu produk cukup diatur oleh satu PKS yang berlaku dengan jaringan ritel yang sama.',
+      en: 'One PKS in force with a chain is enough for a product.',
+    },
+  };
 }

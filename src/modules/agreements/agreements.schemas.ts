@@ -1,7 +1,7 @@
 // Request and response schemas of the agreements module (C4): MoU and PKS drafts, lifecycle events,
 // the queries other capabilities read, and the views every party sees.
 import { z } from 'zod';
-import { zDate, zListQuery, zPage, zRegionCode, zRupiah, zRupiahOut, zText, zUuid } from '../../platform/validation.ts';
+import { datesInOrder, zDate, zListQuery, zPage, zRegionCode, zRupiah, zRupiahOut, zText, zUuid } from '../../platform/validation.ts';
 import { CHAIN_CODES } from '../registry/registry.rules.ts';
 
 const zBp = z.number().int().min(0).max(10_000).describe('basis poin / basis points: 1500 = 15%');
@@ -42,6 +42,9 @@ const mouTerms = {
   pksWitness: z.boolean(),
   relaxations: z.array(zRelaxation).max(30).optional(),
 };
+// The period's order is checked by the schema (with every other issue at once); what depends on today
+// (a period wholly past, a PKS starting long ago) by agreements.rules.ts `periodProblems`.
+const periodInOrder = datesInOrder('startsOn', 'endsOn', 'ends_after_starts');
 export const zMouCreate = z
   .object({
     governmentId: zUuid.optional().describe('hanya admin / admin only: the government party'),
@@ -50,8 +53,9 @@ export const zMouCreate = z
     regionCode: zRegionCode.optional().describe('wilayah yang dicakup; bawaan: wilayah pemda / region covered'),
     ...mouTerms,
   })
-  .strict();
-export const zMouUpdate = z.object(mouTerms).partial().strict();
+  .strict()
+  .superRefine(periodInOrder);
+export const zMouUpdate = z.object(mouTerms).partial().strict().superRefine(periodInOrder);
 export type MouCreate = z.infer<typeof zMouCreate>;
 export type MouUpdate = z.infer<typeof zMouUpdate>;
 
@@ -86,8 +90,9 @@ const pksTerms = {
   deliveryNote: zText(500).nullable().optional(),
   products: z.array(zPksProduct).min(1).max(200),
 };
-export const zPksCreate = z.object({ mouId: zUuid, umkmId: zUuid, branchId: zUuid.nullable().optional(), ...pksTerms }).strict();
-export const zPksUpdate = z.object(pksTerms).partial().strict();
+const pksCreateFields = { mouId: zUuid, umkmId: zUuid, branchId: zUuid.nullable().optional(), ...pksTerms };
+export const zPksCreate = z.object(pksCreateFields).strict().superRefine(periodInOrder);
+export const zPksUpdate = z.object(pksTerms).partial().strict().superRefine(periodInOrder);
 export type PksCreate = z.infer<typeof zPksCreate>;
 export type PksUpdate = z.infer<typeof zPksUpdate>;
 export const zPksTemplateQuery = z.object({ mouId: zUuid, umkmId: zUuid }).strict();
@@ -303,7 +308,7 @@ export const zReminders = z.object({
     .describe('diakhiri oleh pihak lain dalam 30 hari terakhir / ended by another party in the last 30 days'),
 });
 
-export const zPksTemplate = zPksCreate.extend({
+export const zPksTemplate = z.object(pksCreateFields).extend({
   products: z.array(z.object({ productId: z.string(), name: z.string(), supplierPrice: z.number().int(), shelfPrice: z.number().int() })),
 });
 

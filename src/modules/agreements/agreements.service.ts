@@ -20,8 +20,10 @@ import {
   mayTerminate,
   mayWithdraw,
 } from '../../platform/auth/policy.ts';
-import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { AppError, type Bilingual, badRequest, conflict, invalidFields, notFound } from '../../platform/errors.ts';
+import { formatDate } from '../../platform/format.ts';
 import type { Rupiah } from '../../platform/money.ts';
+
 import { requireRegion } from '../regions/regions.service.ts';
 import { chainByCode, getOutlet } from '../registry/registry.service.ts';
 import { type Copy, type DocumentModel, renderDocument, sha256Hex } from './agreements.document.ts';
@@ -31,6 +33,7 @@ import {
   agreementNumber,
   canApply,
   daysBetween,
+  duplicatePksFinding,
   EVENT_LABEL,
   inForceOn,
   type LifecycleEvent,
@@ -39,6 +42,7 @@ import {
   PHASE_LABEL,
   type Phase,
   PKS_TEMPLATES,
+  periodProblems,
   phaseOn,
   requiredParties,
   STATUS_LABEL,
@@ -47,7 +51,7 @@ import {
 } from './agreements.rules.ts';
 import type { MouCreate, MouUpdate, PksCreate, PksUpdate } from './agreements.schemas.ts';
 import * as store from './agreements.store.ts';
-import type { AgreementVersionsTable, Party, Signatory, VersionStatus } from './agreements.tables.ts';
+import type { AgreementKind, AgreementVersionsTable, Party, Signatory, VersionStatus } from './agreements.tables.ts';
 import { type Finding, judge, type PksTerms, smallSupplyTermApplies } from './compliance.rules.ts';
 
 const AGREEMENT = { id: 'Perjanjian', en: 'Agreement' };
@@ -293,13 +297,55 @@ export async function listAgreements(db: Database, ctx: Ctx, f: store.AgreementF
   };
 }
 
+/** The warning that the business already has a PKS in force with the same chain for one of `products`
+ *  at some day from `from` to `to` (other than the agreement `agreementId` itself). */
+async function duplicateWarnings(
+  db: Database,
+  ctx: Ctx,
+  f: { agreementId: string | null; umkmId: string; chainId: string; chainName: string; from: string; to: string },
+  products: { productId: string; name: string }[],
+): Promise<Finding[]> {
+  const rows = await store.pksInForceSharingProducts(db, ctx.actor, { ...f, productIds: products.map((p) => p.productId) });
+  const shared = rows
+    .map((r) => {
+      const index = products.findIndex((p) => p.productId === r.product_id);
+      return { number: r.number, productName: products[index]?.name ?? '', index };
+    })
+    .sort((a, b) => a.index - b.index);
+  const finding = duplicatePksFinding(f.chainName, shared);
+  return finding ? [finding] : [];
+}
+
+/** The duplicate warning of an agreement's open PKS version (none for anything else). */
+function openPksDuplicates(db: Database, ctx: Ctx, l: Loaded, products: { productId: string; name: string }[] | undefined, today: string) {
+  const v = l.open;
+  if (l.a.kind !== 'pks' || !v || v.id !== l.latest.id || !l.a.umkm_id || !products) return Promise.resolve([]);
+  return duplicateWarnings(
+    db,
+    ctx,
+    {
+      agreementId: l.a.id,
+      umkmId: l.a.umkm_id,
+      chainId: l.a.chain_id,
+      chainName: l.a.chain_name,
+      from: v.starts_on > today ? v.starts_on : today,
+      to: v.ends_on,
+    },
+    products,
+  );
+}
+
 export async function getAgreement(db: Database, ctx: Ctx, id: string) {
   const l = await load(db, ctx.actor, id);
   const today = todayIn(ctx, l.a.region_code);
-  const current = await versionView(db, l.a, l.latest, today);
+  const view = await versionView(db, l.a, l.latest, today);
+  const duplicates = await openPksDuplicates(db, ctx, l, view.pks?.products, today);
+  const current = { ...view, warnings: [...view.warnings, ...duplicates] };
   const signedParties = new Set(current.signatures.map((s) => s.party));
+  const summary = summaryView(l, today);
   return {
-    ...summaryView(l, today),
+    ...summary,
+    warnings: [...summary.warnings, ...duplicates],
     today,
     versions: l.versions.map((v) => ({
       version: v.version,
@@ -369,7 +415,7 @@ async function documentModel(db: Database, a: AgreementRow, v: VersionRow, withh
           ...view.pks,
           smallSupplyTermApplies: smallSupplyTermApplies(v.starts_on),
           mouNumber: a.mou_number ?? '',
-          deliveryDistricts: view.pks.deliveryDistrictCodes,
+          deliveryDistricts: await store.regionNames(db, view.pks.deliveryDistrictCodes),
           products: view.pks.products.map((p) => ({
             name: p.name,
             gtin: p.gtin,
@@ -437,17 +483,15 @@ export async function versionDocument(db: Database, ctx: Ctx, id: string, versio
 
 // ---- drafting -------------------------------------------------------------------------------------
 
-function checkPeriod(startsOn: string, endsOn: string) {
-  if (endsOn < startsOn) {
-    throw badRequest(
-      'period_invalid',
-      { id: 'Tanggal berakhir harus sesudah tanggal mulai.', en: 'The end date must not precede the start date.' },
-      'endsOn',
-    );
-  }
-  if (daysBetween(startsOn, endsOn) > 366 * 10) {
-    throw badRequest('period_too_long', { id: 'Jangka waktu paling lama 10 tahun.', en: 'The period is at most 10 years.' }, 'endsOn');
-  }
+/** A date for people in both languages (messages name dates, never as YYYY-MM-DD). */
+const dateBoth = (d: string): Bilingual => ({ id: formatDate(d, 'id'), en: formatDate(d, 'en') });
+
+/** Refuses a period that does not make sense on `today` (agreements.rules.ts periodProblems), naming
+ *  every problem at its field at once. */
+function checkPeriod(kind: AgreementKind, p: { startsOn: string; endsOn: string }, today: string, moment: 'draft' | 'sign') {
+  const problems = periodProblems(kind, p, today, moment, dateBoth);
+  const first = problems[0];
+  if (first) throw invalidFields(problems, first.code);
 }
 
 function checkSignatories(kind: 'mou' | 'pks', list: Signatory[] | undefined, witness: boolean) {
@@ -547,15 +591,17 @@ async function replaceProducts(db: Database, versionId: string, umkmId: string, 
   const ok = new Set(owned.map((p) => p.id));
   const bad = ids.findIndex((id) => !ok.has(id));
   if (bad >= 0) throw notFound({ id: 'Produk UMKM ini', en: "This UMKM's product" }, `products.${bad}.productId`);
-  list.forEach((p, i) => {
-    if (p.shelfPrice < p.supplierPrice) {
-      throw badRequest(
-        'shelf_below_supplier',
-        { id: 'Harga rak tidak boleh di bawah harga pemasok.', en: 'The shelf price must not be below the supplier price.' },
-        `products.${i}.shelfPrice`,
-      );
-    }
-  });
+  const below = list.flatMap((p, i) =>
+    p.shelfPrice < p.supplierPrice
+      ? [
+          {
+            field: `products.${i}.shelfPrice`,
+            message: { id: 'Harga rak tidak boleh di bawah harga pemasok.', en: 'The shelf price must not be below the supplier price.' },
+          },
+        ]
+      : [],
+  );
+  if (below.length) throw invalidFields(below, 'shelf_below_supplier');
   await db.deleteFrom('agreement_products').where('version_id', '=', versionId).execute();
   await db
     .insertInto('agreement_products')
@@ -565,19 +611,23 @@ async function replaceProducts(db: Database, versionId: string, umkmId: string, 
     .execute();
 }
 
-async function checkDeliveryZone(db: Database, regionCode: string, codes: string[]) {
+async function checkDeliveryZone(db: Database, region: { code: string; name: string }, codes: string[]) {
   if (codes.length === 0) return;
   const found = await db.selectFrom('regions').select(['code', 'level']).where('code', 'in', codes).execute();
-  codes.forEach((c, i) => {
+  const problems = codes.flatMap((c, i) => {
     const r = found.find((x) => x.code === c);
-    if (r?.level !== 'district' || !(c === regionCode || c.startsWith(`${regionCode}.`))) {
-      throw badRequest(
-        'delivery_zone_invalid',
-        { id: `Kecamatan ${c} tidak ada di wilayah MoU (${regionCode}).`, en: `District ${c} is not in the MoU's region (${regionCode}).` },
-        `deliveryDistrictCodes.${i}`,
-      );
-    }
+    if (r?.level === 'district' && (c === region.code || c.startsWith(`${region.code}.`))) return [];
+    return [
+      {
+        field: `deliveryDistrictCodes.${i}`,
+        message: {
+          id: `Kecamatan pengiriman ${i + 1} tidak berada di wilayah MoU (${region.name}).`,
+          en: `Delivery district ${i + 1} is not in the MoU's region (${region.name}).`,
+        },
+      },
+    ];
   });
+  if (problems.length) throw invalidFields(problems, 'delivery_zone_invalid');
 }
 
 export async function createMou(db: Database, ctx: Ctx, input: MouCreate) {
@@ -606,7 +656,7 @@ export async function insertMou(db: Database, ctx: Ctx, input: MouCreate): Promi
   if (!region || (region.level !== 'province' && region.level !== 'regency')) {
     throw notFound({ id: `Kode wilayah ${regionCode}`, en: `Region ${regionCode}` }, 'regionCode');
   }
-  checkPeriod(input.startsOn, input.endsOn);
+  checkPeriod('mou', input, localDate(regionCode, ctx.now), 'draft');
   checkSignatories('mou', input.signatories, false);
   const chain = await chainByCode(db, input.chainCode);
   const branchId = await checkBranch(db, chain.id, input.branchId);
@@ -715,10 +765,10 @@ export async function insertPks(db: Database, ctx: Ctx, input: PksCreate): Promi
       'umkmId',
     );
   }
-  checkPeriod(input.startsOn, input.endsOn);
+  checkPeriod('pks', input, todayIn(ctx, mou.a.region_code), 'draft');
   const witness = signedMou.pks_witness ?? false;
   checkSignatories('pks', input.signatories, witness);
-  await checkDeliveryZone(db, mou.a.region_code, input.deliveryDistrictCodes);
+  await checkDeliveryZone(db, { code: mou.a.region_code, name: mou.a.region_name }, input.deliveryDistrictCodes);
   const branchId = actor.branchId ?? (await checkBranch(db, mou.a.chain_id, input.branchId ?? mou.a.branch_id));
   const chainCode = mou.a.chain_code as ChainCode;
   const year = input.startsOn.slice(0, 4);
@@ -764,7 +814,7 @@ export async function updateDraft(db: Database, ctx: Ctx, id: string, kind: 'mou
   const v = l.open ?? l.latest;
   if (!canApply('edit', v.status)) throw invalidTransition('edit', v);
   const before = await versionView(db, l.a, v, todayIn(ctx, l.a.region_code));
-  checkPeriod(patch.startsOn ?? v.starts_on, patch.endsOn ?? v.ends_on);
+  checkPeriod(kind, { startsOn: patch.startsOn ?? v.starts_on, endsOn: patch.endsOn ?? v.ends_on }, todayIn(ctx, l.a.region_code), 'draft');
   checkSignatories(kind, patch.signatories, v.witness_required);
   const set = kind === 'mou' ? mouColumns(patch as MouUpdate) : pksColumns(patch as PksUpdate);
   await db
@@ -775,7 +825,7 @@ export async function updateDraft(db: Database, ctx: Ctx, id: string, kind: 'mou
   if (kind === 'mou' && (patch as MouUpdate).relaxations) await replaceRelaxations(db, v.id, (patch as MouUpdate).relaxations ?? []);
   if (kind === 'pks') {
     const p = patch as PksUpdate;
-    if (p.deliveryDistrictCodes) await checkDeliveryZone(db, l.a.region_code, p.deliveryDistrictCodes);
+    if (p.deliveryDistrictCodes) await checkDeliveryZone(db, { code: l.a.region_code, name: l.a.region_name }, p.deliveryDistrictCodes);
     if (p.products) await replaceProducts(db, v.id, l.a.umkm_id as string, p.products);
   }
   const view = await getAgreement(db, ctx, id);
@@ -832,6 +882,7 @@ export async function applySubmit(db: Database, ctx: Ctx, id: string, seen: numb
   const v = l.latest;
   if (!canApply('submit', v.status)) throw invalidTransition('submit', v);
   if (!maySubmit(ctx.actor, l.a)) throw notParty('submit');
+  checkPeriod(l.a.kind, { startsOn: v.starts_on, endsOn: v.ends_on }, localDate(l.a.region_code, at), 'draft');
   requireCompliant(l.a, v);
   if (l.a.kind === 'pks') {
     const mou = await db
@@ -846,8 +897,8 @@ export async function applySubmit(db: Database, ctx: Ctx, id: string, seen: numb
       throw badRequest(
         'outside_mou_period',
         {
-          id: `Jangka waktu PKS harus di dalam jangka waktu MoU (${mou.starts_on} s.d. ${mou.ends_on}).`,
-          en: `The PKS period must lie within the MoU's (${mou.starts_on} to ${mou.ends_on}).`,
+          id: `Jangka waktu PKS harus di dalam jangka waktu MoU (${dateBoth(mou.starts_on).id} s.d. ${dateBoth(mou.ends_on).id}).`,
+          en: `The PKS period must lie within the MoU's (${dateBoth(mou.starts_on).en} to ${dateBoth(mou.ends_on).en}).`,
         },
         'startsOn',
       );
@@ -952,8 +1003,10 @@ export async function applySign(db: Database, ctx: Ctx, id: string, input: { ver
       'version',
     );
   }
-  // A version sent before the rule it breaks was in the catalogue is refused here too.
+  // A version sent before the rule it breaks was in the catalogue is refused here too, and so is one whose
+  // period has passed while it waited for signatures.
   requireCompliant(l.a, v);
+  checkPeriod(l.a.kind, { startsOn: v.starts_on, endsOn: v.ends_on }, localDate(l.a.region_code, at), 'sign');
   const account = await db
     .selectFrom('users')
     .select(['name', 'title'])

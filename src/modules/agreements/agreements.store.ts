@@ -320,3 +320,39 @@ export async function reminderCandidates(db: Database, actor: Actor, from: strin
   ]);
   return { ending, reviewing, pks };
 }
+
+/** Signed PKS of the same business with the same chain (other than `agreementId`) in force on some day
+ *  from `from` to `to`, with the products they share with `productIds`: as far as the actor may see them. */
+export async function pksInForceSharingProducts(
+  db: Database,
+  actor: Actor,
+  f: { agreementId: string | null; umkmId: string; chainId: string; productIds: string[]; from: string; to: string },
+) {
+  if (f.productIds.length === 0 || f.to < f.from) return [];
+  let q = db
+    .selectFrom('agreements as a')
+    .innerJoin('agreement_versions as v', 'v.agreement_id', 'a.id')
+    .innerJoin('agreement_products as ap', 'ap.version_id', 'v.id')
+    .select(['a.id', 'a.number', 'ap.product_id'])
+    .distinct()
+    .where('a.kind', '=', 'pks')
+    .where('a.umkm_id', '=', f.umkmId)
+    .where('a.chain_id', '=', f.chainId)
+    .where(agreementScope(actor, 'a'))
+    .where('v.status', 'in', ['signed', 'superseded', 'terminated'])
+    .where('v.starts_on', '<=', f.to)
+    .where('v.ends_on', '>=', f.from)
+    .where((eb) => eb.or([eb('v.superseded_on', 'is', null), eb('v.superseded_on', '>', f.from)]))
+    .where((eb) => eb.or([eb('v.terminated_on', 'is', null), eb('v.terminated_on', '>', f.from)]))
+    .where('ap.product_id', 'in', f.productIds);
+  if (f.agreementId) q = q.where('a.id', '<>', f.agreementId);
+  return q.orderBy('a.number').orderBy('ap.product_id').execute();
+}
+
+/** The names of regions, in the order of their codes (a code not found keeps its place as itself). */
+export async function regionNames(db: Database, codes: string[]): Promise<string[]> {
+  if (codes.length === 0) return [];
+  const rows = await db.selectFrom('regions').select(['code', 'name']).where('code', 'in', codes).execute();
+  const byCode = new Map(rows.map((r) => [r.code, r.name]));
+  return codes.map((c) => byCode.get(c) ?? c);
+}

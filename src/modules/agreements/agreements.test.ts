@@ -259,9 +259,11 @@ describe('a PKS drafted by the chain from its template, read and signed by the U
     });
     expect(created.status).toBe(201);
     expect(created.body.current.pks.witnessRequired).toBe(true);
-    // The template itself complies; the fees added above 15% are a warning (Permendag 23/2021 Pasal 11).
+    // The template itself complies; the fees added above 15% are a warning (Permendag 23/2021 Pasal 11), and
+    // so is the demo PKS already in force with Alfamart for the same products (a warning, not a block).
     expect(created.body.warnings.map((w: { rule: string; severity: string }) => [w.rule, w.severity])).toEqual([
       ['permendag23_2021_p11_fee_cap', 'warning'],
+      ['pks_already_in_force', 'warning'],
     ]);
     const p = created.body.current.pks.products[0];
     expect(p.shelfPrice - p.supplierPrice).toBe(p.markup);
@@ -276,9 +278,9 @@ describe('a PKS drafted by the chain from its template, read and signed by the U
     const seen = await call('umkm', 'GET', `/api/agreements/${created.body.id}`);
     expect(seen.status).toBe(200);
     expect(seen.body.allowed).not.toContain('submit');
-    expect(seen.body.warnings).toHaveLength(1);
+    expect(seen.body.warnings).toHaveLength(2);
     const dinas = await call('pemda.oki', 'GET', `/api/agreements/${created.body.id}`);
-    expect(dinas.body.warnings).toHaveLength(1);
+    expect(dinas.body.warnings).toHaveLength(2);
   });
 });
 
@@ -421,20 +423,24 @@ describe('reminders on each party’s home', () => {
 
 describe('the law in force: PP 29/2021 Pasal 95 blocks, older PKS are judged by Permendag 70/2013', () => {
   /** A PKS draft for the demo UMKM under Alfamart's OKI MoU, from the chain's template with `change`. */
-  async function draft(change: Record<string, unknown>) {
+  /** The chain's template for the demo UMKM, as a PKS body. */
+  async function template() {
     const mou = (await call('alfamart', 'GET', '/api/agreements?kind=mou&regionCode=16.02')).body.items[0];
     const umkmId = (await call('umkm', 'GET', '/api/me')).body.organizationId;
     const tpl = (await call('alfamart', 'GET', `/api/agreements/pks-template?mouId=${mou.id}&umkmId=${umkmId}`)).body;
     const { products, ...terms } = tpl;
-    const res = await call('alfamart', 'POST', '/api/agreements/pks', {
+    return {
       ...terms,
-      ...change,
       products: products.map((p: { productId: string; supplierPrice: number; shelfPrice: number }) => ({
         productId: p.productId,
         supplierPrice: p.supplierPrice,
         shelfPrice: p.shelfPrice,
       })),
-    });
+    };
+  }
+
+  async function draft(change: Record<string, unknown>) {
+    const res = await call('alfamart', 'POST', '/api/agreements/pks', { ...(await template()), ...change });
     expect(res.status).toBe(201);
     return res.body;
   }
@@ -490,17 +496,29 @@ describe('the law in force: PP 29/2021 Pasal 95 blocks, older PKS are judged by 
   });
 
   it('a PKS starting 2020-06-01 is judged by Permendag 70/2013: its Rp10.000.000 threshold applies', async () => {
-    const d = await draft({ startsOn: '2020-06-01', endsOn: '2020-12-31', paymentTermDays: 30, paymentTechnicalReason: null });
-    expect(d.warnings.map((w: { rule: string; severity: string }) => [w.rule, w.severity])).toEqual([
+    // Such a PKS can no longer be drafted (its period is wholly past): it is a record kept from then.
+    const past = await call('alfamart', 'POST', '/api/agreements/pks', {
+      ...(await template()),
+      startsOn: '2020-06-01',
+      endsOn: '2020-12-31',
+    });
+    expect(past.status).toBe(400);
+    expect(past.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['endsOn', 'startsOn']);
+    const d = await draft({ paymentTermDays: 30, paymentTechnicalReason: null });
+    const stored = async (set: Record<string, unknown>) => {
+      await t.handle.db.updateTable('agreement_versions').set(set).where('agreement_id', '=', d.id).execute();
+      return (await call('alfamart', 'GET', `/api/agreements/${d.id}`)).body;
+    };
+    const old = await stored({ starts_on: '2020-06-01', ends_on: '2020-12-31' });
+    expect(old.warnings.map((w: { rule: string; severity: string }) => [w.rule, w.severity])).toEqual([
       ['permendag70_small_supply_payment', 'warning'],
     ]);
-    expect(d.warnings[0].message.id).toContain('Rp10.000.000');
+    expect(old.warnings[0].message.id).toContain('Rp10.000.000');
     const pdf = await pdfText((await call('alfamart', 'GET', `/api/agreements/${d.id}/versions/1/document.pdf`)).raw);
     expect(pdf).toContain('Pembayaran tagihan s.d. Rp10.000.000');
     expect(pdf).not.toContain('PP 29/2021');
     // With its own term for small bills, 70/2013 is satisfied.
-    const fixed = await call('alfamart', 'PATCH', `/api/agreements/pks/${d.id}`, { smallSupplyPaymentDays: 7 });
-    expect(fixed.body.warnings).toEqual([]);
+    expect((await stored({ small_supply_payment_days: 7 })).warnings).toEqual([]);
     await call('alfamart', 'POST', `/api/agreements/${d.id}/withdraw`, { version: 1 });
   });
 

@@ -13,6 +13,7 @@ import type { Actor, Ctx } from '../../platform/auth/actor.ts';
 import { chainActedFor, mayActInRegion, mayApprovePlan, mayLockPlacement } from '../../platform/auth/policy.ts';
 import { localDate } from '../../platform/clock.ts';
 import { badRequest, conflict, notFound, notPermitted } from '../../platform/errors.ts';
+import { formatDate } from '../../platform/format.ts';
 import { eligibleProducts } from '../agreements/agreements.queries.ts';
 import { chainByCode } from '../registry/registry.service.ts';
 import { buildPlanInstance, PLAN_DEFAULTS, type PlanFacts, planItems } from './placement.plans.ts';
@@ -323,7 +324,10 @@ export async function approvePlan(db: Database, ctx: Ctx, id: string, input: { s
   if (input.startsOn < today) {
     throw badRequest(
       'starts_in_past',
-      { id: `Tanggal mulai tidak boleh sebelum hari ini (${today}).`, en: `The start date cannot be before today (${today}).` },
+      {
+        id: `Tanggal mulai harus hari ini (${formatDate(today, 'id')}) atau sesudahnya.`,
+        en: `The start date must be today (${formatDate(today, 'en')}) or later.`,
+      },
       'startsOn',
     );
   }

@@ -1,5 +1,6 @@
 // Registry vocabulary: product categories (with their Indonesian names) and the rules that relate
-// a product's storage, shelf life and perishability. Pure; no I/O.
+// a product's storage, shelf life and perishability, and a permit's dates to today. Pure; no I/O.
+import type { Bilingual } from '../../platform/errors.ts';
 
 export const CATEGORIES = {
   beras_serealia: { id: 'Beras & serealia', en: 'Rice & grains' },
@@ -36,3 +37,37 @@ export const CHAINS = {
   indomaret: { name: 'Indomaret', legalName: 'PT Indomarco Prismatama' },
 } as const;
 export const CHAIN_CODES = ['alfamart', 'alfamidi', 'indomaret'] as const;
+
+// ---- permits on the calendar ----
+
+export interface PermitDates {
+  issuedOn: string;
+  expiresOn?: string | null;
+}
+
+/** A permit's standing on a date: a certificate issued after it is not yet valid (never shown green). */
+export type PermitStanding = 'not_yet_valid' | 'valid' | 'expired';
+
+export function permitStanding(p: PermitDates, date: string): PermitStanding {
+  if (p.issuedOn > date) return 'not_yet_valid';
+  if (p.expiresOn && p.expiresOn < date) return 'expired';
+  return 'valid';
+}
+
+/** What is wrong with a permit's dates on `today` (the owner's local date), at the fields under `at`
+ *  ("permits.2" or "" for a permit sent alone). The order of issue and expiry is the schema's (zPermit). */
+export function permitDateProblems(p: PermitDates, today: string, at: string): { field: string; message: Bilingual }[] {
+  const field = (f: string) => (at ? `${at}.${f}` : f);
+  if (p.issuedOn > today) {
+    return [
+      {
+        field: field('issuedOn'),
+        message: {
+          id: 'Tanggal terbit tidak boleh setelah hari ini: izin yang belum terbit belum dapat dicatat.',
+          en: 'The issue date cannot be after today: a permit not yet issued cannot be recorded.',
+        },
+      },
+    ];
+  }
+  return [];
+}

@@ -131,6 +131,9 @@ export const zPermitView = z.object({
   issuedOn: z.string(),
   expiresOn: z.string().nullable(),
   scanSha256: z.string().nullable(),
+  standing: z
+    .enum(['not_yet_valid', 'valid', 'expired'])
+    .describe("pada hari ini di zona pemiliknya / on today's date in the owner's zone"),
 });
 export const zProduct = z.object({
   id: z.string(),

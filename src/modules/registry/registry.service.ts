@@ -6,12 +6,13 @@ import type { ChainCode, OrganizationKind } from '../../db/types.ts';
 import { audit } from '../../platform/audit.ts';
 import type { Actor, Ctx } from '../../platform/auth/actor.ts';
 import { canEditUmkm, mayMoveUmkm } from '../../platform/auth/policy.ts';
-import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
+import { localDate } from '../../platform/clock.ts';
+import { AppError, badRequest, conflict, type FieldProblem, forbidden, invalidFields, notFound } from '../../platform/errors.ts';
 import { requireFile } from '../../platform/files.ts';
 import type { Rupiah } from '../../platform/money.ts';
 import type { ListQuery } from '../../platform/validation.ts';
 import { requireRegion } from '../regions/regions.service.ts';
-import { type Category, impliedPerishable } from './registry.rules.ts';
+import { type Category, impliedPerishable, permitDateProblems, permitStanding } from './registry.rules.ts';
 import * as store from './registry.store.ts';
 
 const ORG = { id: 'Organisasi', en: 'Organisation' };
@@ -500,33 +501,37 @@ async function productViews(db: Database, ctx: Ctx, rows: store.ProductRow[]) {
     ctx.actor,
     rows.map((r) => r.id),
   );
-  return rows.map((p) => ({
-    id: p.id,
-    umkmId: p.umkm_id,
-    umkmName: p.umkm_name,
-    name: p.name,
-    category: p.category as Category,
-    gtin: p.gtin,
-    netContent: p.net_content,
-    netUnit: p.net_unit,
-    supplierPrice: p.supplier_price,
-    retailPrice: p.retail_price,
-    shelfLifeDays: p.shelf_life_days,
-    storage: p.storage,
-    perishable: p.perishable,
-    permits: permits
-      .filter((x) => x.product_id === p.id)
-      .map((x) => ({
-        id: x.id,
-        type: x.type,
-        number: x.number,
-        issuedOn: x.issued_on,
-        expiresOn: x.expires_on,
-        scanSha256: x.scan_sha256,
-      })),
-    photos: photos.filter((x) => x.product_id === p.id).map((x) => x.sha256),
-    archived: p.archived_at !== null,
-  }));
+  return rows.map((p) => {
+    const today = localDate(p.province_code, ctx.now);
+    return {
+      id: p.id,
+      umkmId: p.umkm_id,
+      umkmName: p.umkm_name,
+      name: p.name,
+      category: p.category as Category,
+      gtin: p.gtin,
+      netContent: p.net_content,
+      netUnit: p.net_unit,
+      supplierPrice: p.supplier_price,
+      retailPrice: p.retail_price,
+      shelfLifeDays: p.shelf_life_days,
+      storage: p.storage,
+      perishable: p.perishable,
+      permits: permits
+        .filter((x) => x.product_id === p.id)
+        .map((x) => ({
+          id: x.id,
+          type: x.type,
+          number: x.number,
+          issuedOn: x.issued_on,
+          expiresOn: x.expires_on,
+          scanSha256: x.scan_sha256,
+          standing: permitStanding({ issuedOn: x.issued_on, expiresOn: x.expires_on }, today),
+        })),
+      photos: photos.filter((x) => x.product_id === p.id).map((x) => x.sha256),
+      archived: p.archived_at !== null,
+    };
+  });
 }
 
 export async function listProducts(db: Database, ctx: Ctx, f: ListQuery & { category?: string; umkmId?: string; perishable?: boolean }) {
@@ -541,14 +546,20 @@ export async function getProduct(db: Database, ctx: Ctx, id: string) {
   return view as NonNullable<typeof view>;
 }
 
-function checkPrices(supplier: bigint, retail: bigint) {
-  if (supplier > retail) {
-    throw badRequest(
-      'price_order',
-      { id: 'Harga pemasok tidak boleh melebihi harga eceran.', en: 'Supplier price must not exceed the retail price.' },
-      'supplierPrice',
-    );
-  }
+function priceProblems(supplier: bigint, retail: bigint): FieldProblem[] {
+  return supplier > retail
+    ? [
+        {
+          field: 'supplierPrice',
+          message: { id: 'Harga pemasok tidak boleh melebihi harga eceran.', en: 'Supplier price must not exceed the retail price.' },
+        },
+      ]
+    : [];
+}
+
+/** Every problem a form's values have beyond its schema, answered at once (one 400 naming each field). */
+function refuseProblems(problems: FieldProblem[]) {
+  if (problems.length) throw invalidFields(problems);
 }
 
 async function gtinFree(db: Database, gtin: string | null | undefined, except?: string) {
@@ -560,7 +571,7 @@ async function gtinFree(db: Database, gtin: string | null | undefined, except?: 
 }
 
 async function insertPermit(db: Database, actor: Actor, productId: string, p: PermitInput, field: string) {
-  if (p.scanSha256) await requireFile(db, actor, p.scanSha256, `${field}.scanSha256`);
+  if (p.scanSha256) await requireFile(db, actor, p.scanSha256, field ? `${field}.scanSha256` : 'scanSha256');
   return db
     .insertInto('product_permits')
     .values({
@@ -591,7 +602,11 @@ export async function createProduct(
   const umkm = await store.findUmkm(db, ctx.actor, umkmId);
   if (!umkm) throw notFound(UMKM, 'umkmId');
   if (umkm.archived_at) throw badRequest('umkm_archived', { id: 'UMKM sudah diarsipkan.', en: 'The UMKM is archived.' }, 'umkmId');
-  checkPrices(input.supplierPrice, input.retailPrice);
+  const today = localDate(umkm.province_code, ctx.now);
+  refuseProblems([
+    ...priceProblems(input.supplierPrice, input.retailPrice),
+    ...(input.permits ?? []).flatMap((p, i) => permitDateProblems(p, today, `permits.${i}`)),
+  ]);
   await gtinFree(db, input.gtin);
   const { id } = await db
     .insertInto('products')
@@ -626,7 +641,7 @@ async function editableProduct(db: Database, ctx: Ctx, id: string) {
 
 export async function updateProduct(db: Database, ctx: Ctx, id: string, patch: Partial<ProductFields>) {
   const before = await editableProduct(db, ctx, id);
-  checkPrices(patch.supplierPrice ?? before.supplierPrice, patch.retailPrice ?? before.retailPrice);
+  refuseProblems(priceProblems(patch.supplierPrice ?? before.supplierPrice, patch.retailPrice ?? before.retailPrice));
   if (patch.gtin !== undefined) await gtinFree(db, patch.gtin, id);
   const set: Record<string, unknown> = { updated_at: sql`now()` };
   Object.assign(
@@ -657,7 +672,9 @@ export async function archiveProduct(db: Database, ctx: Ctx, id: string) {
 
 export async function addPermit(db: Database, ctx: Ctx, productId: string, permit: PermitInput) {
   await editableProduct(db, ctx, productId);
-  const { id } = await insertPermit(db, ctx.actor, productId, permit, 'permit');
+  const row = await store.findProduct(db, ctx.actor, productId);
+  refuseProblems(permitDateProblems(permit, localDate(row?.province_code ?? '31', ctx.now), ''));
+  const { id } = await insertPermit(db, ctx.actor, productId, permit, '');
   const after = await getProduct(db, ctx, productId);
   await audit(db, ctx, { action: 'add_permit', entity: 'product', entityId: productId, after: { permitId: id, ...permit } });
   return after;

@@ -166,6 +166,7 @@ const productColumns = [
   'products.shelf_life_days',
   'products.storage',
   'products.perishable',
+  'products.province_code',
   'products.archived_at',
 ] as const;
 

@@ -186,15 +186,31 @@ export function FormProblem({ error }: { error: Bilingual | null }) {
   );
 }
 
+const UNEXPECTED: Bilingual = {
+  id: 'Terjadi kesalahan yang tidak terduga. Silakan coba lagi.',
+  en: 'Something unexpected went wrong. Please try again.',
+};
+
+/** Moves to the field in error that comes first on the page (not first in the list): focused and scrolled
+ *  to the middle of the screen, so that on a phone its message is in view. */
+function focusFirst(names: string[]) {
+  if (names.length === 0) return;
+  requestAnimationFrame(() => {
+    const found = names
+      .map((n) => document.getElementById(fieldId(n)) ?? document.querySelector<HTMLElement>(`[data-field="${CSS.escape(n)}"]`))
+      .filter((el): el is HTMLElement => el !== null)
+      .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    const el = found[0];
+    if (!el) return;
+    el.scrollIntoView({ block: 'center' });
+    el.focus({ preventScroll: true });
+  });
+}
+
 /** Errors of one form: per field, plus one above the form for anything no field shows. */
 export function useFormErrors() {
   const [errors, setErrors] = useState<Record<string, Bilingual>>({});
   const [general, setGeneral] = useState<Bilingual | null>(null);
-
-  const focusFirst = (names: string[]) => {
-    const first = names[0];
-    if (first) requestAnimationFrame(() => document.getElementById(fieldId(first))?.focus());
-  };
 
   const clear = useCallback((name: string) => {
     setErrors((prev) => {
@@ -213,38 +229,44 @@ export function useFormErrors() {
       setErrors({});
       setGeneral(null);
     },
-    /** Errors the browser found before asking the server (empty required fields). */
+    /** Errors the browser found before asking the server (empty required fields), all at once. */
     setClient: (errs: Record<string, Bilingual>) => {
       setErrors(errs);
       setGeneral(null);
       focusFirst(Object.keys(errs));
     },
-    /** A server error goes on the form's field for its body path (`where` answers that field's name, or
-     *  null when the form shows no such field: then the message goes above the form). */
+    /** Every server error goes on the form's field for its body path (`where` answers that field's name,
+     *  or null when the form shows no such field: those messages go above the form), and the first field
+     *  in error gets the focus. */
     fromApi: (e: unknown, where: (field: string) => string | null) => {
-      const name = e instanceof ApiError && e.field ? where(e.field) : null;
-      if (e instanceof ApiError && name) {
-        setErrors({ [name]: e.bilingual });
-        setGeneral(null);
-        focusFirst([name]);
-      } else {
+      if (!(e instanceof ApiError)) {
         setErrors({});
-        setGeneral(
-          e instanceof ApiError
-            ? e.bilingual
-            : { id: 'Terjadi kesalahan yang tidak terduga. Silakan coba lagi.', en: 'Something unexpected went wrong. Please try again.' },
-        );
+        setGeneral(UNEXPECTED);
+        return;
       }
+      const placed: Record<string, Bilingual> = {};
+      const above: Bilingual[] = [];
+      const problems = e.fields.length ? e.fields : [{ field: '', message: e.bilingual }];
+      for (const f of problems) {
+        const name = f.field ? where(f.field) : null;
+        if (name && !(name in placed)) placed[name] = f.message;
+        else if (!name) above.push(f.message);
+      }
+      setErrors(placed);
+      setGeneral(above.length ? { id: above.map((m) => m.id).join(' '), en: above.map((m) => m.en).join(' ') } : null);
+      focusFirst(Object.keys(placed));
     },
   };
 }
 
 export type FormErrors = ReturnType<typeof useFormErrors>;
 
+/** The app's own message for a field left empty (never the browser's bubble: forms are `noValidate`). */
+export const REQUIRED: Bilingual = { id: 'Wajib diisi.', en: 'Required.' };
+
 /** The "required" message for every empty field of a list. */
 export function requiredErrors(values: Record<string, unknown>): Record<string, Bilingual> {
   const out: Record<string, Bilingual> = {};
-  for (const [k, v] of Object.entries(values))
-    if (v === '' || v === null || v === undefined) out[k] = { id: 'Wajib diisi.', en: 'Required.' };
+  for (const [k, v] of Object.entries(values)) if (v === '' || v === null || v === undefined) out[k] = REQUIRED;
   return out;
 }

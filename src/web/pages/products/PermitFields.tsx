@@ -2,10 +2,9 @@
 // Used for each permit row of a new product and for adding a permit to an existing one.
 import { useState } from 'react';
 import { uploadFile } from '../../api.ts';
-import { Field, FileButton, fieldId, SelectField, TextField } from '../../components/form.tsx';
-import { useI18n } from '../../i18n.tsx';
-import type { Bilingual, PermitType } from '../../types.ts';
-import { PERMIT_EXAMPLE, PERMIT_KEY, PERMIT_TYPES } from './vocab.ts';
+import { Field, FileButton, fieldId, REQUIRED, SelectField, TextField } from '../../components/form.tsx';
+import { type Bilingual, useI18n } from '../../i18n.tsx';
+import { PERMIT_EXAMPLE, type PermitType, permitTypeOptions } from './vocab.ts';
 
 export interface PermitDraft {
   type: PermitType;
@@ -26,6 +25,29 @@ export const permitBody = (p: PermitDraft) => ({
   scanSha256: p.scanSha256,
 });
 
+/** The browser's own date: only to catch a slip before asking the server, which judges by the owner's zone. */
+const localToday = () => new Intl.DateTimeFormat('en-CA').format(new Date());
+
+/** What the form can tell about a permit before asking the server, every field at once, under `prefix`
+ *  (its body path, "permits.0." or ""): number and issue date required, not issued in the future, and
+ *  expiring after its issue. */
+export function permitProblems(p: PermitDraft, prefix: string): Record<string, Bilingual> {
+  const out: Record<string, Bilingual> = {};
+  if (!p.number.trim()) out[`${prefix}number`] = REQUIRED;
+  if (!p.issuedOn) out[`${prefix}issuedOn`] = REQUIRED;
+  else if (p.issuedOn > localToday())
+    out[`${prefix}issuedOn`] = {
+      id: 'Tanggal terbit tidak boleh setelah hari ini.',
+      en: 'The issue date cannot be after today.',
+    };
+  if (p.issuedOn && p.expiresOn && p.expiresOn <= p.issuedOn)
+    out[`${prefix}expiresOn`] = {
+      id: 'Tanggal kedaluwarsa harus setelah tanggal terbit.',
+      en: 'The expiry date must be after the issue date.',
+    };
+  return out;
+}
+
 /** `prefix` is the body path of this permit ("permits.0." in a new product, "" when posted alone). */
 export function PermitFields(props: {
   prefix: string;
@@ -34,7 +56,7 @@ export function PermitFields(props: {
   err: (name: string) => Bilingual | null;
   setErr: (name: string, e: Bilingual | null) => void;
 }) {
-  const { t, tx } = useI18n();
+  const { t, lang } = useI18n();
   const { prefix, value: p } = props;
   const [uploading, setUploading] = useState(false);
   const set = (patch: Partial<PermitDraft>) => props.onChange({ ...p, ...patch });
@@ -63,7 +85,7 @@ export function PermitFields(props: {
         label={t('Jenis izin', 'Permit type')}
         value={p.type}
         onChange={(v) => set({ type: v })}
-        options={PERMIT_TYPES.map((k) => [k, tx(PERMIT_KEY[k])])}
+        options={permitTypeOptions(lang)}
         error={props.err(n('type'))}
       />
       <TextField
@@ -82,13 +104,14 @@ export function PermitFields(props: {
         name={n('issuedOn')}
         label={t('Tanggal terbit', 'Issued on')}
         type="date"
+        max={localToday()}
         value={p.issuedOn}
         onChange={(v) => set({ issuedOn: v })}
         error={props.err(n('issuedOn'))}
       />
       <TextField
         name={n('expiresOn')}
-        label={t('Berlaku sampai', 'Valid until')}
+        label={t('Tanggal kedaluwarsa', 'Expiry date')}
         type="date"
         value={p.expiresOn}
         onChange={(v) => set({ expiresOn: v })}

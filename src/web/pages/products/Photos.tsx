@@ -2,8 +2,8 @@
 import { useState } from 'react';
 import { fileUrl, uploadFile } from '../../api.ts';
 import { Field, FileButton, fieldId } from '../../components/form.tsx';
+import type { Bilingual } from '../../i18n.tsx';
 import { useI18n } from '../../i18n.tsx';
-import type { Bilingual } from '../../types.ts';
 
 export function Thumbs({ photos, alt }: { photos: string[]; alt: string }) {
   if (photos.length === 0) return null;
@@ -33,7 +33,7 @@ export function PhotoUpload(props: { name: string; onStored: (sha256: string) =>
     setBusy(true);
     setError(null);
     try {
-      const stored = await uploadFile(file);
+      const stored = await uploadFile(file, 'photo');
       await props.onStored(stored.sha256);
       input.value = '';
     } catch (e) {

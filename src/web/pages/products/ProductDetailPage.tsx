@@ -2,22 +2,32 @@
 // for who may edit — adding a permit or a photo, editing and archiving.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { label } from '../../../vocabulary.ts';
 import { api, fileUrl } from '../../api.ts';
-import { FormProblem, requiredErrors, useFormErrors } from '../../components/form.tsx';
+import { confirm } from '../../components/confirm.tsx';
+import { FormProblem, useFormErrors } from '../../components/form.tsx';
 import { BackLink, Badge, ButtonLink, Facts, Loading, PageHeader, Problem } from '../../components/ui.tsx';
 import { daysBetween, formatDate, formatRupiah, todayIn, zoneOf } from '../../format.ts';
-import { useI18n } from '../../i18n.tsx';
+import { type Bilingual, useI18n } from '../../i18n.tsx';
 import { Link, useLocation } from '../../router.tsx';
 import { can, useUser } from '../../session.ts';
-import type { Bilingual, Permit, Product } from '../../types.ts';
-import { emptyPermit, PermitFields, permitBody } from './PermitFields.tsx';
+import { emptyPermit, PermitFields, permitBody, permitProblems } from './PermitFields.tsx';
 import { PhotoUpload, Thumbs } from './Photos.tsx';
-import { categoryLabel, PERMIT_KEY, STORAGE_KEY, unitLabel } from './vocab.ts';
+import { categoryLabel, type Permit, type Product, unitLabel } from './vocab.ts';
 
 export const productKey = (id: string) => ['product', id] as const;
 
+/** A permit's standing on today's date: the server's (in the owner's zone) for not yet valid and expired,
+ *  the days left counted here. A certificate issued in the future is never green. */
 function PermitState({ permit, today }: { permit: Permit; today: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  if (permit.standing === 'not_yet_valid' || permit.issuedOn > today)
+    return (
+      <Badge tone="bad">
+        {t('Belum berlaku (terbit {date})', 'Not yet valid (issued {date})', { date: formatDate(permit.issuedOn, lang) })}
+      </Badge>
+    );
+  if (permit.standing === 'expired') return <Badge tone="bad">{t('Kedaluwarsa', 'Expired')}</Badge>;
   if (!permit.expiresOn) return <Badge tone="ok">{t('Tanpa masa berlaku', 'No expiry')}</Badge>;
   const left = daysBetween(today, permit.expiresOn);
   if (left < 0) return <Badge tone="bad">{t('Kedaluwarsa', 'Expired')}</Badge>;
@@ -27,8 +37,8 @@ function PermitState({ permit, today }: { permit: Permit; today: string }) {
 
 function PermitList({ product, regionCode }: { product: Product; regionCode: string | null }) {
   const { t, tx, lang } = useI18n();
-  const { tz, label } = zoneOf(regionCode);
-  const today = todayIn(tz);
+  const zone = zoneOf(regionCode);
+  const today = todayIn(zone.tz);
   if (product.permits.length === 0) return <p className="muted">{t('Belum ada izin', 'No permit yet')}</p>;
   return (
     <>
@@ -36,11 +46,11 @@ function PermitList({ product, regionCode }: { product: Product; regionCode: str
         {product.permits.map((p) => (
           <li key={p.id} className="card item">
             <p className="item-title" translate="no">
-              {tx(PERMIT_KEY[p.type])} <span className="mono">{p.number}</span>
+              {tx(label('permitType', p.type))} <span className="mono">{p.number}</span>
             </p>
             <p className="small">
               {t('Tanggal terbit', 'Issued on')}: {formatDate(p.issuedOn, lang)}
-              {p.expiresOn && ` · ${t('Berlaku sampai', 'Valid until')}: ${formatDate(p.expiresOn, lang)}`}
+              {p.expiresOn && ` · ${t('Tanggal kedaluwarsa', 'Expiry date')}: ${formatDate(p.expiresOn, lang)}`}
             </p>
             <p className="item-meta">
               <PermitState permit={p} today={today} />
@@ -54,7 +64,7 @@ function PermitList({ product, regionCode }: { product: Product; regionCode: str
         ))}
       </ul>
       <p className="muted small">
-        {t('Status per {date} ({zone}).', 'Status as of {date} ({zone}).', { date: formatDate(today, lang), zone: label })}
+        {t('Status per {date} ({zone}).', 'Status as of {date} ({zone}).', { date: formatDate(today, lang), zone: zone.label })}
       </p>
     </>
   );
@@ -70,7 +80,7 @@ function AddPermit({ productId, onDone }: { productId: string; onDone: (p: Produ
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const missing = requiredErrors({ number: draft.number.trim(), issuedOn: draft.issuedOn });
+    const missing = permitProblems(draft, '');
     if (Object.keys(missing).length) return errors.setClient(missing);
     errors.reset();
     add.mutate(undefined, {
@@ -148,13 +158,18 @@ export function ProductDetailPage({ params }: { params: Record<string, string> }
               type="button"
               className="btn btn-danger"
               disabled={archive.isPending}
-              onClick={() => {
-                if (
-                  window.confirm(
-                    t('Arsipkan produk ini? Produk tidak akan ditawarkan lagi.', 'Archive this product? It will no longer be offered.'),
-                  )
-                )
-                  archive.mutate(undefined, { onSuccess: refresh });
+              onClick={async () => {
+                const yes = await confirm({
+                  title: t('Arsipkan produk ini?', 'Archive this product?'),
+                  body: t(
+                    '{name} tidak akan ditawarkan lagi untuk kurasi dan penempatan. Datanya tetap tersimpan.',
+                    '{name} will no longer be offered for curation and placement. Its record is kept.',
+                    { name: p.name },
+                  ),
+                  confirmLabel: t('Arsipkan produk', 'Archive the product'),
+                  danger: true,
+                });
+                if (yes) archive.mutate(undefined, { onSuccess: refresh });
               }}
             >
               {t('Arsipkan', 'Archive')}
@@ -190,7 +205,7 @@ export function ProductDetailPage({ params }: { params: Record<string, string> }
           [t('Harga jual di rak', 'Shelf price'), formatRupiah(p.retailPrice)],
           [t('Selisih harga (margin ritel)', 'Price difference (retail margin)'), formatRupiah(margin)],
           [t('Umur simpan (hari)', 'Shelf life (days)'), t('{n} hari', '{n} days', { n: p.shelfLifeDays })],
-          [t('Cara penyimpanan', 'Storage'), tx(STORAGE_KEY[p.storage])],
+          [t('Cara penyimpanan', 'Storage'), tx(label('storage', p.storage))],
           [t('Mudah rusak (makanan basah)', 'Perishable (wet food)'), p.perishable ? t('Ya', 'Yes') : t('Tidak', 'No')],
         ]}
       />

@@ -3,19 +3,18 @@
 // error is shown on the field its body path names, in the current language.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import type { Category } from '../../../modules/registry/registry.rules.ts';
 import { api } from '../../api.ts';
+import type { Body } from '../../api-types.ts';
 import { FormProblem, RupiahField, requiredErrors, SelectField, TextField, useFormErrors } from '../../components/form.tsx';
 import { BackLink, Loading, PageHeader, Problem } from '../../components/ui.tsx';
-import { useI18n } from '../../i18n.tsx';
+import { type Bilingual, useI18n } from '../../i18n.tsx';
 import { navigate, useLocation } from '../../router.tsx';
 import { can, useUser } from '../../session.ts';
-import type { Bilingual, NetUnit, Product, Storage } from '../../types.ts';
-import { emptyPermit, type PermitDraft, PermitFields, permitBody } from './PermitFields.tsx';
+import { emptyPermit, type PermitDraft, PermitFields, permitBody, permitProblems } from './PermitFields.tsx';
 import { PhotoUpload, Thumbs } from './Photos.tsx';
 import { productKey } from './ProductDetailPage.tsx';
 import { UmkmSelect } from './UmkmSelect.tsx';
-import { categoryOptions, NET_UNITS, STORAGE, STORAGE_KEY, unitLabel } from './vocab.ts';
+import { type Category, categoryOptions, type NetUnit, type Product, type Storage, storageOptions, unitOptions } from './vocab.ts';
 
 type Perishable = 'auto' | 'yes' | 'no';
 
@@ -86,7 +85,7 @@ const toNumber = (s: string) => (s.trim() === '' ? Number.NaN : Number(s.replace
 
 function ProductForm({ initial, product }: { initial: Draft; product?: Product }) {
   const me = useUser();
-  const { t, tx, lang } = useI18n();
+  const { t, lang } = useI18n();
   const qc = useQueryClient();
   const [d, setD] = useState(initial);
   const errors = useFormErrors();
@@ -100,7 +99,7 @@ function ProductForm({ initial, product }: { initial: Draft; product?: Product }
   const err = (n: string) => uploadErr[n] ?? errors.err(n);
 
   const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
+    mutationFn: (body: Body<'/api/products'>) =>
       product ? api.patch<Product>(`/api/products/${product.id}`, body) : api.post<Product>('/api/products', body),
     onSuccess: (p) => {
       qc.setQueryData(productKey(p.id), p);
@@ -131,26 +130,29 @@ function ProductForm({ initial, product }: { initial: Draft; product?: Product }
       shelfLifeDays: d.shelfLifeDays.trim(),
     };
     if (!editing && can.pickUmkm(me)) required.umkmId = d.umkmId;
-    d.permits.forEach((p, i) => {
-      required[`permits.${i}.number`] = p.number.trim();
-      required[`permits.${i}.issuedOn`] = p.issuedOn;
-    });
+    // Every problem the form can see, all at once, before the server is asked.
     const problems = requiredErrors(required);
+    for (const [i, p] of d.permits.entries()) Object.assign(problems, permitProblems(p, `permits.${i}.`));
     if (!problems.netContent && !(netContent > 0))
       problems.netContent = { id: 'Harus angka lebih dari 0.', en: 'Must be a number above 0.' };
     if (!problems.shelfLifeDays && !Number.isInteger(shelfLifeDays))
       problems.shelfLifeDays = { id: 'Harus bilangan bulat.', en: 'Must be a whole number.' };
+    if (!problems.supplierPrice && !problems.retailPrice && (d.supplierPrice ?? 0) > (d.retailPrice ?? 0))
+      problems.supplierPrice = {
+        id: 'Harga pemasok tidak boleh melebihi harga eceran.',
+        en: 'Supplier price must not exceed the retail price.',
+      };
     if (Object.keys(problems).length) return errors.setClient(problems);
     errors.reset();
 
-    const body: Record<string, unknown> = {
+    const body: Body<'/api/products'> = {
       name: d.name.trim(),
-      category: d.category,
+      category: d.category as Category,
       gtin: d.gtin.replace(/\s/g, '') || null,
       netContent,
       netUnit: d.netUnit,
-      supplierPrice: d.supplierPrice,
-      retailPrice: d.retailPrice,
+      supplierPrice: d.supplierPrice ?? 0,
+      retailPrice: d.retailPrice ?? 0,
       shelfLifeDays,
       storage: d.storage,
     };
@@ -214,7 +216,7 @@ function ProductForm({ initial, product }: { initial: Draft; product?: Product }
             name="netUnit"
             label={t('Satuan', 'Unit')}
             value={d.netUnit}
-            options={NET_UNITS.map((u) => [u, unitLabel(u, lang)])}
+            options={unitOptions(lang)}
             onChange={(v) => set('netUnit', v)}
             error={err('netUnit')}
           />
@@ -258,7 +260,7 @@ function ProductForm({ initial, product }: { initial: Draft; product?: Product }
             name="storage"
             label={t('Cara penyimpanan', 'Storage')}
             value={d.storage}
-            options={STORAGE.map((s) => [s, tx(STORAGE_KEY[s])])}
+            options={storageOptions(lang)}
             onChange={(v) => set('storage', v)}
             error={err('storage')}
           />

@@ -9,7 +9,7 @@ import { formatRupiah } from '../../format.ts';
 import { useI18n } from '../../i18n.tsx';
 import { Link } from '../../router.tsx';
 import { can, useUser } from '../../session.ts';
-import type { Product } from '../../types.ts';
+import type { Product } from './vocab.ts';
 import { categoryLabel, categoryOptions, unitLabel } from './vocab.ts';
 
 export function ProductListPage() {

@@ -3,9 +3,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, fetchPage } from '../../api.ts';
+import type { Answer } from '../../api-types.ts';
 import { Field, fieldId } from '../../components/form.tsx';
+import type { Bilingual } from '../../i18n.tsx';
 import { useI18n } from '../../i18n.tsx';
-import type { Bilingual, Umkm } from '../../types.ts';
+
+type Umkm = Answer<'/api/umkm/{id}'>;
 
 export function UmkmSelect(props: { value: string; onChange: (id: string) => void; error?: Bilingual | null }) {
   const { t } = useI18n();

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api.ts';
+import type { Answer } from '../../api-types.ts';
 import { FormProblem, requiredErrors, TextField, useFormErrors } from '../../components/form.tsx';
 import { LatLonField } from '../../components/LatLonField.tsx';
 import { levelOf, RegionPicker } from '../../components/RegionPicker.tsx';
@@ -10,7 +11,9 @@ import { BackLink, Loading, PageHeader, Problem } from '../../components/ui.tsx'
 import { useI18n } from '../../i18n.tsx';
 import { navigate } from '../../router.tsx';
 import { useUser } from '../../session.ts';
-import type { Umkm } from '../../types.ts';
+
+type Umkm = Answer<'/api/umkm/{id}'>;
+
 import { umkmKey } from './UmkmDetailPage.tsx';
 
 interface Draft {
@@ -157,7 +160,7 @@ function UmkmForm({ umkm }: { umkm?: Umkm }) {
         />
         <RegionPicker
           name="villageCode"
-          label={t('Wilayah (kode Kemendagri)', 'Region (Kemendagri code)')}
+          label={t('Desa/kelurahan', 'Village')}
           depth="village"
           value={d.villageCode}
           lock={me.role === 'pemda' ? me.regionCode : me.role === 'umkm' ? d.villageCode : null}
