@@ -204,7 +204,10 @@ export interface paths {
                                             payBy: string;
                                             periodEnd: string;
                                         };
-                                        text: string;
+                                        text: {
+                                            en: string;
+                                            id: string;
+                                        };
                                     };
                                     witnessRequired: boolean;
                                 } | null;
@@ -429,7 +432,10 @@ export interface paths {
                                             payBy: string;
                                             periodEnd: string;
                                         };
-                                        text: string;
+                                        text: {
+                                            en: string;
+                                            id: string;
+                                        };
                                     };
                                     witnessRequired: boolean;
                                 } | null;
@@ -654,7 +660,10 @@ export interface paths {
                                             payBy: string;
                                             periodEnd: string;
                                         };
-                                        text: string;
+                                        text: {
+                                            en: string;
+                                            id: string;
+                                        };
                                     };
                                     witnessRequired: boolean;
                                 } | null;
@@ -880,7 +889,10 @@ export interface paths {
                                             payBy: string;
                                             periodEnd: string;
                                         };
-                                        text: string;
+                                        text: {
+                                            en: string;
+                                            id: string;
+                                        };
                                     };
                                     witnessRequired: boolean;
                                 } | null;
@@ -1104,7 +1116,10 @@ export interface paths {
                                             payBy: string;
                                             periodEnd: string;
                                         };
-                                        text: string;
+                                        text: {
+                                            en: string;
+                                            id: string;
+                                        };
                                     };
                                     witnessRequired: boolean;
                                 } | null;
@@ -1328,7 +1343,10 @@ export interface paths {
                                             payBy: string;
                                             periodEnd: string;
                                         };
-                                        text: string;
+                                        text: {
+                                            en: string;
+                                            id: string;
+                                        };
                                     };
                                     witnessRequired: boolean;
                                 } | null;
@@ -1533,7 +1551,10 @@ export interface paths {
                                         payBy: string;
                                         periodEnd: string;
                                     };
-                                    text: string;
+                                    text: {
+                                        en: string;
+                                        id: string;
+                                    };
                                 };
                                 witnessRequired: boolean;
                             } | null;
@@ -1743,7 +1764,10 @@ export interface paths {
                                             payBy: string;
                                             periodEnd: string;
                                         };
-                                        text: string;
+                                        text: {
+                                            en: string;
+                                            id: string;
+                                        };
                                     };
                                     witnessRequired: boolean;
                                 } | null;
@@ -2049,7 +2073,10 @@ export interface paths {
                                             payBy: string;
                                             periodEnd: string;
                                         };
-                                        text: string;
+                                        text: {
+                                            en: string;
+                                            id: string;
+                                        };
                                     };
                                     witnessRequired: boolean;
                                 } | null;
@@ -2302,7 +2329,10 @@ export interface paths {
                                             payBy: string;
                                             periodEnd: string;
                                         };
-                                        text: string;
+                                        text: {
+                                            en: string;
+                                            id: string;
+                                        };
                                     };
                                     witnessRequired: boolean;
                                 } | null;
@@ -2566,7 +2596,10 @@ export interface paths {
                                             payBy: string;
                                             periodEnd: string;
                                         };
-                                        text: string;
+                                        text: {
+                                            en: string;
+                                            id: string;
+                                        };
                                     };
                                     witnessRequired: boolean;
                                 } | null;
@@ -2923,7 +2956,10 @@ export interface paths {
                                             payBy: string;
                                             periodEnd: string;
                                         };
-                                        text: string;
+                                        text: {
+                                            en: string;
+                                            id: string;
+                                        };
                                     };
                                     witnessRequired: boolean;
                                 } | null;

@@ -99,9 +99,11 @@ describe('prices and payment dates', () => {
     expect(settlementPeriodEnd('2026-04-01', 'weekly', '2026-04-07')).toBe('2026-04-07');
     const w = whenPaid({ tradeModel: 'konsinyasi', settlementPeriod: 'monthly', paymentTermDays: 14, startsOn: '2026-02-01' });
     expect(w.example).toEqual({ periodEnd: '2026-02-28', payBy: '2026-03-14' });
-    expect(w.text).toContain('paling lambat 14 hari setelah dokumen tagihan lengkap diterima');
+    expect(w.text.id).toContain('paling lambat 14 hari setelah dokumen tagihan lengkap diterima');
+    expect(w.text.en).toContain('at the latest 14 days after the complete billing documents are received');
     const cash = whenPaid({ tradeModel: 'beli_putus', settlementPeriod: 'weekly', paymentTermDays: 0, startsOn: '2026-02-01' });
     expect(cash.example.payBy).toBe(cash.example.periodEnd);
-    expect(cash.text).toContain('tunai');
+    expect(cash.text.id).toContain('tunai');
+    expect(cash.text.en).toContain('cash');
   });
 });

@@ -237,17 +237,29 @@ export function agreementNumber(kind: AgreementKind, regionCode: string, chainCo
 /** What a UMKM reads first on its phone, in plain Indonesian. The example assumes the bill for the first
  *  period is complete on the day the period ends; the payment clock starts when it is (the TTF). */
 export function whenPaid(t: { tradeModel: TradeModel; settlementPeriod: SettlementPeriod; paymentTermDays: number; startsOn: string }): {
-  text: string;
+  text: Bilingual;
   example: { periodEnd: string; payBy: string };
 } {
   const periodEnd = settlementPeriodEnd(t.startsOn, t.settlementPeriod, t.startsOn);
   const payBy = paymentDueDate(t, periodEnd);
-  const what = t.tradeModel === 'konsinyasi' ? 'Barang yang terjual' : 'Barang yang Anda kirim';
-  const when =
-    t.paymentTermDays === 0
-      ? 'uangnya dibayar tunai begitu dokumen tagihan lengkap diterima.'
-      : `uangnya dibayar paling lambat ${t.paymentTermDays} hari setelah dokumen tagihan lengkap diterima.`;
-  return { text: `${what} dihitung ${SETTLEMENT_LABEL[t.settlementPeriod].id}; ${when}`, example: { periodEnd, payBy } };
+  const consignment = t.tradeModel === 'konsinyasi';
+  const cash = t.paymentTermDays === 0;
+  const period = SETTLEMENT_LABEL[t.settlementPeriod];
+  return {
+    text: {
+      id: `${consignment ? 'Barang yang terjual' : 'Barang yang Anda kirim'} dihitung ${period.id}; ${
+        cash
+          ? 'uangnya dibayar tunai begitu dokumen tagihan lengkap diterima.'
+          : `uangnya dibayar paling lambat ${t.paymentTermDays} hari setelah dokumen tagihan lengkap diterima.`
+      }`,
+      en: `${consignment ? 'What is sold' : 'What you deliver'} is settled ${period.en}; ${
+        cash
+          ? 'the money is paid in cash as soon as the complete billing documents are received.'
+          : `the money is paid at the latest ${t.paymentTermDays} days after the complete billing documents are received.`
+      }`,
+    },
+    example: { periodEnd, payBy },
+  };
 }
 
 // ---- periods on the calendar ----------------------------------------------------------------------

@@ -237,7 +237,7 @@ export const zVersion = z.object({
       deliveryDistrictCodes: z.array(z.string()),
       deliveryNote: z.string().nullable(),
       products: z.array(zProductTerm),
-      whenPaid: z.object({ text: z.string(), example: z.object({ periodEnd: z.string(), payBy: z.string() }) }),
+      whenPaid: z.object({ text: zBilingual, example: z.object({ periodEnd: z.string(), payBy: z.string() }) }),
     })
     .nullable(),
   documentSha256: z.string().nullable(),

@@ -8,10 +8,10 @@ import { confirm } from '../../components/confirm.tsx';
 import { BackLink, Badge, Facts, Loading, PageHeader, Problem } from '../../components/ui.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { matchPath, useLocation } from '../../router.tsx';
-import { type Detail, type Event, type Finding, PARTY, pct, phaseTone, rp, SETTLEMENT, SEVERITY, useText, VERSION_STATUS } from './text.ts';
+import { type Detail, type Event, type Finding, PARTY, pct, phaseTone, rp, SEVERITY, useText, VERSION_STATUS } from './text.ts';
 
 function KeyNumbers({ d }: { d: Detail }) {
-  const { t, date } = useText();
+  const { t, tx, date } = useText();
   const k = d.current.pks;
   if (!k) return null;
   const unsold =
@@ -36,11 +36,7 @@ function KeyNumbers({ d }: { d: Detail }) {
         {k.otherFees.length > 0 && ` + ${k.otherFees.map((f) => `${f.name} ${pct(f.bp)}`).join(', ')}`}
       </p>
       <p>
-        <strong>{t('Kapan saya dibayar?', 'When am I paid?')}</strong>{' '}
-        {t(
-          k.whenPaid.text,
-          `Settled ${SETTLEMENT[k.settlementPeriod]?.[1]}; ${k.paymentTermDays === 0 ? 'paid in cash' : `paid within ${k.paymentTermDays} days`} once the billing documents are complete.`,
-        )}{' '}
+        <strong>{t('Kapan saya dibayar?', 'When am I paid?')}</strong> {tx(k.whenPaid.text)}{' '}
         {t(
           `Contoh: penjualan sampai ${date(k.whenPaid.example.periodEnd)} dibayar paling lambat ${date(k.whenPaid.example.payBy)}.`,
           `Example: sales up to ${date(k.whenPaid.example.periodEnd)} are paid by ${date(k.whenPaid.example.payBy)}.`,
