@@ -5,6 +5,7 @@
 
 import { ACCOUNTS_VOCABULARY } from './modules/accounts/accounts.vocabulary.ts';
 import { AGREEMENTS_VOCABULARY } from './modules/agreements/agreements.vocabulary.ts';
+import { CURATION_VOCABULARY } from './modules/curation/curation.vocabulary.ts';
 import { REGISTRY_VOCABULARY } from './modules/registry/registry.vocabulary.ts';
 import type { Bilingual } from './platform/errors.ts';
 import type { Lang } from './platform/format.ts';
@@ -15,6 +16,7 @@ export const VOCABULARY = {
   ...ACCOUNTS_VOCABULARY,
   ...REGISTRY_VOCABULARY,
   ...AGREEMENTS_VOCABULARY,
+  ...CURATION_VOCABULARY,
 } satisfies Vocabulary;
 
 export type VocabularyKind = keyof typeof VOCABULARY;

@@ -99,6 +99,8 @@ const MATRIX: Record<string, Who[]> = {
   'GET /api/curation/rounds': WORKERS,
   'GET /api/curation/rounds/:id': WORKERS,
   'GET /api/curation/rounds/:id/entries': WORKERS,
+  'GET /api/curation/rounds/:id/facets': WORKERS,
+  'GET /api/curation/rounds/:id/candidates': DINAS_AND_CHAINS,
   'GET /api/curation/entries/:id': WORKERS,
   'GET /api/curation/gap-lists': WORKERS,
   'POST /api/curation/rounds': DINAS_AND_CHAINS,
