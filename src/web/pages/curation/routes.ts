@@ -12,8 +12,9 @@ export const CURATION_ROUTES: [string, Page][] = [
   ['/curation/requirements', lazyRetry(() => import('./RequirementsPage.tsx'))],
   ['/curation/requirements/:id', lazyNamed(() => import('./RequirementsPage.tsx'), 'RequirementSetPage')],
   ['/curation/rounds', lazyNamed(() => import('./RoundsPage.tsx'), 'RoundListPage')],
-  ['/curation/rounds/:id', lazyNamed(() => import('./RoundsPage.tsx'), 'RoundDetailPage')],
-  ['/curation/entries/:id', lazyNamed(() => import('./RoundsPage.tsx'), 'EntryPage')],
+  ['/curation/rounds/new', lazyNamed(() => import('./RoundsPage.tsx'), 'NewRoundPage')],
+  ['/curation/rounds/:id', lazyNamed(() => import('./RoundDetailPage.tsx'), 'RoundDetailPage')],
+  ['/curation/entries/:id', lazyNamed(() => import('./EntryPage.tsx'), 'EntryPage')],
   ['/mentoring', lazyNamed(() => import('./MentoringPage.tsx'), 'ProgramListPage')],
   ['/mentoring/:id', lazyNamed(() => import('./MentoringPage.tsx'), 'ProgramPage')],
 ];

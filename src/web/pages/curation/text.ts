@@ -1,5 +1,5 @@
-// Texts of the curation and mentoring pages, Indonesian first. Kept beside the pages (not in i18n/*.json)
-// so these pages could be built while the shared web files were being finished; t() picks by language.
+// Left only for MentoringPage.tsx (owned by the mentoring work, which moves it to useI18n): the curation
+// pages use useI18n() and src/platform/format.ts. Delete this file once nothing imports it.
 import { useI18n } from '../../i18n.tsx';
 
 export function useText() {
@@ -8,15 +8,3 @@ export function useText() {
   const nf = new Intl.NumberFormat(locale);
   return { t, lang, locale, n: (x: number) => nf.format(x) };
 }
-
-export const OUTCOME: Record<string, [string, string, 'ok' | 'bad' | 'warn']> = {
-  lolos: ['Lolos', 'Passed', 'ok'],
-  belum_lolos: ['Belum lolos', 'Not yet passed', 'bad'],
-  menunggu: ['Menunggu penilaian', 'Awaiting assessment', 'warn'],
-};
-
-export const CHAINS = [
-  ['alfamart', 'Alfamart'],
-  ['alfamidi', 'Alfamidi'],
-  ['indomaret', 'Indomaret'],
-] as const;
