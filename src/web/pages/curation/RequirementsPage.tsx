@@ -134,6 +134,8 @@ function CriterionEditor(props: {
   onChange: (c: CriterionValue) => void;
   onRemove: () => void;
   err: (name: string) => { id: string; en: string } | null;
+  /** Shown unfolded: a new criterion, or one the server found fault with. */
+  open: boolean;
 }) {
   const { t, tx, lang } = useI18n();
   const { c, i } = props;
@@ -141,10 +143,15 @@ function CriterionEditor(props: {
   const set = (patch: Partial<CriterionValue>) => props.onChange({ ...c, ...patch } as CriterionValue);
   const scope = scopeOf(c);
   return (
-    <fieldset className="criterion-form" data-testid="criterion-editor">
-      <legend>
-        {i + 1}. {tx(label('criterionKind', c.kind))}
-      </legend>
+    <details className="criterion-form" data-testid="criterion-editor" open={props.open}>
+      <summary>
+        <strong>
+          {i + 1}. {tx({ id: c.label, en: c.en?.label || c.label }) || t('(kriteria baru)', '(new criterion)')}
+        </strong>{' '}
+        <span className="muted small">
+          · {tx(label('criterionKind', c.kind))} · {tx(criterionRule(c))}
+        </span>
+      </summary>
       <SelectField
         name={f('kind')}
         label={t('Jenis kriteria', 'Kind of criterion')}
@@ -282,7 +289,7 @@ function CriterionEditor(props: {
       <button type="button" className="btn btn-ghost" onClick={props.onRemove}>
         {t('Hapus kriteria ini', 'Remove this criterion')}
       </button>
-    </fieldset>
+    </details>
   );
 }
 
@@ -322,6 +329,7 @@ function SetEditor({ s }: { s: RequirementSet }) {
   const [name, setName] = useState(s.name);
   const [criteria, setCriteria] = useState<CriterionValue[]>(s.criteria);
   const [newKind, setNewKind] = useState<Kind>('attestation');
+  const [added, setAdded] = useState(0);
   useEffect(() => {
     setName(s.name);
     setCriteria(s.criteria);
@@ -374,6 +382,7 @@ function SetEditor({ s }: { s: RequirementSet }) {
           c={c}
           i={i}
           err={errors.err}
+          open={i >= s.criteria.length || Object.keys(errors.errors).some((k) => k.startsWith(`criteria.${i}.`))}
           onChange={(next) => setCriteria(criteria.map((x, k) => (k === i ? next : x)))}
           onRemove={() => setCriteria(criteria.filter((_, k) => k !== i))}
         />
@@ -386,7 +395,14 @@ function SetEditor({ s }: { s: RequirementSet }) {
           onChange={setNewKind}
           options={options('criterionKind', lang)}
         />
-        <button type="button" className="btn" onClick={() => setCriteria([...criteria, blank(newKind, `kriteria_${criteria.length + 1}`)])}>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => {
+            setCriteria([...criteria, blank(newKind, `kriteria_baru_${added + 1}`)]);
+            setAdded(added + 1);
+          }}
+        >
           {t('Tambah kriteria', 'Add a criterion')}
         </button>
       </div>

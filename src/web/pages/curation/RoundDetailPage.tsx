@@ -14,6 +14,7 @@ import { formatDate, formatDateTime, formatNumber } from '../../format.ts';
 import { useI18n } from '../../i18n.tsx';
 import { Link } from '../../router.tsx';
 import { OutcomeBadge, RoundStatusBadge } from './badges.tsx';
+import { shortCriterion } from './criteria.ts';
 
 type Round = Answer<'/api/curation/rounds/{id}'>;
 type Entry = Item<'/api/curation/rounds/{id}/entries'>;
@@ -147,7 +148,8 @@ function EntryCard({ e }: { e: Entry }) {
       </p>
       {e.failedLabels.length > 0 && (
         <p className="small">
-          <span className="muted">{t('Belum terpenuhi', 'Not met')}:</span> {e.failedLabels.map((l) => tx(l)).join(' · ')}
+          <span className="muted">{t('Belum terpenuhi', 'Not met')}:</span>{' '}
+          {e.failedLabels.map((l, i) => tx(shortCriterion(e.failed[i] ?? '', l))).join(' · ')}
         </p>
       )}
       {e.evaluatedAt && (

@@ -3,7 +3,7 @@
 // pass mark) and where it applies. Texts come from the vocabulary and the rules, never the codes.
 import { DEFAULT_RUBRIC, numericRule } from '../../../modules/curation/curation.rules.ts';
 import type { Bilingual } from '../../../platform/errors.ts';
-import { label } from '../../../vocabulary.ts';
+import { label, VOCABULARY } from '../../../vocabulary.ts';
 import type { Answer } from '../../api-types.ts';
 
 export { DEFAULT_RUBRIC };
@@ -61,4 +61,10 @@ export function criterionScope(c: CriterionValue): Bilingual | null {
   if (parts.length === 0) return null;
   const all = join(parts, ', ', ', ');
   return { id: `Berlaku untuk: ${all.id}`, en: `Applies to: ${all.en}` };
+}
+
+/** A criterion's short name for lists and badges (the vocabulary's), else its label in the set. */
+export function shortCriterion(code: string, fallback: Bilingual): Bilingual {
+  const known = (VOCABULARY.criterion as Record<string, Bilingual>)[code];
+  return known ?? fallback;
 }
