@@ -84,9 +84,14 @@ const MATRIX: Record<string, Who[]> = {
   'POST /api/files': SIGNED_IN,
   'GET /api/files/:sha256': SIGNED_IN,
   // administration
+  // user administration: the installation's administrators only (a Dinas does not manage accounts)
   'GET /api/users': ADMIN,
+  'GET /api/users/:id': ADMIN,
   'POST /api/users': ADMIN,
   'PATCH /api/users/:id': ADMIN,
+  'POST /api/users/:id/disable': ADMIN,
+  'POST /api/users/:id/enable': ADMIN,
+  'POST /api/users/:id/reset-password': ADMIN,
   'GET /api/audit': ADMIN,
   // the security log (failed sign-ins, refused requests): the operator only
   'GET /api/security-events': ADMIN,

@@ -82,11 +82,11 @@ describe('sign-in', () => {
     const umkm = sessionOf(await login(demo('umkm'), DEMO_PASSWORD));
     const headers = { cookie: `etalase_session=${umkm?.value}` };
     const me = (await t.app.inject({ method: 'GET', url: '/api/me', headers })).json();
-    const off = await t.as(demo('admin'), { method: 'PATCH', url: `/api/users/${me.id}`, payload: { disabled: true } });
+    const off = await t.as(demo('admin'), { method: 'POST', url: `/api/users/${me.id}/disable`, payload: {} });
     expect(off.statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: '/api/me', headers })).statusCode).toBe(401);
     expect((await login(demo('umkm'), DEMO_PASSWORD)).statusCode).toBe(401);
-    await t.as(demo('admin'), { method: 'PATCH', url: `/api/users/${me.id}`, payload: { disabled: false } });
+    await t.as(demo('admin'), { method: 'POST', url: `/api/users/${me.id}/enable`, payload: {} });
     expect((await login(demo('umkm'), DEMO_PASSWORD)).statusCode).toBe(200);
   });
 });

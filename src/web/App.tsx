@@ -26,6 +26,8 @@ const OutletDetailPage = lazyRetry(() => import('./pages/outlets/OutletDetailPag
 const OutletFormPage = lazyRetry(() => import('./pages/outlets/OutletFormPage.tsx'));
 const OrganizationsPage = lazyRetry(() => import('./pages/admin/OrganizationsPage.tsx'));
 const SecurityLogPage = lazyRetry(() => import('./pages/admin/SecurityLogPage.tsx'));
+const UsersPage = lazyRetry(() => import('./pages/admin/UsersPage.tsx'));
+const AuditLogPage = lazyRetry(() => import('./pages/admin/AuditLogPage.tsx'));
 const PlacementPage = lazyRetry(() => import('./pages/placement/PlacementPage.tsx'));
 
 // Specific paths before parameterised ones: `/products/new` is not a product id.
@@ -45,6 +47,8 @@ const ROUTES: [string, Page][] = [
   ['/outlets/:id/edit', OutletFormPage],
   ['/organizations', OrganizationsPage],
   ['/security', SecurityLogPage],
+  ['/users', UsersPage],
+  ['/audit', AuditLogPage],
   ['/placement', PlacementPage],
   ...CURATION_ROUTES,
   ...AGREEMENT_ROUTES,
@@ -64,7 +68,11 @@ function navFor(me: Me): [string, Bilingual][] {
   items.push(['/products', { id: 'Produk', en: 'Products' }]);
   if (me.role === 'admin' || me.role === 'pemda') items.push(['/outlets', { id: 'Gerai', en: 'Outlets' }]);
   if (can.organizations(me)) items.push(['/organizations', { id: 'Organisasi', en: 'Organisations' }]);
-  if (me.role === 'admin') items.push(['/security', { id: 'Log keamanan', en: 'Security log' }]);
+  if (me.role === 'admin') {
+    items.push(['/users', { id: 'Pengguna', en: 'Users' }]);
+    items.push(['/audit', { id: 'Log audit', en: 'Audit log' }]);
+    items.push(['/security', { id: 'Log keamanan', en: 'Security log' }]);
+  }
   if (me.role === 'retailer' || me.role === 'pemda') items.push(['/placement', { id: 'Penempatan', en: 'Placement' }]);
   items.push(...curationNav(me.role));
   items.push(...agreementsNav(me.role));

@@ -3099,6 +3099,18 @@ export interface paths {
                                     };
                                 }[];
                             }[];
+                            /** @description diakhiri oleh pihak lain dalam 30 hari terakhir / ended by another party in the last 30 days */
+                            terminated: {
+                                /** @description organisasi yang mengakhiri / the organisation that ended it */
+                                byName: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "mou" | "pks";
+                                number: string;
+                                reason: string;
+                                terminatedOn: string;
+                                umkmName: string | null;
+                            }[];
                             today: string;
                         };
                     };
@@ -3232,15 +3244,23 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Log audit / audit log */
+        /** Log audit: saring pelaku, jenis data, tindakan, tanggal / audit log: filter by actor, record kind, action, dates */
         get: {
             parameters: {
                 query?: {
+                    /** @description Tindakan, mis. update / action, e.g. update */
+                    action?: string;
+                    /** @description Pelaku (id pengguna) / actor (user id) */
                     actorId?: string;
+                    /** @description Jenis data, mis. product / kind of record, e.g. product */
                     entity?: string;
                     entityId?: string;
+                    /** @description Sejak tanggal ini, di zona waktu pembaca / from this day, in the reader’s zone */
+                    from?: string;
                     limit?: number;
                     offset?: number;
+                    /** @description Sampai tanggal ini (termasuk) / up to and including this day */
+                    to?: string;
                 };
                 header?: never;
                 path?: never;
@@ -3257,14 +3277,47 @@ export interface paths {
                         "application/json": {
                             items: {
                                 action: string;
+                                actionLabel: {
+                                    en: string;
+                                    id: string;
+                                };
+                                actor: {
+                                    email: string;
+                                    id: string;
+                                    name: string;
+                                } | null;
                                 actorId: string | null;
                                 after: unknown;
                                 at: string;
                                 before: unknown;
+                                changes: {
+                                    after: {
+                                        en: string;
+                                        id: string;
+                                    } | null;
+                                    before: {
+                                        en: string;
+                                        id: string;
+                                    } | null;
+                                    field: string;
+                                    label: {
+                                        en: string;
+                                        id: string;
+                                    };
+                                }[];
                                 entity: string;
                                 entityId: string | null;
+                                entityLabel: {
+                                    en: string;
+                                    id: string;
+                                };
+                                entityName: string | null;
                                 id: string;
                                 requestId: string | null;
+                                summary: {
+                                    en: string;
+                                    id: string;
+                                };
                             }[];
                             total: number;
                         };
@@ -8712,17 +8765,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Daftar pengguna / list users */
+        /** Daftar pengguna (cari nama/email, saring peran, organisasi, status) / list users */
         get: {
             parameters: {
                 query?: {
-                    includeArchived?: "true" | "false";
                     limit?: number;
                     offset?: number;
+                    organizationId?: string;
                     q?: string;
-                    /** @description Kode wilayah Kemendagri / Kemendagri region code: 17, 17.71, 17.71.01, 17.71.01.1001 */
-                    regionCode?: string;
                     role?: "admin" | "pemda" | "retailer" | "umkm" | "mentor";
+                    status?: "active" | "disabled";
                 };
                 header?: never;
                 path?: never;
@@ -8738,13 +8790,25 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                can: {
+                                    disable: boolean;
+                                    edit: boolean;
+                                    enable: boolean;
+                                    resetPassword: boolean;
+                                };
+                                createdAt: string;
                                 disabled: boolean;
+                                disabledAt: string | null;
                                 email: string;
                                 id: string;
+                                mentorUmkmCount: number;
                                 name: string;
                                 organizationId: string | null;
+                                organizationKind: ("government" | "chain" | "branch" | "umkm" | "bank") | null;
+                                organizationName: string | null;
                                 /** @enum {string} */
                                 role: "admin" | "pemda" | "retailer" | "umkm" | "mentor";
+                                title: string | null;
                             }[];
                             total: number;
                         };
@@ -8753,7 +8817,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Buat pengguna / create a user */
+        /** Buat pengguna (tanpa kata sandi: dibuatkan, ditampilkan sekali) / create a user (no password: one is generated, shown once) */
         post: {
             parameters: {
                 query?: never;
@@ -8768,9 +8832,12 @@ export interface paths {
                         mentorUmkmIds?: string[];
                         name: string;
                         organizationId?: string | null;
-                        password: string;
+                        /** @description Kata sandi awal, min. 10 karakter / initial password, at least 10 characters */
+                        password?: string;
                         /** @enum {string} */
                         role: "admin" | "pemda" | "retailer" | "umkm" | "mentor";
+                        /** @description Jabatan (dicetak di bawah tanda tangan) / position, printed under the signature */
+                        title?: string | null;
                     };
                 };
             };
@@ -8782,13 +8849,30 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            can: {
+                                disable: boolean;
+                                edit: boolean;
+                                enable: boolean;
+                                resetPassword: boolean;
+                            };
+                            createdAt: string;
                             disabled: boolean;
+                            disabledAt: string | null;
                             email: string;
+                            generatedPassword: string | null;
                             id: string;
+                            mentorUmkm: {
+                                id: string;
+                                name: string;
+                            }[];
+                            mentorUmkmCount: number;
                             name: string;
                             organizationId: string | null;
+                            organizationKind: ("government" | "chain" | "branch" | "umkm" | "bank") | null;
+                            organizationName: string | null;
                             /** @enum {string} */
                             role: "admin" | "pemda" | "retailer" | "umkm" | "mentor";
+                            title: string | null;
                         };
                     };
                 };
@@ -8807,13 +8891,59 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Satu pengguna, dengan UMKM dampingannya / one user, with a mentor’s assigned UMKM */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                disable: boolean;
+                                edit: boolean;
+                                enable: boolean;
+                                resetPassword: boolean;
+                            };
+                            createdAt: string;
+                            disabled: boolean;
+                            disabledAt: string | null;
+                            email: string;
+                            id: string;
+                            mentorUmkm: {
+                                id: string;
+                                name: string;
+                            }[];
+                            mentorUmkmCount: number;
+                            name: string;
+                            organizationId: string | null;
+                            organizationKind: ("government" | "chain" | "branch" | "umkm" | "bank") | null;
+                            organizationName: string | null;
+                            /** @enum {string} */
+                            role: "admin" | "pemda" | "retailer" | "umkm" | "mentor";
+                            title: string | null;
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Ubah atau nonaktifkan pengguna / update or disable a user */
+        /** Ubah nama, jabatan, peran, organisasi, UMKM dampingan / change name, title, role, organisation, assigned UMKM */
         patch: {
             parameters: {
                 query?: never;
@@ -8826,8 +8956,13 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        disabled?: boolean;
+                        mentorUmkmIds?: string[];
                         name?: string;
+                        organizationId?: string | null;
+                        /** @enum {string} */
+                        role?: "admin" | "pemda" | "retailer" | "umkm" | "mentor";
+                        /** @description Jabatan (dicetak di bawah tanda tangan) / position, printed under the signature */
+                        title?: string | null;
                     };
                 };
             };
@@ -8839,18 +8974,228 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            can: {
+                                disable: boolean;
+                                edit: boolean;
+                                enable: boolean;
+                                resetPassword: boolean;
+                            };
+                            createdAt: string;
                             disabled: boolean;
+                            disabledAt: string | null;
                             email: string;
                             id: string;
+                            mentorUmkm: {
+                                id: string;
+                                name: string;
+                            }[];
+                            mentorUmkmCount: number;
                             name: string;
                             organizationId: string | null;
+                            organizationKind: ("government" | "chain" | "branch" | "umkm" | "bank") | null;
+                            organizationName: string | null;
                             /** @enum {string} */
                             role: "admin" | "pemda" | "retailer" | "umkm" | "mentor";
+                            title: string | null;
                         };
                     };
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/users/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Nonaktifkan pengguna (mengakhiri semua sesinya) / disable a user (ends all their sessions) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                disable: boolean;
+                                edit: boolean;
+                                enable: boolean;
+                                resetPassword: boolean;
+                            };
+                            createdAt: string;
+                            disabled: boolean;
+                            disabledAt: string | null;
+                            email: string;
+                            id: string;
+                            mentorUmkm: {
+                                id: string;
+                                name: string;
+                            }[];
+                            mentorUmkmCount: number;
+                            name: string;
+                            organizationId: string | null;
+                            organizationKind: ("government" | "chain" | "branch" | "umkm" | "bank") | null;
+                            organizationName: string | null;
+                            /** @enum {string} */
+                            role: "admin" | "pemda" | "retailer" | "umkm" | "mentor";
+                            title: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Aktifkan kembali pengguna / enable a user again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                disable: boolean;
+                                edit: boolean;
+                                enable: boolean;
+                                resetPassword: boolean;
+                            };
+                            createdAt: string;
+                            disabled: boolean;
+                            disabledAt: string | null;
+                            email: string;
+                            id: string;
+                            mentorUmkm: {
+                                id: string;
+                                name: string;
+                            }[];
+                            mentorUmkmCount: number;
+                            name: string;
+                            organizationId: string | null;
+                            organizationKind: ("government" | "chain" | "branch" | "umkm" | "bank") | null;
+                            organizationName: string | null;
+                            /** @enum {string} */
+                            role: "admin" | "pemda" | "retailer" | "umkm" | "mentor";
+                            title: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Atur ulang kata sandi (mengakhiri semua sesinya) / reset the password (ends all their sessions) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Kata sandi awal, min. 10 karakter / initial password, at least 10 characters */
+                        password?: string;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                disable: boolean;
+                                edit: boolean;
+                                enable: boolean;
+                                resetPassword: boolean;
+                            };
+                            createdAt: string;
+                            disabled: boolean;
+                            disabledAt: string | null;
+                            email: string;
+                            generatedPassword: string | null;
+                            id: string;
+                            mentorUmkm: {
+                                id: string;
+                                name: string;
+                            }[];
+                            mentorUmkmCount: number;
+                            name: string;
+                            organizationId: string | null;
+                            organizationKind: ("government" | "chain" | "branch" | "umkm" | "bank") | null;
+                            organizationName: string | null;
+                            /** @enum {string} */
+                            role: "admin" | "pemda" | "retailer" | "umkm" | "mentor";
+                            title: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }

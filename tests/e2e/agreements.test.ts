@@ -126,9 +126,12 @@ describe('agreements (issue 4)', () => {
       await expect.poll(() => record.getAttribute('data-signed')).toBe('yes');
       const text = (await record.textContent()) ?? '';
       expect(text).toContain('Rusmini Hasan');
-      // The time shown is today's date (id-ID: d/m/yyyy) in Jakarta.
-      const today = new Intl.DateTimeFormat('id-ID', { timeZone: 'Asia/Jakarta' }).format(new Date(before));
+      // The time shown is today's date written out, with the time in Jakarta's zone.
+      const today = new Intl.DateTimeFormat('id-ID', { timeZone: 'Asia/Jakarta', day: 'numeric', month: 'long', year: 'numeric' }).format(
+        new Date(before),
+      );
       expect(text).toContain(today);
+      expect(text).toMatch(/\d{2}\.\d{2} WIB/);
       expect(await page.getByTestId('sign').count()).toBe(0);
       expect(await page.getByTestId('signature-chain').getAttribute('data-signed')).toBe('no');
       expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
@@ -163,6 +166,52 @@ describe('agreements (issue 4)', () => {
       await shot(page, 'agreements-indomaret-not-found');
     } finally {
       await ctx.close();
+    }
+  });
+
+  it('the UMKM ends its PKS only after confirming what it means, and Alfamart is told', async () => {
+    expect(pksUrl).not.toBe('');
+    const { ctx, page, errors } = await newPage(PHONE);
+    let number = '';
+    try {
+      await signIn(page, e2e.server.url, 'umkm@demo.etalase.id');
+      await page.goto(pksUrl);
+      await page.getByTestId('actions').waitFor({ timeout: 20_000 });
+      number =
+        ((await page.getByTestId('agreement-title').locator('xpath=following-sibling::p').textContent()) ?? '').split(' · ')[0] ?? '';
+      await page.locator('#agreement-note').fill('Produksi berhenti sementara karena renovasi dapur');
+      await page.getByTestId('terminate').click();
+      const dialog = page.getByTestId('confirm');
+      await dialog.waitFor();
+      const asked = (await dialog.textContent()) ?? '';
+      expect(asked).toContain('tidak dapat dibatalkan');
+      expect(asked).toContain('Alfamart');
+      // Cancelling changes nothing.
+      await page.getByTestId('confirm-cancel').click();
+      await page.reload();
+      await page.getByTestId('actions').waitFor({ timeout: 20_000 });
+      expect(await page.getByTestId('terminate').count()).toBe(1);
+      await page.locator('#agreement-note').fill('Produksi berhenti sementara karena renovasi dapur');
+      await page.getByTestId('terminate').click();
+      await page.getByTestId('confirm-yes').click();
+      await expect.poll(async () => (await page.locator('main').textContent()) ?? '', { timeout: 15_000 }).toContain('Diakhiri');
+      expect(await page.getByTestId('terminate').count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await ctx.close();
+    }
+
+    const chain = await newPage();
+    try {
+      await signIn(chain.page, e2e.server.url, 'alfamart@demo.etalase.id');
+      const told = chain.page.getByTestId('reminder-terminated').filter({ hasText: number });
+      await told.waitFor({ timeout: 15_000 });
+      const text = (await told.textContent()) ?? '';
+      expect(text).toContain('Diakhiri');
+      expect(text).toContain('renovasi dapur');
+      expect(chain.errors).toEqual([]);
+    } finally {
+      await chain.ctx.close();
     }
   });
 });

@@ -32,14 +32,23 @@ describe('placement plan for Kota Bengkulu', () => {
       await page.getByTestId('plan-result').waitFor({ timeout: 30_000 });
       planUrl = page.url();
       expect(planUrl).toMatch(/[?&]plan=[0-9a-f-]{36}/);
-      const outletRows = await page.getByTestId('plan-outlets').locator('tbody tr').count();
+      const outletRows = await page.getByTestId('plan-outlets').locator('details').count();
       expect(outletRows).toBeGreaterThan(5);
       await page.getByTestId('tab-diff').click();
       expect(await page.getByTestId('plan-diff').textContent()).toContain('Baru');
       await page.locator('.leaflet-container').waitFor();
       await shot(page, 'placement-plan');
 
+      // The diff is grouped by outlet, each with its own approval; approving all asks first, with the count.
+      expect(await page.getByTestId('diff-outlet').count()).toBe(outletRows);
+      const all = Number((await page.getByTestId('approve-all').textContent())?.match(/\((\d+)\)/)?.[1]);
+      expect(all).toBeGreaterThan(outletRows);
       await page.getByTestId('approve-all').click();
+      expect(await page.getByTestId('confirm').textContent()).toContain(`Setujui semua ${all} perubahan?`);
+      await page.getByTestId('confirm-cancel').click();
+      expect(await page.getByTestId('plan-result').getAttribute('data-status')).toBe('done');
+      await page.getByTestId('approve-all').click();
+      await page.getByTestId('confirm-yes').click();
       await page.getByTestId('approve-done').waitFor();
       await expect.poll(() => page.getByTestId('plan-result').getAttribute('data-status')).toBe('approved');
       await expect.poll(() => page.getByTestId('current-outlet').count(), { timeout: 15_000 }).toBe(outletRows);

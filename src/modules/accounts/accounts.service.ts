@@ -1,13 +1,16 @@
 // Accounts: sign-in with throttling and no user enumeration, sessions, and user administration.
+import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import type { Role } from '../../db/types.ts';
 import { audit } from '../../platform/audit.ts';
 import { type Actor, type Ctx, PUBLIC_ACTOR } from '../../platform/auth/actor.ts';
 import { dummyHash, hashPassword, verifyPassword } from '../../platform/auth/password.ts';
+import { mayManageUser } from '../../platform/auth/policy.ts';
 import { createSession, revokeSession, revokeUserSessions } from '../../platform/auth/sessions.ts';
-import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
-import { likePattern } from '../../platform/validation.ts';
+import { AppError, type Bilingual, badRequest, conflict, notFound, notPermitted } from '../../platform/errors.ts';
+import { leavesNoActiveAdmin, type OrganizationKind, scopeProblem } from './accounts.rules.ts';
+import * as store from './accounts.store.ts';
 
 /** Failed sign-ins allowed per (email, address) pair, and per address whatever the email, in the window.
  *  Keyed so that nobody can lock a real user out: failures from an attacker's address never count against
@@ -84,112 +87,246 @@ export async function me(db: Database, actor: Actor, demo: boolean) {
   };
 }
 
-const userView = (u: {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  organization_id: string | null;
-  disabled_at: Date | null;
-}) => ({
-  id: u.id,
+// ---- user administration ----------------------------------------------------------------------------
+// Every change is audited (entity 'user') with the account's view before and after; a password never
+// reaches the log or an answer, except a generated one, in the answer to the administrator who asked.
+
+const USER: Bilingual = { id: 'Pengguna', en: 'User' };
+
+// No 0/O, 1/l/I: the password is read off a screen and typed on a phone.
+const ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A password for a new account or a reset: three groups of five from 55 characters (~86 bits), e.g.
+ *  "k7Hq2-mWp4x-Zt9rB"; shown once to the administrator, stored only as its argon2id hash. */
+export function generatePassword(): string {
+  const group = () => Array.from({ length: 5 }, () => ALPHABET[crypto.randomInt(ALPHABET.length)]).join('');
+  return `${group()}-${group()}-${group()}`;
+}
+
+const lastAdmin = () =>
+  conflict('last_admin', {
+    id: 'Ini administrator aktif terakhir: tambahkan atau aktifkan administrator lain lebih dulu.',
+    en: 'This is the last active administrator: add or enable another administrator first.',
+  });
+
+const SCOPE_MESSAGES: Record<'organization_required' | 'organization_kind', Bilingual> = {
+  organization_required: { id: 'Peran ini harus terhubung ke sebuah organisasi.', en: 'This role needs an organisation.' },
+  organization_kind: { id: 'Jenis organisasi tidak cocok dengan peran.', en: 'Organisation kind does not match the role.' },
+};
+
+/** The account as the administrator sees it; `can` from the policy and the last-admin rule. */
+function userView(ctx: Ctx, u: store.UserRow, activeAdmins: readonly string[]) {
+  const manage = mayManageUser(ctx.actor, u);
+  const disabled = u.disabled_at !== null;
+  const others = activeAdmins.filter((id) => id !== u.id).length;
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    title: u.title,
+    organizationId: u.organization_id,
+    organizationName: u.organization_name,
+    organizationKind: u.organization_kind as OrganizationKind | null,
+    mentorUmkmCount: u.mentor_umkm_count,
+    createdAt: u.created_at.toISOString(),
+    disabled,
+    disabledAt: u.disabled_at?.toISOString() ?? null,
+    can: {
+      edit: manage,
+      disable: manage && !disabled && !leavesNoActiveAdmin({ role: u.role, disabled }, { role: u.role, disabled: true }, others),
+      enable: manage && disabled,
+      resetPassword: manage,
+    },
+  };
+}
+
+/** What the audit log keeps of an account: no `can`, no hash. */
+const auditView = (u: store.UserRow, mentorUmkmIds?: string[]) => ({
   email: u.email,
   name: u.name,
   role: u.role,
+  title: u.title,
   organizationId: u.organization_id,
+  organizationName: u.organization_name,
   disabled: u.disabled_at !== null,
+  ...(mentorUmkmIds ? { mentorUmkmIds } : {}),
 });
 
-const ORG_KIND_FOR_ROLE: Partial<Record<Role, string[]>> = {
-  pemda: ['government'],
-  retailer: ['chain', 'branch'],
-  umkm: ['umkm'],
-  mentor: ['government', 'bank', 'chain', 'branch'],
-};
+async function detail(db: Database, ctx: Ctx, id: string) {
+  const u = await store.findUser(db, id);
+  if (!u) throw notFound(USER, 'id');
+  const mentorUmkm = u.role === 'mentor' ? await store.mentorUmkm(db, id) : [];
+  return { row: u, view: { ...userView(ctx, u, await store.activeAdminIds(db)), mentorUmkm } };
+}
+
+/** Loads an account the actor may manage (403 otherwise: every administrator sees every account). */
+async function manageable(db: Database, ctx: Ctx, id: string) {
+  const d = await detail(db, ctx, id);
+  if (!mayManageUser(ctx.actor, d.row)) throw notPermitted(USER);
+  return d;
+}
+
+async function checkScope(db: Database, role: Role, organizationId: string | null) {
+  let kind: OrganizationKind | null = null;
+  if (organizationId) {
+    kind = (await store.organizationKind(db, organizationId)) as OrganizationKind | null;
+    if (!kind) throw notFound({ id: 'Organisasi', en: 'Organisation' }, 'organizationId');
+  }
+  const problem = scopeProblem(role, kind);
+  if (problem) throw badRequest(problem, SCOPE_MESSAGES[problem], 'organizationId');
+}
+
+async function checkMentorUmkm(db: Database, role: Role, ids: string[] | undefined) {
+  if (!ids) return;
+  if (role !== 'mentor' && ids.length) {
+    throw badRequest(
+      'mentor_only',
+      { id: 'Hanya pendamping yang ditugaskan ke UMKM.', en: 'Only a mentor is assigned to UMKM.' },
+      'mentorUmkmIds',
+    );
+  }
+  const found = await store.existingUmkm(db, ids);
+  if (found.length !== new Set(ids).size) throw notFound({ id: 'UMKM', en: 'UMKM' }, 'mentorUmkmIds');
+}
+
+export async function listUsers(db: Database, ctx: Ctx, f: store.UserFilter) {
+  const [page, admins] = await Promise.all([store.listUsers(db, f), store.activeAdminIds(db)]);
+  return { items: page.items.map((u) => userView(ctx, u, admins)), total: page.total };
+}
+
+export const getUser = async (db: Database, ctx: Ctx, id: string) => (await detail(db, ctx, id)).view;
 
 export async function createUser(
   db: Database,
   ctx: Ctx,
-  input: { email: string; name: string; password: string; role: Role; organizationId?: string | null; mentorUmkmIds?: string[] },
+  input: {
+    email: string;
+    name: string;
+    password?: string;
+    role: Role;
+    organizationId?: string | null;
+    title?: string | null;
+    mentorUmkmIds?: string[];
+  },
 ) {
-  const kinds = ORG_KIND_FOR_ROLE[input.role];
-  if (kinds && input.role !== 'mentor' && !input.organizationId) {
-    throw badRequest(
-      'organization_required',
-      { id: 'Peran ini harus terhubung ke sebuah organisasi.', en: 'This role needs an organisation.' },
-      'organizationId',
-    );
+  if (!mayManageUser(ctx.actor, { id: '' })) throw notPermitted(USER);
+  const organizationId = input.organizationId ?? null;
+  await checkScope(db, input.role, organizationId);
+  await checkMentorUmkm(db, input.role, input.mentorUmkmIds);
+  if (await store.emailTaken(db, input.email)) {
+    throw conflict('email_taken', { id: 'Email sudah terdaftar.', en: 'Email is already registered.' }, 'email');
   }
-  if (input.organizationId) {
-    const org = await db.selectFrom('organizations').select(['kind']).where('id', '=', input.organizationId).executeTakeFirst();
-    if (!org) throw notFound({ id: 'Organisasi', en: 'Organisation' }, 'organizationId');
-    if (!kinds?.includes(org.kind)) {
-      throw badRequest(
-        'organization_kind',
-        { id: 'Jenis organisasi tidak cocok dengan peran.', en: 'Organisation kind does not match the role.' },
-        'organizationId',
-      );
-    }
+  const generatedPassword = input.password ? null : generatePassword();
+  const id = await store.insertUser(db, {
+    email: input.email,
+    name: input.name,
+    role: input.role,
+    title: input.title ?? null,
+    organization_id: organizationId,
+    password_hash: await hashPassword(input.password ?? (generatedPassword as string)),
+  });
+  if (input.role === 'mentor' && input.mentorUmkmIds?.length) await store.setMentorAssignments(db, id, input.mentorUmkmIds);
+  const d = await detail(db, ctx, id);
+  await audit(db, ctx, {
+    action: 'create',
+    entity: 'user',
+    entityId: id,
+    after: auditView(d.row, input.role === 'mentor' ? d.view.mentorUmkm.map((m) => m.id) : undefined),
+  });
+  return { ...d.view, generatedPassword };
+}
+
+/** Profile, role and scope. A role and an organisation are checked together (the result must fit); leaving
+ *  the mentor role ends the mentor's assignments; the last active administrator keeps the role. The
+ *  account's sessions stay: its scope is read afresh on every request. */
+export async function updateUser(
+  db: Database,
+  ctx: Ctx,
+  id: string,
+  patch: { name?: string; title?: string | null; role?: Role; organizationId?: string | null; mentorUmkmIds?: string[] },
+) {
+  const { row: before, view } = await manageable(db, ctx, id);
+  const role = patch.role ?? before.role;
+  const organizationId = patch.organizationId !== undefined ? patch.organizationId : before.organization_id;
+  const disabled = before.disabled_at !== null;
+  if (role !== before.role || organizationId !== before.organization_id) await checkScope(db, role, organizationId);
+  await checkMentorUmkm(db, role, patch.mentorUmkmIds);
+  if (
+    role !== before.role &&
+    leavesNoActiveAdmin({ role: before.role, disabled }, { role, disabled }, await store.otherActiveAdmins(db, id))
+  ) {
+    throw lastAdmin();
   }
-  const exists = await db.selectFrom('users').select('id').where('email', '=', input.email).executeTakeFirst();
-  if (exists) throw conflict('email_taken', { id: 'Email sudah terdaftar.', en: 'Email is already registered.' }, 'email');
-  const row = await db
-    .insertInto('users')
-    .values({
-      email: input.email,
-      name: input.name,
-      role: input.role,
-      organization_id: input.organizationId ?? null,
-      password_hash: await hashPassword(input.password),
-    })
-    .returning(['id', 'email', 'name', 'role', 'organization_id', 'disabled_at'])
-    .executeTakeFirstOrThrow();
-  if (input.role === 'mentor' && input.mentorUmkmIds?.length) await assignMentor(db, ctx, row.id, input.mentorUmkmIds);
-  const view = userView(row);
-  await audit(db, ctx, { action: 'create', entity: 'user', entityId: row.id, after: view });
-  return view;
+  await store.updateUser(db, id, {
+    ...(patch.name !== undefined ? { name: patch.name } : {}),
+    ...(patch.title !== undefined ? { title: patch.title } : {}),
+    ...(role !== before.role ? { role } : {}),
+    ...(organizationId !== before.organization_id ? { organization_id: organizationId } : {}),
+  });
+  const beforeUmkm = view.mentorUmkm.map((m) => m.id);
+  let afterUmkm = beforeUmkm;
+  if (role !== 'mentor' && beforeUmkm.length) {
+    await store.setMentorAssignments(db, id, []);
+    afterUmkm = [];
+  } else if (role === 'mentor' && patch.mentorUmkmIds) {
+    await store.setMentorAssignments(db, id, patch.mentorUmkmIds);
+    afterUmkm = [...new Set(patch.mentorUmkmIds)];
+  }
+  const after = await detail(db, ctx, id);
+  const mentorAudit = before.role === 'mentor' || role === 'mentor';
+  await audit(db, ctx, {
+    action: 'update',
+    entity: 'user',
+    entityId: id,
+    before: auditView(before, mentorAudit ? beforeUmkm : undefined),
+    after: auditView(after.row, mentorAudit ? afterUmkm : undefined),
+  });
+  return after.view;
 }
 
-export async function assignMentor(db: Database, ctx: Ctx, mentorUserId: string, umkmIds: string[]) {
-  const found = await db.selectFrom('organizations').select('id').where('kind', '=', 'umkm').where('id', 'in', umkmIds).execute();
-  if (found.length !== new Set(umkmIds).size) throw notFound({ id: 'UMKM', en: 'UMKM' }, 'mentorUmkmIds');
-  await db
-    .insertInto('mentor_assignments')
-    .values(umkmIds.map((umkm_id) => ({ mentor_user_id: mentorUserId, umkm_id })))
-    .onConflict((oc) => oc.doNothing())
-    .execute();
-  await audit(db, ctx, { action: 'assign', entity: 'mentor_assignment', entityId: mentorUserId, after: { umkmIds } });
+/** Disabling ends every session of the account at once and refuses new sign-ins; never the last active
+ *  administrator. */
+export async function disableUser(db: Database, ctx: Ctx, id: string) {
+  const { row: before, view } = await manageable(db, ctx, id);
+  if (before.disabled_at) return view;
+  if (
+    leavesNoActiveAdmin(
+      { role: before.role, disabled: false },
+      { role: before.role, disabled: true },
+      await store.otherActiveAdmins(db, id),
+    )
+  ) {
+    throw lastAdmin();
+  }
+  await store.updateUser(db, id, { disabled_at: ctx.now });
+  await revokeUserSessions(db, id);
+  const after = await detail(db, ctx, id);
+  await audit(db, ctx, { action: 'disable', entity: 'user', entityId: id, before: auditView(before), after: auditView(after.row) });
+  return after.view;
 }
 
-export async function listUsers(db: Database, f: { q?: string; role?: Role; limit: number; offset: number }) {
-  let q = db.selectFrom('users');
-  if (f.role) q = q.where('role', '=', f.role);
-  if (f.q) q = q.where((eb) => eb.or([eb('email', 'like', likePattern(f.q as string)), eb('name', 'ilike', likePattern(f.q as string))]));
-  const [items, n] = await Promise.all([
-    q.select(['id', 'email', 'name', 'role', 'organization_id', 'disabled_at']).orderBy('email').limit(f.limit).offset(f.offset).execute(),
-    q.select(sql<bigint>`count(*)`.as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items: items.map(userView), total: Number(n.n) };
+export async function enableUser(db: Database, ctx: Ctx, id: string) {
+  const { row: before, view } = await manageable(db, ctx, id);
+  if (!before.disabled_at) return view;
+  await store.updateUser(db, id, { disabled_at: null });
+  const after = await detail(db, ctx, id);
+  await audit(db, ctx, { action: 'enable', entity: 'user', entityId: id, before: auditView(before), after: auditView(after.row) });
+  return after.view;
 }
 
-/** Disabling a user ends every session they have, at once. */
-export async function updateUser(db: Database, ctx: Ctx, id: string, patch: { disabled?: boolean; name?: string }) {
-  const before = await db
-    .selectFrom('users')
-    .select(['id', 'email', 'name', 'role', 'organization_id', 'disabled_at'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!before) throw notFound({ id: 'Pengguna', en: 'User' }, 'id');
-  const after = await db
-    .updateTable('users')
-    .set({
-      ...(patch.name !== undefined ? { name: patch.name } : {}),
-      ...(patch.disabled !== undefined ? { disabled_at: patch.disabled ? (before.disabled_at ?? ctx.now) : null } : {}),
-    })
-    .where('id', '=', id)
-    .returning(['id', 'email', 'name', 'role', 'organization_id', 'disabled_at'])
-    .executeTakeFirstOrThrow();
-  if (patch.disabled) await revokeUserSessions(db, id);
-  await audit(db, ctx, { action: 'update', entity: 'user', entityId: id, before: userView(before), after: userView(after) });
-  return userView(after);
+/** A new password (typed, or generated and shown this once); every session of the account ends, so
+ *  whoever held the old password is signed out too. */
+export async function resetPassword(db: Database, ctx: Ctx, id: string, input: { password?: string }) {
+  const { row } = await manageable(db, ctx, id);
+  const generatedPassword = input.password ? null : generatePassword();
+  await store.updateUser(db, id, { password_hash: await hashPassword(input.password ?? (generatedPassword as string)) });
+  await revokeUserSessions(db, id);
+  await audit(db, ctx, {
+    action: 'reset_password',
+    entity: 'user',
+    entityId: id,
+    after: { email: row.email, generated: generatedPassword !== null, sessionsEnded: true },
+  });
+  return { ...(await detail(db, ctx, id)).view, generatedPassword };
 }

@@ -288,6 +288,19 @@ export const zReminders = z.object({
     }),
   ),
   flagged: z.array(z.object({ id: z.string(), number: z.string(), warnings: z.array(zWarning) })),
+  terminated: z
+    .array(
+      z.object({
+        id: z.string(),
+        kind: z.enum(['mou', 'pks']),
+        number: z.string(),
+        umkmName: z.string().nullable(),
+        terminatedOn: z.string(),
+        reason: z.string(),
+        byName: z.string().nullable().describe('organisasi yang mengakhiri / the organisation that ended it'),
+      }),
+    )
+    .describe('diakhiri oleh pihak lain dalam 30 hari terakhir / ended by another party in the last 30 days'),
 });
 
 export const zPksTemplate = zPksCreate.extend({

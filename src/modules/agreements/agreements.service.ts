@@ -1117,7 +1117,19 @@ export async function reminders(db: Database, ctx: Ctx, q: { date?: string }) {
     const warnings = judge(termsOf(r));
     return live && warnings.length ? [{ id: r.id, number: r.number, warnings }] : [];
   });
-  return { today: anchor, expiring, awaitingSignature, flagged: flagged.slice(0, 100) };
+  // Ended by another party in the last 30 days (or from a date still to come): each party is told.
+  const terminated = (await store.recentlyTerminated(db, ctx.actor, addDays(anchor, -30)))
+    .filter((r) => r.by_org !== ctx.actor.organizationId)
+    .map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      number: r.number,
+      umkmName: r.umkm_name,
+      terminatedOn: r.terminated_on as string,
+      reason: r.termination_reason ?? '',
+      byName: r.by_name,
+    }));
+  return { today: anchor, expiring, awaitingSignature, flagged: flagged.slice(0, 100), terminated };
 }
 
 /** Terms in force for a product at an outlet, as this actor may see them (outlet and agreement scoped). */

@@ -224,6 +224,50 @@ export async function nextSequence(db: Database, prefix: string): Promise<number
 
 /** Candidates for reminders in the actor's scope: signed versions ending in a window, versions in review,
  *  and PKS whose latest version is in review or signed (checked against the rules of trade). */
+/** Agreements of the actor's that were ended (effective from `from` on), with who ended them (the organisation
+ *  of the account that did, from the audit log) and why: so the other parties are told, not left to find out. */
+export async function recentlyTerminated(db: Database, actor: Actor, from: string) {
+  return db
+    .selectFrom('agreements as a')
+    .innerJoin('agreement_versions as v', 'v.agreement_id', 'a.id')
+    .leftJoin('organizations as u', 'u.id', 'a.umkm_id')
+    .where(agreementScope(actor, 'a'))
+    .where('v.status', '=', 'terminated')
+    .where('v.terminated_on', '>=', from)
+    .select((eb) => [
+      'a.id',
+      'a.kind',
+      'a.number',
+      'u.name as umkm_name',
+      'v.terminated_on',
+      'v.termination_reason',
+      eb
+        .selectFrom('audit_log as l')
+        .innerJoin('users as x', 'x.id', 'l.actor_id')
+        .innerJoin('organizations as o', 'o.id', 'x.organization_id')
+        .where(sql<boolean>`l.entity_id = a.id::text`)
+        .where('l.entity', '=', 'agreement')
+        .where('l.action', '=', 'terminate')
+        .select('o.name')
+        .orderBy('l.id', 'desc')
+        .limit(1)
+        .as('by_name'),
+      eb
+        .selectFrom('audit_log as l')
+        .innerJoin('users as x', 'x.id', 'l.actor_id')
+        .where(sql<boolean>`l.entity_id = a.id::text`)
+        .where('l.entity', '=', 'agreement')
+        .where('l.action', '=', 'terminate')
+        .select('x.organization_id')
+        .orderBy('l.id', 'desc')
+        .limit(1)
+        .as('by_org'),
+    ])
+    .orderBy('v.terminated_on', 'desc')
+    .limit(50)
+    .execute();
+}
+
 export async function reminderCandidates(db: Database, actor: Actor, from: string, to: string) {
   const base = () =>
     db.selectFrom('agreements as a').innerJoin('agreement_versions as v', 'v.agreement_id', 'a.id').where(agreementScope(actor, 'a'));

@@ -627,3 +627,30 @@ describe('the buttons shown are the decisions the handlers make', () => {
     expect((await call('alfamart', 'POST', `/api/agreements/${id}/withdraw`, { version: 1 })).status).toBe(200);
   });
 });
+
+describe('ending an agreement tells the other parties', () => {
+  it('a PKS Alfamart ends appears in the reminders of the Dinas and the UMKM, with who and why, not in its own', async () => {
+    const list = (await call('alfamart', 'GET', '/api/agreements?kind=pks&limit=200')).body.items as {
+      id: string;
+      number: string;
+      phase: string;
+      regionCode: string;
+    }[];
+    const pks = list.find((a) => a.phase === 'active' && a.regionCode === '16.02');
+    expect(pks).toBeTruthy();
+    const ended = await call('alfamart', 'POST', `/api/agreements/${pks?.id}/terminate`, { reason: 'Gerai ditutup untuk renovasi' });
+    expect(ended.status).toBe(200);
+    const told = (await call('pemda.oki', 'GET', '/api/agreements/reminders')).body.terminated;
+    expect(told).toEqual([
+      expect.objectContaining({
+        id: pks?.id,
+        number: pks?.number,
+        reason: 'Gerai ditutup untuk renovasi',
+        byName: expect.stringContaining('Alfamart'),
+      }),
+    ]);
+    expect((await call('alfamart', 'GET', '/api/agreements/reminders')).body.terminated).toEqual([]);
+    // Another chain is never told of Alfamart's agreements.
+    expect((await call('indomaret', 'GET', '/api/agreements/reminders')).body.terminated).toEqual([]);
+  });
+});

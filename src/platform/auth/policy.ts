@@ -489,3 +489,11 @@ export function mayTerminate(actor: Actor, a: AgreementParties): boolean {
 /** May draft a PKS under this MoU: the MoU's chain (its staff), or an admin. */
 export const mayDraftPks = (actor: Actor, mou: AgreementParties) =>
   actor.role === 'admin' || (actor.role === 'retailer' && actor.chainId === mou.chain_id);
+
+// ---- user administration ----
+// Decided for issue 9: accounts are administered by the installation's administrators only. A Dinas does
+// not create, disable or re-scope accounts, not even its own staff's: an account's scope is what decides
+// whose personal data it reads (UU 27/2022), so one role answers for every grant of it.
+
+/** May change this account (profile, role, scope, title), disable or enable it, reset its password. */
+export const mayManageUser = (actor: Actor, _user: { id: string }) => actor.role === 'admin';

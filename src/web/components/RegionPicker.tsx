@@ -127,10 +127,6 @@ export function RegionName({ code }: { code: string | null | undefined }) {
     staleTime: Number.POSITIVE_INFINITY,
   });
   if (!code) return <>—</>;
-  return (
-    <>
-      {q.data ? `${q.data.name} ` : ''}
-      <span className="muted">({code})</span>
-    </>
-  );
+  // The name only: people know "Selebar, Kota Bengkulu", not "17.71.01".
+  return <span translate="no">{q.data ? q.data.name : '…'}</span>;
 }

@@ -8,6 +8,7 @@ import { useEffect, useRef } from 'react';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import landUrl from 'world-atlas/land-50m.json?url';
+import { useI18n } from '../i18n.tsx';
 
 export interface MapPoint {
   id: string;
@@ -154,5 +155,31 @@ export default function MapView({ points = [], pick = null, onPick, label, heigh
     else if (bounds.length > 1) m.fitBounds(L.latLngBounds(bounds).pad(0.2), { maxZoom: 13 });
   }, [points, pick]);
 
-  return <div ref={el} className="map" style={{ height }} role="img" aria-label={label} data-testid="map" />;
+  return (
+    <figure className="map-figure">
+      <div ref={el} className="map" style={{ height }} role="img" aria-label={label} data-testid="map" />
+      <MapLegend kinds={[...new Set(points.map((p) => p.kind)), ...(onPick ? (['pick'] as const) : [])]} />
+    </figure>
+  );
+}
+
+const LEGEND = {
+  outlet: { id: 'Gerai', en: 'Outlet' },
+  umkm: { id: 'UMKM', en: 'UMKM' },
+  pick: { id: 'Titik yang dipilih (ketuk peta untuk memindahkan)', en: 'Chosen point (tap the map to move it)' },
+} as const;
+
+/** What the colours mean, under the map (a map without a legend is a puzzle). */
+function MapLegend({ kinds }: { kinds: (keyof typeof COLORS)[] }) {
+  const { tx } = useI18n();
+  if (kinds.length === 0) return null;
+  return (
+    <figcaption className="map-legend" data-testid="map-legend">
+      {kinds.map((k) => (
+        <span key={k}>
+          <span className="map-dot" style={{ background: COLORS[k] }} aria-hidden="true" /> {tx(LEGEND[k])}
+        </span>
+      ))}
+    </figcaption>
+  );
 }

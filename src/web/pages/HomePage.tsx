@@ -71,11 +71,21 @@ function AdminHome() {
         <StatCard label={t('UMKM', 'UMKM')} value={useTotal('umkm')} href="/umkm" testId="stat-umkm" />
         <StatCard label={t('Produk', 'Products')} value={useTotal('products')} href="/products" testId="stat-products" />
         <StatCard label={t('Gerai', 'Outlets')} value={useTotal('outlets')} href="/outlets" testId="stat-outlets" />
+        <StatCard label={t('Pengguna', 'Users')} value={useTotal('users')} href="/users" testId="stat-users" />
+        <StatCard
+          label={t('Pengguna nonaktif', 'Disabled users')}
+          value={useTotal('users', { status: 'disabled' })}
+          href="/users?status=disabled"
+        />
       </Stats>
       <div className="actions">
-        <ButtonLink href="/umkm/new" primary>
-          {t('Daftarkan UMKM', 'Register a UMKM')}
+        <ButtonLink href="/users" primary testId="home-users">
+          {t('Kelola pengguna', 'Manage users')}
         </ButtonLink>
+        <ButtonLink href="/audit" testId="home-audit">
+          {t('Log audit', 'Audit log')}
+        </ButtonLink>
+        <ButtonLink href="/umkm/new">{t('Daftarkan UMKM', 'Register a UMKM')}</ButtonLink>
         <ButtonLink href="/outlets/new">{t('Tambah gerai', 'Add outlet')}</ButtonLink>
         <a className="btn" href="/api/docs">
           {t('Dokumentasi API', 'API documentation')}
@@ -209,8 +219,13 @@ export function HomePage() {
   const { t, tx, lang } = useI18n();
   const subtitle = (
     <>
-      {t('Halo, {name}', 'Hello, {name}', { name: me.name })}
-      {me.organizationName ? ` · ${me.organizationName}` : ''}
+      {t('Halo', 'Hello')}, <span translate="no">{me.name}</span>
+      {me.organizationName && (
+        <>
+          {' · '}
+          <span translate="no">{me.organizationName}</span>
+        </>
+      )}
       {me.role === 'pemda' && me.regionCode && (
         <>
           {' · '}

@@ -4,7 +4,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api.ts';
+import { confirm } from '../../components/confirm.tsx';
 import { BackLink, Badge, Facts, Loading, PageHeader, Problem } from '../../components/ui.tsx';
+import { formatDate, formatDateTime } from '../../format.ts';
 import { matchPath, useLocation } from '../../router.tsx';
 import { type Detail, type Event, type Finding, PARTY, pct, phaseTone, rp, SETTLEMENT, SEVERITY, useText, VERSION_STATUS } from './text.ts';
 
@@ -131,7 +133,7 @@ function PaymentTerms({ d }: { d: Detail }) {
 }
 
 function Actions({ d }: { d: Detail }) {
-  const { t } = useText();
+  const { t, lang } = useText();
   const qc = useQueryClient();
   const [note, setNote] = useState('');
   const [effectiveOn, setEffectiveOn] = useState('');
@@ -149,6 +151,34 @@ function Actions({ d }: { d: Detail }) {
   });
   if (d.allowed.length === 0) return null;
   const has = (e: Event) => d.allowed.includes(e);
+  const others = [d.government?.name, d.chain.name, d.umkm?.name].filter((x): x is string => Boolean(x)).join(', ');
+  const what = d.kind === 'pks' ? 'PKS' : 'MoU';
+  const terminate = async () => {
+    const on = effectiveOn || null;
+    const yes = await confirm({
+      title: t('Akhiri {what} {number}?', 'End {what} {number}?', { what, number: d.number }),
+      body: t(
+        '{what} ini tidak berlaku lagi mulai {date}; produk di dalamnya tidak dapat dipajang atau ditempatkan lagi sesudahnya. Tindakan ini tidak dapat dibatalkan. Para pihak ({others}) akan melihat pemberitahuan beserta alasan Anda.',
+        'This {what} stops being in force from {date}; its products can no longer be shelved or placed after that. This cannot be undone. The parties ({others}) will see a notice with your reason.',
+        { what, date: on ? formatDate(on, lang) : t('hari ini', 'today'), others },
+      ),
+      confirmLabel: t('Akhiri {what}', 'End the {what}', { what }),
+      danger: true,
+    });
+    if (yes) act.mutate({ event: 'terminate', body: on ? { reason: note, effectiveOn: on } : { reason: note } });
+  };
+  const withdraw = async () => {
+    const yes = await confirm({
+      title: t('Tarik {what} {number}?', 'Withdraw {what} {number}?', { what, number: d.number }),
+      body: t(
+        'Versi yang belum ditandatangani ini ditarik dan tidak dapat ditandatangani lagi; tanda tangan yang sudah ada dibatalkan.',
+        'This unsigned version is withdrawn and can no longer be signed; signatures already given are void.',
+      ),
+      confirmLabel: t('Tarik', 'Withdraw'),
+      danger: true,
+    });
+    if (yes) act.mutate({ event: 'withdraw', body: note.trim() ? { version: v, reason: note } : { version: v } });
+  };
   const naskah = `/api/agreements/${d.id}/versions/${v}/document.pdf?copy=naskah`;
   return (
     <section className="card" data-testid="actions">
@@ -205,11 +235,7 @@ function Actions({ d }: { d: Detail }) {
           </button>
         )}
         {has('withdraw') && (
-          <button
-            type="button"
-            className="btn"
-            onClick={() => act.mutate({ event: 'withdraw', body: note.trim() ? { version: v, reason: note } : { version: v } })}
-          >
+          <button type="button" className="btn" onClick={withdraw} data-testid="withdraw">
             {t('Tarik', 'Withdraw')}
           </button>
         )}
@@ -229,12 +255,7 @@ function Actions({ d }: { d: Detail }) {
               {t('Berakhir mulai (kosong: hari ini)', 'Effective on (empty: today)')}
               <input type="date" value={effectiveOn} onChange={(e) => setEffectiveOn(e.target.value)} />
             </label>
-            <button
-              type="button"
-              className="btn"
-              disabled={!note.trim()}
-              onClick={() => act.mutate({ event: 'terminate', body: effectiveOn ? { reason: note, effectiveOn } : { reason: note } })}
-            >
+            <button type="button" className="btn" disabled={!note.trim()} onClick={terminate} data-testid="terminate">
               {t('Akhiri perjanjian', 'Terminate')}
             </button>
           </>
@@ -283,7 +304,7 @@ export default function AgreementDetailPage() {
               <li key={p} data-testid={`signature-${p}`} data-signed={s ? 'yes' : 'no'}>
                 <strong>{party(p)}</strong>:{' '}
                 {s
-                  ? `${s.signerName} (${s.signerTitle}) · ${new Date(s.signedAt).toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB')}`
+                  ? `${s.signerName} (${s.signerTitle}) · ${formatDateTime(s.signedAt, d.regionCode, lang)}`
                   : t('belum menandatangani', 'not signed yet')}
               </li>
             );
@@ -315,7 +336,10 @@ export default function AgreementDetailPage() {
                 t('Kuota', 'Quota'),
                 c.mou.quota ? `${pct(c.mou.quota.bp)} · ${c.mou.quota.reportEveryMonths} ${t('bulan', 'months')}` : '—',
               ],
-              [t('PKS disaksikan pemda', 'PKS witnessed by the government'), c.mou.pksWitness ? t('Ya', 'Yes') : t('Tidak', 'No')],
+              [
+                t('PKS disaksikan pemerintah daerah', 'PKS witnessed by the local government'),
+                c.mou.pksWitness ? t('Ya', 'Yes') : t('Tidak', 'No'),
+              ],
               [
                 t('Keringanan persyaratan', 'Relaxed requirements'),
                 c.mou.relaxations.map((r) => `${r.criterionCode}: ${r.note}`).join('; ') || '—',

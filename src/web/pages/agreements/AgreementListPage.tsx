@@ -47,7 +47,7 @@ export default function AgreementListPage() {
       <ul className="list" data-testid="agreement-list">
         {list.data?.items.map((a) => (
           <li key={a.id} className="card item">
-            <Link href={`/agreements/${a.id}`} className="item-title">
+            <Link href={`/agreements/${a.id}`} className="item-title" translate="no">
               {a.kind.toUpperCase()} · {a.kind === 'pks' ? a.umkm?.name : a.government?.name} — {a.chain.name}
             </Link>
             <p className="item-meta">

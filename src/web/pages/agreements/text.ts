@@ -1,16 +1,16 @@
 // Texts and shapes of the agreement pages (MoU and PKS), Indonesian first; t() picks by language.
+import { formatBasisPoints, formatDate, formatRupiah } from '../../format.ts';
 import { useI18n } from '../../i18n.tsx';
 
+/** The one translation system (useI18n) with the agreement pages' date format. */
 export function useText() {
-  const { lang, locale, tx } = useI18n();
-  const t = (id: string, en: string) => (lang === 'id' ? id : en);
-  const date = (d: string) =>
-    new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));
-  return { t, tx, lang, locale, date };
+  const { t, lang, locale, tx } = useI18n();
+  return { t, tx, lang, locale, date: (d: string) => formatDate(d, lang) };
 }
 
-export const rp = (n: number) => `Rp${new Intl.NumberFormat('id-ID').format(n)}`;
-export const pct = (bp: number) => `${(bp / 100).toLocaleString('id-ID')}%`;
+export const rp = formatRupiah;
+/** A rate in basis points as a percentage, in the page's language. */
+export const pct = (bp: number, lang: 'id' | 'en' = 'id') => formatBasisPoints(bp, lang);
 
 export interface Bi {
   id: string;

@@ -85,7 +85,7 @@ export default function OutletListPage() {
         testId="outlet-list"
         render={(o) => (
           <li key={o.id} className="card item">
-            <Link href={`/outlets/${o.id}`} className="item-title">
+            <Link href={`/outlets/${o.id}`} className="item-title" translate="no">
               {o.name}
             </Link>
             <p className="muted small">

@@ -4,70 +4,28 @@
 // placements so a re-plan keeps them. Lazy-loaded: never on the UMKM phone path.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Suspense, useMemo, useState } from 'react';
+import { options } from '../../../vocabulary.ts';
 import { api, qs } from '../../api.ts';
+import type { Answer, Item } from '../../api-types.ts';
+import { confirm } from '../../components/confirm.tsx';
 import { RegionPicker } from '../../components/RegionPicker.tsx';
 import { lazyRetry } from '../../components/resilience.tsx';
 import { Badge, Loading, PageHeader, Problem } from '../../components/ui.tsx';
-import { todayIn, zoneOf } from '../../format.ts';
+import { formatDate, formatNumber, formatPercent, todayIn, zoneOf } from '../../format.ts';
 import { type Bilingual, useI18n } from '../../i18n.tsx';
 import type { MapPoint } from '../../map/MapView.tsx';
 import { useQueryParams } from '../../router.tsx';
 import { useUser } from '../../session.ts';
-import type { ChainCode, Page } from '../../types.ts';
+import type { ChainCode } from '../../types.ts';
 
 const MapView = lazyRetry(() => import('../../map/MapView.tsx'));
 
-type Change = 'new' | 'kept' | 'dropped';
-interface Plan {
-  id: string;
-  chainCode: ChainCode;
-  chainName: string;
-  regionCode: string;
-  regionName: string;
-  date: string;
-  status: 'queued' | 'running' | 'done' | 'failed' | 'approved' | 'partly_approved';
-  progress: number;
-  objective: number | null;
-  stats: Record<string, number> | null;
-  error: string | null;
-  counts: { new: number; kept: number; dropped: number; approved: number };
-  createdAt: string;
-  can: { approve: boolean };
-}
-interface PlanItem {
-  id: string;
-  productId: string;
-  productName: string;
-  perishable: boolean;
-  umkmId: string;
-  umkmName: string;
-  outletId: string;
-  change: Change;
-  locked: boolean;
-  distanceKm: number;
-  expectedUnits: number;
-  approved: boolean;
-}
-interface PlanDetail extends Plan {
-  items: PlanItem[];
-  outlets: { id: string; storeCode: string; name: string; lat: number; lon: number; slots: number; acceptsPerishable: boolean }[];
-  umkm: { id: string; name: string; lat: number; lon: number }[];
-}
-interface Placement {
-  id: string;
-  productName: string;
-  umkmName: string;
-  outletId: string;
-  outletName: string;
-  storeCode: string;
-  chainCode: ChainCode;
-  startsOn: string;
-  endsOn: string | null;
-  locked: boolean;
-  can: { lock: boolean };
-}
+type Plan = Item<'/api/placement/plans'>;
+type PlanDetail = Answer<'/api/placement/plans/{id}'>;
+type PlanItem = PlanDetail['items'][number];
+type Change = PlanItem['change'];
+type Placement = Item<'/api/placements'>;
 
-const CHAINS: ChainCode[] = ['alfamart', 'alfamidi', 'indomaret'];
 const CHANGE_KEY: Record<Change, Bilingual> = {
   new: { id: 'Baru', en: 'New' },
   kept: { id: 'Tetap', en: 'Kept' },
@@ -83,8 +41,6 @@ const STATUS_KEY: Record<Plan['status'], Bilingual> = {
   partly_approved: { id: 'Disetujui sebagian', en: 'Partly approved' },
 };
 
-const km = (x: number, locale: string) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(x);
-
 const TAB_LABEL: Record<'outlets' | 'products' | 'diff', Bilingual> = {
   outlets: { id: 'Per gerai', en: 'Per outlet' },
   products: { id: 'Per produk', en: 'Per product' },
@@ -93,7 +49,7 @@ const TAB_LABEL: Record<'outlets' | 'products' | 'diff', Bilingual> = {
 
 function NewPlanForm({ onCreated }: { onCreated: (id: string) => void }) {
   const me = useUser();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [region, setRegion] = useState(me.regionCode && me.regionCode.split('.').length >= 2 ? me.regionCode : (me.regionCode ?? ''));
   const [chain, setChain] = useState<ChainCode | ''>('');
   const [date, setDate] = useState('');
@@ -129,9 +85,9 @@ function NewPlanForm({ onCreated }: { onCreated: (id: string) => void }) {
           <label htmlFor="f-chainCode">{t('Jaringan ritel', 'Retail chain')}</label>
           <select id="f-chainCode" value={chain} onChange={(e) => setChain(e.target.value as ChainCode)}>
             <option value="">{t('— Pilih —', '— Choose —')}</option>
-            {CHAINS.map((c) => (
+            {options('chain', lang).map(([c, name]) => (
               <option key={c} value={c}>
-                {c}
+                {name}
               </option>
             ))}
           </select>
@@ -156,13 +112,20 @@ function NewPlanForm({ onCreated }: { onCreated: (id: string) => void }) {
 }
 
 function PlanList({ onOpen, current }: { onOpen: (id: string) => void; current: string | null }) {
-  const { t, tx } = useI18n();
-  const q = useQuery({ queryKey: ['plans'], queryFn: () => api.get<Page<Plan>>('/api/placement/plans?limit=10') });
+  const { t, tx, lang } = useI18n();
+  const q = useQuery({ queryKey: ['plans'], queryFn: () => api.get<Answer<'/api/placement/plans'>>('/api/placement/plans?limit=10') });
   if (q.isPending) return <Loading />;
   if (q.error) return <Problem error={q.error} onRetry={() => q.refetch()} />;
   return (
     <section className="card">
-      <h2>{t('Rencana terakhir', 'Recent plans')}</h2>
+      <h2>
+        {t('Rencana terakhir', 'Recent plans')}{' '}
+        {q.data.total > q.data.items.length && (
+          <span className="muted small">
+            {t('({n} dari {total})', '({n} of {total})', { n: q.data.items.length, total: q.data.total })}
+          </span>
+        )}
+      </h2>
       {q.data.items.length === 0 ? (
         <p className="muted" data-testid="plans-empty">
           {t('Belum ada data.', 'Nothing here yet.')}
@@ -172,7 +135,7 @@ function PlanList({ onOpen, current }: { onOpen: (id: string) => void; current: 
           {q.data.items.map((p) => (
             <li key={p.id}>
               <button type="button" className="btn btn-ghost" onClick={() => onOpen(p.id)} aria-current={p.id === current || undefined}>
-                {p.regionName} · {p.chainName} · {p.date}
+                {p.regionName} · {p.chainName} · {formatDate(p.date, lang)}
               </button>{' '}
               <Badge>{tx(STATUS_KEY[p.status])}</Badge>
             </li>
@@ -184,7 +147,8 @@ function PlanList({ onOpen, current }: { onOpen: (id: string) => void; current: 
 }
 
 function PlanView({ id }: { id: string }) {
-  const { t, tx, locale } = useI18n();
+  const { t, tx, lang } = useI18n();
+  const num = (x: number) => formatNumber(x, lang);
   const qc = useQueryClient();
   const q = useQuery({
     queryKey: ['plan', id],
@@ -212,6 +176,7 @@ function PlanView({ id }: { id: string }) {
     },
   });
   const data = q.data;
+  const today = todayIn(zoneOf(data?.regionCode).tz);
   const outletById = useMemo(() => new Map((data?.outlets ?? []).map((o) => [o.id, o])), [data]);
   const points = useMemo<MapPoint[]>(() => {
     if (!data) return [];
@@ -237,7 +202,7 @@ function PlanView({ id }: { id: string }) {
       <section className="card" data-testid="plan-progress">
         <h2>{tx(STATUS_KEY[p.status])}</h2>
         <progress max={100} value={p.progress} aria-label={t('Kemajuan perhitungan', 'Computation progress')} style={{ width: '100%' }} />
-        <p className="muted">{p.progress}%</p>
+        <p className="muted">{formatPercent(p.progress / 100, lang, 0)}</p>
       </section>
     );
   }
@@ -249,23 +214,39 @@ function PlanView({ id }: { id: string }) {
     const o = outletById.get(outletId);
     return o ? `${o.storeCode} · ${o.name}` : outletId;
   };
-  const byOutlet = new Map<string, PlanItem[]>();
-  const byProduct = new Map<string, PlanItem[]>();
-  for (const i of p.items) {
-    if (i.change === 'dropped') continue;
-    byOutlet.set(i.outletId, [...(byOutlet.get(i.outletId) ?? []), i]);
-    byProduct.set(i.productId, [...(byProduct.get(i.productId) ?? []), i]);
-  }
-  const units = (list: PlanItem[]) =>
-    km(
-      list.reduce((a, i) => a + i.expectedUnits, 0),
-      locale,
-    );
+  const groups = (key: (i: PlanItem) => string, withDropped: boolean) => {
+    const m = new Map<string, PlanItem[]>();
+    for (const i of p.items) {
+      if (i.change === 'dropped' && !withDropped) continue;
+      const k = key(i);
+      m.set(k, [...(m.get(k) ?? []), i]);
+    }
+    return [...m.entries()];
+  };
+  const byOutlet = groups((i) => i.outletId, false);
+  const units = (list: PlanItem[]) => num(list.reduce((a, i) => a + i.expectedUnits, 0));
+  const startDate = startsOn || today;
+  const ask = async (items: PlanItem[], where: string | null) => {
+    const created = items.filter((i) => i.change === 'new').length;
+    const ended = items.length - created;
+    const yes = await confirm({
+      title: where
+        ? t('Setujui perubahan di {where}?', 'Approve the changes at {where}?', { where })
+        : t('Setujui semua {n} perubahan?', 'Approve all {n} changes?', { n: items.length }),
+      body: t(
+        '{created} produk mulai dipajang dan {ended} penempatan diakhiri mulai {date}. Gerai dan UMKM yang bersangkutan akan melihatnya di daftar penempatan.',
+        '{created} products go on the shelf and {ended} placements end from {date}. The outlets and businesses concerned will see it in their placements.',
+        { created, ended, date: formatDate(startDate, lang) },
+      ),
+      confirmLabel: t('Setujui ({n})', 'Approve ({n})', { n: items.length }),
+    });
+    if (yes) approve.mutate(where === null && items.length === open.length ? null : items.map((i) => i.id));
+  };
 
   return (
     <section data-testid="plan-result" data-status={p.status}>
       <h2>
-        {p.regionName} · {p.chainName} · {p.date}{' '}
+        {p.regionName} · {p.chainName} · {formatDate(p.date, lang)}{' '}
         <Badge tone={p.status === 'approved' ? 'ok' : 'neutral'}>{tx(STATUS_KEY[p.status])}</Badge>
       </h2>
       <p className="muted" data-testid="plan-summary">
@@ -273,16 +254,16 @@ function PlanView({ id }: { id: string }) {
           '{new} baru, {kept} tetap, {dropped} dikeluarkan · {outlets} gerai terisi · perkiraan {units} unit/minggu (termasuk bonus pemerataan)',
           '{new} new, {kept} kept, {dropped} dropped · {outlets} outlets filled · about {units} units/week (including the fairness bonus)',
           {
-            new: p.counts.new,
-            kept: p.counts.kept,
-            dropped: p.counts.dropped,
-            outlets: byOutlet.size,
-            units: km(p.objective ?? 0, locale),
+            new: num(p.counts.new),
+            kept: num(p.counts.kept),
+            dropped: num(p.counts.dropped),
+            outlets: num(byOutlet.length),
+            units: num(p.objective ?? 0),
           },
         )}
       </p>
       <Suspense fallback={<Loading />}>
-        <MapView points={points} label={t('Peta gerai (biru) dan UMKM (oranye)', 'Map of outlets (blue) and UMKM (orange)')} />
+        <MapView points={points} label={t('Peta gerai dan UMKM', 'Map of outlets and UMKM')} />
       </Suspense>
       <div className="actions" role="tablist">
         {(['outlets', 'products', 'diff'] as const).map((k) => (
@@ -300,127 +281,127 @@ function PlanView({ id }: { id: string }) {
         ))}
       </div>
       {tab === 'outlets' && (
-        <div className="table-wrap">
-          <table className="table" data-testid="plan-outlets">
-            <thead>
-              <tr>
-                <th>{t('Gerai', 'Outlet')}</th>
-                <th>{t('Produk', 'Products')}</th>
-                <th>{t('Unit/minggu', 'Units/week')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...byOutlet.entries()].map(([o, list]) => (
-                <tr key={o}>
-                  <td>
-                    {name(o)}{' '}
+        <div className="groups" data-testid="plan-outlets">
+          {byOutlet.map(([o, list]) => (
+            <details key={o} className="card group">
+              <summary>
+                <span translate="no">{name(o)}</span>{' '}
+                <span className="muted small">
+                  {t('{n} dari {slots} slot · {units} unit/minggu', '{n} of {slots} slots · {units} units/week', {
+                    n: list.length,
+                    slots: outletById.get(o)?.slots ?? '?',
+                    units: units(list),
+                  })}
+                </span>
+              </summary>
+              <ul className="rows">
+                {list.map((i) => (
+                  <li key={i.id}>
+                    <span translate="no">{i.productName}</span>{' '}
                     <span className="muted small">
-                      ({list.length}/{outletById.get(o)?.slots ?? '?'})
+                      · <span translate="no">{i.umkmName}</span> · {num(i.distanceKm)} km · {num(i.expectedUnits)}{' '}
+                      {t('unit/minggu', 'units/week')}
                     </span>
-                  </td>
-                  <td>
-                    {list.map((i) => (
-                      <div key={i.id}>
-                        {i.productName}{' '}
-                        <span className="muted small">
-                          · {i.umkmName} · {km(i.distanceKm, locale)} km · {km(i.expectedUnits, locale)}
-                        </span>
-                      </div>
-                    ))}
-                  </td>
-                  <td>{units(list)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ))}
         </div>
       )}
       {tab === 'products' && (
-        <div className="table-wrap">
-          <table className="table" data-testid="plan-products">
-            <thead>
-              <tr>
-                <th>{t('Produk', 'Product')}</th>
-                <th>{t('Gerai', 'Outlets')}</th>
-                <th>{t('Unit/minggu', 'Units/week')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...byProduct.entries()].map(([pid, list]) => (
-                <tr key={pid}>
-                  <td>
-                    {list[0]?.productName} <span className="muted small">· {list[0]?.umkmName}</span>
-                  </td>
-                  <td>
-                    {list.map((i) => (
-                      <div key={i.id}>
-                        {name(i.outletId)}{' '}
-                        <span className="muted small">
-                          · {km(i.distanceKm, locale)} km · {km(i.expectedUnits, locale)}
-                        </span>
-                      </div>
-                    ))}
-                  </td>
-                  <td>{units(list)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div className="groups" data-testid="plan-products">
+          {groups((i) => i.productId, false).map(([pid, list]) => (
+            <details key={pid} className="card group">
+              <summary>
+                <span translate="no">{list[0]?.productName}</span>{' '}
+                <span className="muted small">
+                  · <span translate="no">{list[0]?.umkmName}</span> ·{' '}
+                  {t('{n} gerai · {units} unit/minggu', '{n} outlets · {units} units/week', { n: list.length, units: units(list) })}
+                </span>
+              </summary>
+              <ul className="rows">
+                {list.map((i) => (
+                  <li key={i.id}>
+                    <span translate="no">{name(i.outletId)}</span>{' '}
+                    <span className="muted small">
+                      · {num(i.distanceKm)} km · {num(i.expectedUnits)} {t('unit/minggu', 'units/week')}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ))}
         </div>
       )}
       {tab === 'diff' && (
-        <div className="table-wrap">
-          <table className="table" data-testid="plan-diff">
-            <thead>
-              <tr>
-                <th>{canApprove ? t('Pilih', 'Pick') : ''}</th>
-                <th>{t('Perubahan', 'Change')}</th>
-                <th>{t('Produk', 'Product')}</th>
-                <th>{t('Gerai', 'Outlet')}</th>
-                <th>km</th>
-                <th>{t('Unit/minggu', 'Units/week')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.items.map((i) => (
-                <tr key={i.id}>
-                  <td>
-                    {canApprove && !i.approved && i.change !== 'kept' && (
-                      <input
-                        type="checkbox"
-                        aria-label={`${i.productName} · ${name(i.outletId)}`}
-                        checked={picked.has(i.id)}
-                        onChange={(e) => {
-                          const next = new Set(picked);
-                          if (e.target.checked) next.add(i.id);
-                          else next.delete(i.id);
-                          setPicked(next);
-                        }}
-                      />
-                    )}
-                    {i.approved && <Badge tone="ok">{t('Disetujui', 'Approved')}</Badge>}
-                  </td>
-                  <td>
-                    <Badge tone={CHANGE_TONE[i.change]}>{tx(CHANGE_KEY[i.change])}</Badge>{' '}
-                    {i.locked && <Badge>{t('Terkunci', 'Locked')}</Badge>}
-                  </td>
-                  <td>
-                    {i.productName} <span className="muted small">· {i.umkmName}</span>
-                  </td>
-                  <td>{name(i.outletId)}</td>
-                  <td>{km(i.distanceKm, locale)}</td>
-                  <td>{km(i.expectedUnits, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div className="groups" data-testid="plan-diff">
+          {groups((i) => i.outletId, true)
+            .filter(([, list]) => list.some((i) => i.change !== 'kept'))
+            .map(([o, list]) => {
+              const pending = list.filter((i) => !i.approved && i.change !== 'kept');
+              const count = (c: Change) => list.filter((i) => i.change === c).length;
+              return (
+                <details key={o} className="card group" data-testid="diff-outlet">
+                  <summary>
+                    <span translate="no">{name(o)}</span>{' '}
+                    <span className="muted small">
+                      {t('{new} baru, {dropped} dikeluarkan, {kept} tetap', '{new} new, {dropped} dropped, {kept} kept', {
+                        new: count('new'),
+                        dropped: count('dropped'),
+                        kept: count('kept'),
+                      })}
+                    </span>
+                  </summary>
+                  <ul className="rows">
+                    {list
+                      .filter((i) => i.change !== 'kept')
+                      .map((i) => (
+                        <li key={i.id}>
+                          {canApprove && !i.approved && (
+                            <input
+                              type="checkbox"
+                              aria-label={`${i.productName} · ${name(i.outletId)}`}
+                              checked={picked.has(i.id)}
+                              onChange={(e) => {
+                                const next = new Set(picked);
+                                if (e.target.checked) next.add(i.id);
+                                else next.delete(i.id);
+                                setPicked(next);
+                              }}
+                            />
+                          )}{' '}
+                          <Badge tone={CHANGE_TONE[i.change]}>{tx(CHANGE_KEY[i.change])}</Badge>{' '}
+                          {i.approved && <Badge tone="ok">{t('Disetujui', 'Approved')}</Badge>}{' '}
+                          {i.locked && <Badge>{t('Terkunci', 'Locked')}</Badge>} <span translate="no">{i.productName}</span>{' '}
+                          <span className="muted small">
+                            · <span translate="no">{i.umkmName}</span> · {num(i.distanceKm)} km · {num(i.expectedUnits)}{' '}
+                            {t('unit/minggu', 'units/week')}
+                          </span>
+                        </li>
+                      ))}
+                  </ul>
+                  {canApprove && pending.length > 0 && (
+                    <button
+                      type="button"
+                      className="btn"
+                      disabled={approve.isPending}
+                      onClick={() => ask(pending, name(o))}
+                      data-testid="approve-outlet"
+                    >
+                      {t('Setujui gerai ini ({n})', 'Approve this outlet ({n})', { n: pending.length })}
+                    </button>
+                  )}
+                </details>
+              );
+            })}
         </div>
       )}
       {canApprove && open.length > 0 && (
-        <div className="card form" data-testid="approve-box">
+        <div className="card form approve-bar" data-testid="approve-box">
           <div className="field">
             <label htmlFor="f-startsOn">{t('Mulai di rak pada', 'On the shelf from')}</label>
-            <input id="f-startsOn" type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} />
+            <input id="f-startsOn" type="date" min={today} value={startDate} onChange={(e) => setStartsOn(e.target.value)} />
           </div>
           {approve.error && <Problem error={approve.error} />}
           <div className="actions">
@@ -428,7 +409,7 @@ function PlanView({ id }: { id: string }) {
               type="button"
               className="btn btn-primary"
               disabled={approve.isPending}
-              onClick={() => approve.mutate(null)}
+              onClick={() => ask(open, null)}
               data-testid="approve-all"
             >
               {t('Setujui semua ({n})', 'Approve all ({n})', { n: open.length })}
@@ -437,7 +418,12 @@ function PlanView({ id }: { id: string }) {
               type="button"
               className="btn"
               disabled={approve.isPending || picked.size === 0}
-              onClick={() => approve.mutate([...picked])}
+              onClick={() =>
+                ask(
+                  open.filter((i) => picked.has(i.id)),
+                  t('{n} yang dipilih', 'the {n} selected', { n: picked.size }),
+                )
+              }
               data-testid="approve-picked"
             >
               {t('Setujui yang dipilih ({n})', 'Approve selected ({n})', { n: picked.size })}
@@ -457,12 +443,16 @@ function PlanView({ id }: { id: string }) {
   );
 }
 
+const CURRENT_LIMIT = 500;
+
 function CurrentPlacements({ regionCode }: { regionCode: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const num = (x: number) => formatNumber(x, lang);
   const qc = useQueryClient();
   const q = useQuery({
     queryKey: ['placements', regionCode],
-    queryFn: () => api.get<Page<Placement>>(`/api/placements${qs({ regionCode: regionCode || undefined, limit: 1000 })}`),
+    queryFn: () =>
+      api.get<Answer<'/api/placements'>>(`/api/placements${qs({ regionCode: regionCode || undefined, limit: CURRENT_LIMIT })}`),
   });
   const lock = useMutation({
     mutationFn: (v: { id: string; locked: boolean }) => api.post<Placement>(`/api/placements/${v.id}/lock`, { locked: v.locked }),
@@ -475,54 +465,57 @@ function CurrentPlacements({ regionCode }: { regionCode: string }) {
   return (
     <section className="card" data-testid="current-placements" data-count={q.data.total}>
       <h2>
-        {t('Penempatan saat ini', 'Current placements')} <span className="muted small">({q.data.total})</span>
+        {t('Penempatan saat ini', 'Current placements')} <span className="muted small">({num(q.data.total)})</span>
       </h2>
+      {q.data.total > q.data.items.length && (
+        <p className="muted small">
+          {t(
+            'Menampilkan {n} pertama dari {total}; pilih wilayah yang lebih sempit untuk melihat sisanya.',
+            'Showing the first {n} of {total}; choose a narrower region to see the rest.',
+            { n: num(q.data.items.length), total: num(q.data.total) },
+          )}
+        </p>
+      )}
       {lock.error && <Problem error={lock.error} />}
       {byOutlet.size === 0 ? (
         <p className="muted" data-testid="current-empty">
           {t('Belum ada data.', 'Nothing here yet.')}
         </p>
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{t('Gerai', 'Outlet')}</th>
-                <th>{t('Produk', 'Products')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...byOutlet.values()].map((list) => (
-                <tr key={list[0]?.outletId} data-testid="current-outlet">
-                  <td>
-                    {list[0]?.storeCode} · {list[0]?.outletName}
-                  </td>
-                  <td>
-                    {list.map((p) => (
-                      <div key={p.id}>
-                        {p.productName}{' '}
-                        <span className="muted small">
-                          · {p.umkmName} · {t('sejak {date}', 'since {date}', { date: p.startsOn })}
-                        </span>{' '}
-                        {p.can.lock ? (
-                          <button
-                            type="button"
-                            className="btn btn-ghost small"
-                            onClick={() => lock.mutate({ id: p.id, locked: !p.locked })}
-                            aria-pressed={p.locked}
-                          >
-                            {p.locked ? `🔒 ${t('Buka kunci', 'Unlock')}` : t('Kunci', 'Lock')}
-                          </button>
-                        ) : (
-                          p.locked && <Badge>{t('Terkunci', 'Locked')}</Badge>
-                        )}
-                      </div>
-                    ))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div className="groups">
+          {[...byOutlet.values()].map((list) => (
+            <details key={list[0]?.outletId} className="group" data-testid="current-outlet">
+              <summary>
+                <span translate="no">
+                  {list[0]?.storeCode} · {list[0]?.outletName}
+                </span>{' '}
+                <span className="muted small">{t('{n} produk', '{n} products', { n: list.length })}</span>
+              </summary>
+              <ul className="rows">
+                {list.map((p) => (
+                  <li key={p.id}>
+                    <span translate="no">{p.productName}</span>{' '}
+                    <span className="muted small">
+                      · <span translate="no">{p.umkmName}</span> ·{' '}
+                      {t('sejak {date}', 'since {date}', { date: formatDate(p.startsOn, lang) })}
+                    </span>{' '}
+                    {p.can.lock ? (
+                      <button
+                        type="button"
+                        className="btn btn-ghost small"
+                        onClick={() => lock.mutate({ id: p.id, locked: !p.locked })}
+                        aria-pressed={p.locked}
+                      >
+                        {p.locked ? `🔒 ${t('Buka kunci', 'Unlock')}` : t('Kunci', 'Lock')}
+                      </button>
+                    ) : (
+                      p.locked && <Badge>{t('Terkunci', 'Locked')}</Badge>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ))}
         </div>
       )}
     </section>

@@ -35,7 +35,7 @@ function PermitList({ product, regionCode }: { product: Product; regionCode: str
       <ul className="cards" data-testid="permit-list">
         {product.permits.map((p) => (
           <li key={p.id} className="card item">
-            <p className="item-title">
+            <p className="item-title" translate="no">
               {tx(PERMIT_KEY[p.type])} <span className="mono">{p.number}</span>
             </p>
             <p className="small">

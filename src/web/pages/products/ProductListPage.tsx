@@ -68,7 +68,7 @@ export function ProductListPage() {
         testId="product-list"
         render={(p) => (
           <li key={p.id} className="card item">
-            <Link href={`/products/${p.id}`} className="item-title">
+            <Link href={`/products/${p.id}`} className="item-title" translate="no">
               {p.name}
             </Link>
             <p className="muted small">

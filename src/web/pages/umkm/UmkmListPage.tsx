@@ -63,7 +63,7 @@ export default function UmkmListPage() {
         testId="umkm-list"
         render={(u) => (
           <li key={u.id} className="card item">
-            <Link href={`/umkm/${u.id}`} className="item-title">
+            <Link href={`/umkm/${u.id}`} className="item-title" translate="no">
               {u.name}
             </Link>
             <p className="muted small">{u.personalData ? `${u.ownerName} · ${u.address}` : <RegionName code={u.districtCode} />}</p>
