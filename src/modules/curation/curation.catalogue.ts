@@ -23,7 +23,7 @@ export const C = {
     label: 'NIB (Nomor Induk Berusaha) dari OSS',
     en: {
       label: 'NIB (business identification number) from OSS',
-      remedy: 'Register your business at oss.go.id (free) to get an NIB. Staff of the Dinas Koperasi dan UKM can help you register.',
+      remedy: 'Register your business at oss.go.id (free) to get an NIB. Staff of the local SME office (the Dinas) can help you register.',
     },
     remedy: 'Daftarkan usaha Anda di oss.go.id (gratis) untuk mendapatkan NIB. Petugas Dinas Koperasi dan UKM bisa membantu mendaftar.',
   },

@@ -110,7 +110,13 @@ export default function BottleneckPage() {
     <section className="page">
       <PageHeader
         title={t('Hambatan kurasi', 'Curation bottlenecks')}
-        subtitle={r ? `${r.regionName} · ${tx(label('chain', r.chainCode))}` : undefined}
+        subtitle={
+          r ? (
+            <>
+              <span translate="no">{r.regionName}</span> · {tx(label('chain', r.chainCode))}
+            </>
+          ) : undefined
+        }
       >
         <a className="btn" href={`/api/curation/bottlenecks/export${qs({ ...exportParams, format: 'csv' })}`} data-testid="export-csv">
           {t('Unduh CSV', 'Download CSV')}

@@ -7,12 +7,12 @@ import { useState } from 'react';
 import { label } from '../../../vocabulary.ts';
 import { api } from '../../api.ts';
 import type { Answer, Body } from '../../api-types.ts';
-import { BackLink, Badge, Facts, Loading, PageHeader, Problem } from '../../components/ui.tsx';
+import { BackLink, Badge, Facts, Loading, Problem } from '../../components/ui.tsx';
 import { formatDate, formatDateTime, formatNumber, formatRupiah } from '../../format.ts';
 import { useI18n } from '../../i18n.tsx';
 import { navigate } from '../../router.tsx';
 import { Thumbs } from '../products/Photos.tsx';
-import { OutcomeBadge } from './badges.tsx';
+import { NamedHeader, OutcomeBadge } from './badges.tsx';
 import { criterionRule, DEFAULT_RUBRIC } from './criteria.ts';
 
 type Entry = Answer<'/api/curation/entries/{id}'>;
@@ -128,13 +128,20 @@ function EntryView({ id }: { id: string }) {
   const toAssess = e.results.filter((r) => r.outcome === 'pending').length;
   return (
     <section className="page">
-      <BackLink href={`/curation/rounds/${e.roundId}`} label={e.roundName} />
-      <PageHeader
+      <span translate="no">
+        <BackLink href={`/curation/rounds/${e.roundId}`} label={e.roundName} />
+      </span>
+      <NamedHeader
         title={e.productName}
-        subtitle={`${e.umkmName} · ${tx(label('chain', e.chainCode))} · ${formatDate(date, lang)} · ${e.requirementSetName} (${t('versi', 'version')} ${e.requirementSetVersion})`}
+        subtitle={
+          <>
+            <span translate="no">{e.umkmName}</span> · {tx(label('chain', e.chainCode))} · {formatDate(date, lang)} ·{' '}
+            <span translate="no">{e.requirementSetName}</span> ({t('versi', 'version')} {e.requirementSetVersion})
+          </>
+        }
       >
         <OutcomeBadge outcome={e.outcome} />
-      </PageHeader>
+      </NamedHeader>
       {save.error && <Problem error={save.error} />}
       <div className="split">
         <div>
@@ -143,7 +150,7 @@ function EntryView({ id }: { id: string }) {
           {p.photos.length === 0 && <p className="muted small">{t('Belum ada foto.', 'No photos yet.')}</p>}
           <Facts
             rows={[
-              [t('UMKM', 'UMKM'), e.umkmName],
+              [t('UMKM', 'UMKM'), <span key="umkm" translate="no">{e.umkmName}</span>],
               [t('Kategori', 'Category'), tx(label('category', e.category))],
               [t('Isi bersih', 'Net content'), `${formatNumber(p.netContent, lang)} ${tx(label('netUnit', p.netUnit))}`],
               [t('Harga pemasok', 'Supplier price'), formatRupiah(p.supplierPrice)],

@@ -17,13 +17,17 @@ function GapCard({ g }: { g: GapItem }) {
   const { t, tx, lang } = useI18n();
   return (
     <article className="card" data-testid="gap-card">
-      <p className="item-title">{g.productName}</p>
+      <p className="item-title" translate="no">
+        {g.productName}
+      </p>
       <p className="item-meta">
         <span>{tx(label('chain', g.chainCode))}</span>
         <span>{formatDate(g.curationDate, lang)}</span>
         <OutcomeBadge outcome={g.outcome} />
       </p>
-      <p className="small muted">{g.roundName}</p>
+      <p className="small muted" translate="no">
+        {g.roundName}
+      </p>
       {g.gaps.length === 0 ? (
         <p>{t('Semua persyaratan terpenuhi.', 'Every requirement is met.')}</p>
       ) : (
@@ -76,12 +80,12 @@ export default function GapListPage() {
       {invitations.map((p) => (
         <div key={p.id} className="card" data-testid="invitation">
           <p className="item-title">
-            {t('Undangan pendampingan', 'Mentoring invitation')}: {p.name}
+            {t('Undangan pendampingan', 'Mentoring invitation')}: <span translate="no">{p.name}</span>
           </p>
           <p className="muted">
             {formatPeriod(p.startsOn, p.endsOn, lang)}
             {p.online ? ` · ${t('daring', 'online')}` : ''}
-            {p.place ? ` · ${p.place}` : ''}
+            {p.place && <span translate="no"> · {p.place}</span>}
           </p>
           {respond.error && <Problem error={respond.error} />}
           <div className="page-actions">
@@ -114,7 +118,8 @@ export default function GapListPage() {
           <ul>
             {mine.map((p) => (
               <li key={p.id}>
-                {p.name} ({p.myStatus === 'completed' ? t('selesai', 'completed') : t('sedang berjalan', 'ongoing')})
+                <span translate="no">{p.name}</span> (
+                {p.myStatus === 'completed' ? t('selesai', 'completed') : t('sedang berjalan', 'ongoing')})
               </li>
             ))}
           </ul>

@@ -13,6 +13,7 @@ import { BackLink, Badge, Loading, PageHeader, Problem } from '../../components/
 import { formatDate, formatNumber } from '../../format.ts';
 import { useI18n } from '../../i18n.tsx';
 import { Link, navigate } from '../../router.tsx';
+import { NamedHeader } from './badges.tsx';
 import { type CriterionValue, criterionRule, criterionScope, DEFAULT_RUBRIC } from './criteria.ts';
 
 type RequirementSet = Answer<'/api/curation/requirement-sets/{id}'>;
@@ -46,7 +47,7 @@ export default function RequirementsPage() {
         empty={t('Belum ada persyaratan.', 'No requirement sets yet.')}
         render={(s: Item<'/api/curation/requirement-sets'>) => (
           <li key={s.id} className="card item" data-testid="requirement-set">
-            <Link href={`/curation/requirements/${s.id}`} className="item-title">
+            <Link href={`/curation/requirements/${s.id}`} className="item-title" translate="no">
               {s.name}
             </Link>
             <p className="item-meta">
@@ -512,7 +513,7 @@ export function RequirementSetPage({ params }: { params: Record<string, string> 
       {q.error && <Problem error={q.error} onRetry={() => q.refetch()} />}
       {s && (
         <div data-testid="requirement-set">
-          <PageHeader
+          <NamedHeader
             title={s.name}
             subtitle={
               <>
@@ -527,7 +528,7 @@ export function RequirementSetPage({ params }: { params: Record<string, string> 
                 {t('Buat versi baru', 'New version')}
               </button>
             )}
-          </PageHeader>
+          </NamedHeader>
           {copy.error && <Problem error={copy.error} />}
           {s.can.edit && s.status === 'draft' ? (
             <SetEditor s={s} />

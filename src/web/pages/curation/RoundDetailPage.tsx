@@ -9,11 +9,11 @@ import type { Answer, Item } from '../../api-types.ts';
 import { confirm } from '../../components/confirm.tsx';
 import { SelectField } from '../../components/form.tsx';
 import { PAGE_SIZE, Pager, SearchBox, useListParams } from '../../components/list.tsx';
-import { BackLink, Badge, Loading, PageHeader, Problem } from '../../components/ui.tsx';
+import { BackLink, Badge, Loading, Problem } from '../../components/ui.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../../format.ts';
 import { useI18n } from '../../i18n.tsx';
 import { Link } from '../../router.tsx';
-import { OutcomeBadge, RoundStatusBadge } from './badges.tsx';
+import { NamedHeader, OutcomeBadge, RoundStatusBadge } from './badges.tsx';
 import { shortCriterion } from './criteria.ts';
 
 type Round = Answer<'/api/curation/rounds/{id}'>;
@@ -103,9 +103,9 @@ function AddProducts({ round }: { round: Round }) {
             {candidates.data.items.map((c: Candidate) => (
               <li key={c.id} className="candidate">
                 <span>
-                  <strong>{c.productName}</strong>
+                  <strong translate="no">{c.productName}</strong>
                   <br />
-                  <span className="muted small">
+                  <span className="muted small" translate="no">
                     {c.umkmName} · {c.districtName}
                   </span>
                 </span>
@@ -137,12 +137,12 @@ function EntryCard({ e }: { e: Entry }) {
   const { t, tx, lang } = useI18n();
   return (
     <li className="card item" data-testid="entry">
-      <Link href={`/curation/entries/${e.id}`} className="item-title">
+      <Link href={`/curation/entries/${e.id}`} className="item-title" translate="no">
         {e.productName}
       </Link>
       <p className="item-meta">
-        <span>{e.umkmName}</span>
-        <span>{e.districtName}</span>
+        <span translate="no">{e.umkmName}</span>
+        <span translate="no">{e.districtName}</span>
         <OutcomeBadge outcome={e.outcome} />
         {e.awaitingAssessment && <Badge tone="warn">{t('Perlu dinilai kurator', 'Needs a curator')}</Badge>}
       </p>
@@ -228,11 +228,12 @@ export function RoundDetailPage({ params }: { params: Record<string, string> }) 
   return (
     <section className="page">
       <BackLink href="/curation/rounds" label={t('Putaran kurasi', 'Curation rounds')} />
-      <PageHeader
+      <NamedHeader
         title={r.name}
         subtitle={
           <>
-            {tx(label('chain', r.chainCode))} · {r.regionName} · {formatDate(r.curationDate, lang)} <RoundStatusBadge status={r.status} />
+            {tx(label('chain', r.chainCode))} · <span translate="no">{r.regionName}</span> · {formatDate(r.curationDate, lang)}{' '}
+            <RoundStatusBadge status={r.status} />
           </>
         }
       >
@@ -246,7 +247,7 @@ export function RoundDetailPage({ params }: { params: Record<string, string> }) 
             {t('Tutup putaran', 'Close round')}
           </button>
         )}
-      </PageHeader>
+      </NamedHeader>
       {close.error && <Problem error={close.error} />}
       <p data-testid="round-counts">
         {t(
@@ -259,11 +260,12 @@ export function RoundDetailPage({ params }: { params: Record<string, string> }) 
             c: formatNumber(r.menunggu, lang),
           },
         )}{' '}
-        {r.requirementSet &&
-          t('Persyaratan: {s}, versi {v}.', 'Requirement set: {s}, version {v}.', {
-            s: r.requirementSet.name,
-            v: String(r.requirementSet.version),
-          })}
+        {r.requirementSet && (
+          <>
+            {t('Persyaratan versi {v}:', 'Requirement set version {v}:', { v: String(r.requirementSet.version) })}{' '}
+            <span translate="no">{r.requirementSet.name}</span>
+          </>
+        )}
       </p>
       {r.status === 'open' && r.awaitingAssessment > 0 && (
         <p>

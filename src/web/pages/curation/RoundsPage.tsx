@@ -64,12 +64,12 @@ export function RoundListPage() {
         empty={t('Belum ada putaran kurasi.', 'No curation rounds yet.')}
         render={(r: Round) => (
           <li key={r.id} className="card item" data-testid="round">
-            <Link href={`/curation/rounds/${r.id}`} className="item-title">
+            <Link href={`/curation/rounds/${r.id}`} className="item-title" translate="no">
               {r.name}
             </Link>
             <p className="item-meta">
               <span>{tx(label('chain', r.chainCode))}</span>
-              <span>{r.regionName}</span>
+              <span translate="no">{r.regionName}</span>
               <span>{formatDate(r.curationDate, lang)}</span>
               <RoundStatusBadge status={r.status} />
               {r.kind === 'recuration' && <Badge>{tx(label('roundKind', r.kind))}</Badge>}
