@@ -2,6 +2,7 @@
 // the last one with the same total on every page, filtered by outcome, failed criterion and district, and
 // sorted; its facets; the products a round could still take; a round opened against one requirement set.
 // Tenancy: a chain never reaches another chain's round, entries, facets or candidates (404, no counts).
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo, type TestApp, testApp } from '../../../tests/app.ts';
 
@@ -165,6 +166,16 @@ describe('a round opened against one requirement set, filled from the candidates
 
     const all = (await get('pemda.oki', `/api/curation/rounds/${round.id}/candidates?limit=500`)).json();
     expect(all.total).toBeGreaterThan(0);
+    // The candidates against an SQL oracle: the active products of active businesses in the district (the
+    // set is for all categories), for the Dinas and for the chain's curator alike.
+    const oracle = await sql<{ id: string }>`SELECT p.id FROM products p
+      JOIN umkm_profiles up ON up.organization_id = p.umkm_id JOIN organizations u ON u.id = p.umkm_id
+      WHERE p.archived_at IS NULL AND u.archived_at IS NULL AND up.village_code LIKE '16.02.13.%'`.execute(t.handle.db);
+    const want = oracle.rows.map((r) => r.id).sort();
+    expect(all.items.map((p: { id: string }) => p.id).sort()).toEqual(want);
+    const byChain = (await get('alfamart', `/api/curation/rounds/${round.id}/candidates?limit=500`)).json();
+    expect(byChain.items.map((p: { id: string }) => p.id).sort()).toEqual(want);
+    expect((await get('indomaret', `/api/curation/rounds/${round.id}/candidates`)).statusCode).toBe(404);
     const first = all.items[0];
     const found = (await get('pemda.oki', `/api/curation/rounds/${round.id}/candidates?q=${encodeURIComponent(first.productName)}`)).json();
     expect(found.items.map((p: { id: string }) => p.id)).toContain(first.id);
