@@ -283,7 +283,7 @@ describe('curation run from the screen (issue 9)', () => {
         try {
           await signIn(page, e2e.server.url, who);
           await page.goto(`${e2e.server.url}${url}`);
-          await page.locator('main .card, main .empty').first().waitFor({ timeout: 20_000 });
+          await page.locator('main .card:visible, main .empty:visible').first().waitFor({ timeout: 20_000 });
           await page.waitForLoadState('networkidle');
           const text = await mainText(page);
           expectWords(text, `${name} ${lang}`);
