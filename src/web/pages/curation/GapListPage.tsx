@@ -32,7 +32,11 @@ function GapCard({ g }: { g: GapItem }) {
         <p>{t('Semua persyaratan terpenuhi.', 'Every requirement is met.')}</p>
       ) : (
         <>
-          <p>{t('{n} persyaratan belum terpenuhi:', '{n} requirements not met yet:', { n: String(g.gaps.length) })}</p>
+          <p>
+            {g.gaps.length === 1
+              ? t('1 persyaratan belum terpenuhi:', '1 requirement not met yet:')
+              : t('{n} persyaratan belum terpenuhi:', '{n} requirements not met yet:', { n: String(g.gaps.length) })}
+          </p>
           <ol className="gaps">
             {g.gaps.map((x) => (
               <li key={x.code}>
