@@ -13,6 +13,7 @@ import { formatNumber, formatPercent } from '../../format.ts';
 import { useI18n } from '../../i18n.tsx';
 import { useQueryParams } from '../../router.tsx';
 import { useUser } from '../../session.ts';
+import { shortCriterion } from './criteria.ts';
 
 type Report = Answer<'/api/curation/bottlenecks'>;
 type Funnel = Answer<'/api/curation/funnel'>;
@@ -23,7 +24,7 @@ const GREEN = '#1e8449';
 /** Horizontal bars drawn as SVG: no chart library for one bar chart. Sizes are in real pixels and bar
  *  lengths in percent, so the labels stay readable on a 360-px phone instead of shrinking with a viewBox;
  *  each label sits on its own line above its bar. */
-function Bars({ rows }: { rows: { label: string; a: number; b: number }[] }) {
+function Bars({ rows }: { rows: { label: string; short: string; a: number; b: number }[] }) {
   const { t, lang } = useI18n();
   const max = Math.max(1, ...rows.map((r) => r.a));
   const h = 36;
@@ -51,7 +52,7 @@ function Bars({ rows }: { rows: { label: string; a: number; b: number }[] }) {
           <g key={r.label} transform={`translate(0 ${i * h})`}>
             <title>{r.label}</title>
             <text x="0" y="13" fontSize="12">
-              {r.label.length > 46 ? `${r.label.slice(0, 45)}…` : r.label}
+              {r.short.length > 46 ? `${r.short.slice(0, 45)}…` : r.short}
             </text>
             <rect x="0" y="18" height="14" width={pct(r.a)} fill={RED} opacity="0.8" data-testid="bar" />
             <rect x="0" y="22" height="6" width={pct(r.b)} fill={GREEN} />
@@ -181,7 +182,7 @@ export default function BottleneckPage() {
             <Bars
               rows={r.criteria
                 .filter((c) => c.failingProducts > 0)
-                .map((c) => ({ label: tx(c.label), a: c.failingProducts, b: c.passIfRelaxed }))}
+                .map((c) => ({ label: tx(c.label), short: tx(shortCriterion(c.code, c.label)), a: c.failingProducts, b: c.passIfRelaxed }))}
             />
           </div>
           <div className="table-scroll" data-testid="bottleneck-scroll">

@@ -44,7 +44,7 @@ function CriterionCard({
         <Badge tone={TONE[r.outcome]}>{tx(label('criterionOutcome', r.outcome))}</Badge>
         <span className="muted small">{tx(label('criterionKind', r.kind))}</span>
       </p>
-      {rule && <p className="small muted">{tx(rule)}</p>}
+      {rule && !(open && c?.kind === 'score') && <p className="small muted">{tx(rule)}</p>}
       {r.detail && <p>{tx(r.detail)}</p>}
       {r.outcome === 'fail' && r.remedy.id && (
         <p className="small">
@@ -150,7 +150,12 @@ function EntryView({ id }: { id: string }) {
           {p.photos.length === 0 && <p className="muted small">{t('Belum ada foto.', 'No photos yet.')}</p>}
           <Facts
             rows={[
-              [t('UMKM', 'UMKM'), <span key="umkm" translate="no">{e.umkmName}</span>],
+              [
+                t('UMKM', 'UMKM'),
+                <span key="umkm" translate="no">
+                  {e.umkmName}
+                </span>,
+              ],
               [t('Kategori', 'Category'), tx(label('category', e.category))],
               [t('Isi bersih', 'Net content'), `${formatNumber(p.netContent, lang)} ${tx(label('netUnit', p.netUnit))}`],
               [t('Harga pemasok', 'Supplier price'), formatRupiah(p.supplierPrice)],
