@@ -16,6 +16,7 @@ import { accountRoutes } from './modules/accounts/accounts.routes.ts';
 import { agreementRoutes } from './modules/agreements/agreements.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { curationRoutes } from './modules/curation/curation.routes.ts';
+import { mentoringRoutes } from './modules/curation/mentoring.routes.ts';
 import { placementRoutes } from './modules/placement/placement.routes.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
@@ -92,6 +93,7 @@ export async function buildApp(opts: { handle: DbHandle; config: Config; logger?
   await app.register(securityRoutes);
   // curation and mentoring (C2, C3)
   await app.register(curationRoutes);
+  await app.register(mentoringRoutes);
   // agreements (C4)
   await app.register(agreementRoutes);
   // placement planning (C5)

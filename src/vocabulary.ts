@@ -7,6 +7,7 @@ import { ACCOUNTS_VOCABULARY } from './modules/accounts/accounts.vocabulary.ts';
 import { AGREEMENTS_VOCABULARY } from './modules/agreements/agreements.vocabulary.ts';
 import { AUDIT_VOCABULARY } from './modules/audit/audit.vocabulary.ts';
 import { CURATION_VOCABULARY } from './modules/curation/curation.vocabulary.ts';
+import { MENTORING_VOCABULARY } from './modules/curation/mentoring.vocabulary.ts';
 import { REGISTRY_VOCABULARY } from './modules/registry/registry.vocabulary.ts';
 import type { Bilingual } from './platform/errors.ts';
 import type { Lang } from './platform/format.ts';
@@ -19,6 +20,7 @@ export const VOCABULARY = {
   ...AGREEMENTS_VOCABULARY,
   ...CURATION_VOCABULARY,
   ...AUDIT_VOCABULARY,
+  ...MENTORING_VOCABULARY,
 } satisfies Vocabulary;
 
 export type VocabularyKind = keyof typeof VOCABULARY;
@@ -30,8 +32,8 @@ const humanise = (code: string): Bilingual => {
   return { id: text, en: text };
 };
 
-/** The label of a code; an unknown code is shown humanised (never as `snake_case`), and the vocabulary
- *  test lists every enum the API answers with so that none falls through here unnoticed. */
+/** The label of a code; an unknown code is shown humanised (never as `snake_case`); the walk of every page
+ *  (tests/e2e/walk.test.ts) fails on a code that reaches a screen. */
 export function label<K extends VocabularyKind>(kind: K, code: string | null | undefined): Bilingual {
   if (code === null || code === undefined || code === '') return { id: '—', en: '—' };
   const entry = (VOCABULARY[kind] as Record<string, Bilingual>)[code];

@@ -126,6 +126,8 @@ const MATRIX: Record<string, Who[]> = {
   'GET /api/mentoring/programs/:id': [...DINAS, 'umkm', 'mentor'],
   'GET /api/mentoring/programs/:id/outcome': [...DINAS, 'umkm', 'mentor'],
   'GET /api/mentoring/programs/:id/suggestions': DINAS,
+  // the mentors a programme may be given: whoever creates programmes
+  'GET /api/mentoring/mentors': DINAS,
   'POST /api/mentoring/programs': DINAS,
   'POST /api/mentoring/programs/:id/enrolments': DINAS,
   'POST /api/mentoring/programs/:id/recurate': DINAS,
@@ -365,6 +367,11 @@ const ORACLES: Record<string, (m: Me) => ReturnType<typeof sql> | null> = {
     if (m.who === 'pemda') return sql`${base} AND ${overlaps('region_code', m.region)}`;
     return null;
   },
+  // Active mentor accounts a Dinas may assign: independent ones (no organisation) and its own staff.
+  '/api/mentoring/mentors': (m) =>
+    m.who === 'admin'
+      ? sql`SELECT id FROM users WHERE role = 'mentor' AND disabled_at IS NULL`
+      : sql`SELECT id FROM users WHERE role = 'mentor' AND disabled_at IS NULL AND (organization_id IS NULL OR organization_id = ${m.org})`,
   '/api/mentoring/programs': (m) => {
     if (m.who === 'admin') return sql`SELECT id FROM mentoring_programs`;
     if (m.who === 'pemda') return sql`SELECT id FROM mentoring_programs WHERE ${overlaps('region_code', m.region)}`;

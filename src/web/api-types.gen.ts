@@ -6092,6 +6092,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mentoring/mentors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pendamping yang dapat ditugaskan / mentors a programme may be given */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                programs: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/mentoring/programs": {
         parameters: {
             query?: never;
@@ -6104,6 +6150,8 @@ export interface paths {
             parameters: {
                 query?: {
                     limit?: number;
+                    /** @description UMKM: hanya program dengan status ini / a UMKM: only programmes where it has this status */
+                    myStatus?: "invited" | "enrolled" | "declined" | "completed";
                     offset?: number;
                     /** @description Kode wilayah Kemendagri / Kemendagri region code: 17, 17.71, 17.71.01, 17.71.01.1001 */
                     regionCode?: string;
@@ -6135,13 +6183,16 @@ export interface paths {
                                 id: string;
                                 mentorName: string | null;
                                 mentorUserId: string | null;
-                                myStatus: string | null;
+                                myStatus: ("invited" | "enrolled" | "declined" | "completed") | null;
                                 name: string;
                                 online: boolean;
                                 organizerId: string;
                                 organizerName: string;
+                                /** @enum {string} */
+                                phase: "upcoming" | "running" | "ended";
                                 place: string | null;
                                 regionCode: string;
+                                regionName: string;
                                 startsOn: string;
                                 /** @enum {string} */
                                 topic: "kemasan" | "label" | "halal" | "keamanan_pangan" | "harga" | "perizinan" | "lainnya";
@@ -6169,6 +6220,8 @@ export interface paths {
                         criterionCodes: string[];
                         endsOn: string;
                         mentorEmail?: string | null;
+                        /** @description Pendamping yang boleh ditugaskan / a mentor from GET /api/mentoring/mentors */
+                        mentorUserId?: string | null;
                         name: string;
                         /** @default false */
                         online?: boolean;
@@ -6200,20 +6253,29 @@ export interface paths {
                             endsOn: string;
                             enrolled: number;
                             enrolments: {
-                                status: string;
+                                attended: number;
+                                gapsBefore: string[];
+                                gapsNow: string[];
+                                held: number;
+                                /** @enum {string} */
+                                status: "invited" | "enrolled" | "declined" | "completed";
                                 umkmId: string;
                                 umkmName: string;
                             }[];
                             id: string;
                             mentorName: string | null;
                             mentorUserId: string | null;
-                            myStatus: string | null;
+                            myStatus: ("invited" | "enrolled" | "declined" | "completed") | null;
                             name: string;
                             online: boolean;
                             organizerId: string;
                             organizerName: string;
+                            /** @enum {string} */
+                            phase: "upcoming" | "running" | "ended";
                             place: string | null;
+                            recuratable: number | null;
                             regionCode: string;
+                            regionName: string;
                             sessions: {
                                 attendance: {
                                     note: string | null;
@@ -6276,20 +6338,29 @@ export interface paths {
                             endsOn: string;
                             enrolled: number;
                             enrolments: {
-                                status: string;
+                                attended: number;
+                                gapsBefore: string[];
+                                gapsNow: string[];
+                                held: number;
+                                /** @enum {string} */
+                                status: "invited" | "enrolled" | "declined" | "completed";
                                 umkmId: string;
                                 umkmName: string;
                             }[];
                             id: string;
                             mentorName: string | null;
                             mentorUserId: string | null;
-                            myStatus: string | null;
+                            myStatus: ("invited" | "enrolled" | "declined" | "completed") | null;
                             name: string;
                             online: boolean;
                             organizerId: string;
                             organizerName: string;
+                            /** @enum {string} */
+                            phase: "upcoming" | "running" | "ended";
                             place: string | null;
+                            recuratable: number | null;
                             regionCode: string;
+                            regionName: string;
                             sessions: {
                                 attendance: {
                                     note: string | null;
@@ -6362,20 +6433,29 @@ export interface paths {
                             endsOn: string;
                             enrolled: number;
                             enrolments: {
-                                status: string;
+                                attended: number;
+                                gapsBefore: string[];
+                                gapsNow: string[];
+                                held: number;
+                                /** @enum {string} */
+                                status: "invited" | "enrolled" | "declined" | "completed";
                                 umkmId: string;
                                 umkmName: string;
                             }[];
                             id: string;
                             mentorName: string | null;
                             mentorUserId: string | null;
-                            myStatus: string | null;
+                            myStatus: ("invited" | "enrolled" | "declined" | "completed") | null;
                             name: string;
                             online: boolean;
                             organizerId: string;
                             organizerName: string;
+                            /** @enum {string} */
+                            phase: "upcoming" | "running" | "ended";
                             place: string | null;
+                            recuratable: number | null;
                             regionCode: string;
+                            regionName: string;
                             sessions: {
                                 attendance: {
                                     note: string | null;
@@ -6582,20 +6662,29 @@ export interface paths {
                             endsOn: string;
                             enrolled: number;
                             enrolments: {
-                                status: string;
+                                attended: number;
+                                gapsBefore: string[];
+                                gapsNow: string[];
+                                held: number;
+                                /** @enum {string} */
+                                status: "invited" | "enrolled" | "declined" | "completed";
                                 umkmId: string;
                                 umkmName: string;
                             }[];
                             id: string;
                             mentorName: string | null;
                             mentorUserId: string | null;
-                            myStatus: string | null;
+                            myStatus: ("invited" | "enrolled" | "declined" | "completed") | null;
                             name: string;
                             online: boolean;
                             organizerId: string;
                             organizerName: string;
+                            /** @enum {string} */
+                            phase: "upcoming" | "running" | "ended";
                             place: string | null;
+                            recuratable: number | null;
                             regionCode: string;
+                            regionName: string;
                             sessions: {
                                 attendance: {
                                     note: string | null;
@@ -6675,20 +6764,29 @@ export interface paths {
                             endsOn: string;
                             enrolled: number;
                             enrolments: {
-                                status: string;
+                                attended: number;
+                                gapsBefore: string[];
+                                gapsNow: string[];
+                                held: number;
+                                /** @enum {string} */
+                                status: "invited" | "enrolled" | "declined" | "completed";
                                 umkmId: string;
                                 umkmName: string;
                             }[];
                             id: string;
                             mentorName: string | null;
                             mentorUserId: string | null;
-                            myStatus: string | null;
+                            myStatus: ("invited" | "enrolled" | "declined" | "completed") | null;
                             name: string;
                             online: boolean;
                             organizerId: string;
                             organizerName: string;
+                            /** @enum {string} */
+                            phase: "upcoming" | "running" | "ended";
                             place: string | null;
+                            recuratable: number | null;
                             regionCode: string;
+                            regionName: string;
                             sessions: {
                                 attendance: {
                                     note: string | null;
@@ -6724,7 +6822,10 @@ export interface paths {
         /** Usulan peserta dari kekurangan kurasi / suggested participants from gaps */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -6744,9 +6845,16 @@ export interface paths {
                                 enrolled: boolean;
                                 gaps: string[];
                                 products: number;
+                                reasons: {
+                                    failed: string[];
+                                    productId: string;
+                                    productName: string;
+                                }[];
+                                status: ("invited" | "enrolled" | "declined" | "completed") | null;
                                 umkmId: string;
                                 umkmName: string;
                             }[];
+                            total: number;
                         };
                     };
                 };

@@ -36,7 +36,7 @@ export const setUnauthorizedHandler = (f: () => void) => {
   onUnauthorized = f;
 };
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+async function request<T>(method: string, path: string, body?: unknown, attempt = 0): Promise<T> {
   const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
   if (body instanceof FormData) init.body = body;
   else if (body !== undefined) {
@@ -62,6 +62,13 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
     json = text ? JSON.parse(text) : null;
   } catch {
     json = null;
+  }
+  // The server sheds load with 503 + Retry-After when its queue is full: a read is asked again once, after
+  // the wait it names (bounded), before anybody is shown an error.
+  if (res.status === 503 && method === 'GET' && attempt === 0) {
+    const wait = Math.min(3, Math.max(0.2, Number(res.headers.get('retry-after')) || 1));
+    await new Promise((r) => setTimeout(r, wait * 1000));
+    return request<T>(method, path, body, 1);
   }
   if (!res.ok) {
     const e = (json as { error?: { code?: string; message?: Bilingual; field?: string } } | null)?.error;

@@ -1,4 +1,4 @@
-// Thin HTTP handlers of curation and mentoring (C2, C3): schema in, service call, view out.
+// Thin HTTP handlers of curation (C2): schema in, service call, view out.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -7,7 +7,6 @@ import { zIdParams } from '../../platform/validation.ts';
 import { bottlenecksCsv, bottlenecksXlsx, exportFileName } from './curation.export.ts';
 import * as s from './curation.schemas.ts';
 import * as svc from './curation.service.ts';
-import * as mentoring from './mentoring.service.ts';
 
 export async function curationRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -231,87 +230,5 @@ export async function curationRoutes(app: FastifyInstance) {
       response: { 200: s.zProductStatus },
     },
     handler: (req) => svc.getProductStatus(dbOf(req), ctxOf(req), req.params.id),
-  });
-
-  // mentoring
-  const mtags = ['mentoring'];
-  r.get('/api/mentoring/programs', {
-    config: { policy: 'mentoring.read' },
-    schema: {
-      tags: mtags,
-      summary: 'Program pendampingan / mentoring programs',
-      querystring: s.zProgramList,
-      response: { 200: s.zProgramPage },
-    },
-    handler: (req) => mentoring.listPrograms(dbOf(req), ctxOf(req), req.query),
-  });
-  r.post('/api/mentoring/programs', {
-    config: { policy: 'mentoring.manage' },
-    schema: { tags: mtags, summary: 'Buat program / create a program', body: s.zProgramCreate, response: { 201: s.zProgramDetail } },
-    handler: async (req, reply) => reply.code(201).send(await mentoring.createProgram(dbOf(req), ctxOf(req), req.body)),
-  });
-  r.get('/api/mentoring/programs/:id', {
-    config: { policy: 'mentoring.read' },
-    schema: { tags: mtags, summary: 'Satu program / one program', params: zIdParams, response: { 200: s.zProgramDetail } },
-    handler: (req) => mentoring.getProgram(dbOf(req), ctxOf(req), req.params.id),
-  });
-  r.get('/api/mentoring/programs/:id/suggestions', {
-    config: { policy: 'mentoring.manage' },
-    schema: {
-      tags: mtags,
-      summary: 'Usulan peserta dari kekurangan kurasi / suggested participants from gaps',
-      params: zIdParams,
-      response: { 200: s.zSuggestions },
-    },
-    handler: (req) => mentoring.suggestParticipants(dbOf(req), ctxOf(req), req.params.id),
-  });
-  r.post('/api/mentoring/programs/:id/enrolments', {
-    config: { policy: 'mentoring.manage' },
-    schema: {
-      tags: mtags,
-      summary: 'Undang UMKM / invite businesses',
-      params: zIdParams,
-      body: s.zEnrol,
-      response: { 200: s.zProgramDetail },
-    },
-    handler: (req) => mentoring.enrol(dbOf(req), ctxOf(req), req.params.id, req.body.umkmIds),
-  });
-  r.post('/api/mentoring/programs/:id/respond', {
-    config: { policy: 'mentoring.respond' },
-    schema: {
-      tags: mtags,
-      summary: 'Terima atau tolak undangan / accept or decline an invitation',
-      params: zIdParams,
-      body: s.zRespond,
-      response: { 200: s.zProgramDetail },
-    },
-    handler: (req) => mentoring.respond(dbOf(req), ctxOf(req), req.params.id, req.body.accept),
-  });
-  r.post('/api/mentoring/programs/:id/sessions', {
-    config: { policy: 'mentoring.record' },
-    schema: {
-      tags: mtags,
-      summary: 'Catat sesi, kehadiran dan catatan pendamping / record a session',
-      params: zIdParams,
-      body: s.zSessionCreate,
-      response: { 201: s.zProgramDetail },
-    },
-    handler: async (req, reply) => reply.code(201).send(await mentoring.addSession(dbOf(req), ctxOf(req), req.params.id, req.body)),
-  });
-  r.post('/api/mentoring/programs/:id/recurate', {
-    config: { policy: 'mentoring.manage' },
-    schema: {
-      tags: mtags,
-      summary: 'Kurasi ulang produk peserta / re-curate the participants',
-      params: zIdParams,
-      body: s.zRecurate,
-      response: { 201: s.zRound },
-    },
-    handler: async (req, reply) => reply.code(201).send(await mentoring.recurate(dbOf(req), ctxOf(req), req.params.id, req.body)),
-  });
-  r.get('/api/mentoring/programs/:id/outcome', {
-    config: { policy: 'mentoring.read' },
-    schema: { tags: mtags, summary: 'Sebelum/sesudah pendampingan / before and after', params: zIdParams, response: { 200: s.zOutcome } },
-    handler: (req) => mentoring.programOutcome(dbOf(req), ctxOf(req), req.params.id),
   });
 }

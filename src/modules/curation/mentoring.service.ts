@@ -6,23 +6,35 @@ import type { Database } from '../../db/client.ts';
 import type { ChainCode } from '../../db/types.ts';
 import { audit } from '../../platform/audit.ts';
 import type { Actor, Ctx } from '../../platform/auth/actor.ts';
-import { mayActInRegion, mayManageProgram, mayRecordSession, mayRespondToInvitation, umkmScope } from '../../platform/auth/policy.ts';
+import {
+  mayActInRegion,
+  mayAssignMentor,
+  mayManageProgram,
+  mayRecordSession,
+  mayRespondToInvitation,
+  umkmScope,
+} from '../../platform/auth/policy.ts';
+import { localDate } from '../../platform/clock.ts';
 import { badRequest, conflict, notFound, notPermitted } from '../../platform/errors.ts';
 import { chainByCode } from '../registry/registry.service.ts';
 import { regionCovers } from './curation.rules.ts';
 import { createRound, getRound, runEvaluation } from './curation.service.ts';
+import { type MentoringTopic, programPhase, sessionDateProblem } from './mentoring.rules.ts';
 import * as store from './mentoring.store.ts';
 
 const PROGRAM = { id: 'Program pendampingan', en: 'Mentoring program' };
 
-const programView = (p: store.ProgramRow, actor: Actor) => ({
+type EnrolmentStatus = 'invited' | 'enrolled' | 'declined' | 'completed';
+
+const programView = (p: store.ProgramRow, ctx: Ctx) => ({
   id: p.id,
   name: p.name,
-  topic: p.topic as 'kemasan',
+  topic: p.topic as MentoringTopic,
   organizerId: p.organizer_id,
   organizerName: p.organizer_name,
   chainCode: (p.chain_code as ChainCode | null) ?? null,
   regionCode: p.region_code,
+  regionName: p.region_name ?? p.region_code,
   mentorUserId: p.mentor_user_id,
   mentorName: p.mentor_name ?? null,
   place: p.place,
@@ -32,12 +44,13 @@ const programView = (p: store.ProgramRow, actor: Actor) => ({
   capacity: p.capacity,
   criterionCodes: p.criterion_codes,
   enrolled: Number(p.enrolled),
-  myStatus: p.my_status,
+  myStatus: p.my_status as EnrolmentStatus | null,
+  phase: programPhase({ startsOn: p.starts_on, endsOn: p.ends_on }, localDate(p.region_code, ctx.now)),
   /** What this actor may do with it (the web shows these buttons and no others). */
   can: {
-    manage: mayManageProgram(actor, p),
-    record: mayRecordSession(actor, p),
-    respond: mayRespondToInvitation(actor, p),
+    manage: mayManageProgram(ctx.actor, p),
+    record: mayRecordSession(ctx.actor, p),
+    respond: mayRespondToInvitation(ctx.actor, p),
   },
 });
 
@@ -50,10 +63,17 @@ async function programFor(db: Database, ctx: Ctx, id: string, may?: ProgramDecis
   return p;
 }
 
-export async function listPrograms(db: Database, ctx: Ctx, f: { limit: number; offset: number; regionCode?: string }) {
+export async function listPrograms(
+  db: Database,
+  ctx: Ctx,
+  f: { limit: number; offset: number; regionCode?: string; myStatus?: EnrolmentStatus },
+) {
   const page = await store.listPrograms(db, ctx.actor, f);
-  return { items: page.items.map((p) => programView(p, ctx.actor)), total: page.total };
+  return { items: page.items.map((p) => programView(p, ctx)), total: page.total };
 }
+
+/** Mentors the actor may give a programme, by name. */
+export const listMentors = (db: Database, ctx: Ctx, f: { limit: number; offset: number }) => store.listMentors(db, ctx.actor, f);
 
 async function findProgram(db: Database, ctx: Ctx, id: string) {
   const p = await store.findProgram(db, ctx.actor, id);
@@ -65,10 +85,36 @@ export async function getProgram(db: Database, ctx: Ctx, id: string) {
   const p = await findProgram(db, ctx, id);
   // A business sees its own enrolment and attendance, never the others' nor the mentor's notes.
   const own = ctx.actor.role === 'umkm' ? ctx.actor.organizationId : null;
-  const [enrolments, sessions] = await Promise.all([store.enrolments(db, id, own), store.sessions(db, id)]);
+  const [enrolments, sessions, counts] = await Promise.all([
+    store.enrolments(db, id, own),
+    store.sessions(db, id),
+    store.attendanceCounts(db, id),
+  ]);
+  const ids = enrolments.map((e) => e.umkm_id);
+  const linked = new Set(p.criterion_codes);
+  const gapsOf = async (which: 'before' | 'now') => {
+    const by = new Map<string, Set<string>>();
+    for (const r of await store.participantGaps(db, p, ids, which)) {
+      const set = by.get(r.umkm_id) ?? new Set<string>();
+      for (const c of r.failed) if (linked.has(c)) set.add(c);
+      by.set(r.umkm_id, set);
+    }
+    return (u: string) => [...(by.get(u) ?? [])].sort();
+  };
+  const [before, now] = await Promise.all([gapsOf('before'), gapsOf('now')]);
+  const participants = enrolments.filter((e) => e.status === 'enrolled' || e.status === 'completed').map((e) => e.umkm_id);
   return {
-    ...programView(p, ctx.actor),
-    enrolments: enrolments.map((e) => ({ umkmId: e.umkm_id, umkmName: e.umkm_name, status: e.status })),
+    ...programView(p, ctx),
+    enrolments: enrolments.map((e) => ({
+      umkmId: e.umkm_id,
+      umkmName: e.umkm_name,
+      status: e.status,
+      attended: counts.present.get(e.umkm_id) ?? 0,
+      held: counts.held,
+      gapsBefore: before(e.umkm_id),
+      gapsNow: now(e.umkm_id),
+    })),
+    recuratable: mayManageProgram(ctx.actor, p) ? await store.recuratableProducts(db, p.chain_id, participants) : null,
     sessions: sessions.map((s) => ({
       id: s.id,
       heldOn: s.held_on,
@@ -89,6 +135,7 @@ export async function createProgram(
     topic: string;
     chainCode?: ChainCode | null;
     regionCode: string;
+    mentorUserId?: string | null;
     mentorEmail?: string | null;
     place?: string | null;
     online: boolean;
@@ -133,14 +180,17 @@ export async function createProgram(
     );
   }
   let mentorId: string | null = null;
-  if (input.mentorEmail) {
+  if (input.mentorUserId) {
+    const m = await store.findMentor(db, input.mentorUserId);
+    if (!m || !mayAssignMentor(ctx.actor, m)) throw notFound({ id: 'Pendamping', en: 'Mentor' }, 'mentorUserId');
+    mentorId = m.id;
+  } else if (input.mentorEmail) {
     const m = await db
       .selectFrom('users')
-      .select('id')
+      .select(['id', 'organization_id', 'disabled_at', 'role'])
       .where('email', '=', input.mentorEmail.toLowerCase())
-      .where('role', '=', 'mentor')
       .executeTakeFirst();
-    if (!m) throw notFound({ id: 'Pendamping', en: 'Mentor' }, 'mentorEmail');
+    if (!m || !mayAssignMentor(ctx.actor, m)) throw notFound({ id: 'Pendamping', en: 'Mentor' }, 'mentorEmail');
     mentorId = m.id;
   }
   const row = await db
@@ -169,28 +219,42 @@ export async function createProgram(
 }
 
 /** Suggested participants: businesses whose products fail what the program teaches. */
-export async function suggestParticipants(db: Database, ctx: Ctx, id: string) {
+export async function suggestParticipants(db: Database, ctx: Ctx, id: string, page: { limit: number; offset: number }) {
   const p = await programFor(db, ctx, id, mayManageProgram);
   const rows = await store.gapsInRegion(db, ctx.actor, p);
-  const enrolled = new Set((await store.enrolments(db, id, null)).map((e) => e.umkm_id));
+  const status = new Map((await store.enrolments(db, id, null)).map((e) => [e.umkm_id, e.status]));
   const linked = new Set(p.criterion_codes);
-  const byUmkm = new Map<string, { umkmId: string; umkmName: string; products: Set<string>; gaps: Set<string> }>();
+  type Reason = { productId: string; productName: string; failed: string[] };
+  const byUmkm = new Map<string, { umkmId: string; umkmName: string; reasons: Reason[]; gaps: Set<string> }>();
   for (const r of rows) {
-    const u = byUmkm.get(r.umkm_id) ?? { umkmId: r.umkm_id, umkmName: r.umkm_name, products: new Set(), gaps: new Set() };
-    u.products.add(r.product_id);
-    for (const code of r.failed) if (linked.has(code)) u.gaps.add(code);
+    const u = byUmkm.get(r.umkm_id) ?? { umkmId: r.umkm_id, umkmName: r.umkm_name, reasons: [], gaps: new Set() };
+    const failed = r.failed.filter((c) => linked.has(c));
+    // Without a chain a product may fail in several chains' rounds: one reason per product.
+    const same = u.reasons.find((x) => x.productId === r.product_id);
+    if (same) same.failed = [...new Set([...same.failed, ...failed])].sort();
+    else u.reasons.push({ productId: r.product_id, productName: r.product_name, failed: failed.sort() });
+    for (const code of failed) u.gaps.add(code);
     byUmkm.set(r.umkm_id, u);
   }
   const items = [...byUmkm.values()]
     .map((u) => ({
       umkmId: u.umkmId,
       umkmName: u.umkmName,
-      products: u.products.size,
+      products: u.reasons.length,
       gaps: [...u.gaps].sort(),
-      enrolled: enrolled.has(u.umkmId),
+      reasons: u.reasons.sort((a, b) => a.productName.localeCompare(b.productName)),
+      enrolled: status.has(u.umkmId),
+      status: status.get(u.umkmId) ?? null,
     }))
-    .sort((a, b) => b.gaps.length - a.gaps.length || b.products - a.products || a.umkmName.localeCompare(b.umkmName));
-  return { items };
+    // Not yet invited first, then the most gaps.
+    .sort(
+      (a, b) =>
+        Number(a.enrolled) - Number(b.enrolled) ||
+        b.gaps.length - a.gaps.length ||
+        b.products - a.products ||
+        a.umkmName.localeCompare(b.umkmName),
+    );
+  return { items: items.slice(page.offset, page.offset + page.limit), total: items.length };
 }
 
 /** Invites businesses (they accept on their phone); the program's mentor is assigned to each so they can
@@ -274,7 +338,9 @@ export async function addSession(
   id: string,
   input: { heldOn: string; topic: string; notes?: string | null; attendance: { umkmId: string; present: boolean; note?: string | null }[] },
 ) {
-  await programFor(db, ctx, id, mayRecordSession);
+  const p = await programFor(db, ctx, id, mayRecordSession);
+  const outside = sessionDateProblem(input.heldOn, { startsOn: p.starts_on, endsOn: p.ends_on });
+  if (outside) throw badRequest('session_outside_period', outside, 'heldOn');
   const participants = new Set(
     (await store.enrolments(db, id, null)).filter((e) => e.status === 'enrolled' || e.status === 'completed').map((e) => e.umkm_id),
   );

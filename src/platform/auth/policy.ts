@@ -272,6 +272,21 @@ export function mentoringProgramScope(actor: Actor, t = 'mp'): Cond {
   }
 }
 
+/** Mentors a programme may be given (mirrors mayAssignMentor in SQL): an admin any; a Dinas an independent
+ *  mentor (no organisation) or one of its own staff. */
+export function assignableMentorScope(actor: Actor, t = 'u'): Cond {
+  switch (actor.role) {
+    case 'admin':
+      return TRUE;
+    case 'pemda':
+      return actor.organizationId
+        ? sql<boolean>`(${sql.ref(`${t}.organization_id`)} IS NULL OR ${sql.ref(`${t}.organization_id`)} = ${actor.organizationId})`
+        : sql<boolean>`${sql.ref(`${t}.organization_id`)} IS NULL`;
+    default:
+      return FALSE;
+  }
+}
+
 /** Organisations other than UMKM (governments, chains, branches, banks) are known to every signed-in
  *  user by name; UMKM organisations follow the UMKM scope. */
 export function organizationScope(actor: Actor, t = 'organizations'): Cond {
@@ -411,6 +426,14 @@ export const mayManageProgram = (actor: Actor, program: { region_code: string })
 /** Sessions and attendance are recorded by the programme's mentor, its Dinas, or the admin. */
 export const mayRecordSession = (actor: Actor, program: { region_code: string; mentor_user_id: string | null }) =>
   mayManageProgram(actor, program) || (actor.role === 'mentor' && actor.userId !== null && actor.userId === program.mentor_user_id);
+
+/** A programme's mentor: an active mentor account, independent or on the Dinas's own staff (an admin may
+ *  assign any). Only whoever may manage programmes assigns one. */
+export const mayAssignMentor = (actor: Actor, mentor: { role: string; organization_id: string | null; disabled_at: unknown }) =>
+  mentor.role === 'mentor' &&
+  mentor.disabled_at === null &&
+  (actor.role === 'admin' ||
+    (actor.role === 'pemda' && (mentor.organization_id === null || mentor.organization_id === actor.organizationId)));
 
 /** Only the business itself answers its own pending invitation. */
 export const mayRespondToInvitation = (actor: Actor, program: { my_status?: string | null }) =>

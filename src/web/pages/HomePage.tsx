@@ -10,6 +10,7 @@ import { type Bilingual, useI18n } from '../i18n.tsx';
 import { useUser } from '../session.ts';
 import type { Me, Role } from '../types.ts';
 import { AgreementReminders } from './agreements/AgreementReminders.tsx';
+import { MentoringInvitations } from './mentoring/Invitations.tsx';
 
 type Params = Record<string, string | number | boolean | undefined>;
 
@@ -163,6 +164,7 @@ function UmkmHome({ me }: { me: Me }) {
         />
         <StatCard label={t('Gerai di provinsi Anda', 'Outlets in your province')} value={useTotal('outlets')} />
       </Stats>
+      <MentoringInvitations />
       <div className="actions">
         <ButtonLink href="/products/new" primary testId="home-new-product">
           {t('Tambah produk', 'Add product')}

@@ -26,16 +26,36 @@ function Value({ v }: { v: Bilingual | null }) {
   const { t, tx } = useI18n();
   if (!v) return <span className="muted">—</span>;
   const text = tx(v);
-  if (text.length <= FOLD && !text.includes('\n')) return <span className="value">{text}</span>;
+  // A value written the same in both languages is data (a name, a note someone typed): not translated.
+  const data = v.id === v.en ? { translate: 'no' as const } : {};
+  if (text.length <= FOLD && !text.includes('\n'))
+    return (
+      <span className="value" {...data}>
+        {text}
+      </span>
+    );
   const first = text.split('\n')[0] ?? '';
   return (
-    <details className="fold">
+    <details className="fold" {...data}>
       <summary>
         {first.length > FOLD - 20 ? `${first.slice(0, FOLD - 20)}…` : `${first}…`}{' '}
         <span className="muted small">({t('lengkapnya', 'in full')})</span>
       </summary>
       <span className="value">{text}</span>
     </details>
+  );
+}
+
+/** The entry's line, with the record's name marked as a name. */
+function Summary({ e }: { e: { summary: Bilingual; entityName: string | null } }) {
+  const { tx } = useI18n();
+  const text = tx(e.summary);
+  const tail = e.entityName ? ` “${e.entityName}”` : '';
+  if (!tail || !text.endsWith(tail)) return <>{text}</>;
+  return (
+    <>
+      {text.slice(0, -tail.length)} “<span translate="no">{e.entityName}</span>”
+    </>
   );
 }
 
@@ -166,7 +186,7 @@ function ActorFilter({ actorId, onChange }: { actorId: string; onChange: (id: st
 }
 
 export default function AuditLogPage() {
-  const { t, tx, lang } = useI18n();
+  const { t, lang } = useI18n();
   const me = useUser();
   const lp = useListParams();
   const f = {
@@ -269,10 +289,12 @@ export default function AuditLogPage() {
                 <time dateTime={e.at}>{formatDateTime(e.at, where, lang)}</time>
               </p>
               <p>
-                <strong>{e.actor ? e.actor.name : t('Sistem', 'System')}</strong>
+                {e.actor ? <strong translate="no">{e.actor.name}</strong> : <strong>{t('Sistem', 'System')}</strong>}
                 {e.actor && <span className="muted small break"> · {e.actor.email}</span>}
               </p>
-              <p className="summary">{tx(e.summary)}</p>
+              <p className="summary">
+                <Summary e={e} />
+              </p>
               <Changes changes={e.changes} />
             </li>
           )}

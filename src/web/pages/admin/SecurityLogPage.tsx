@@ -2,20 +2,14 @@
 // policy and attempts on another tenant's data, newest first, filterable by kind. Cards, so it reads on a phone.
 import { useQuery } from '@tanstack/react-query';
 import { fetchPage } from '../../api.ts';
+import type { Item } from '../../api-types.ts';
 import { SelectField } from '../../components/form.tsx';
 import { ListBody, useListParams } from '../../components/list.tsx';
 import { Badge, PageHeader } from '../../components/ui.tsx';
+import { formatDateTime } from '../../format.ts';
 import { type Bilingual, useI18n } from '../../i18n.tsx';
 
-interface SecurityEvent {
-  id: string;
-  at: string;
-  kind: Kind;
-  ip: string;
-  email: string | null;
-  method: string;
-  url: string;
-}
+type SecurityEvent = Item<'/api/security-events'>;
 
 const KIND_KEY = {
   login_failed: { id: 'Gagal masuk', en: 'Failed sign-in' },
@@ -35,15 +29,6 @@ const TONE: Record<Kind, 'warn' | 'bad'> = {
 };
 
 /** "1 Desember 2026 08.00 WIB": the installation's log, read in Jakarta time. */
-const formatAt = (iso: string, locale: string) =>
-  `${new Intl.DateTimeFormat(locale, {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Asia/Jakarta',
-  }).format(new Date(iso))} WIB`;
 
 export default function SecurityLogPage() {
   const { t, tx, lang } = useI18n();
@@ -51,7 +36,6 @@ export default function SecurityLogPage() {
   const kind = lp.get('kind');
   const params = { kind, limit: lp.limit, offset: lp.offset };
   const q = useQuery({ queryKey: ['security-events', params], queryFn: () => fetchPage<SecurityEvent>('security-events', params) });
-  const locale = lang === 'id' ? 'id-ID' : 'en-GB';
 
   return (
     <section className="page">
@@ -81,7 +65,7 @@ export default function SecurityLogPage() {
         render={(e) => (
           <li key={e.id} className="card">
             <Badge tone={TONE[e.kind]}>{tx(KIND_KEY[e.kind])}</Badge>
-            <p>{formatAt(e.at, locale)}</p>
+            <p>{formatDateTime(e.at, 'Asia/Jakarta', lang)}</p>
             <p>
               {t('Akun', 'Account')}: {e.email ?? t('tanpa akun', 'no account')} · {t('Alamat', 'Address')}:{' '}
               <span className="mono">{e.ip}</span>

@@ -303,9 +303,16 @@ export default function AgreementDetailPage() {
             return (
               <li key={p} data-testid={`signature-${p}`} data-signed={s ? 'yes' : 'no'}>
                 <strong>{party(p)}</strong>:{' '}
-                {s
-                  ? `${s.signerName} (${s.signerTitle}) · ${formatDateTime(s.signedAt, d.regionCode, lang)}`
-                  : t('belum menandatangani', 'not signed yet')}
+                {s ? (
+                  <>
+                    <span translate="no">
+                      {s.signerName} ({s.signerTitle})
+                    </span>{' '}
+                    · {formatDateTime(s.signedAt, d.regionCode, lang)}
+                  </>
+                ) : (
+                  t('belum menandatangani', 'not signed yet')
+                )}
               </li>
             );
           })}

@@ -1,19 +1,22 @@
 // MoUs and PKS the user may see: a Dinas its region's, a chain its own, a UMKM its own PKS.
 import { useQuery } from '@tanstack/react-query';
 import { api, qs } from '../../api.ts';
-import { Badge, ButtonLink, Loading, PageHeader, Problem } from '../../components/ui.tsx';
-import { Link, useQueryParams } from '../../router.tsx';
+import type { Answer } from '../../api-types.ts';
+import { ListBody, SearchBox, useListParams } from '../../components/list.tsx';
+import { Badge, ButtonLink, PageHeader } from '../../components/ui.tsx';
+import { Link } from '../../router.tsx';
 import { useUser } from '../../session.ts';
 import { phaseTone, SEVERITY, type Summary, useText } from './text.ts';
 
 export default function AgreementListPage() {
   const me = useUser();
   const { t, tx, date } = useText();
-  const [query, setQuery] = useQueryParams();
-  const kind = query.get('kind') ?? '';
+  const lp = useListParams();
+  const kind = lp.get('kind');
+  const params = { kind, q: lp.q, limit: lp.limit, offset: lp.offset };
   const list = useQuery({
-    queryKey: ['agreements', kind],
-    queryFn: () => api.get<{ items: Summary[]; total: number }>(`/api/agreements${qs({ kind, limit: 200 })}`),
+    queryKey: ['agreements', params],
+    queryFn: () => api.get<Answer<'/api/agreements'>>(`/api/agreements${qs(params)}`),
   });
   return (
     <section className="page">
@@ -29,34 +32,44 @@ export default function AgreementListPage() {
           </ButtonLink>
         )}
       </PageHeader>
-      {me.role !== 'umkm' && (
-        <div className="filters">
+      <div className="filters">
+        <SearchBox
+          value={lp.q}
+          onChange={(q) => lp.setFilter({ q })}
+          label={t('Cari nomor, UMKM atau pemerintah daerah', 'Search number, UMKM or government')}
+        />
+        {me.role !== 'umkm' && (
           <label>
             {t('Jenis', 'Kind')}{' '}
-            <select value={kind} onChange={(e) => setQuery({ kind: e.target.value })} data-testid="kind-filter">
+            <select value={kind} onChange={(e) => lp.setFilter({ kind: e.target.value })} data-testid="kind-filter">
               <option value="">{t('Semua', 'All')}</option>
               <option value="mou">MoU</option>
               <option value="pks">PKS</option>
             </select>
           </label>
-        </div>
-      )}
-      {list.isPending && <Loading />}
-      {list.isError && <Problem error={list.error} onRetry={() => list.refetch()} />}
-      {list.data && list.data.items.length === 0 && <p className="muted">{t('Belum ada perjanjian.', 'No agreements yet.')}</p>}
-      <ul className="list" data-testid="agreement-list">
-        {list.data?.items.map((a) => (
+        )}
+      </div>
+      <ListBody
+        query={list}
+        empty={t('Belum ada perjanjian.', 'No agreements yet.')}
+        page={lp.page}
+        onPage={lp.setPage}
+        testId="agreement-list"
+        render={(a: Summary) => (
           <li key={a.id} className="card item">
             <Link href={`/agreements/${a.id}`} className="item-title" translate="no">
               {a.kind.toUpperCase()} · {a.kind === 'pks' ? a.umkm?.name : a.government?.name} — {a.chain.name}
             </Link>
             <p className="item-meta">
-              {a.number} · {a.regionName} · {date(a.startsOn)} – {date(a.endsOn)}
+              <span translate="no">
+                {a.number} · {a.regionName}
+              </span>{' '}
+              · {date(a.startsOn)} – {date(a.endsOn)}
             </p>
             <p>
               <Badge tone={phaseTone(a.phase)}>{tx(a.phaseLabel)}</Badge>{' '}
               {a.openVersion && a.openVersion > 1 && (
-                <Badge tone="warn">{t(`Adendum versi ${a.openVersion}`, `Amendment v${a.openVersion}`)}</Badge>
+                <Badge tone="warn">{t('Adendum versi {v}', 'Amendment v{v}', { v: a.openVersion })}</Badge>
               )}{' '}
               {a.warnings.length > 0 && (
                 <Badge tone={a.warnings.some((w) => w.severity === 'blocking') ? 'bad' : 'warn'}>
@@ -65,8 +78,8 @@ export default function AgreementListPage() {
               )}
             </p>
           </li>
-        ))}
-      </ul>
+        )}
+      />
     </section>
   );
 }

@@ -15,15 +15,19 @@ export const CURATION_ROUTES: [string, Page][] = [
   ['/curation/rounds/new', lazyNamed(() => import('./RoundsPage.tsx'), 'NewRoundPage')],
   ['/curation/rounds/:id', lazyNamed(() => import('./RoundDetailPage.tsx'), 'RoundDetailPage')],
   ['/curation/entries/:id', lazyNamed(() => import('./EntryPage.tsx'), 'EntryPage')],
-  ['/mentoring', lazyNamed(() => import('./MentoringPage.tsx'), 'ProgramListPage')],
-  ['/mentoring/:id', lazyNamed(() => import('./MentoringPage.tsx'), 'ProgramPage')],
+  ['/mentoring', lazyNamed(() => import('../mentoring/ProgramListPage.tsx'), 'ProgramListPage')],
+  ['/mentoring/new', lazyNamed(() => import('../mentoring/ProgramFormPage.tsx'), 'ProgramFormPage')],
+  ['/mentoring/:id', lazyNamed(() => import('../mentoring/ProgramPage.tsx'), 'ProgramPage')],
 ];
 
 /** Navigation entries per role . */
 export function curationNav(role: string): [string, Bilingual][] {
   switch (role) {
     case 'umkm':
-      return [['/curation/gaps', { id: 'Hasil Kurasi', en: 'Curation results' }]];
+      return [
+        ['/curation/gaps', { id: 'Hasil Kurasi', en: 'Curation results' }],
+        ['/mentoring', { id: 'Pendampingan', en: 'Mentoring' }],
+      ];
     case 'mentor':
       return [['/mentoring', { id: 'Pendampingan', en: 'Mentoring' }]];
     case 'retailer':

@@ -148,7 +148,8 @@ function PlanList({ onOpen, current }: { onOpen: (id: string) => void; current: 
 
 function PlanView({ id }: { id: string }) {
   const { t, tx, lang } = useI18n();
-  const num = (x: number) => formatNumber(x, lang);
+  // Units a week are whole; a distance to a tenth of a kilometre.
+  const num = (x: number) => formatNumber(x >= 10 ? Math.round(x) : Math.round(x * 10) / 10, lang);
   const qc = useQueryClient();
   const q = useQuery({
     queryKey: ['plan', id],
@@ -398,13 +399,11 @@ function PlanView({ id }: { id: string }) {
         </div>
       )}
       {canApprove && open.length > 0 && (
-        <div className="card form approve-bar" data-testid="approve-box">
-          <div className="field">
-            <label htmlFor="f-startsOn">{t('Mulai di rak pada', 'On the shelf from')}</label>
-            <input id="f-startsOn" type="date" min={today} value={startDate} onChange={(e) => setStartsOn(e.target.value)} />
-          </div>
+        <div className="card approve-bar" data-testid="approve-box">
           {approve.error && <Problem error={approve.error} />}
-          <div className="actions">
+          <div className="approve-row">
+            <label htmlFor="f-startsOn">{t('Mulai di rak', 'On the shelf from')}</label>
+            <input id="f-startsOn" type="date" min={today} value={startDate} onChange={(e) => setStartsOn(e.target.value)} />
             <button
               type="button"
               className="btn btn-primary"
@@ -414,20 +413,22 @@ function PlanView({ id }: { id: string }) {
             >
               {t('Setujui semua ({n})', 'Approve all ({n})', { n: open.length })}
             </button>
-            <button
-              type="button"
-              className="btn"
-              disabled={approve.isPending || picked.size === 0}
-              onClick={() =>
-                ask(
-                  open.filter((i) => picked.has(i.id)),
-                  t('{n} yang dipilih', 'the {n} selected', { n: picked.size }),
-                )
-              }
-              data-testid="approve-picked"
-            >
-              {t('Setujui yang dipilih ({n})', 'Approve selected ({n})', { n: picked.size })}
-            </button>
+            {picked.size > 0 && (
+              <button
+                type="button"
+                className="btn"
+                disabled={approve.isPending}
+                onClick={() =>
+                  ask(
+                    open.filter((i) => picked.has(i.id)),
+                    t('{n} yang dipilih', 'the {n} selected', { n: picked.size }),
+                  )
+                }
+                data-testid="approve-picked"
+              >
+                {t('Setujui yang dipilih ({n})', 'Approve selected ({n})', { n: picked.size })}
+              </button>
+            )}
           </div>
         </div>
       )}
