@@ -6,6 +6,7 @@
 import { ACCOUNTS_VOCABULARY } from './modules/accounts/accounts.vocabulary.ts';
 import { AGREEMENTS_VOCABULARY } from './modules/agreements/agreements.vocabulary.ts';
 import { AUDIT_VOCABULARY } from './modules/audit/audit.vocabulary.ts';
+import { CURATION_VOCABULARY } from './modules/curation/curation.vocabulary.ts';
 import { MENTORING_VOCABULARY } from './modules/curation/mentoring.vocabulary.ts';
 import { REGISTRY_VOCABULARY } from './modules/registry/registry.vocabulary.ts';
 import type { Bilingual } from './platform/errors.ts';
@@ -17,6 +18,7 @@ export const VOCABULARY = {
   ...ACCOUNTS_VOCABULARY,
   ...REGISTRY_VOCABULARY,
   ...AGREEMENTS_VOCABULARY,
+  ...CURATION_VOCABULARY,
   ...AUDIT_VOCABULARY,
   ...MENTORING_VOCABULARY,
 } satisfies Vocabulary;

@@ -104,6 +104,9 @@ const MATRIX: Record<string, Who[]> = {
   'GET /api/curation/rounds': WORKERS,
   'GET /api/curation/rounds/:id': WORKERS,
   'GET /api/curation/rounds/:id/entries': WORKERS,
+  'GET /api/curation/rounds/:id/facets': WORKERS,
+  // A list inside one round (like its entries): checked against an SQL oracle in curation.rounds.test.ts.
+  'GET /api/curation/rounds/:id/candidates': DINAS_AND_CHAINS,
   'GET /api/curation/entries/:id': WORKERS,
   'GET /api/curation/gap-lists': WORKERS,
   'POST /api/curation/rounds': DINAS_AND_CHAINS,

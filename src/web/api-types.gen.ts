@@ -3507,7 +3507,8 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    chainCode: "alfamart" | "alfamidi" | "indomaret";
+                    /** @description kosong: jaringan dengan data terbanyak di wilayah / absent: the chain with most data in the region */
+                    chainCode?: "alfamart" | "alfamidi" | "indomaret";
                     /** @description Kode wilayah Kemendagri / Kemendagri region code: 17, 17.71, 17.71.01, 17.71.01.1001 */
                     regionCode: string;
                     target?: number;
@@ -3527,11 +3528,19 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             chainCode: "alfamart" | "alfamidi" | "indomaret";
+                            chainsWithData: {
+                                /** @enum {string} */
+                                chainCode: "alfamart" | "alfamidi" | "indomaret";
+                                products: number;
+                            }[];
                             criteria: {
                                 code: string;
                                 failingProducts: number;
                                 failingUmkm: number;
-                                label: string;
+                                label: {
+                                    en: string;
+                                    id: string;
+                                };
                                 passIfRelaxed: number;
                                 passIfRelaxedUmkm: number;
                             }[];
@@ -3542,7 +3551,10 @@ export interface paths {
                                 steps: {
                                     code: string;
                                     cumulative: number;
-                                    label: string;
+                                    label: {
+                                        en: string;
+                                        id: string;
+                                    };
                                     newlyPassing: number;
                                 }[];
                                 target: number;
@@ -3576,7 +3588,8 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    chainCode: "alfamart" | "alfamidi" | "indomaret";
+                    /** @description kosong: jaringan dengan data terbanyak di wilayah / absent: the chain with most data in the region */
+                    chainCode?: "alfamart" | "alfamidi" | "indomaret";
                     format: "csv" | "xlsx";
                     /** @description Kode wilayah Kemendagri / Kemendagri region code: 17, 17.71, 17.71.01, 17.71.01.1001 */
                     regionCode: string;
@@ -3636,38 +3649,194 @@ export interface paths {
                             attestations: {
                                 [key: string]: boolean;
                             };
+                            awaitingAssessment: boolean;
+                            can: {
+                                assess: boolean;
+                            };
                             category: string;
                             /** @enum {string} */
                             chainCode: "alfamart" | "alfamidi" | "indomaret";
-                            curationDate: string;
-                            failed: string[];
-                            gaps: {
+                            criteria: ({
+                                anyOf: ("pirt" | "bpom_md" | "bpom_ml" | "halal")[];
+                                /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
                                 code: string;
-                                detail: string;
+                                /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                                en?: {
+                                    label: string;
+                                    remedy: string;
+                                };
+                                /** @enum {string} */
+                                kind: "permit";
                                 label: string;
                                 remedy: string;
+                                when?: {
+                                    categories?: ("beras_serealia" | "gula_pemanis" | "bumbu_sambal" | "makanan_ringan" | "kue_basah" | "olahan_ikan_daging" | "minuman" | "kopi_teh" | "madu_herbal" | "olahan_susu" | "kerajinan" | "lainnya")[];
+                                    food?: boolean;
+                                    perishable?: boolean;
+                                };
+                            } | {
+                                /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
+                                code: string;
+                                /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                                en?: {
+                                    label: string;
+                                    remedy: string;
+                                };
+                                /** @enum {string} */
+                                identifier: "gtin13" | "gtin13_id" | "nib";
+                                /** @enum {string} */
+                                kind: "identifier";
+                                label: string;
+                                remedy: string;
+                                when?: {
+                                    categories?: ("beras_serealia" | "gula_pemanis" | "bumbu_sambal" | "makanan_ringan" | "kue_basah" | "olahan_ikan_daging" | "minuman" | "kopi_teh" | "madu_herbal" | "olahan_susu" | "kerajinan" | "lainnya")[];
+                                    food?: boolean;
+                                    perishable?: boolean;
+                                };
+                            } | {
+                                /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
+                                code: string;
+                                /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                                en?: {
+                                    label: string;
+                                    remedy: string;
+                                };
+                                /** @enum {string} */
+                                field: "shelfLifeDays" | "netContent" | "supplierPrice" | "retailPrice" | "supplierPricePctOfRetail" | "weeklyCapacity";
+                                /** @enum {string} */
+                                kind: "numeric";
+                                label: string;
+                                /** @enum {string} */
+                                op: ">=" | "<=";
+                                remedy: string;
+                                value: number;
+                                when?: {
+                                    categories?: ("beras_serealia" | "gula_pemanis" | "bumbu_sambal" | "makanan_ringan" | "kue_basah" | "olahan_ikan_daging" | "minuman" | "kopi_teh" | "madu_herbal" | "olahan_susu" | "kerajinan" | "lainnya")[];
+                                    food?: boolean;
+                                    perishable?: boolean;
+                                };
+                            } | {
+                                /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
+                                code: string;
+                                /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                                en?: {
+                                    label: string;
+                                    remedy: string;
+                                };
+                                /** @enum {string} */
+                                kind: "attestation";
+                                label: string;
+                                remedy: string;
+                                when?: {
+                                    categories?: ("beras_serealia" | "gula_pemanis" | "bumbu_sambal" | "makanan_ringan" | "kue_basah" | "olahan_ikan_daging" | "minuman" | "kopi_teh" | "madu_herbal" | "olahan_susu" | "kerajinan" | "lainnya")[];
+                                    food?: boolean;
+                                    perishable?: boolean;
+                                };
+                            } | {
+                                /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
+                                code: string;
+                                /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                                en?: {
+                                    label: string;
+                                    remedy: string;
+                                };
+                                /** @enum {string} */
+                                kind: "score";
+                                label: string;
+                                passMark: number;
+                                remedy: string;
+                                /** @description arti nilai 1 sampai 5 / what scores 1 to 5 mean */
+                                rubric?: {
+                                    en: string;
+                                    id: string;
+                                }[];
+                                when?: {
+                                    categories?: ("beras_serealia" | "gula_pemanis" | "bumbu_sambal" | "makanan_ringan" | "kue_basah" | "olahan_ikan_daging" | "minuman" | "kopi_teh" | "madu_herbal" | "olahan_susu" | "kerajinan" | "lainnya")[];
+                                    food?: boolean;
+                                    perishable?: boolean;
+                                };
+                            })[];
+                            curationDate: string;
+                            districtCode: string;
+                            districtName: string;
+                            evaluatedAt: string | null;
+                            failed: string[];
+                            failedLabels: {
+                                en: string;
+                                id: string;
+                            }[];
+                            gaps: {
+                                code: string;
+                                detail: {
+                                    en: string;
+                                    id: string;
+                                };
+                                label: {
+                                    en: string;
+                                    id: string;
+                                };
+                                remedy: {
+                                    en: string;
+                                    id: string;
+                                };
                             }[];
                             history: {
                                 evaluatedAt: string;
                                 failed: string[];
-                                outcome: string;
+                                /** @enum {string} */
+                                outcome: "lolos" | "belum_lolos" | "menunggu";
                             }[];
                             id: string;
+                            nextPendingId: string | null;
                             notes: string | null;
                             outcome: ("lolos" | "belum_lolos" | "menunggu") | null;
+                            permits: {
+                                expiresOn: string | null;
+                                issuedOn: string;
+                                number: string;
+                                /** @enum {string} */
+                                type: "pirt" | "bpom_md" | "bpom_ml" | "halal";
+                                validOnCurationDate: boolean;
+                            }[];
+                            product: {
+                                gtin: string | null;
+                                netContent: number;
+                                /** @enum {string} */
+                                netUnit: "g" | "kg" | "ml" | "l" | "pcs";
+                                perishable: boolean;
+                                photos: string[];
+                                retailPrice: number;
+                                shelfLifeDays: number;
+                                /** @enum {string} */
+                                storage: "ambient" | "chilled" | "frozen";
+                                supplierPrice: number;
+                            };
                             productId: string;
                             productName: string;
+                            regionCode: string;
                             relaxed: string[];
                             requirementSetId: string;
+                            requirementSetName: string;
                             requirementSetVersion: number;
                             results: {
                                 code: string;
-                                detail: string | null;
-                                kind: string;
-                                label: string;
+                                detail: {
+                                    en: string;
+                                    id: string;
+                                } | null;
+                                /** @enum {string} */
+                                kind: "permit" | "identifier" | "numeric" | "attestation" | "score";
+                                label: {
+                                    en: string;
+                                    id: string;
+                                };
                                 /** @enum {string} */
                                 outcome: "pass" | "fail" | "relaxed" | "pending" | "na";
                                 relaxationId: string | null;
+                                remedy: {
+                                    en: string;
+                                    id: string;
+                                };
                             }[];
                             roundId: string;
                             roundName: string;
@@ -3723,38 +3892,194 @@ export interface paths {
                             attestations: {
                                 [key: string]: boolean;
                             };
+                            awaitingAssessment: boolean;
+                            can: {
+                                assess: boolean;
+                            };
                             category: string;
                             /** @enum {string} */
                             chainCode: "alfamart" | "alfamidi" | "indomaret";
-                            curationDate: string;
-                            failed: string[];
-                            gaps: {
+                            criteria: ({
+                                anyOf: ("pirt" | "bpom_md" | "bpom_ml" | "halal")[];
+                                /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
                                 code: string;
-                                detail: string;
+                                /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                                en?: {
+                                    label: string;
+                                    remedy: string;
+                                };
+                                /** @enum {string} */
+                                kind: "permit";
                                 label: string;
                                 remedy: string;
+                                when?: {
+                                    categories?: ("beras_serealia" | "gula_pemanis" | "bumbu_sambal" | "makanan_ringan" | "kue_basah" | "olahan_ikan_daging" | "minuman" | "kopi_teh" | "madu_herbal" | "olahan_susu" | "kerajinan" | "lainnya")[];
+                                    food?: boolean;
+                                    perishable?: boolean;
+                                };
+                            } | {
+                                /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
+                                code: string;
+                                /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                                en?: {
+                                    label: string;
+                                    remedy: string;
+                                };
+                                /** @enum {string} */
+                                identifier: "gtin13" | "gtin13_id" | "nib";
+                                /** @enum {string} */
+                                kind: "identifier";
+                                label: string;
+                                remedy: string;
+                                when?: {
+                                    categories?: ("beras_serealia" | "gula_pemanis" | "bumbu_sambal" | "makanan_ringan" | "kue_basah" | "olahan_ikan_daging" | "minuman" | "kopi_teh" | "madu_herbal" | "olahan_susu" | "kerajinan" | "lainnya")[];
+                                    food?: boolean;
+                                    perishable?: boolean;
+                                };
+                            } | {
+                                /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
+                                code: string;
+                                /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                                en?: {
+                                    label: string;
+                                    remedy: string;
+                                };
+                                /** @enum {string} */
+                                field: "shelfLifeDays" | "netContent" | "supplierPrice" | "retailPrice" | "supplierPricePctOfRetail" | "weeklyCapacity";
+                                /** @enum {string} */
+                                kind: "numeric";
+                                label: string;
+                                /** @enum {string} */
+                                op: ">=" | "<=";
+                                remedy: string;
+                                value: number;
+                                when?: {
+                                    categories?: ("beras_serealia" | "gula_pemanis" | "bumbu_sambal" | "makanan_ringan" | "kue_basah" | "olahan_ikan_daging" | "minuman" | "kopi_teh" | "madu_herbal" | "olahan_susu" | "kerajinan" | "lainnya")[];
+                                    food?: boolean;
+                                    perishable?: boolean;
+                                };
+                            } | {
+                                /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
+                                code: string;
+                                /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                                en?: {
+                                    label: string;
+                                    remedy: string;
+                                };
+                                /** @enum {string} */
+                                kind: "attestation";
+                                label: string;
+                                remedy: string;
+                                when?: {
+                                    categories?: ("beras_serealia" | "gula_pemanis" | "bumbu_sambal" | "makanan_ringan" | "kue_basah" | "olahan_ikan_daging" | "minuman" | "kopi_teh" | "madu_herbal" | "olahan_susu" | "kerajinan" | "lainnya")[];
+                                    food?: boolean;
+                                    perishable?: boolean;
+                                };
+                            } | {
+                                /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
+                                code: string;
+                                /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                                en?: {
+                                    label: string;
+                                    remedy: string;
+                                };
+                                /** @enum {string} */
+                                kind: "score";
+                                label: string;
+                                passMark: number;
+                                remedy: string;
+                                /** @description arti nilai 1 sampai 5 / what scores 1 to 5 mean */
+                                rubric?: {
+                                    en: string;
+                                    id: string;
+                                }[];
+                                when?: {
+                                    categories?: ("beras_serealia" | "gula_pemanis" | "bumbu_sambal" | "makanan_ringan" | "kue_basah" | "olahan_ikan_daging" | "minuman" | "kopi_teh" | "madu_herbal" | "olahan_susu" | "kerajinan" | "lainnya")[];
+                                    food?: boolean;
+                                    perishable?: boolean;
+                                };
+                            })[];
+                            curationDate: string;
+                            districtCode: string;
+                            districtName: string;
+                            evaluatedAt: string | null;
+                            failed: string[];
+                            failedLabels: {
+                                en: string;
+                                id: string;
+                            }[];
+                            gaps: {
+                                code: string;
+                                detail: {
+                                    en: string;
+                                    id: string;
+                                };
+                                label: {
+                                    en: string;
+                                    id: string;
+                                };
+                                remedy: {
+                                    en: string;
+                                    id: string;
+                                };
                             }[];
                             history: {
                                 evaluatedAt: string;
                                 failed: string[];
-                                outcome: string;
+                                /** @enum {string} */
+                                outcome: "lolos" | "belum_lolos" | "menunggu";
                             }[];
                             id: string;
+                            nextPendingId: string | null;
                             notes: string | null;
                             outcome: ("lolos" | "belum_lolos" | "menunggu") | null;
+                            permits: {
+                                expiresOn: string | null;
+                                issuedOn: string;
+                                number: string;
+                                /** @enum {string} */
+                                type: "pirt" | "bpom_md" | "bpom_ml" | "halal";
+                                validOnCurationDate: boolean;
+                            }[];
+                            product: {
+                                gtin: string | null;
+                                netContent: number;
+                                /** @enum {string} */
+                                netUnit: "g" | "kg" | "ml" | "l" | "pcs";
+                                perishable: boolean;
+                                photos: string[];
+                                retailPrice: number;
+                                shelfLifeDays: number;
+                                /** @enum {string} */
+                                storage: "ambient" | "chilled" | "frozen";
+                                supplierPrice: number;
+                            };
                             productId: string;
                             productName: string;
+                            regionCode: string;
                             relaxed: string[];
                             requirementSetId: string;
+                            requirementSetName: string;
                             requirementSetVersion: number;
                             results: {
                                 code: string;
-                                detail: string | null;
-                                kind: string;
-                                label: string;
+                                detail: {
+                                    en: string;
+                                    id: string;
+                                } | null;
+                                /** @enum {string} */
+                                kind: "permit" | "identifier" | "numeric" | "attestation" | "score";
+                                label: {
+                                    en: string;
+                                    id: string;
+                                };
                                 /** @enum {string} */
                                 outcome: "pass" | "fail" | "relaxed" | "pending" | "na";
                                 relaxationId: string | null;
+                                remedy: {
+                                    en: string;
+                                    id: string;
+                                };
                             }[];
                             roundId: string;
                             roundName: string;
@@ -3810,11 +4135,16 @@ export interface paths {
                             }[];
                             regionCode: string | null;
                             stages: {
-                                label: string;
+                                label: {
+                                    en: string;
+                                    id: string;
+                                };
                                 products: number;
                                 reached: number;
-                                stage: string;
+                                /** @enum {string} */
+                                stage: "terdaftar" | "dikurasi" | "pendampingan" | "lolos_kurasi";
                             }[];
+                            total: number;
                         };
                     };
                 };
@@ -3864,9 +4194,18 @@ export interface paths {
                                 entryId: string;
                                 gaps: {
                                     code: string;
-                                    detail: string;
-                                    label: string;
-                                    remedy: string;
+                                    detail: {
+                                        en: string;
+                                        id: string;
+                                    };
+                                    label: {
+                                        en: string;
+                                        id: string;
+                                    };
+                                    remedy: {
+                                        en: string;
+                                        id: string;
+                                    };
                                 }[];
                                 /** @enum {string} */
                                 outcome: "lolos" | "belum_lolos" | "menunggu";
@@ -3925,9 +4264,13 @@ export interface paths {
                                 outcome: string;
                                 roundName: string;
                             }[];
-                            label: string;
+                            label: {
+                                en: string;
+                                id: string;
+                            };
                             productId: string;
-                            stage: string;
+                            /** @enum {string} */
+                            stage: "terdaftar" | "dikurasi" | "pendampingan" | "lolos_kurasi";
                         };
                     };
                 };
@@ -4134,7 +4477,106 @@ export interface paths {
                                 /** @enum {string} */
                                 chainCode: "alfamart" | "alfamidi" | "indomaret";
                                 chainId: string;
-                                criteria: unknown[];
+                                criteria: ({
+                                    anyOf: ("pirt" | "bpom_md" | "bpom_ml" | "halal")[];
+                                    /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
+                                    code: string;
+                                    /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                                    en?: {
+                                        label: string;
+                                        remedy: string;
+                                    };
+                                    /** @enum {string} */
+                                    kind: "permit";
+                                    label: string;
+                                    remedy: string;
+                                    when?: {
+                                        categories?: ("beras_serealia" | "gula_pemanis" | "bumbu_sambal" | "makanan_ringan" | "kue_basah" | "olahan_ikan_daging" | "minuman" | "kopi_teh" | "madu_herbal" | "olahan_susu" | "kerajinan" | "lainnya")[];
+                                        food?: boolean;
+                                        perishable?: boolean;
+                                    };
+                                } | {
+                                    /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
+                                    code: string;
+                                    /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                                    en?: {
+                                        label: string;
+                                        remedy: string;
+                                    };
+                                    /** @enum {string} */
+                                    identifier: "gtin13" | "gtin13_id" | "nib";
+                                    /** @enum {string} */
+                                    kind: "identifier";
+                                    label: string;
+                                    remedy: string;
+                                    when?: {
+                                        categories?: ("beras_serealia" | "gula_pemanis" | "bumbu_sambal" | "makanan_ringan" | "kue_basah" | "olahan_ikan_daging" | "minuman" | "kopi_teh" | "madu_herbal" | "olahan_susu" | "kerajinan" | "lainnya")[];
+                                        food?: boolean;
+                                        perishable?: boolean;
+                                    };
+                                } | {
+                                    /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
+                                    code: string;
+                                    /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                                    en?: {
+                                        label: string;
+                                        remedy: string;
+                                    };
+                                    /** @enum {string} */
+                                    field: "shelfLifeDays" | "netContent" | "supplierPrice" | "retailPrice" | "supplierPricePctOfRetail" | "weeklyCapacity";
+                                    /** @enum {string} */
+                                    kind: "numeric";
+                                    label: string;
+                                    /** @enum {string} */
+                                    op: ">=" | "<=";
+                                    remedy: string;
+                                    value: number;
+                                    when?: {
+                                        categories?: ("beras_serealia" | "gula_pemanis" | "bumbu_sambal" | "makanan_ringan" | "kue_basah" | "olahan_ikan_daging" | "minuman" | "kopi_teh" | "madu_herbal" | "olahan_susu" | "kerajinan" | "lainnya")[];
+                                        food?: boolean;
+                                        perishable?: boolean;
+                                    };
+                                } | {
+                                    /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
+                                    code: string;
+                                    /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                                    en?: {
+                                        label: string;
+                                        remedy: string;
+                                    };
+                                    /** @enum {string} */
+                                    kind: "attestation";
+                                    label: string;
+                                    remedy: string;
+                                    when?: {
+                                        categories?: ("beras_serealia" | "gula_pemanis" | "bumbu_sambal" | "makanan_ringan" | "kue_basah" | "olahan_ikan_daging" | "minuman" | "kopi_teh" | "madu_herbal" | "olahan_susu" | "kerajinan" | "lainnya")[];
+                                        food?: boolean;
+                                        perishable?: boolean;
+                                    };
+                                } | {
+                                    /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
+                                    code: string;
+                                    /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                                    en?: {
+                                        label: string;
+                                        remedy: string;
+                                    };
+                                    /** @enum {string} */
+                                    kind: "score";
+                                    label: string;
+                                    passMark: number;
+                                    remedy: string;
+                                    /** @description arti nilai 1 sampai 5 / what scores 1 to 5 mean */
+                                    rubric?: {
+                                        en: string;
+                                        id: string;
+                                    }[];
+                                    when?: {
+                                        categories?: ("beras_serealia" | "gula_pemanis" | "bumbu_sambal" | "makanan_ringan" | "kue_basah" | "olahan_ikan_daging" | "minuman" | "kopi_teh" | "madu_herbal" | "olahan_susu" | "kerajinan" | "lainnya")[];
+                                        food?: boolean;
+                                        perishable?: boolean;
+                                    };
+                                })[];
                                 id: string;
                                 name: string;
                                 publishedAt: string | null;
@@ -4170,6 +4612,11 @@ export interface paths {
                             anyOf: ("pirt" | "bpom_md" | "bpom_ml" | "halal")[];
                             /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
                             code: string;
+                            /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                            en?: {
+                                label: string;
+                                remedy: string;
+                            };
                             /** @enum {string} */
                             kind: "permit";
                             label: string;
@@ -4182,6 +4629,11 @@ export interface paths {
                         } | {
                             /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
                             code: string;
+                            /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                            en?: {
+                                label: string;
+                                remedy: string;
+                            };
                             /** @enum {string} */
                             identifier: "gtin13" | "gtin13_id" | "nib";
                             /** @enum {string} */
@@ -4196,6 +4648,11 @@ export interface paths {
                         } | {
                             /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
                             code: string;
+                            /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                            en?: {
+                                label: string;
+                                remedy: string;
+                            };
                             /** @enum {string} */
                             field: "shelfLifeDays" | "netContent" | "supplierPrice" | "retailPrice" | "supplierPricePctOfRetail" | "weeklyCapacity";
                             /** @enum {string} */
@@ -4213,6 +4670,11 @@ export interface paths {
                         } | {
                             /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
                             code: string;
+                            /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                            en?: {
+                                label: string;
+                                remedy: string;
+                            };
                             /** @enum {string} */
                             kind: "attestation";
                             label: string;
@@ -4225,11 +4687,21 @@ export interface paths {
                         } | {
                             /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
                             code: string;
+                            /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                            en?: {
+                                label: string;
+                                remedy: string;
+                            };
                             /** @enum {string} */
                             kind: "score";
                             label: string;
                             passMark: number;
                             remedy: string;
+                            /** @description arti nilai 1 sampai 5 / what scores 1 to 5 mean */
+                            rubric?: {
+                                en: string;
+                                id: string;
+                            }[];
                             when?: {
                                 categories?: ("beras_serealia" | "gula_pemanis" | "bumbu_sambal" | "makanan_ringan" | "kue_basah" | "olahan_ikan_daging" | "minuman" | "kopi_teh" | "madu_herbal" | "olahan_susu" | "kerajinan" | "lainnya")[];
                                 food?: boolean;
@@ -4255,7 +4727,106 @@ export interface paths {
                             /** @enum {string} */
                             chainCode: "alfamart" | "alfamidi" | "indomaret";
                             chainId: string;
-                            criteria: unknown[];
+                            criteria: ({
+                                anyOf: ("pirt" | "bpom_md" | "bpom_ml" | "halal")[];
+                                /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
+                                code: string;
+                                /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                                en?: {
+                                    label: string;
+                                    remedy: string;
+                                };
+                                /** @enum {string} */
+                                kind: "permit";
+                                label: string;
+                                remedy: string;
+                                when?: {
+                                    categories?: ("beras_serealia" | "gula_pemanis" | "bumbu_sambal" | "makanan_ringan" | "kue_basah" | "olahan_ikan_daging" | "minuman" | "kopi_teh" | "madu_herbal" | "olahan_susu" | "kerajinan" | "lainnya")[];
+                                    food?: boolean;
+                                    perishable?: boolean;
+                                };
+                            } | {
+                                /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
+                                code: string;
+                                /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                                en?: {
+                                    label: string;
+                                    remedy: string;
+                                };
+                                /** @enum {string} */
+                                identifier: "gtin13" | "gtin13_id" | "nib";
+                                /** @enum {string} */
+                                kind: "identifier";
+                                label: string;
+                                remedy: string;
+                                when?: {
+                                    categories?: ("beras_serealia" | "gula_pemanis" | "bumbu_sambal" | "makanan_ringan" | "kue_basah" | "olahan_ikan_daging" | "minuman" | "kopi_teh" | "madu_herbal" | "olahan_susu" | "kerajinan" | "lainnya")[];
+                                    food?: boolean;
+                                    perishable?: boolean;
+                                };
+                            } | {
+                                /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
+                                code: string;
+                                /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                                en?: {
+                                    label: string;
+                                    remedy: string;
+                                };
+                                /** @enum {string} */
+                                field: "shelfLifeDays" | "netContent" | "supplierPrice" | "retailPrice" | "supplierPricePctOfRetail" | "weeklyCapacity";
+                                /** @enum {string} */
+                                kind: "numeric";
+                                label: string;
+                                /** @enum {string} */
+                                op: ">=" | "<=";
+                                remedy: string;
+                                value: number;
+                                when?: {
+                                    categories?: ("beras_serealia" | "gula_pemanis" | "bumbu_sambal" | "makanan_ringan" | "kue_basah" | "olahan_ikan_daging" | "minuman" | "kopi_teh" | "madu_herbal" | "olahan_susu" | "kerajinan" | "lainnya")[];
+                                    food?: boolean;
+                                    perishable?: boolean;
+                                };
+                            } | {
+                                /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
+                                code: string;
+                                /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                                en?: {
+                                    label: string;
+                                    remedy: string;
+                                };
+                                /** @enum {string} */
+                                kind: "attestation";
+                                label: string;
+                                remedy: string;
+                                when?: {
+                                    categories?: ("beras_serealia" | "gula_pemanis" | "bumbu_sambal" | "makanan_ringan" | "kue_basah" | "olahan_ikan_daging" | "minuman" | "kopi_teh" | "madu_herbal" | "olahan_susu" | "kerajinan" | "lainnya")[];
+                                    food?: boolean;
+                                    perishable?: boolean;
+                                };
+                            } | {
+                                /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
+                                code: string;
+                                /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                                en?: {
+                                    label: string;
+                                    remedy: string;
+                                };
+                                /** @enum {string} */
+                                kind: "score";
+                                label: string;
+                                passMark: number;
+                                remedy: string;
+                                /** @description arti nilai 1 sampai 5 / what scores 1 to 5 mean */
+                                rubric?: {
+                                    en: string;
+                                    id: string;
+                                }[];
+                                when?: {
+                                    categories?: ("beras_serealia" | "gula_pemanis" | "bumbu_sambal" | "makanan_ringan" | "kue_basah" | "olahan_ikan_daging" | "minuman" | "kopi_teh" | "madu_herbal" | "olahan_susu" | "kerajinan" | "lainnya")[];
+                                    food?: boolean;
+                                    perishable?: boolean;
+                                };
+                            })[];
                             id: string;
                             name: string;
                             publishedAt: string | null;
@@ -4306,7 +4877,106 @@ export interface paths {
                             /** @enum {string} */
                             chainCode: "alfamart" | "alfamidi" | "indomaret";
                             chainId: string;
-                            criteria: unknown[];
+                            criteria: ({
+                                anyOf: ("pirt" | "bpom_md" | "bpom_ml" | "halal")[];
+                                /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
+                                code: string;
+                                /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                                en?: {
+                                    label: string;
+                                    remedy: string;
+                                };
+                                /** @enum {string} */
+                                kind: "permit";
+                                label: string;
+                                remedy: string;
+                                when?: {
+                                    categories?: ("beras_serealia" | "gula_pemanis" | "bumbu_sambal" | "makanan_ringan" | "kue_basah" | "olahan_ikan_daging" | "minuman" | "kopi_teh" | "madu_herbal" | "olahan_susu" | "kerajinan" | "lainnya")[];
+                                    food?: boolean;
+                                    perishable?: boolean;
+                                };
+                            } | {
+                                /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
+                                code: string;
+                                /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                                en?: {
+                                    label: string;
+                                    remedy: string;
+                                };
+                                /** @enum {string} */
+                                identifier: "gtin13" | "gtin13_id" | "nib";
+                                /** @enum {string} */
+                                kind: "identifier";
+                                label: string;
+                                remedy: string;
+                                when?: {
+                                    categories?: ("beras_serealia" | "gula_pemanis" | "bumbu_sambal" | "makanan_ringan" | "kue_basah" | "olahan_ikan_daging" | "minuman" | "kopi_teh" | "madu_herbal" | "olahan_susu" | "kerajinan" | "lainnya")[];
+                                    food?: boolean;
+                                    perishable?: boolean;
+                                };
+                            } | {
+                                /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
+                                code: string;
+                                /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                                en?: {
+                                    label: string;
+                                    remedy: string;
+                                };
+                                /** @enum {string} */
+                                field: "shelfLifeDays" | "netContent" | "supplierPrice" | "retailPrice" | "supplierPricePctOfRetail" | "weeklyCapacity";
+                                /** @enum {string} */
+                                kind: "numeric";
+                                label: string;
+                                /** @enum {string} */
+                                op: ">=" | "<=";
+                                remedy: string;
+                                value: number;
+                                when?: {
+                                    categories?: ("beras_serealia" | "gula_pemanis" | "bumbu_sambal" | "makanan_ringan" | "kue_basah" | "olahan_ikan_daging" | "minuman" | "kopi_teh" | "madu_herbal" | "olahan_susu" | "kerajinan" | "lainnya")[];
+                                    food?: boolean;
+                                    perishable?: boolean;
+                                };
+                            } | {
+                                /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
+                                code: string;
+                                /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                                en?: {
+                                    label: string;
+                                    remedy: string;
+                                };
+                                /** @enum {string} */
+                                kind: "attestation";
+                                label: string;
+                                remedy: string;
+                                when?: {
+                                    categories?: ("beras_serealia" | "gula_pemanis" | "bumbu_sambal" | "makanan_ringan" | "kue_basah" | "olahan_ikan_daging" | "minuman" | "kopi_teh" | "madu_herbal" | "olahan_susu" | "kerajinan" | "lainnya")[];
+                                    food?: boolean;
+                                    perishable?: boolean;
+                                };
+                            } | {
+                                /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
+                                code: string;
+                                /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                                en?: {
+                                    label: string;
+                                    remedy: string;
+                                };
+                                /** @enum {string} */
+                                kind: "score";
+                                label: string;
+                                passMark: number;
+                                remedy: string;
+                                /** @description arti nilai 1 sampai 5 / what scores 1 to 5 mean */
+                                rubric?: {
+                                    en: string;
+                                    id: string;
+                                }[];
+                                when?: {
+                                    categories?: ("beras_serealia" | "gula_pemanis" | "bumbu_sambal" | "makanan_ringan" | "kue_basah" | "olahan_ikan_daging" | "minuman" | "kopi_teh" | "madu_herbal" | "olahan_susu" | "kerajinan" | "lainnya")[];
+                                    food?: boolean;
+                                    perishable?: boolean;
+                                };
+                            })[];
                             id: string;
                             name: string;
                             publishedAt: string | null;
@@ -4340,6 +5010,11 @@ export interface paths {
                             anyOf: ("pirt" | "bpom_md" | "bpom_ml" | "halal")[];
                             /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
                             code: string;
+                            /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                            en?: {
+                                label: string;
+                                remedy: string;
+                            };
                             /** @enum {string} */
                             kind: "permit";
                             label: string;
@@ -4352,6 +5027,11 @@ export interface paths {
                         } | {
                             /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
                             code: string;
+                            /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                            en?: {
+                                label: string;
+                                remedy: string;
+                            };
                             /** @enum {string} */
                             identifier: "gtin13" | "gtin13_id" | "nib";
                             /** @enum {string} */
@@ -4366,6 +5046,11 @@ export interface paths {
                         } | {
                             /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
                             code: string;
+                            /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                            en?: {
+                                label: string;
+                                remedy: string;
+                            };
                             /** @enum {string} */
                             field: "shelfLifeDays" | "netContent" | "supplierPrice" | "retailPrice" | "supplierPricePctOfRetail" | "weeklyCapacity";
                             /** @enum {string} */
@@ -4383,6 +5068,11 @@ export interface paths {
                         } | {
                             /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
                             code: string;
+                            /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                            en?: {
+                                label: string;
+                                remedy: string;
+                            };
                             /** @enum {string} */
                             kind: "attestation";
                             label: string;
@@ -4395,11 +5085,21 @@ export interface paths {
                         } | {
                             /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
                             code: string;
+                            /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                            en?: {
+                                label: string;
+                                remedy: string;
+                            };
                             /** @enum {string} */
                             kind: "score";
                             label: string;
                             passMark: number;
                             remedy: string;
+                            /** @description arti nilai 1 sampai 5 / what scores 1 to 5 mean */
+                            rubric?: {
+                                en: string;
+                                id: string;
+                            }[];
                             when?: {
                                 categories?: ("beras_serealia" | "gula_pemanis" | "bumbu_sambal" | "makanan_ringan" | "kue_basah" | "olahan_ikan_daging" | "minuman" | "kopi_teh" | "madu_herbal" | "olahan_susu" | "kerajinan" | "lainnya")[];
                                 food?: boolean;
@@ -4425,7 +5125,106 @@ export interface paths {
                             /** @enum {string} */
                             chainCode: "alfamart" | "alfamidi" | "indomaret";
                             chainId: string;
-                            criteria: unknown[];
+                            criteria: ({
+                                anyOf: ("pirt" | "bpom_md" | "bpom_ml" | "halal")[];
+                                /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
+                                code: string;
+                                /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                                en?: {
+                                    label: string;
+                                    remedy: string;
+                                };
+                                /** @enum {string} */
+                                kind: "permit";
+                                label: string;
+                                remedy: string;
+                                when?: {
+                                    categories?: ("beras_serealia" | "gula_pemanis" | "bumbu_sambal" | "makanan_ringan" | "kue_basah" | "olahan_ikan_daging" | "minuman" | "kopi_teh" | "madu_herbal" | "olahan_susu" | "kerajinan" | "lainnya")[];
+                                    food?: boolean;
+                                    perishable?: boolean;
+                                };
+                            } | {
+                                /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
+                                code: string;
+                                /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                                en?: {
+                                    label: string;
+                                    remedy: string;
+                                };
+                                /** @enum {string} */
+                                identifier: "gtin13" | "gtin13_id" | "nib";
+                                /** @enum {string} */
+                                kind: "identifier";
+                                label: string;
+                                remedy: string;
+                                when?: {
+                                    categories?: ("beras_serealia" | "gula_pemanis" | "bumbu_sambal" | "makanan_ringan" | "kue_basah" | "olahan_ikan_daging" | "minuman" | "kopi_teh" | "madu_herbal" | "olahan_susu" | "kerajinan" | "lainnya")[];
+                                    food?: boolean;
+                                    perishable?: boolean;
+                                };
+                            } | {
+                                /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
+                                code: string;
+                                /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                                en?: {
+                                    label: string;
+                                    remedy: string;
+                                };
+                                /** @enum {string} */
+                                field: "shelfLifeDays" | "netContent" | "supplierPrice" | "retailPrice" | "supplierPricePctOfRetail" | "weeklyCapacity";
+                                /** @enum {string} */
+                                kind: "numeric";
+                                label: string;
+                                /** @enum {string} */
+                                op: ">=" | "<=";
+                                remedy: string;
+                                value: number;
+                                when?: {
+                                    categories?: ("beras_serealia" | "gula_pemanis" | "bumbu_sambal" | "makanan_ringan" | "kue_basah" | "olahan_ikan_daging" | "minuman" | "kopi_teh" | "madu_herbal" | "olahan_susu" | "kerajinan" | "lainnya")[];
+                                    food?: boolean;
+                                    perishable?: boolean;
+                                };
+                            } | {
+                                /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
+                                code: string;
+                                /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                                en?: {
+                                    label: string;
+                                    remedy: string;
+                                };
+                                /** @enum {string} */
+                                kind: "attestation";
+                                label: string;
+                                remedy: string;
+                                when?: {
+                                    categories?: ("beras_serealia" | "gula_pemanis" | "bumbu_sambal" | "makanan_ringan" | "kue_basah" | "olahan_ikan_daging" | "minuman" | "kopi_teh" | "madu_herbal" | "olahan_susu" | "kerajinan" | "lainnya")[];
+                                    food?: boolean;
+                                    perishable?: boolean;
+                                };
+                            } | {
+                                /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
+                                code: string;
+                                /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                                en?: {
+                                    label: string;
+                                    remedy: string;
+                                };
+                                /** @enum {string} */
+                                kind: "score";
+                                label: string;
+                                passMark: number;
+                                remedy: string;
+                                /** @description arti nilai 1 sampai 5 / what scores 1 to 5 mean */
+                                rubric?: {
+                                    en: string;
+                                    id: string;
+                                }[];
+                                when?: {
+                                    categories?: ("beras_serealia" | "gula_pemanis" | "bumbu_sambal" | "makanan_ringan" | "kue_basah" | "olahan_ikan_daging" | "minuman" | "kopi_teh" | "madu_herbal" | "olahan_susu" | "kerajinan" | "lainnya")[];
+                                    food?: boolean;
+                                    perishable?: boolean;
+                                };
+                            })[];
                             id: string;
                             name: string;
                             publishedAt: string | null;
@@ -4474,7 +5273,106 @@ export interface paths {
                             /** @enum {string} */
                             chainCode: "alfamart" | "alfamidi" | "indomaret";
                             chainId: string;
-                            criteria: unknown[];
+                            criteria: ({
+                                anyOf: ("pirt" | "bpom_md" | "bpom_ml" | "halal")[];
+                                /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
+                                code: string;
+                                /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                                en?: {
+                                    label: string;
+                                    remedy: string;
+                                };
+                                /** @enum {string} */
+                                kind: "permit";
+                                label: string;
+                                remedy: string;
+                                when?: {
+                                    categories?: ("beras_serealia" | "gula_pemanis" | "bumbu_sambal" | "makanan_ringan" | "kue_basah" | "olahan_ikan_daging" | "minuman" | "kopi_teh" | "madu_herbal" | "olahan_susu" | "kerajinan" | "lainnya")[];
+                                    food?: boolean;
+                                    perishable?: boolean;
+                                };
+                            } | {
+                                /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
+                                code: string;
+                                /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                                en?: {
+                                    label: string;
+                                    remedy: string;
+                                };
+                                /** @enum {string} */
+                                identifier: "gtin13" | "gtin13_id" | "nib";
+                                /** @enum {string} */
+                                kind: "identifier";
+                                label: string;
+                                remedy: string;
+                                when?: {
+                                    categories?: ("beras_serealia" | "gula_pemanis" | "bumbu_sambal" | "makanan_ringan" | "kue_basah" | "olahan_ikan_daging" | "minuman" | "kopi_teh" | "madu_herbal" | "olahan_susu" | "kerajinan" | "lainnya")[];
+                                    food?: boolean;
+                                    perishable?: boolean;
+                                };
+                            } | {
+                                /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
+                                code: string;
+                                /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                                en?: {
+                                    label: string;
+                                    remedy: string;
+                                };
+                                /** @enum {string} */
+                                field: "shelfLifeDays" | "netContent" | "supplierPrice" | "retailPrice" | "supplierPricePctOfRetail" | "weeklyCapacity";
+                                /** @enum {string} */
+                                kind: "numeric";
+                                label: string;
+                                /** @enum {string} */
+                                op: ">=" | "<=";
+                                remedy: string;
+                                value: number;
+                                when?: {
+                                    categories?: ("beras_serealia" | "gula_pemanis" | "bumbu_sambal" | "makanan_ringan" | "kue_basah" | "olahan_ikan_daging" | "minuman" | "kopi_teh" | "madu_herbal" | "olahan_susu" | "kerajinan" | "lainnya")[];
+                                    food?: boolean;
+                                    perishable?: boolean;
+                                };
+                            } | {
+                                /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
+                                code: string;
+                                /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                                en?: {
+                                    label: string;
+                                    remedy: string;
+                                };
+                                /** @enum {string} */
+                                kind: "attestation";
+                                label: string;
+                                remedy: string;
+                                when?: {
+                                    categories?: ("beras_serealia" | "gula_pemanis" | "bumbu_sambal" | "makanan_ringan" | "kue_basah" | "olahan_ikan_daging" | "minuman" | "kopi_teh" | "madu_herbal" | "olahan_susu" | "kerajinan" | "lainnya")[];
+                                    food?: boolean;
+                                    perishable?: boolean;
+                                };
+                            } | {
+                                /** @description Kode kriteria, tetap antarversi / criterion code, stable across versions (e.g. halal, barcode) */
+                                code: string;
+                                /** @description pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English */
+                                en?: {
+                                    label: string;
+                                    remedy: string;
+                                };
+                                /** @enum {string} */
+                                kind: "score";
+                                label: string;
+                                passMark: number;
+                                remedy: string;
+                                /** @description arti nilai 1 sampai 5 / what scores 1 to 5 mean */
+                                rubric?: {
+                                    en: string;
+                                    id: string;
+                                }[];
+                                when?: {
+                                    categories?: ("beras_serealia" | "gula_pemanis" | "bumbu_sambal" | "makanan_ringan" | "kue_basah" | "olahan_ikan_daging" | "minuman" | "kopi_teh" | "madu_herbal" | "olahan_susu" | "kerajinan" | "lainnya")[];
+                                    food?: boolean;
+                                    perishable?: boolean;
+                                };
+                            })[];
                             id: string;
                             name: string;
                             publishedAt: string | null;
@@ -4524,6 +5422,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                awaitingAssessment: number;
                                 belumLolos: number;
                                 can: {
                                     manage: boolean;
@@ -4544,6 +5443,12 @@ export interface paths {
                                 programId: string | null;
                                 regionCode: string;
                                 regionName: string;
+                                requirementSet: {
+                                    category: string | null;
+                                    id: string;
+                                    name: string;
+                                    version: number;
+                                } | null;
                                 /** @enum {string} */
                                 status: "open" | "closed";
                             }[];
@@ -4574,6 +5479,11 @@ export interface paths {
                         name: string;
                         /** @description Kode wilayah Kemendagri / Kemendagri region code: 17, 17.71, 17.71.01, 17.71.01.1001 */
                         regionCode: string;
+                        /**
+                         * Format: uuid
+                         * @description persyaratan terbit jaringan itu; kosong: per kategori produk / a published set of the chain; absent: by category
+                         */
+                        requirementSetId?: string;
                     };
                 };
             };
@@ -4585,6 +5495,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            awaitingAssessment: number;
                             belumLolos: number;
                             can: {
                                 manage: boolean;
@@ -4605,6 +5516,12 @@ export interface paths {
                             programId: string | null;
                             regionCode: string;
                             regionName: string;
+                            requirementSet: {
+                                category: string | null;
+                                id: string;
+                                name: string;
+                                version: number;
+                            } | null;
                             /** @enum {string} */
                             status: "open" | "closed";
                         };
@@ -4644,6 +5561,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            awaitingAssessment: number;
                             belumLolos: number;
                             can: {
                                 manage: boolean;
@@ -4664,8 +5582,67 @@ export interface paths {
                             programId: string | null;
                             regionCode: string;
                             regionName: string;
+                            requirementSet: {
+                                category: string | null;
+                                id: string;
+                                name: string;
+                                version: number;
+                            } | null;
                             /** @enum {string} */
                             status: "open" | "closed";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/curation/rounds/{id}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Produk yang masih dapat ditambahkan ke putaran / products that can still be added to a round */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    /** @description nama produk, nama UMKM atau GTIN / product, UMKM or GTIN */
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                category: string;
+                                districtName: string;
+                                gtin: string | null;
+                                id: string;
+                                productName: string;
+                                umkmName: string;
+                            }[];
+                            total: number;
                         };
                     };
                 };
@@ -4707,6 +5684,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            awaitingAssessment: number;
                             belumLolos: number;
                             can: {
                                 manage: boolean;
@@ -4727,6 +5705,12 @@ export interface paths {
                             programId: string | null;
                             regionCode: string;
                             regionName: string;
+                            requirementSet: {
+                                category: string | null;
+                                id: string;
+                                name: string;
+                                version: number;
+                            } | null;
                             /** @enum {string} */
                             status: "open" | "closed";
                         };
@@ -4751,9 +5735,19 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description hanya yang belum memenuhi kriteria ini / only entries failing this criterion */
+                    criterion?: string;
+                    dir?: "asc" | "desc";
+                    /** @description kecamatan (atau wilayah lain) usaha / the business’s district or other region */
+                    districtCode?: string;
                     limit?: number;
                     offset?: number;
                     outcome?: "lolos" | "belum_lolos" | "menunggu";
+                    /** @description true: antrean kerja kurator (belum dinilai) / the curators’ work queue (not yet assessed) */
+                    pending?: "true" | "false";
+                    /** @description nama produk, nama UMKM atau GTIN / product name, UMKM name or GTIN */
+                    q?: string;
+                    sort?: "umkm" | "product" | "outcome" | "evaluated";
                 };
                 header?: never;
                 path: {
@@ -4771,8 +5765,16 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                awaitingAssessment: boolean;
                                 category: string;
+                                districtCode: string;
+                                districtName: string;
+                                evaluatedAt: string | null;
                                 failed: string[];
+                                failedLabels: {
+                                    en: string;
+                                    id: string;
+                                }[];
                                 id: string;
                                 outcome: ("lolos" | "belum_lolos" | "menunggu") | null;
                                 productId: string;
@@ -4825,6 +5827,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            awaitingAssessment: number;
                             belumLolos: number;
                             can: {
                                 manage: boolean;
@@ -4845,6 +5848,12 @@ export interface paths {
                             programId: string | null;
                             regionCode: string;
                             regionName: string;
+                            requirementSet: {
+                                category: string | null;
+                                id: string;
+                                name: string;
+                                version: number;
+                            } | null;
                             /** @enum {string} */
                             status: "open" | "closed";
                         };
@@ -4852,6 +5861,58 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/curation/rounds/{id}/facets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kecamatan dan kriteria gagal dalam putaran, dengan jumlahnya / districts and failed criteria of a round */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            criteria: {
+                                code: string;
+                                failing: number;
+                                label: {
+                                    en: string;
+                                    id: string;
+                                };
+                            }[];
+                            districts: {
+                                code: string;
+                                entries: number;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5555,6 +6616,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            awaitingAssessment: number;
                             belumLolos: number;
                             can: {
                                 manage: boolean;
@@ -5575,6 +6637,12 @@ export interface paths {
                             programId: string | null;
                             regionCode: string;
                             regionName: string;
+                            requirementSet: {
+                                category: string | null;
+                                id: string;
+                                name: string;
+                                version: number;
+                            } | null;
                             /** @enum {string} */
                             status: "open" | "closed";
                         };

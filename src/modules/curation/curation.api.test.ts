@@ -24,7 +24,8 @@ describe('bottlenecks', () => {
     expect(b.criteria.length).toBeGreaterThanOrEqual(10);
     const halal = b.criteria.find((c: { code: string }) => c.code === 'halal');
     expect(halal.failingProducts).toBeGreaterThan(0);
-    expect(halal.label).toContain('halal');
+    expect(halal.label.id).toContain('halal');
+    expect(halal.label.en).toContain('halal');
     // Sorted by how many products each blocks.
     const fails = b.criteria.map((c: { failingProducts: number }) => c.failingProducts);
     expect(fails).toEqual([...fails].sort((x: number, y: number) => y - x));
@@ -61,8 +62,11 @@ describe('the demo UMKM', () => {
     const withGaps = list.items.filter((i: { gaps: unknown[] }) => i.gaps.length > 0);
     expect(withGaps.length).toBeGreaterThan(0);
     const gap = withGaps[0].gaps[0];
-    expect(gap.remedy.length).toBeGreaterThan(20);
-    expect(`${gap.label} ${gap.detail} ${gap.remedy}`).toMatch(/Belum|belum|Cantumkan|kurator|Daftar/);
+    expect(gap.remedy.id.length).toBeGreaterThan(20);
+    expect(`${gap.label.id} ${gap.detail.id} ${gap.remedy.id}`).toMatch(/Belum|belum|Cantumkan|kurator|Daftar/);
+    // ... and in English for the English screen.
+    expect(gap.remedy.en).not.toBe(gap.remedy.id);
+    expect(gap.detail.en).not.toBe(gap.detail.id);
     // Only its own products.
     expect(new Set(list.items.map((i: { umkmId: string }) => i.umkmId)).size).toBe(1);
     const entry = (await get('umkm', `/api/curation/entries/${withGaps[0].entryId}`)).json();

@@ -2,6 +2,7 @@
 // for the Forum Fasilitasi Kemitraan UMKM and for lobbying the chains.
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { label } from '../../vocabulary.ts';
 import type { getBottlenecks } from './curation.service.ts';
 
 type Report = Awaited<ReturnType<typeof getBottlenecks>>;
@@ -16,7 +17,7 @@ const HEADINGS = [
 ];
 
 const rowsOf = (r: Report) =>
-  r.criteria.map((c) => [c.code, c.label, c.failingProducts, c.failingUmkm, c.passIfRelaxed, c.passIfRelaxedUmkm] as const);
+  r.criteria.map((c) => [c.code, c.label.id, c.failingProducts, c.failingUmkm, c.passIfRelaxed, c.passIfRelaxedUmkm] as const);
 
 export const exportFileName = (r: Report, ext: 'csv' | 'xlsx') => `hambatan-kurasi-${r.regionCode}-${r.chainCode}.${ext}`;
 
@@ -29,7 +30,7 @@ export async function bottlenecksXlsx(r: Report): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Etalase';
   const ws = wb.addWorksheet('Hambatan kurasi');
-  ws.addRow([`Hambatan kurasi — ${r.regionName} (${r.regionCode}), ${r.chainCode}`]).font = { bold: true, size: 13 };
+  ws.addRow([`Hambatan kurasi — ${r.regionName} (${r.regionCode}), ${label('chain', r.chainCode).id}`]).font = { bold: true, size: 13 };
   ws.addRow([`Produk dinilai: ${r.products}; UMKM: ${r.umkm}; lolos: ${r.passing}`]);
   ws.addRow([]);
   const head = ws.addRow(HEADINGS);
@@ -44,7 +45,7 @@ export async function bottlenecksXlsx(r: Report): Promise<Buffer> {
   };
   g.addRow(['Langkah', 'Kode kriteria', 'Kriteria', 'Tambahan produk lolos', 'Kumulatif']).font = { bold: true };
   r.greedy.steps.forEach((s, i) => {
-    g.addRow([i + 1, s.code, s.label, s.newlyPassing, s.cumulative]);
+    g.addRow([i + 1, s.code, s.label.id, s.newlyPassing, s.cumulative]);
   });
   g.columns.forEach((col, i) => {
     col.width = i === 2 ? 60 : 18;

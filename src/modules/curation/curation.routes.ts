@@ -87,6 +87,27 @@ export async function curationRoutes(app: FastifyInstance) {
     },
     handler: (req) => svc.listEntries(dbOf(req), ctxOf(req), req.params.id, req.query),
   });
+  r.get('/api/curation/rounds/:id/facets', {
+    config: { policy: 'curation.read' },
+    schema: {
+      tags,
+      summary: 'Kecamatan dan kriteria gagal dalam putaran, dengan jumlahnya / districts and failed criteria of a round',
+      params: zIdParams,
+      response: { 200: s.zRoundFacets },
+    },
+    handler: (req) => svc.roundFacets(dbOf(req), ctxOf(req), req.params.id),
+  });
+  r.get('/api/curation/rounds/:id/candidates', {
+    config: { policy: 'curation.manage' },
+    schema: {
+      tags,
+      summary: 'Produk yang masih dapat ditambahkan ke putaran / products that can still be added to a round',
+      params: zIdParams,
+      querystring: s.zCandidateList,
+      response: { 200: s.zCandidatePage },
+    },
+    handler: (req) => svc.listCandidates(dbOf(req), ctxOf(req), req.params.id, req.query),
+  });
   r.post('/api/curation/rounds/:id/products', {
     config: { policy: 'curation.manage' },
     schema: {

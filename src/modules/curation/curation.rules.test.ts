@@ -43,19 +43,19 @@ describe('permit criteria', () => {
     const lapsed = product({ permits: [{ type: 'pirt', number: '1', issuedOn: '2021-11-22', expiresOn: '2026-11-22' }] });
     const r = run(C.izinEdar, lapsed);
     expect(r?.outcome).toBe('fail');
-    expect(r?.detail).toContain('sudah habis berlaku sejak 22 November 2026');
+    expect(r?.detail?.id).toContain('sudah habis berlaku sejak 22 November 2026');
   });
 
   it('judges on the curation date, not today: a permit issued after it does not count', () => {
     const later = product({ permits: [{ type: 'pirt', number: '1', issuedOn: '2026-12-01', expiresOn: '2031-12-01' }] });
-    expect(run(C.izinEdar, later)?.detail).toContain('sesudah tanggal kurasi');
+    expect(run(C.izinEdar, later)?.detail?.id).toContain('sesudah tanggal kurasi');
   });
 
   it('accepts any of the alternatives (BPOM MD or P-IRT) and names them when none is there', () => {
     const md = product({ permits: [{ type: 'bpom_md', number: 'MD', issuedOn: '2022-01-01', expiresOn: '2027-01-01' }] });
     expect(run(C.izinEdar, md)?.outcome).toBe('pass');
     const halalOnly = product({ permits: [{ type: 'halal', number: 'ID', issuedOn: '2022-01-01', expiresOn: null }] });
-    expect(run(C.izinEdar, halalOnly)?.detail).toBe('Belum ada P-IRT atau BPOM MD.');
+    expect(run(C.izinEdar, halalOnly)?.detail?.id).toBe('Belum ada P-IRT atau BPOM MD.');
     // An expired alternative does not hide a valid one.
     const both = product({
       permits: [
@@ -69,7 +69,7 @@ describe('permit criteria', () => {
   it('does not let a P-IRT cover wet food, and treats a certificate without expiry as valid', () => {
     const wet = product({ perishable: true, shelfLifeDays: 3 });
     const pirtOrMd: Criterion = { ...C.izinEdar, when: undefined };
-    expect(run(pirtOrMd, wet)?.detail).toContain('tidak berlaku untuk pangan yang hanya tahan 7 hari');
+    expect(run(pirtOrMd, wet)?.detail?.id).toContain('tidak berlaku untuk pangan yang hanya tahan 7 hari');
     const halal = product({ permits: [{ type: 'halal', number: 'ID', issuedOn: '2023-05-01', expiresOn: null }] });
     expect(run(C.halal, halal)?.outcome).toBe('pass');
   });
@@ -83,17 +83,17 @@ describe('permit criteria', () => {
 describe('identifier, numeric, attestation and score criteria', () => {
   it('checks the GS1 check digit and the Indonesian 899 prefix; NIB is 13 digits', () => {
     expect(run(C.barcode, product())?.outcome).toBe('pass');
-    expect(run(C.barcode, product({ gtin: null }))?.detail).toBe('Produk belum memiliki barcode GTIN-13.');
-    expect(run(C.barcode, product({ gtin: '8991234500019' }))?.detail).toContain('digit pemeriksa GS1 salah');
-    expect(run(C.barcode, product({ gtin: gtin13('400638133393') }))?.detail).toContain('awalan 899');
+    expect(run(C.barcode, product({ gtin: null }))?.detail?.id).toBe('Produk belum memiliki barcode GTIN-13.');
+    expect(run(C.barcode, product({ gtin: '8991234500019' }))?.detail?.id).toContain('digit pemeriksa GS1 salah');
+    expect(run(C.barcode, product({ gtin: gtin13('400638133393') }))?.detail?.id).toContain('awalan 899');
     expect(run(C.nib, product({ nib: null }))?.outcome).toBe('fail');
   });
 
   it('compares numeric fields, including the supplier price relative to the retail price', () => {
     expect(run(C.masaSimpan90, product({ shelfLifeDays: 90 }))?.outcome).toBe('pass');
-    expect(run(C.masaSimpan90, product({ shelfLifeDays: 60 }))?.detail).toBe('Masa simpan 60 hari; syarat paling sedikit 90 hari.');
+    expect(run(C.masaSimpan90, product({ shelfLifeDays: 60 }))?.detail?.id).toBe('Masa simpan 60 hari; syarat paling sedikit 90 hari.');
     expect(run(C.harga85, product({ supplierPrice: 8500, retailPrice: 10000 }))?.outcome).toBe('pass');
-    expect(run(C.harga85, product({ supplierPrice: 8600, retailPrice: 10000 }))?.detail).toBe(
+    expect(run(C.harga85, product({ supplierPrice: 8600, retailPrice: 10000 }))?.detail?.id).toBe(
       'Harga pemasok terhadap harga jual eceran 86%; syarat paling tinggi 85%.',
     );
   });
@@ -109,7 +109,7 @@ describe('identifier, numeric, attestation and score criteria', () => {
     expect(run(C.kemasan3, product(), { attestations: {}, scores: { kemasan: 3 } })?.outcome).toBe('pass');
     const r = run(C.kemasan3, product(), { attestations: {}, scores: { kemasan: 2 } });
     expect(r?.outcome).toBe('fail');
-    expect(r?.detail).toBe('Nilai kurator 2 dari 5; batas lolos 3.');
+    expect(r?.detail?.id).toBe('Nilai kurator 2 dari 5; batas lolos 3.');
   });
 
   it('gives the product outcome: belum lolos on any failure, menunggu while only assessments are missing', () => {
@@ -150,7 +150,12 @@ describe('gap list, bottlenecks, funnel', () => {
   it('lists each failed criterion with what is wrong and what to do, in Indonesian', () => {
     const ev = evaluate([C.halal, C.nib], product({ permits: [] }), none, { date: DATE, relaxations: [], final: true });
     expect(gapList([C.halal, C.nib], ev.results)).toEqual([
-      { code: 'halal', label: C.halal.label, detail: 'Belum ada sertifikat halal.', remedy: C.halal.remedy },
+      {
+        code: 'halal',
+        label: { id: C.halal.label, en: C.halal.en.label },
+        detail: { id: 'Belum ada sertifikat halal.', en: 'No halal certificate yet.' },
+        remedy: { id: C.halal.remedy, en: C.halal.en.remedy },
+      },
     ]);
     expect(tanggal('2026-03-05')).toBe('5 Maret 2026');
   });

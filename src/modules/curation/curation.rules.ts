@@ -2,27 +2,32 @@
 // one product against a set on the curation date (with relaxations), the gap list in plain Indonesian,
 // bottleneck analytics (which criterion blocks how many products, greedy relaxation sets) and the funnel
 // stage of a product. No I/O: the service loads the facts, these functions decide.
+import type { Bilingual } from '../../platform/errors.ts';
+import { formatDate, formatNumber } from '../../platform/format.ts';
 import { isValidGtin13 } from '../../platform/identifiers.ts';
 
 export type PermitType = 'pirt' | 'bpom_md' | 'bpom_ml' | 'halal';
 
-export const PERMIT_LABELS: Record<PermitType, string> = {
-  pirt: 'P-IRT',
-  bpom_md: 'BPOM MD',
-  bpom_ml: 'BPOM ML',
-  halal: 'sertifikat halal',
+export const PERMIT_LABELS: Record<PermitType, Bilingual> = {
+  pirt: { id: 'P-IRT', en: 'P-IRT' },
+  bpom_md: { id: 'BPOM MD', en: 'BPOM MD' },
+  bpom_ml: { id: 'BPOM ML', en: 'BPOM ML' },
+  halal: { id: 'sertifikat halal', en: 'halal certificate' },
 };
 
-/** Numeric product facts a criterion may constrain, with their Indonesian names and units. */
+/** Numeric product facts a criterion may constrain, with their names and units in both languages. */
 export const NUMERIC_FIELDS = {
-  shelfLifeDays: { label: 'Masa simpan', unit: 'hari' },
-  netContent: { label: 'Isi bersih', unit: '' },
-  supplierPrice: { label: 'Harga pemasok', unit: 'rupiah' },
-  retailPrice: { label: 'Harga jual eceran', unit: 'rupiah' },
+  shelfLifeDays: { label: { id: 'Masa simpan', en: 'Shelf life' }, unit: { id: 'hari', en: 'days' } },
+  netContent: { label: { id: 'Isi bersih', en: 'Net content' }, unit: { id: '', en: '' } },
+  supplierPrice: { label: { id: 'Harga pemasok', en: 'Supplier price' }, unit: { id: 'rupiah', en: 'rupiah' } },
+  retailPrice: { label: { id: 'Harga jual eceran', en: 'Retail price' }, unit: { id: 'rupiah', en: 'rupiah' } },
   /** Supplier price as a percentage of the suggested retail price: the room left for the outlet's margin. */
-  supplierPricePctOfRetail: { label: 'Harga pemasok terhadap harga jual eceran', unit: '%' },
-  weeklyCapacity: { label: 'Kapasitas produksi per minggu', unit: 'unit' },
-} as const;
+  supplierPricePctOfRetail: {
+    label: { id: 'Harga pemasok terhadap harga jual eceran', en: 'Supplier price as a share of the retail price' },
+    unit: { id: '%', en: '%' },
+  },
+  weeklyCapacity: { label: { id: 'Kapasitas produksi per minggu', en: 'Weekly production capacity' }, unit: { id: 'unit', en: 'units' } },
+} as const satisfies Record<string, { label: Bilingual; unit: Bilingual }>;
 export type NumericField = keyof typeof NUMERIC_FIELDS;
 export const NUMERIC_FIELD_CODES = Object.keys(NUMERIC_FIELDS) as [NumericField, ...NumericField[]];
 
@@ -49,8 +54,13 @@ interface CriterionBase {
   label: string;
   /** What the business should do when it fails, in Indonesian. */
   remedy: string;
+  /** The same in English (absent: the English screen shows the Indonesian). */
+  en?: { label: string; remedy: string };
   when?: Applicability;
 }
+
+/** One level of a curator's score (1–5), described in both languages. */
+export type RubricLevel = Bilingual;
 
 export type Criterion = CriterionBase &
   (
@@ -58,8 +68,21 @@ export type Criterion = CriterionBase &
     | { kind: 'identifier'; identifier: IdentifierKind }
     | { kind: 'numeric'; field: NumericField; op: '>=' | '<='; value: number }
     | { kind: 'attestation' }
-    | { kind: 'score'; passMark: number }
+    | { kind: 'score'; passMark: number; rubric?: RubricLevel[] }
   );
+
+/** A criterion's question and remedy in both languages. */
+export const criterionLabel = (c: Pick<Criterion, 'label' | 'en'>): Bilingual => ({ id: c.label, en: c.en?.label ?? c.label });
+export const criterionRemedy = (c: Pick<Criterion, 'remedy' | 'en'>): Bilingual => ({ id: c.remedy, en: c.en?.remedy ?? c.remedy });
+
+/** The levels of a score when the set describes none. */
+export const DEFAULT_RUBRIC: RubricLevel[] = [
+  { id: 'Sangat kurang', en: 'Very poor' },
+  { id: 'Kurang', en: 'Poor' },
+  { id: 'Cukup', en: 'Fair' },
+  { id: 'Baik', en: 'Good' },
+  { id: 'Sangat baik', en: 'Very good' },
+];
 
 export interface Permit {
   type: PermitType;
@@ -105,8 +128,8 @@ export type ProductOutcome = 'lolos' | 'belum_lolos' | 'menunggu';
 export interface CriterionResult {
   code: string;
   outcome: CriterionOutcome;
-  /** Why, in Indonesian (set for everything but a plain pass). */
-  detail?: string;
+  /** Why, in both languages (set for everything but a plain pass). */
+  detail?: Bilingual;
   relaxationId?: string;
 }
 
@@ -123,15 +146,14 @@ export const isFoodCategory = (category: string) => !NON_FOOD.has(category);
 /** P-IRT covers home-industry food that keeps more than 7 days; wet food needs another route. */
 export const PIRT_MIN_SHELF_DAYS = 8;
 
-const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
-
 /** '2026-03-12' → '12 Maret 2026'. */
-export function tanggal(date: string): string {
-  const [y, m, d] = date.split('-');
-  return `${Number(d)} ${MONTHS[Number(m) - 1] ?? m} ${y}`;
-}
+export const tanggal = (date: string) => formatDate(date, 'id');
 
-const fmtNumber = (n: number) => new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 }).format(n);
+/** A detail read back from a stored evaluation: older ones were written in Indonesian only. */
+export const detailOf = (d: unknown): Bilingual | null =>
+  d === undefined || d === null ? null : typeof d === 'string' ? { id: d, en: d } : (d as Bilingual);
+
+const both = (f: (lang: 'id' | 'en') => string): Bilingual => ({ id: f('id'), en: f('en') });
 
 /** Whether a region code covers another: '76' covers '76.02.05.2001'. */
 export const regionCovers = (outer: string, inner: string) => inner === outer || inner.startsWith(`${outer}.`);
@@ -147,41 +169,74 @@ export function applies(c: Criterion, p: Pick<ProductFacts, 'category' | 'perish
 
 /** A permit of one of the accepted types, issued on or before the curation date and not expired on it
  *  (a permit is valid through its expiry date). The detail names the closest miss. */
-export function checkPermit(anyOf: PermitType[], p: ProductFacts, date: string): { ok: boolean; detail?: string } {
-  const names = anyOf.map((t) => PERMIT_LABELS[t]).join(' atau ');
-  const misses: string[] = [];
+export function checkPermit(anyOf: PermitType[], p: ProductFacts, date: string): { ok: boolean; detail?: Bilingual } {
+  const misses: Bilingual[] = [];
   for (const permit of p.permits) {
     if (!anyOf.includes(permit.type)) continue;
     const label = PERMIT_LABELS[permit.type];
     if (permit.type === 'pirt' && (p.perishable || p.shelfLifeDays < PIRT_MIN_SHELF_DAYS)) {
-      misses.push(`${label} ${permit.number} tidak berlaku untuk pangan yang hanya tahan 7 hari atau kurang`);
+      misses.push({
+        id: `${label.id} ${permit.number} tidak berlaku untuk pangan yang hanya tahan 7 hari atau kurang`,
+        en: `${label.en} ${permit.number} does not cover food that keeps 7 days or less`,
+      });
       continue;
     }
     if (permit.issuedOn > date) {
-      misses.push(`${label} ${permit.number} baru terbit ${tanggal(permit.issuedOn)}, sesudah tanggal kurasi ${tanggal(date)}`);
+      misses.push({
+        id: `${label.id} ${permit.number} baru terbit ${formatDate(permit.issuedOn, 'id')}, sesudah tanggal kurasi ${formatDate(date, 'id')}`,
+        en: `${label.en} ${permit.number} was issued on ${formatDate(permit.issuedOn, 'en')}, after the curation date ${formatDate(date, 'en')}`,
+      });
       continue;
     }
     if (permit.expiresOn !== null && permit.expiresOn < date) {
-      misses.push(
-        `${label} ${permit.number} sudah habis berlaku sejak ${tanggal(permit.expiresOn)}, sebelum tanggal kurasi ${tanggal(date)}`,
-      );
+      const exp = permit.expiresOn;
+      misses.push({
+        id: `${label.id} ${permit.number} sudah habis berlaku sejak ${formatDate(exp, 'id')}, sebelum tanggal kurasi ${formatDate(date, 'id')}`,
+        en: `${label.en} ${permit.number} expired on ${formatDate(exp, 'en')}, before the curation date ${formatDate(date, 'en')}`,
+      });
       continue;
     }
     return { ok: true };
   }
-  if (misses.length) return { ok: false, detail: `${misses.join('; ')}.` };
-  return { ok: false, detail: `Belum ada ${names}.` };
+  if (misses.length) return { ok: false, detail: both((l) => `${misses.map((m) => m[l]).join('; ')}.`) };
+  return {
+    ok: false,
+    detail: {
+      id: `Belum ada ${anyOf.map((t) => PERMIT_LABELS[t].id).join(' atau ')}.`,
+      en: `No ${anyOf.map((t) => PERMIT_LABELS[t].en).join(' or ')} yet.`,
+    },
+  };
 }
 
-export function checkIdentifier(kind: IdentifierKind, p: ProductFacts): { ok: boolean; detail?: string } {
+export function checkIdentifier(kind: IdentifierKind, p: ProductFacts): { ok: boolean; detail?: Bilingual } {
   if (kind === 'nib') {
     if (p.nib && /^\d{13}$/.test(p.nib)) return { ok: true };
-    return { ok: false, detail: 'Usaha belum memiliki NIB (Nomor Induk Berusaha) 13 digit.' };
+    return {
+      ok: false,
+      detail: {
+        id: 'Usaha belum memiliki NIB (Nomor Induk Berusaha) 13 digit.',
+        en: 'The business has no 13-digit NIB (business identification number) yet.',
+      },
+    };
   }
-  if (!p.gtin) return { ok: false, detail: 'Produk belum memiliki barcode GTIN-13.' };
-  if (!isValidGtin13(p.gtin)) return { ok: false, detail: `Barcode ${p.gtin} tidak sah: digit pemeriksa GS1 salah.` };
+  if (!p.gtin)
+    return { ok: false, detail: { id: 'Produk belum memiliki barcode GTIN-13.', en: 'The product has no GTIN-13 barcode yet.' } };
+  if (!isValidGtin13(p.gtin))
+    return {
+      ok: false,
+      detail: {
+        id: `Barcode ${p.gtin} tidak sah: digit pemeriksa GS1 salah.`,
+        en: `Barcode ${p.gtin} is not valid: its GS1 check digit is wrong.`,
+      },
+    };
   if (kind === 'gtin13_id' && !p.gtin.startsWith('899')) {
-    return { ok: false, detail: `Barcode ${p.gtin} bukan dari GS1 Indonesia (awalan 899).` };
+    return {
+      ok: false,
+      detail: {
+        id: `Barcode ${p.gtin} bukan dari GS1 Indonesia (awalan 899).`,
+        en: `Barcode ${p.gtin} is not from GS1 Indonesia (prefix 899).`,
+      },
+    };
   }
   return { ok: true };
 }
@@ -203,16 +258,37 @@ export function numericValue(field: NumericField, p: ProductFacts): number | nul
   }
 }
 
-function checkNumeric(c: Extract<Criterion, { kind: 'numeric' }>, p: ProductFacts): { ok: boolean; detail?: string } {
+/** A numeric rule's value with its unit: `90 hari`, `85%`, `Rp8.500`. */
+export function numericShown(field: NumericField, x: number, lang: 'id' | 'en'): string {
+  const unit = NUMERIC_FIELDS[field].unit[lang];
+  if (unit === '%') return `${formatNumber(Math.round(x * 10) / 10, lang)}%`;
+  if (unit === 'rupiah') return `Rp${formatNumber(Math.round(x), 'id')}`;
+  return unit ? `${formatNumber(Math.round(x * 10) / 10, lang)} ${unit}` : formatNumber(Math.round(x * 10) / 10, lang);
+}
+
+/** A numeric rule in words: "Masa simpan paling sedikit 90 hari". */
+export function numericRule(c: { field: NumericField; op: '>=' | '<='; value: number }): Bilingual {
+  const label = NUMERIC_FIELDS[c.field].label;
+  return {
+    id: `${label.id} ${c.op === '>=' ? 'paling sedikit' : 'paling tinggi'} ${numericShown(c.field, c.value, 'id')}`,
+    en: `${label.en} ${c.op === '>=' ? 'at least' : 'at most'} ${numericShown(c.field, c.value, 'en')}`,
+  };
+}
+
+function checkNumeric(c: Extract<Criterion, { kind: 'numeric' }>, p: ProductFacts): { ok: boolean; detail?: Bilingual } {
   const v = numericValue(c.field, p);
-  const { label, unit } = NUMERIC_FIELDS[c.field];
-  const u = unit ? ` ${unit}` : '';
-  if (v === null) return { ok: false, detail: `${label} tidak dapat dihitung.` };
+  const { label } = NUMERIC_FIELDS[c.field];
+  if (v === null) return { ok: false, detail: { id: `${label.id} tidak dapat dihitung.`, en: `${label.en} cannot be computed.` } };
   const ok = c.op === '>=' ? v >= c.value : v <= c.value;
   if (ok) return { ok: true };
-  const rule = c.op === '>=' ? 'paling sedikit' : 'paling tinggi';
-  const show = (x: number) => (unit === '%' ? `${fmtNumber(x)}%` : `${fmtNumber(x)}${u}`);
-  return { ok: false, detail: `${label} ${show(v)}; syarat ${rule} ${show(c.value)}.` };
+  const rule = numericRule(c);
+  return {
+    ok: false,
+    detail: {
+      id: `${label.id} ${numericShown(c.field, v, 'id')}; syarat ${rule.id.slice(label.id.length + 1)}.`,
+      en: `${label.en} ${numericShown(c.field, v, 'en')}; required ${rule.en.slice(label.en.length + 1)}.`,
+    },
+  };
 }
 
 export interface EvaluateOptions {
@@ -236,7 +312,7 @@ export function evaluate(criteria: readonly Criterion[], p: ProductFacts, input:
       results.push({ code: c.code, outcome: 'na' });
       continue;
     }
-    let check: { ok: boolean; detail?: string; pending?: boolean };
+    let check: { ok: boolean; detail?: Bilingual; pending?: boolean };
     switch (c.kind) {
       case 'permit':
         check = checkPermit(c.anyOf, p, opts.date);
@@ -251,20 +327,32 @@ export function evaluate(criteria: readonly Criterion[], p: ProductFacts, input:
         const a = input.attestations[c.code];
         check =
           a === undefined
-            ? { ok: false, pending: true, detail: 'Belum diperiksa kurator.' }
+            ? { ok: false, pending: true, detail: { id: 'Belum diperiksa kurator.', en: 'Not yet checked by a curator.' } }
             : a
               ? { ok: true }
-              : { ok: false, detail: `Menurut kurator belum terpenuhi: ${c.label}.` };
+              : {
+                  ok: false,
+                  detail: {
+                    id: `Menurut kurator belum terpenuhi: ${c.label}.`,
+                    en: `Not met, according to the curator: ${criterionLabel(c).en}.`,
+                  },
+                };
         break;
       }
       case 'score': {
         const s = input.scores[c.code];
         check =
           s === undefined
-            ? { ok: false, pending: true, detail: 'Belum dinilai kurator.' }
+            ? { ok: false, pending: true, detail: { id: 'Belum dinilai kurator.', en: 'Not yet scored by a curator.' } }
             : s >= c.passMark
               ? { ok: true }
-              : { ok: false, detail: `Nilai kurator ${s} dari 5; batas lolos ${c.passMark}.` };
+              : {
+                  ok: false,
+                  detail: {
+                    id: `Nilai kurator ${s} dari 5; batas lolos ${c.passMark}.`,
+                    en: `Curator's score ${s} of 5; pass mark ${c.passMark}.`,
+                  },
+                };
         break;
       }
     }
@@ -290,12 +378,12 @@ export function evaluate(criteria: readonly Criterion[], p: ProductFacts, input:
 
 export interface Gap {
   code: string;
-  label: string;
-  detail: string;
-  remedy: string;
+  label: Bilingual;
+  detail: Bilingual;
+  remedy: Bilingual;
 }
 
-/** The gap list: every criterion not met, what is wrong and what to do next, in plain Indonesian. */
+/** The gap list: every criterion not met, what is wrong and what to do next, in plain words (both languages). */
 export function gapList(criteria: readonly Criterion[], results: readonly CriterionResult[]): Gap[] {
   const byCode = new Map(criteria.map((c) => [c.code, c]));
   const gaps: Gap[] = [];
@@ -303,7 +391,7 @@ export function gapList(criteria: readonly Criterion[], results: readonly Criter
     if (r.outcome !== 'fail') continue;
     const c = byCode.get(r.code);
     if (!c) continue;
-    gaps.push({ code: c.code, label: c.label, detail: r.detail ?? '', remedy: c.remedy });
+    gaps.push({ code: c.code, label: criterionLabel(c), detail: detailOf(r.detail) ?? { id: '', en: '' }, remedy: criterionRemedy(c) });
   }
   return gaps;
 }
@@ -421,11 +509,12 @@ export function greedyRelaxations(rows: readonly FailRow[], target: number): { s
 export const FUNNEL_STAGES = ['terdaftar', 'dikurasi', 'pendampingan', 'lolos_kurasi'] as const;
 export type FunnelStage = (typeof FUNNEL_STAGES)[number];
 
-export const FUNNEL_LABELS: Record<FunnelStage, string> = {
-  terdaftar: 'Terdaftar',
-  dikurasi: 'Dikurasi (belum lolos)',
-  pendampingan: 'Pendampingan',
-  lolos_kurasi: 'Lolos kurasi',
+/** Each product is in exactly one stage: these labels name that stage, not "reached at least". */
+export const FUNNEL_LABELS: Record<FunnelStage, Bilingual> = {
+  terdaftar: { id: 'Terdaftar, belum dikurasi', en: 'Registered, not yet curated' },
+  dikurasi: { id: 'Dikurasi, belum lolos', en: 'Curated, not passed yet' },
+  pendampingan: { id: 'Dalam pendampingan, belum lolos', en: 'In mentoring, not passed yet' },
+  lolos_kurasi: { id: 'Lolos kurasi', en: 'Passed curation' },
 };
 
 /** A product's stage from facts: its latest result in a finished round and whether its business is in a

@@ -22,7 +22,18 @@ const zWhen = z
     categories: z.array(z.enum(CATEGORY_CODES)).min(1).max(20).optional(),
   })
   .strict();
-const base = { code: zCode, label: zText(300), remedy: zText(800), when: zWhen.optional() };
+const zBilingual = z.object({ id: z.string(), en: z.string() });
+const base = {
+  code: zCode,
+  label: zText(300),
+  remedy: zText(800),
+  en: z
+    .object({ label: zText(300), remedy: zText(800) })
+    .strict()
+    .optional()
+    .describe('pertanyaan dan saran dalam bahasa Inggris / the question and remedy in English'),
+  when: zWhen.optional(),
+};
 export const zCriterion = z.discriminatedUnion('kind', [
   z
     .object({
@@ -45,7 +56,18 @@ export const zCriterion = z.discriminatedUnion('kind', [
     })
     .strict(),
   z.object({ ...base, kind: z.literal('attestation') }).strict(),
-  z.object({ ...base, kind: z.literal('score'), passMark: z.number().int().min(1).max(5) }).strict(),
+  z
+    .object({
+      ...base,
+      kind: z.literal('score'),
+      passMark: z.number().int().min(1).max(5),
+      rubric: z
+        .array(z.object({ id: zText(300), en: zText(300) }).strict())
+        .length(5)
+        .optional()
+        .describe('arti nilai 1 sampai 5 / what scores 1 to 5 mean'),
+    })
+    .strict(),
 ]);
 // The schema and the rules' type must describe the same thing.
 export type _CriterionCheck = z.infer<typeof zCriterion> extends Criterion ? true : never;
@@ -64,7 +86,7 @@ export const zRequirementSet = z.object({
   version: z.number().int(),
   status: z.enum(['draft', 'published', 'retired']),
   name: z.string(),
-  criteria: z.array(z.any()),
+  criteria: z.array(zCriterion),
   publishedAt: z.string().nullable(),
   can: z.object({ edit: z.boolean() }),
 });
@@ -100,10 +122,14 @@ export const zRound = z.object({
   status: z.enum(['open', 'closed']),
   kind: z.enum(['initial', 'recuration']),
   programId: z.string().nullable(),
+  /** The set every product of the round is assessed against; null: each product's category decides. */
+  requirementSet: z.object({ id: z.string(), name: z.string(), version: z.number().int(), category: z.string().nullable() }).nullable(),
   products: z.number().int(),
   lolos: z.number().int(),
   belumLolos: z.number().int(),
   menunggu: z.number().int(),
+  /** Entries with a curator's criterion not yet assessed: the work queue (closing fails them). */
+  awaitingAssessment: z.number().int(),
   can: z.object({ manage: z.boolean() }),
 });
 export const zRoundList = zPage
@@ -120,6 +146,9 @@ export const zRoundCreate = z
     chainCode: z.enum(CHAIN_CODES).optional().describe('wajib untuk Dinas dan admin / required for a Dinas and admin'),
     regionCode: zRegionCode,
     curationDate: zDate,
+    requirementSetId: zUuid
+      .optional()
+      .describe('persyaratan terbit jaringan itu; kosong: per kategori produk / a published set of the chain; absent: by category'),
   })
   .strict();
 export const zAddProducts = z
@@ -132,13 +161,15 @@ export const zAddProductsResult = z.object({ added: z.number().int(), skipped: z
 
 const zCriterionResult = z.object({
   code: z.string(),
-  label: z.string(),
-  kind: z.string(),
+  label: zBilingual,
+  kind: z.enum(['permit', 'identifier', 'numeric', 'attestation', 'score']),
   outcome: z.enum(['pass', 'fail', 'relaxed', 'pending', 'na']),
-  detail: z.string().nullable(),
+  detail: zBilingual.nullable(),
+  /** What to do when it is not met, in plain words. */
+  remedy: zBilingual,
   relaxationId: z.string().nullable(),
 });
-export const zGap = z.object({ code: z.string(), label: z.string(), detail: z.string(), remedy: z.string() });
+export const zGap = z.object({ code: z.string(), label: zBilingual, detail: zBilingual, remedy: zBilingual });
 
 export const zEntrySummary = z.object({
   id: z.string(),
@@ -149,11 +180,32 @@ export const zEntrySummary = z.object({
   umkmId: z.string(),
   umkmName: z.string(),
   villageCode: z.string(),
+  districtCode: z.string(),
+  districtName: z.string(),
   outcome: z.enum(['lolos', 'belum_lolos', 'menunggu']).nullable(),
   failed: z.array(z.string()),
+  /** The failed criteria by their label in the entry's requirement set. */
+  failedLabels: z.array(zBilingual),
   relaxed: z.array(z.string()),
+  evaluatedAt: z.string().nullable(),
+  /** In the curators' work queue: a criterion of theirs not assessed yet. */
+  awaitingAssessment: z.boolean(),
 });
-export const zEntryList = zPage.extend({ outcome: z.enum(['lolos', 'belum_lolos', 'menunggu']).optional() }).strict();
+export const ENTRY_SORTS = ['umkm', 'product', 'outcome', 'evaluated'] as const;
+export const zEntryList = zPage
+  .extend({
+    outcome: z.enum(['lolos', 'belum_lolos', 'menunggu']).optional(),
+    pending: z
+      .enum(['true', 'false'])
+      .optional()
+      .describe('true: antrean kerja kurator (belum dinilai) / the curators’ work queue (not yet assessed)'),
+    criterion: zCode.optional().describe('hanya yang belum memenuhi kriteria ini / only entries failing this criterion'),
+    districtCode: zRegionCode.optional().describe('kecamatan (atau wilayah lain) usaha / the business’s district or other region'),
+    q: z.string().trim().max(100).optional().describe('nama produk, nama UMKM atau GTIN / product name, UMKM name or GTIN'),
+    sort: z.enum(ENTRY_SORTS).default('umkm'),
+    dir: z.enum(['asc', 'desc']).default('asc'),
+  })
+  .strict();
 export const zEntryPage = z.object({ items: z.array(zEntrySummary), total: z.number().int() });
 export const zEntry = zEntrySummary.extend({
   roundName: z.string(),
@@ -168,7 +220,37 @@ export const zEntry = zEntrySummary.extend({
   notes: z.string().nullable(),
   results: z.array(zCriterionResult),
   gaps: z.array(zGap),
-  history: z.array(z.object({ evaluatedAt: z.string(), outcome: z.string(), failed: z.array(z.string()) })),
+  history: z.array(
+    z.object({ evaluatedAt: z.string(), outcome: z.enum(['lolos', 'belum_lolos', 'menunggu']), failed: z.array(z.string()) }),
+  ),
+  requirementSetName: z.string(),
+  /** The criteria of the entry's set (pass marks, rubrics, rules), beside the results. */
+  criteria: z.array(zCriterion),
+  regionCode: z.string(),
+  product: z.object({
+    gtin: z.string().nullable(),
+    netContent: z.number(),
+    netUnit: z.enum(['g', 'kg', 'ml', 'l', 'pcs']),
+    supplierPrice: z.number().int(),
+    retailPrice: z.number().int(),
+    shelfLifeDays: z.number().int(),
+    perishable: z.boolean(),
+    storage: z.enum(['ambient', 'chilled', 'frozen']),
+    photos: z.array(z.string()),
+  }),
+  permits: z.array(
+    z.object({
+      type: z.enum(['pirt', 'bpom_md', 'bpom_ml', 'halal']),
+      number: z.string(),
+      issuedOn: z.string(),
+      expiresOn: z.string().nullable(),
+      /** Issued on or before the curation date and not expired on it. */
+      validOnCurationDate: z.boolean(),
+    }),
+  ),
+  /** The next entry of the round still awaiting assessment (for "Berikutnya"), null when none is left. */
+  nextPendingId: z.string().nullable(),
+  can: z.object({ assess: z.boolean() }),
 });
 export const zEntryUpdate = z
   .object({
@@ -178,6 +260,26 @@ export const zEntryUpdate = z
   })
   .strict();
 export const zRoundParams = z.object({ id: zUuid }).strict();
+export const zRoundFacets = z.object({
+  districts: z.array(z.object({ code: z.string(), name: z.string(), entries: z.number().int() })),
+  criteria: z.array(z.object({ code: z.string(), label: zBilingual, failing: z.number().int() })),
+});
+export const zCandidateList = zPage
+  .extend({ q: z.string().trim().max(100).optional().describe('nama produk, nama UMKM atau GTIN / product, UMKM or GTIN') })
+  .strict();
+export const zCandidatePage = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      productName: z.string(),
+      umkmName: z.string(),
+      category: z.string(),
+      gtin: z.string().nullable(),
+      districtName: z.string(),
+    }),
+  ),
+  total: z.number().int(),
+});
 
 export const zGapListQuery = zPage.extend({ umkmId: zUuid.optional(), productId: zUuid.optional() }).strict();
 export const zGapListItem = z.object({
@@ -225,7 +327,10 @@ export const zRelaxationCreate = z
 export const zBottleneckQuery = z
   .object({
     regionCode: zRegionCode,
-    chainCode: z.enum(CHAIN_CODES),
+    chainCode: z
+      .enum(CHAIN_CODES)
+      .optional()
+      .describe('kosong: jaringan dengan data terbanyak di wilayah / absent: the chain with most data in the region'),
     target: z.coerce.number().int().min(1).max(1_000_000).default(10),
   })
   .strict();
@@ -234,13 +339,15 @@ export const zBottleneckReport = z.object({
   regionCode: z.string(),
   regionName: z.string(),
   chainCode: z.enum(CHAIN_CODES),
+  /** The chains with finished curations the caller may see in the region, most products first. */
+  chainsWithData: z.array(z.object({ chainCode: z.enum(CHAIN_CODES), products: z.number().int() })),
   products: z.number().int(),
   umkm: z.number().int(),
   passing: z.number().int(),
   criteria: z.array(
     z.object({
       code: z.string(),
-      label: z.string(),
+      label: zBilingual,
       failingProducts: z.number().int(),
       failingUmkm: z.number().int(),
       passIfRelaxed: z.number().int(),
@@ -251,21 +358,31 @@ export const zBottleneckReport = z.object({
     method: z.literal('greedy'),
     target: z.number().int(),
     reached: z.boolean(),
-    steps: z.array(z.object({ code: z.string(), label: z.string(), newlyPassing: z.number().int(), cumulative: z.number().int() })),
+    steps: z.array(z.object({ code: z.string(), label: zBilingual, newlyPassing: z.number().int(), cumulative: z.number().int() })),
   }),
 });
 export const zFunnelQuery = z.object({ regionCode: zRegionCode.optional() }).strict();
 export const zFunnel = z.object({
   regionCode: z.string().nullable(),
-  stages: z.array(z.object({ stage: z.string(), label: z.string(), products: z.number().int(), reached: z.number().int() })),
+  /** Each product in exactly one stage (`products`); `reached`: in this stage or a later one. */
+  stages: z.array(
+    z.object({
+      stage: z.enum(['terdaftar', 'dikurasi', 'pendampingan', 'lolos_kurasi']),
+      label: zBilingual,
+      products: z.number().int(),
+      reached: z.number().int(),
+    }),
+  ),
+  /** Every product counted, once: the sum of the stages' `products`. */
+  total: z.number().int(),
   byRegion: z.array(
     z.object({ regionCode: z.string(), regionName: z.string(), counts: z.record(z.string(), z.number().int()), total: z.number().int() }),
   ),
 });
 export const zProductStatus = z.object({
   productId: z.string(),
-  stage: z.string(),
-  label: z.string(),
+  stage: z.enum(['terdaftar', 'dikurasi', 'pendampingan', 'lolos_kurasi']),
+  label: zBilingual,
   history: z.array(
     z.object({
       entryId: z.string(),

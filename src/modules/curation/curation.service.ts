@@ -2,6 +2,7 @@
 // bottleneck analytics and the funnel. Each takes the database handle (the request's transaction) first
 // and the caller's context second; every change writes an audit row in the same transaction.
 import { sql } from 'kysely';
+import type { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import type { ChainCode } from '../../db/types.ts';
 import { audit } from '../../platform/audit.ts';
@@ -17,7 +18,8 @@ import {
   mayOpenRound,
   relaxationScope,
 } from '../../platform/auth/policy.ts';
-import { badRequest, conflict, notFound, notPermitted } from '../../platform/errors.ts';
+import { type Bilingual, badRequest, conflict, notFound, notPermitted } from '../../platform/errors.ts';
+import { label as vocabularyLabel } from '../../vocabulary.ts';
 import { chainHasMouCovering } from '../agreements/agreements.queries.ts';
 import { chainByCode } from '../registry/registry.service.ts';
 import { relaxationsFor } from './curation.relaxations.ts';
@@ -25,6 +27,9 @@ import {
   bottlenecks,
   type Criterion,
   type CriterionResult,
+  criterionLabel,
+  criterionRemedy,
+  detailOf,
   evaluate,
   FUNNEL_LABELS,
   FUNNEL_STAGES,
@@ -37,7 +42,10 @@ import {
   type ProductOutcome,
   regionCovers,
 } from './curation.rules.ts';
+import type { zCriterion } from './curation.schemas.ts';
 import * as store from './curation.store.ts';
+
+type CriterionOut = z.infer<typeof zCriterion>;
 
 const SET = { id: 'Persyaratan', en: 'Requirement set' };
 const ROUND = { id: 'Putaran kurasi', en: 'Curation round' };
@@ -48,7 +56,17 @@ const RELAXATION = { id: 'Pelonggaran', en: 'Relaxation' };
 const PRODUCT = { id: 'Produk', en: 'Product' };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const criteriaOf = (json: unknown) => json as Criterion[];
+/** Stored criteria were validated by zCriterion when written (CriterionOut extends Criterion). */
+const criteriaOf = (json: unknown) => json as CriterionOut[];
+
+/** Criterion labels of some sets, the newest version's wording winning; a code no set names falls back
+ *  to the vocabulary. */
+function labelsOf(sets: { version: number; criteria: unknown }[]) {
+  const labels = new Map<string, Bilingual>();
+  for (const s of [...sets].sort((a, b) => a.version - b.version))
+    for (const c of criteriaOf(s.criteria)) labels.set(c.code, criterionLabel(c));
+  return (code: string) => labels.get(code) ?? vocabularyLabel('criterion', code);
+}
 
 async function regionName(db: Database, code: string, field = 'regionCode') {
   const r = await db.selectFrom('regions').select('name').where('code', '=', code).executeTakeFirst();
@@ -184,7 +202,7 @@ export async function publishRequirementSet(db: Database, ctx: Ctx, id: string) 
 }
 
 // ---- rounds ----
-type Counts = Record<ProductOutcome | 'none', number>;
+type Counts = Record<ProductOutcome | 'none' | 'pending', number>;
 const roundView = (r: store.RoundRow, actor: Actor, c?: Counts) => ({
   id: r.id,
   name: r.name,
@@ -198,10 +216,19 @@ const roundView = (r: store.RoundRow, actor: Actor, c?: Counts) => ({
   status: r.status,
   kind: r.kind,
   programId: r.program_id,
+  requirementSet: r.requirement_set_id
+    ? {
+        id: r.requirement_set_id,
+        name: r.requirement_set_name ?? '',
+        version: r.requirement_set_version ?? 0,
+        category: r.requirement_set_category ?? null,
+      }
+    : null,
   products: c ? c.lolos + c.belum_lolos + c.menunggu + c.none : 0,
   lolos: c?.lolos ?? 0,
   belumLolos: c?.belum_lolos ?? 0,
   menunggu: (c?.menunggu ?? 0) + (c?.none ?? 0),
+  awaitingAssessment: c?.pending ?? 0,
   can: { manage: r.status === 'open' && mayManageRound(actor, r) },
 });
 
@@ -238,9 +265,23 @@ export async function createRound(
     kind?: 'initial' | 'recuration';
     programId?: string;
     organizerId?: string;
+    requirementSetId?: string;
   },
 ) {
   const chainId = await actingChain(db, ctx, input.chainCode);
+  if (input.requirementSetId) {
+    const set = await store.findSet(db, ctx.actor, input.requirementSetId);
+    if (!set || set.chain_id !== chainId || set.status !== 'published') {
+      throw badRequest(
+        'set_not_usable',
+        {
+          id: 'Pilih persyaratan yang sudah terbit milik jaringan ritel ini.',
+          en: "Choose one of this chain's published requirement sets.",
+        },
+        'requirementSetId',
+      );
+    }
+  }
   await regionName(db, input.regionCode);
   requireInOwnRegion(ctx, input.regionCode);
   const chainHasMou =
@@ -269,6 +310,7 @@ export async function createRound(
       status: 'open',
       kind: input.kind ?? 'initial',
       program_id: input.programId ?? null,
+      requirement_set_id: input.requirementSetId ?? null,
       created_by: ctx.actor.userId,
     })
     .returning('id')
@@ -412,7 +454,8 @@ export async function closeRound(db: Database, ctx: Ctx, roundId: string) {
 }
 
 // ---- entries ----
-const entrySummary = (e: Awaited<ReturnType<typeof store.listEntries>>['items'][number]) => ({
+type EntryListRow = Awaited<ReturnType<typeof store.listEntries>>['items'][number];
+const entrySummary = (e: EntryListRow, labelOf: (code: string) => Bilingual) => ({
   id: e.id,
   roundId: e.round_id,
   productId: e.product_id,
@@ -421,46 +464,126 @@ const entrySummary = (e: Awaited<ReturnType<typeof store.listEntries>>['items'][
   umkmId: e.umkm_id,
   umkmName: e.umkm_name,
   villageCode: e.village_code,
+  districtCode: e.district_code ?? e.village_code.slice(0, 8),
+  districtName: e.district_name ?? '',
   outcome: e.outcome ?? null,
   failed: e.failed ?? [],
+  failedLabels: (e.failed ?? []).map(labelOf),
   relaxed: e.relaxed ?? [],
+  evaluatedAt: iso(e.evaluated_at ?? null),
+  awaitingAssessment: Boolean(e.awaits_curator),
 });
 
-export async function listEntries(db: Database, ctx: Ctx, roundId: string, f: Parameters<typeof store.listEntries>[3]) {
+/** The labels of the criteria of the sets a round's entries were assessed against. */
+async function roundLabels(db: Database, roundId: string, setIds?: string[]) {
+  const ids =
+    setIds ??
+    (await db.selectFrom('curation_entries').select('requirement_set_id').distinct().where('round_id', '=', roundId).execute()).map(
+      (r) => r.requirement_set_id,
+    );
+  return labelsOf(await store.setsById(db, [...new Set(ids)]));
+}
+
+export async function listEntries(db: Database, ctx: Ctx, roundId: string, f: store.EntryFilter) {
   await findRound(db, ctx, roundId);
   const page = await store.listEntries(db, ctx.actor, roundId, f);
-  return { items: page.items.map(entrySummary), total: page.total };
+  const labelOf = await roundLabels(
+    db,
+    roundId,
+    page.items.map((e) => e.requirement_set_id),
+  );
+  return { items: page.items.map((e) => entrySummary(e, labelOf)), total: page.total };
+}
+
+export async function roundFacets(db: Database, ctx: Ctx, roundId: string) {
+  await findRound(db, ctx, roundId);
+  const facets = await store.roundFacets(db, ctx.actor, roundId);
+  const labelOf = await roundLabels(db, roundId);
+  return { districts: facets.districts, criteria: facets.criteria.map((c) => ({ ...c, label: labelOf(c.code) })) };
+}
+
+export async function listCandidates(db: Database, ctx: Ctx, roundId: string, f: { limit: number; offset: number; q?: string }) {
+  const round = await findRound(db, ctx, roundId);
+  if (!mayManageRound(ctx.actor, round)) throw notPermitted(ROUND);
+  const page = await store.listCandidates(db, ctx.actor, round, f);
+  return {
+    total: page.total,
+    items: page.items.map((p) => ({
+      id: p.id,
+      productName: p.product_name,
+      umkmName: p.umkm_name,
+      category: p.category,
+      gtin: p.gtin,
+      districtName: p.district_name,
+    })),
+  };
 }
 
 export async function getEntry(db: Database, ctx: Ctx, id: string) {
   const e = await store.findEntry(db, ctx.actor, id);
   if (!e) throw notFound(ENTRY, 'id');
-  const [set] = await store.setsById(db, [e.requirement_set_id]);
+  const [set] = await db
+    .selectFrom('requirement_sets')
+    .select(['id', 'version', 'name', 'criteria'])
+    .where('id', '=', e.requirement_set_id)
+    .execute();
   const criteria = criteriaOf(set?.criteria ?? []);
   const byCode = new Map(criteria.map((c) => [c.code, c]));
-  const results = ((e.results ?? []) as CriterionResult[]).map((r) => ({
-    code: r.code,
-    label: byCode.get(r.code)?.label ?? r.code,
-    kind: byCode.get(r.code)?.kind ?? '',
-    outcome: r.outcome,
-    detail: r.detail ?? null,
-    relaxationId: r.relaxationId ?? null,
-  }));
-  const history = await store.entryHistory(db, id);
+  const labelOf = labelsOf(set ? [set] : []);
+  const results = ((e.results ?? []) as CriterionResult[]).map((r) => {
+    const c = byCode.get(r.code);
+    return {
+      code: r.code,
+      label: labelOf(r.code),
+      kind: c?.kind ?? ('attestation' as const),
+      outcome: r.outcome,
+      detail: detailOf(r.detail),
+      remedy: c ? criterionRemedy(c) : { id: '', en: '' },
+      relaxationId: r.relaxationId ?? null,
+    };
+  });
+  const [history, facts, nextPendingId] = await Promise.all([
+    store.entryHistory(db, id),
+    store.entryProduct(db, e.product_id),
+    store.nextPendingEntry(db, ctx.actor, e.round_id, id),
+  ]);
+  const date = e.curation_date;
   return {
-    ...entrySummary(e),
+    ...entrySummary(e, labelOf),
     roundName: e.round_name,
     roundStatus: e.round_status,
     chainCode: e.chain_code as ChainCode,
     curationDate: e.curation_date,
+    regionCode: e.round_region_code,
     requirementSetId: e.requirement_set_id,
     requirementSetVersion: set?.version ?? 0,
+    requirementSetName: set?.name ?? '',
+    criteria,
     attestations: e.attestations ?? {},
     scores: e.scores ?? {},
     notes: canReadCurationNotes(ctx.actor) ? e.notes : null,
     results,
     gaps: gapList(criteria, (e.results ?? []) as CriterionResult[]),
     history: history.map((h) => ({ evaluatedAt: h.evaluated_at.toISOString(), outcome: h.outcome, failed: h.failed })),
+    product: {
+      gtin: facts.product.gtin,
+      netContent: Number(facts.product.net_content),
+      netUnit: facts.product.net_unit,
+      supplierPrice: Number(facts.product.supplier_price),
+      retailPrice: Number(facts.product.retail_price),
+      shelfLifeDays: facts.product.shelf_life_days,
+      perishable: facts.product.perishable,
+      storage: facts.product.storage,
+      photos: facts.photos,
+    },
+    permits: facts.permits.map((p) => ({
+      type: p.type,
+      number: p.number,
+      issuedOn: p.issued_on,
+      expiresOn: p.expires_on,
+      validOnCurationDate: p.issued_on <= date && (p.expires_on === null || p.expires_on >= date),
+    })),
+    nextPendingId,
     can: {
       assess: e.round_status === 'open' && mayManageRound(ctx.actor, { chain_id: e.round_chain_id, region_code: e.round_region_code }),
     },
@@ -704,22 +827,28 @@ export async function archiveRelaxation(db: Database, ctx: Ctx, id: string) {
 }
 
 // ---- bottlenecks ----
-export async function getBottlenecks(db: Database, ctx: Ctx, q: { regionCode: string; chainCode: ChainCode; target: number }) {
-  if (ctx.actor.role === 'retailer' && q.chainCode !== ctx.actor.chainCode) throw notFound(CHAIN, 'chainCode');
+export async function getBottlenecks(db: Database, ctx: Ctx, q: { regionCode: string; chainCode?: ChainCode; target: number }) {
+  if (ctx.actor.role === 'retailer' && q.chainCode && q.chainCode !== ctx.actor.chainCode) throw notFound(CHAIN, 'chainCode');
   const name = await regionName(db, q.regionCode);
-  const rows = await store.latestClosedResults(db, ctx.actor, q);
+  const chainsWithData = await store.chainsWithClosedResults(db, ctx.actor, q.regionCode);
+  // Without a chain named: a chain's staff their own; others the chain with most finished curations there.
+  const chainCode: ChainCode =
+    q.chainCode ??
+    (ctx.actor.role === 'retailer' && ctx.actor.chainCode ? (ctx.actor.chainCode as ChainCode) : undefined) ??
+    chainsWithData[0]?.chainCode ??
+    'alfamart';
+  const rows = await store.latestClosedResults(db, ctx.actor, { regionCode: q.regionCode, chainCode });
   const sets = await store.setsById(db, [...new Set(rows.map((r) => r.requirement_set_id))]);
-  const labels = new Map<string, string>();
-  // Older versions first, so the newest wording of a criterion wins.
-  for (const s of [...sets].sort((a, b) => a.version - b.version)) for (const c of criteriaOf(s.criteria)) labels.set(c.code, c.label);
+  const label = labelsOf(sets);
   const fails = rows.map((r) => ({ productId: r.product_id, umkmId: r.umkm_id, failed: r.failed }));
-  const table = bottlenecks(fails, [...labels.keys()]);
+  const codes = [...new Set(sets.flatMap((s) => criteriaOf(s.criteria).map((c) => c.code)))];
+  const table = bottlenecks(fails, codes);
   const greedy = greedyRelaxations(fails, q.target);
-  const label = (code: string) => labels.get(code) ?? code;
   return {
     regionCode: q.regionCode,
     regionName: name,
-    chainCode: q.chainCode,
+    chainCode,
+    chainsWithData,
     products: table.products,
     umkm: table.umkm,
     passing: table.passing,
@@ -793,6 +922,7 @@ export async function getFunnel(db: Database, ctx: Ctx, q: { regionCode?: string
   return {
     regionCode: q.regionCode ?? null,
     stages: FUNNEL_STAGES.map((s) => ({ stage: s, label: FUNNEL_LABELS[s], products: count(s), reached: reached[s] })),
+    total: items.length,
     byRegion: [...byRegency.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([code, counts]) => ({

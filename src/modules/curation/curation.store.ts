@@ -18,6 +18,11 @@ import type { ProductOutcome } from './curation.tables.ts';
 
 const n = (v: unknown) => Number(v ?? 0);
 
+/** An entry never evaluated counts as awaiting assessment. */
+const outcomeOf = sql<ProductOutcome>`coalesce(ev.outcome, 'menunggu')`;
+/** Still in the curators' work queue: a criterion of theirs not assessed yet (or never evaluated). */
+const awaitsCurator = sql<boolean>`(ev.results IS NULL OR ev.results @> '[{"outcome":"pending"}]'::jsonb)`;
+
 // ---- requirement sets ----
 function setsQuery(db: Database, actor: Actor) {
   return db
@@ -87,6 +92,7 @@ function roundsQuery(db: Database, actor: Actor) {
     .innerJoin('organizations as c', 'c.id', 'r.chain_id')
     .innerJoin('organizations as o', 'o.id', 'r.organizer_id')
     .innerJoin('regions as g', 'g.code', 'r.region_code')
+    .leftJoin('requirement_sets as rset', 'rset.id', 'r.requirement_set_id')
     .where(curationRoundScope(actor, 'r'));
 }
 const roundColumns = [
@@ -102,6 +108,10 @@ const roundColumns = [
   'r.status',
   'r.kind',
   'r.program_id',
+  'r.requirement_set_id',
+  'rset.name as requirement_set_name',
+  'rset.version as requirement_set_version',
+  'rset.category as requirement_set_category',
 ] as const;
 export type RoundRow = NonNullable<Awaited<ReturnType<typeof findRound>>>;
 
@@ -126,7 +136,7 @@ export const findRound = (db: Database, actor: Actor, id: string) =>
 
 /** Latest outcome counts of the entries the actor may see, per round. */
 export async function roundCounts(db: Database, actor: Actor, roundIds: string[]) {
-  const out = new Map<string, Record<ProductOutcome | 'none', number>>();
+  const out = new Map<string, Record<ProductOutcome | 'none' | 'pending', number>>();
   if (roundIds.length === 0) return out;
   const rows = await db
     .selectFrom('curation_entries as e')
@@ -135,36 +145,41 @@ export async function roundCounts(db: Database, actor: Actor, roundIds: string[]
       (eb) =>
         eb
           .selectFrom('curation_evaluations as ev')
-          .select('ev.outcome')
+          .select(['ev.outcome', 'ev.results'])
           .whereRef('ev.entry_id', '=', 'e.id')
           .orderBy('ev.id', 'desc')
           .limit(1)
           .as('ev'),
       (join) => join.onTrue(),
     )
-    .select(['e.round_id', 'ev.outcome', sql<bigint>`count(*)`.as('n')])
+    .select(['e.round_id', 'ev.outcome', awaitsCurator.as('pending'), sql<bigint>`count(*)`.as('n')])
     .where('e.round_id', 'in', roundIds)
     .where(curationEntryScope(actor, 'e', 'r'))
-    .groupBy(['e.round_id', 'ev.outcome'])
+    .groupBy(['e.round_id', 'ev.outcome', awaitsCurator])
     .execute();
   for (const r of rows) {
-    const c = out.get(r.round_id) ?? { lolos: 0, belum_lolos: 0, menunggu: 0, none: 0 };
+    const c = out.get(r.round_id) ?? { lolos: 0, belum_lolos: 0, menunggu: 0, none: 0, pending: 0 };
     c[(r.outcome ?? 'none') as ProductOutcome | 'none'] += n(r.n);
+    if (r.pending) c.pending += n(r.n);
     out.set(r.round_id, c);
   }
   return out;
 }
 
-/** Adds the given (or all active) products of the round's region that the actor may see, each with the
- *  chain's published set for its category (else the chain's all-categories set). One statement, so a
- *  large round is added at database speed. */
-export async function addEntries(db: Database, actor: Actor, round: RoundRow, productIds: string[] | null) {
-  const setFor = (category: ReturnType<typeof sql.ref>) => sql<string>`coalesce(
+/** The products of the round's region the actor may see, active, not yet in the round, for which a
+ *  requirement set applies: the round's own set (when it has a category, only that category's products),
+ *  else the chain's published set for the product's category, else its all-categories set. */
+function candidatesQuery(db: Database, actor: Actor, round: RoundRow) {
+  const own = round.requirement_set_id;
+  const category = sql.ref('p.category');
+  const setId = own
+    ? sql<string | null>`(SELECT s.id FROM requirement_sets s WHERE s.id = ${own} AND (s.category IS NULL OR s.category = ${category}))`
+    : sql<string | null>`coalesce(
       (SELECT s.id FROM requirement_sets s WHERE s.chain_id = ${round.chain_id} AND s.status = 'published' AND s.category = ${category}
         ORDER BY s.version DESC LIMIT 1),
       (SELECT s.id FROM requirement_sets s WHERE s.chain_id = ${round.chain_id} AND s.status = 'published' AND s.category IS NULL
         ORDER BY s.version DESC LIMIT 1))`;
-  const candidates = db
+  const base = db
     .selectFrom('products as p')
     .innerJoin('umkm_profiles as up', 'up.organization_id', 'p.umkm_id')
     .innerJoin('organizations as u', 'u.id', 'p.umkm_id')
@@ -172,32 +187,58 @@ export async function addEntries(db: Database, actor: Actor, round: RoundRow, pr
     .where('u.archived_at', 'is', null)
     .where(inRegion('up.village_code', round.region_code))
     .where(umkmScope(actor, 'p.umkm_id', 'up.village_code'))
-    .$if(productIds !== null, (q) => q.where('p.id', 'in', productIds ?? []));
+    .where(sql<boolean>`NOT EXISTS (SELECT 1 FROM curation_entries ce WHERE ce.round_id = ${round.id} AND ce.product_id = p.id)`)
+    .where(sql<boolean>`${setId} IS NOT NULL`);
+  return { base, setId };
+}
+
+const escapeLike = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The products that could still be added to a round, by product name, UMKM name or GTIN. */
+export async function listCandidates(db: Database, actor: Actor, round: RoundRow, f: { limit: number; offset: number; q?: string }) {
+  let q = candidatesQuery(db, actor, round).base;
+  if (f.q) {
+    const like = escapeLike(f.q);
+    const text = f.q;
+    q = q.where((eb) => eb.or([eb('p.name', 'ilike', like), eb('u.name', 'ilike', like), eb('p.gtin', '=', text)]));
+  }
+  const [items, total] = await Promise.all([
+    q
+      .innerJoin('regions as d', 'd.code', 'up.district_code')
+      .select(['p.id', 'p.name as product_name', 'u.name as umkm_name', 'p.category', 'p.gtin', 'd.name as district_name'])
+      .orderBy('u.name')
+      .orderBy('p.name')
+      .orderBy('p.id')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    q.select(sql<bigint>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: n(total.n) };
+}
+
+/** Adds the given (or all eligible) products (candidatesQuery). One statement, so a large round is added
+ *  at database speed. */
+export async function addEntries(db: Database, actor: Actor, round: RoundRow, productIds: string[] | null) {
+  const { base, setId } = candidatesQuery(db, actor, round);
+  const candidates = base.$if(productIds !== null, (q) => q.where('p.id', 'in', productIds ?? []));
+  const considered = await candidates.select(sql<bigint>`count(*)`.as('n')).executeTakeFirstOrThrow();
   const result = await db
     .insertInto('curation_entries')
     .columns(['round_id', 'product_id', 'umkm_id', 'village_code', 'province_code', 'requirement_set_id'])
     .expression(
-      db
-        .selectFrom(
-          candidates
-            .select([
-              sql<string>`${round.id}::uuid`.as('round_id'),
-              'p.id as product_id',
-              'p.umkm_id',
-              'up.village_code',
-              'up.province_code',
-              setFor(sql.ref('p.category')).as('set_id'),
-            ])
-            .as('x'),
-        )
-        .selectAll()
-        .where('x.set_id', 'is not', null),
+      candidates.select([
+        sql<string>`${round.id}::uuid`.as('round_id'),
+        'p.id as product_id',
+        'p.umkm_id',
+        'up.village_code',
+        'up.province_code',
+        setId.as('requirement_set_id'),
+      ]),
     )
     .onConflict((oc) => oc.columns(['round_id', 'product_id']).doNothing())
     .executeTakeFirst();
-  const considered = await candidates.select(sql<bigint>`count(*)`.as('n')).executeTakeFirstOrThrow();
-  const added = n(result.numInsertedOrUpdatedRows);
-  return { added, considered: n(considered.n) };
+  return { added: n(result.numInsertedOrUpdatedRows), considered: n(considered.n) };
 }
 
 // ---- entries ----
@@ -212,13 +253,14 @@ function entriesQuery(db: Database, actor: Actor) {
       (eb) =>
         eb
           .selectFrom('curation_evaluations as ev')
-          .select(['ev.outcome', 'ev.failed', 'ev.relaxed', 'ev.results'])
+          .select(['ev.outcome', 'ev.failed', 'ev.relaxed', 'ev.results', 'ev.evaluated_at'])
           .whereRef('ev.entry_id', '=', 'e.id')
           .orderBy('ev.id', 'desc')
           .limit(1)
           .as('ev'),
       (join) => join.onTrue(),
     )
+    .leftJoin('regions as d', (j) => j.on(sql<boolean>`d.code = left(e.village_code, 8)`))
     .where(curationEntryScope(actor, 'e', 'r'));
 }
 const entryColumns = [
@@ -230,24 +272,132 @@ const entryColumns = [
   'e.umkm_id',
   'u.name as umkm_name',
   'e.village_code',
+  'd.code as district_code',
+  'd.name as district_name',
   'ev.outcome',
   'ev.failed',
   'ev.relaxed',
+  'ev.evaluated_at',
+  'e.requirement_set_id',
+  awaitsCurator.as('awaits_curator'),
 ] as const;
 
-export async function listEntries(
-  db: Database,
-  actor: Actor,
-  roundId: string,
-  f: { limit: number; offset: number; outcome?: ProductOutcome },
-) {
+export interface EntryFilter {
+  limit: number;
+  offset: number;
+  outcome?: ProductOutcome;
+  /** 'true': only the work queue (awaitsCurator); 'false': only what the curators have assessed. */
+  pending?: 'true' | 'false';
+  criterion?: string;
+  districtCode?: string;
+  q?: string;
+  sort: 'umkm' | 'product' | 'outcome' | 'evaluated';
+  dir: 'asc' | 'desc';
+}
+
+export async function listEntries(db: Database, actor: Actor, roundId: string, f: EntryFilter) {
   let q = entriesQuery(db, actor).where('e.round_id', '=', roundId);
-  if (f.outcome) q = q.where('ev.outcome', '=', f.outcome);
+  if (f.outcome) q = q.where(sql<boolean>`${outcomeOf} = ${f.outcome}`);
+  if (f.pending === 'true') q = q.where(awaitsCurator);
+  if (f.pending === 'false') q = q.where(sql<boolean>`NOT ${awaitsCurator}`);
+  if (f.criterion) q = q.where(sql<boolean>`${f.criterion} = ANY(ev.failed)`);
+  if (f.districtCode) q = q.where(inRegion('e.village_code', f.districtCode));
+  if (f.q) {
+    const like = escapeLike(f.q);
+    const text = f.q;
+    q = q.where((eb) => eb.or([eb('p.name', 'ilike', like), eb('u.name', 'ilike', like), eb('p.gtin', '=', text)]));
+  }
+  const dir = f.dir;
+  let ordered = q.select(entryColumns);
+  switch (f.sort) {
+    case 'product':
+      ordered = ordered.orderBy('p.name', dir).orderBy('u.name', dir);
+      break;
+    case 'outcome':
+      ordered = ordered.orderBy(outcomeOf, dir).orderBy('u.name').orderBy('p.name');
+      break;
+    case 'evaluated':
+      ordered = ordered.orderBy(sql`ev.evaluated_at ${sql.raw(dir === 'asc' ? 'ASC NULLS FIRST' : 'DESC NULLS LAST')}`).orderBy('u.name');
+      break;
+    default:
+      ordered = ordered.orderBy('u.name', dir).orderBy('p.name', dir);
+  }
   const [items, total] = await Promise.all([
-    q.select(entryColumns).orderBy('u.name').orderBy('p.name').orderBy('e.id').limit(f.limit).offset(f.offset).execute(),
+    ordered.orderBy('e.id').limit(f.limit).offset(f.offset).execute(),
     q.select(sql<bigint>`count(*)`.as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: n(total.n) };
+}
+
+/** What a round's entries can be filtered by: their districts and the criteria they fail, with counts. */
+export async function roundFacets(db: Database, actor: Actor, roundId: string) {
+  const base = entriesQuery(db, actor).where('e.round_id', '=', roundId);
+  const [districts, criteria] = await Promise.all([
+    base
+      .select(['d.code', 'd.name', sql<bigint>`count(*)`.as('n')])
+      .where('d.code', 'is not', null)
+      .groupBy(['d.code', 'd.name'])
+      .orderBy('d.name')
+      .execute(),
+    db
+      .selectFrom(base.select(sql<string>`unnest(ev.failed)`.as('code')).as('f'))
+      .select(['f.code', sql<bigint>`count(*)`.as('n')])
+      .groupBy('f.code')
+      .orderBy(sql`count(*)`, 'desc')
+      .orderBy('f.code')
+      .execute(),
+  ]);
+  return {
+    districts: districts.map((d) => ({ code: d.code as string, name: d.name as string, entries: n(d.n) })),
+    criteria: criteria.map((c) => ({ code: c.code, failing: n(c.n) })),
+  };
+}
+
+/** The next entry of a round awaiting assessment after `entryId` in the list's default order (wrapping
+ *  around to the first), among those the actor may see; null when none is left. */
+export async function nextPendingEntry(db: Database, actor: Actor, roundId: string, entryId: string) {
+  const pending = entriesQuery(db, actor)
+    .where('e.round_id', '=', roundId)
+    .where('e.id', '<>', entryId)
+    .where(awaitsCurator)
+    .select('e.id')
+    .orderBy('u.name')
+    .orderBy('p.name')
+    .orderBy('e.id')
+    .limit(1);
+  const after = await pending
+    .where(
+      sql<boolean>`(u.name, p.name, e.id) > (SELECT u2.name, p2.name, e2.id FROM curation_entries e2
+        JOIN organizations u2 ON u2.id = e2.umkm_id JOIN products p2 ON p2.id = e2.product_id WHERE e2.id = ${entryId})`,
+    )
+    .executeTakeFirst();
+  return (after ?? (await pending.executeTakeFirst()))?.id ?? null;
+}
+
+/** A product's facts, photos and permits as the curators see them beside the criteria. */
+export async function entryProduct(db: Database, productId: string) {
+  const [product, photos, permits] = await Promise.all([
+    db
+      .selectFrom('products')
+      .select(['gtin', 'net_content', 'net_unit', 'supplier_price', 'retail_price', 'shelf_life_days', 'perishable', 'storage'])
+      .where('id', '=', productId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('product_photos')
+      .select('sha256')
+      .where('product_id', '=', productId)
+      .where('archived_at', 'is', null)
+      .orderBy('created_at')
+      .execute(),
+    db
+      .selectFrom('product_permits')
+      .select(['type', 'number', 'issued_on', 'expires_on'])
+      .where('product_id', '=', productId)
+      .where('archived_at', 'is', null)
+      .orderBy('issued_on', 'desc')
+      .execute(),
+  ]);
+  return { product, photos: photos.map((p) => p.sha256), permits };
 }
 
 export const findEntry = (db: Database, actor: Actor, id: string) =>
@@ -261,7 +411,6 @@ export const findEntry = (db: Database, actor: Actor, id: string) =>
       'r.chain_id as round_chain_id',
       'r.region_code as round_region_code',
       'c.chain_code',
-      'e.requirement_set_id',
       'e.attestations',
       'e.scores',
       'e.notes',
@@ -368,6 +517,24 @@ export async function latestClosedResults(db: Database, actor: Actor, f: { regio
     .orderBy('r.curation_date', 'desc')
     .orderBy('r.created_at', 'desc')
     .execute();
+}
+
+/** The chains with finished curations in a region, among the rounds and entries the actor may see, with
+ *  the number of products curated: the bottleneck page opens on one that has data. */
+export async function chainsWithClosedResults(db: Database, actor: Actor, regionCode: string) {
+  const rows = await db
+    .selectFrom('curation_entries as e')
+    .innerJoin('curation_rounds as r', 'r.id', 'e.round_id')
+    .innerJoin('organizations as c', 'c.id', 'r.chain_id')
+    .select(['c.chain_code', sql<bigint>`count(DISTINCT e.product_id)`.as('n')])
+    .where('r.status', '=', 'closed')
+    .where(inRegion('e.village_code', regionCode))
+    .where(curationOutcomeScope(actor, 'e', 'r'))
+    .groupBy('c.chain_code')
+    .orderBy(sql`count(DISTINCT e.product_id)`, 'desc')
+    .orderBy('c.chain_code')
+    .execute();
+  return rows.filter((r) => r.chain_code).map((r) => ({ chainCode: r.chain_code as ChainCode, products: n(r.n) }));
 }
 
 // ---- funnel and a product's status ----

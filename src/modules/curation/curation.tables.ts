@@ -37,6 +37,7 @@ export interface CurationRoundsTable {
   status: RoundStatus;
   kind: Generated<RoundKind>;
   program_id: string | null;
+  requirement_set_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: string | null;
   created_at: Generated<Date>;
   closed_at: NullableTimestamp;

@@ -1,41 +1,46 @@
 // Bottleneck analytics for a Dinas or a chain: which requirement blocks how many products and UMKM, how
-// many would pass if it alone were relaxed, a greedy set of relaxations, CSV/XLSX export, and the funnel.
+// many would pass if it alone were relaxed, a greedy set of relaxations, CSV/XLSX export, and the funnel
+// (each product in exactly one stage). The region comes from the picker; without a chain chosen the
+// server opens the one with data in that region.
 import { useQuery } from '@tanstack/react-query';
+import { label } from '../../../vocabulary.ts';
 import { api, qs } from '../../api.ts';
+import type { Answer } from '../../api-types.ts';
+import { SelectField, TextField } from '../../components/form.tsx';
+import { RegionPicker } from '../../components/RegionPicker.tsx';
 import { Loading, PageHeader, Problem } from '../../components/ui.tsx';
+import { formatNumber, formatPercent } from '../../format.ts';
+import { useI18n } from '../../i18n.tsx';
 import { useQueryParams } from '../../router.tsx';
 import { useUser } from '../../session.ts';
-import { CHAINS, useText } from './text.ts';
+import { shortCriterion } from './criteria.ts';
 
-interface Report {
-  regionName: string;
-  products: number;
-  umkm: number;
-  passing: number;
-  criteria: {
-    code: string;
-    label: string;
-    failingProducts: number;
-    failingUmkm: number;
-    passIfRelaxed: number;
-    passIfRelaxedUmkm: number;
-  }[];
-  greedy: { target: number; reached: boolean; steps: { code: string; label: string; newlyPassing: number; cumulative: number }[] };
-}
-interface Funnel {
-  stages: { stage: string; label: string; products: number; reached: number }[];
-}
+type Report = Answer<'/api/curation/bottlenecks'>;
+type Funnel = Answer<'/api/curation/funnel'>;
+const CHAINS = ['alfamart', 'alfamidi', 'indomaret'] as const;
+const RED = '#c0392b';
+const GREEN = '#1e8449';
 
 /** Horizontal bars drawn as SVG: no chart library for one bar chart. Sizes are in real pixels and bar
  *  lengths in percent, so the labels stay readable on a 360-px phone instead of shrinking with a viewBox;
  *  each label sits on its own line above its bar. */
-function Bars({ rows }: { rows: { label: string; a: number; b: number }[] }) {
-  const { t } = useText();
+function Bars({ rows }: { rows: { label: string; short: string; a: number; b: number }[] }) {
+  const { t, lang } = useI18n();
   const max = Math.max(1, ...rows.map((r) => r.a));
   const h = 36;
   const pct = (x: number) => `${(x / max) * 85}%`;
   return (
     <>
+      <p className="legend" data-testid="chart-legend">
+        <span>
+          <span className="swatch" style={{ background: RED, opacity: 0.8 }} />
+          {t('Produk tidak lolos karena kriteria ini', 'Products failing this criterion')}
+        </span>
+        <span>
+          <span className="swatch" style={{ background: GREEN }} />
+          {t('Akan lolos bila hanya kriteria ini dilonggarkan', 'Would pass if only this criterion were relaxed')}
+        </span>
+      </p>
       <svg
         width="100%"
         height={rows.length * h + 4}
@@ -47,88 +52,140 @@ function Bars({ rows }: { rows: { label: string; a: number; b: number }[] }) {
           <g key={r.label} transform={`translate(0 ${i * h})`}>
             <title>{r.label}</title>
             <text x="0" y="13" fontSize="12">
-              {r.label.length > 46 ? `${r.label.slice(0, 45)}…` : r.label}
+              {r.short.length > 46 ? `${r.short.slice(0, 45)}…` : r.short}
             </text>
-            <rect x="0" y="18" height="14" width={pct(r.a)} fill="#c0392b" opacity="0.8" data-testid="bar" />
-            <rect x="0" y="22" height="6" width={pct(r.b)} fill="#1e8449" />
+            <rect x="0" y="18" height="14" width={pct(r.a)} fill={RED} opacity="0.8" data-testid="bar" />
+            <rect x="0" y="22" height="6" width={pct(r.b)} fill={GREEN} />
             <text x={`${(r.a / max) * 85 + 1}%`} y="30" fontSize="12">
-              {r.a}
+              {formatNumber(r.a, lang)}
             </text>
           </g>
         ))}
       </svg>
-      <p className="small muted">
-        {t(
-          'Merah: produk tidak lolos · hijau: lolos bila hanya ini dilonggarkan',
-          'Red: products failing · green: would pass if only this were relaxed',
-        )}
-      </p>
     </>
+  );
+}
+
+function FunnelCard({ f }: { f: Funnel }) {
+  const { t, tx, lang } = useI18n();
+  const total = f.total;
+  return (
+    <div className="card" data-testid="funnel">
+      <h2 className="item-title">{t('Corong produk', 'Product funnel')}</h2>
+      <p className="small muted">
+        {t('Tiap produk dihitung sekali, pada tahapnya sekarang.', 'Each product is counted once, in the stage it is in now.')}
+      </p>
+      <ul className="plain-list">
+        {f.stages.map((s) => (
+          <li key={s.stage} data-testid="funnel-stage" data-products={s.products}>
+            {tx(s.label)}: <strong>{formatNumber(s.products, lang)}</strong>{' '}
+            <span className="muted">({formatPercent(total ? s.products / total : 0, lang)})</span>
+          </li>
+        ))}
+        <li data-testid="funnel-total" data-products={total}>
+          {t('Jumlah produk', 'Products in total')}: <strong>{formatNumber(total, lang)}</strong>
+        </li>
+      </ul>
+    </div>
   );
 }
 
 export default function BottleneckPage() {
   const me = useUser();
-  const { t, n } = useText();
+  const { t, tx, lang } = useI18n();
   const [query, set] = useQueryParams();
-  const region = query.get('region') ?? me.regionCode ?? '76';
-  const chain = query.get('chain') ?? me.chainCode ?? 'alfamidi';
-  const target = Number(query.get('target') ?? 10);
-  const params = { regionCode: region, chainCode: chain, target };
+  const region = query.get('region') || me.regionCode || '76';
+  const chosen = query.get('chain') || undefined;
+  const target = Number(query.get('target') || 10);
+  const params = { regionCode: region, chainCode: me.role === 'retailer' ? undefined : chosen, target };
   const report = useQuery({ queryKey: ['bottlenecks', params], queryFn: () => api.get<Report>(`/api/curation/bottlenecks${qs(params)}`) });
   const funnel = useQuery({
     queryKey: ['funnel', region],
     queryFn: () => api.get<Funnel>(`/api/curation/funnel${qs({ regionCode: region })}`),
   });
   const r = report.data;
+  const chain = r?.chainCode ?? chosen ?? '';
+  const exportParams = { ...params, chainCode: r?.chainCode };
+  const withData = new Map((r?.chainsWithData ?? []).map((c) => [c.chainCode, c.products]));
   return (
     <section className="page">
-      <PageHeader title={t('Hambatan kurasi', 'Curation bottlenecks')} subtitle={r ? `${r.regionName} (${region})` : region}>
-        <a className="btn" href={`/api/curation/bottlenecks/export${qs({ ...params, format: 'csv' })}`} data-testid="export-csv">
-          CSV
+      <PageHeader
+        title={t('Hambatan kurasi', 'Curation bottlenecks')}
+        subtitle={
+          r ? (
+            <>
+              <span translate="no">{r.regionName}</span> · {tx(label('chain', r.chainCode))}
+            </>
+          ) : undefined
+        }
+      >
+        <a className="btn" href={`/api/curation/bottlenecks/export${qs({ ...exportParams, format: 'csv' })}`} data-testid="export-csv">
+          {t('Unduh CSV', 'Download CSV')}
         </a>
-        <a className="btn" href={`/api/curation/bottlenecks/export${qs({ ...params, format: 'xlsx' })}`} data-testid="export-xlsx">
-          XLSX
+        <a className="btn" href={`/api/curation/bottlenecks/export${qs({ ...exportParams, format: 'xlsx' })}`} data-testid="export-xlsx">
+          {t('Unduh Excel', 'Download Excel')}
         </a>
       </PageHeader>
       <div className="filters">
-        <label className="field">
-          {t('Wilayah (kode)', 'Region (code)')}
-          <input defaultValue={region} onBlur={(e) => set({ region: e.target.value.trim() })} />
-        </label>
+        <RegionPicker
+          name="region"
+          label={t('Wilayah', 'Region')}
+          value={region}
+          depth="district"
+          lock={me.role === 'pemda' ? me.regionCode : null}
+          onChange={(code) => set({ region: code || null, chain: null })}
+        />
         {me.role !== 'retailer' && (
-          <label className="field">
-            {t('Jaringan ritel', 'Chain')}
-            <select value={chain} onChange={(e) => set({ chain: e.target.value })}>
-              {CHAINS.map(([code, name]) => (
-                <option key={code} value={code}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            name="chain"
+            label={t('Jaringan ritel', 'Retail chain')}
+            value={chain}
+            onChange={(v) => set({ chain: v || null })}
+            options={CHAINS.map((c) => [
+              c,
+              withData.has(c)
+                ? t('{c} ({n} produk dikurasi)', '{c} ({n} products curated)', {
+                    c: tx(label('chain', c)),
+                    n: formatNumber(withData.get(c) ?? 0, lang),
+                  })
+                : t('{c} (belum ada data)', '{c} (no data yet)', { c: tx(label('chain', c)) }),
+            ])}
+          />
         )}
-        <label className="field">
-          {t('Target tambahan produk lolos', 'Target of additional passing products')}
-          <input type="number" min={1} defaultValue={target} onBlur={(e) => set({ target: e.target.value })} />
-        </label>
+        <TextField
+          name="target"
+          type="number"
+          min={1}
+          inputMode="numeric"
+          label={t('Target tambahan produk lolos', 'Target of additional passing products')}
+          value={String(target)}
+          onChange={(v) => set({ target: v || null })}
+        />
       </div>
-      {report.isLoading && <Loading />}
+      {report.isPending && <Loading />}
       {report.error && <Problem error={report.error} onRetry={() => report.refetch()} />}
-      {r && (
+      {r && r.products === 0 && (
+        <p className="empty">
+          {t('Belum ada kurasi selesai untuk jaringan ini di wilayah ini.', 'No finished curation for this chain in this region yet.')}
+        </p>
+      )}
+      {r && r.products > 0 && (
         <>
           <p>
-            {t('Produk dinilai', 'Products assessed')}: <strong>{n(r.products)}</strong> · UMKM: <strong>{n(r.umkm)}</strong> ·{' '}
-            {t('lolos', 'passing')}: <strong>{n(r.passing)}</strong>
+            {t('Produk dinilai: {p} · UMKM: {u} · lolos: {l}', 'Products assessed: {p} · UMKM: {u} · passing: {l}', {
+              p: formatNumber(r.products, lang),
+              u: formatNumber(r.umkm, lang),
+              l: formatNumber(r.passing, lang),
+            })}
           </p>
           <div className="card">
             <Bars
               rows={r.criteria
                 .filter((c) => c.failingProducts > 0)
-                .map((c) => ({ label: c.label, a: c.failingProducts, b: c.passIfRelaxed }))}
+                .map((c) => ({ label: tx(c.label), short: tx(shortCriterion(c.code, c.label)), a: c.failingProducts, b: c.passIfRelaxed }))}
             />
           </div>
-          <div className="table-wrap">
+          <div className="table-scroll" data-testid="bottleneck-scroll">
             <table className="table" data-testid="bottleneck-table">
               <thead>
                 <tr>
@@ -146,20 +203,22 @@ export default function BottleneckPage() {
               <tbody>
                 {r.criteria.map((c) => (
                   <tr key={c.code} data-testid="criterion-row">
-                    <td>{c.label}</td>
-                    <td>{n(c.failingProducts)}</td>
-                    <td>{n(c.failingUmkm)}</td>
-                    <td>{n(c.passIfRelaxed)}</td>
-                    <td>{n(c.passIfRelaxedUmkm)}</td>
+                    <td>{tx(c.label)}</td>
+                    <td>{formatNumber(c.failingProducts, lang)}</td>
+                    <td>{formatNumber(c.failingUmkm, lang)}</td>
+                    <td>{formatNumber(c.passIfRelaxed, lang)}</td>
+                    <td>{formatNumber(c.passIfRelaxedUmkm, lang)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
           <div className="card">
-            <p className="item-title">
-              {t(`Pelonggaran agar ${r.greedy.target} produk lagi lolos`, `Relaxations to let ${r.greedy.target} more products pass`)}
-            </p>
+            <h2 className="item-title">
+              {t('Pelonggaran agar {n} produk lagi lolos', 'Relaxations to let {n} more products pass', {
+                n: formatNumber(r.greedy.target, lang),
+              })}
+            </h2>
             <p className="muted">
               {t(
                 'Dihitung dengan metode greedy (serakah): kecil, tetapi belum tentu yang terkecil.',
@@ -170,25 +229,15 @@ export default function BottleneckPage() {
             <ol>
               {r.greedy.steps.map((s) => (
                 <li key={s.code}>
-                  {s.label}: +{n(s.newlyPassing)} ({t('total', 'total')} {n(s.cumulative)})
+                  {tx(s.label)}: +{formatNumber(s.newlyPassing, lang)} ({t('jumlah', 'total')} {formatNumber(s.cumulative, lang)})
                 </li>
               ))}
             </ol>
           </div>
         </>
       )}
-      {funnel.data && (
-        <div className="card" data-testid="funnel">
-          <p className="item-title">{t('Corong produk', 'Product funnel')}</p>
-          <ul>
-            {funnel.data.stages.map((s) => (
-              <li key={s.stage}>
-                {s.label}: {n(s.reached)} ({t('saat ini', 'now')} {n(s.products)})
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {funnel.error && <Problem error={funnel.error} onRetry={() => funnel.refetch()} />}
+      {funnel.data && <FunnelCard f={funnel.data} />}
     </section>
   );
 }

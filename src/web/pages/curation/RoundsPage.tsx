@@ -1,220 +1,229 @@
-// Curation rounds for a Dinas or a chain: the list, one round's products with their results, and one
-// product's results per criterion where curators enter attestations, scores and notes.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { api } from '../../api.ts';
-import { BackLink, Badge, Loading, PageHeader, Problem } from '../../components/ui.tsx';
-import { Link } from '../../router.tsx';
-import { OUTCOME, useText } from './text.ts';
+// Curation rounds for a Dinas or a chain: the list (paged, with its total) and the form that opens a round
+// (chain by brand, a published requirement set of that chain, region from the picker, the curation date).
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { label } from '../../../vocabulary.ts';
+import { api, qs } from '../../api.ts';
+import type { Answer, Body, Item } from '../../api-types.ts';
+import { FormProblem, requiredErrors, SelectField, TextField, useFormErrors } from '../../components/form.tsx';
+import { ListBody, useListParams } from '../../components/list.tsx';
+import { RegionPicker } from '../../components/RegionPicker.tsx';
+import { BackLink, Badge, ButtonLink, PageHeader } from '../../components/ui.tsx';
+import { formatDate, formatNumber, todayIn, zoneOf } from '../../format.ts';
+import { useI18n } from '../../i18n.tsx';
+import { Link, navigate } from '../../router.tsx';
+import { useUser } from '../../session.ts';
+import { RoundStatusBadge } from './badges.tsx';
 
-interface Round {
-  id: string;
-  name: string;
-  chainCode: string;
-  regionName: string;
-  curationDate: string;
-  status: string;
-  kind: string;
-  products: number;
-  lolos: number;
-  belumLolos: number;
-  menunggu: number;
-  can: { manage: boolean };
-}
-interface EntrySummary {
-  id: string;
-  productName: string;
-  umkmName: string;
-  outcome: string | null;
-  failed: string[];
-}
-interface Entry extends EntrySummary {
-  roundId: string;
-  roundName: string;
-  roundStatus: string;
-  curationDate: string;
-  requirementSetVersion: number;
-  notes: string | null;
-  attestations: Record<string, boolean>;
-  scores: Record<string, number>;
-  results: { code: string; label: string; kind: string; outcome: string; detail: string | null }[];
-  history: { evaluatedAt: string; outcome: string }[];
-  can: { assess: boolean };
-}
+type Round = Item<'/api/curation/rounds'>;
+type RequirementSet = Item<'/api/curation/requirement-sets'>;
+const CHAINS = ['alfamart', 'alfamidi', 'indomaret'] as const;
+type ChainCode = (typeof CHAINS)[number];
 
-function OutcomeBadge({ outcome }: { outcome: string | null }) {
-  const { t } = useText();
-  const o = OUTCOME[outcome ?? 'menunggu'] ?? OUTCOME.menunggu;
-  return <Badge tone={o?.[2]}>{t(o?.[0] ?? '', o?.[1] ?? '')}</Badge>;
-}
+/** Who may open a round from the screen: a Dinas, the admin, a chain's head office (the server checks
+ *  mayOpenRound, including the chain's MoU, and says why when it refuses). */
+const mayOpen = (me: { role: string }) => me.role === 'pemda' || me.role === 'admin' || me.role === 'retailer';
 
 export function RoundListPage() {
-  const { t, n } = useText();
-  const q = useQuery({ queryKey: ['rounds'], queryFn: () => api.get<{ items: Round[] }>('/api/curation/rounds?limit=200') });
+  const me = useUser();
+  const { t, tx, lang } = useI18n();
+  const lp = useListParams();
+  const status = lp.get('status');
+  const params = { status, limit: lp.limit, offset: lp.offset };
+  const q = useQuery({
+    queryKey: ['rounds', params],
+    queryFn: () => api.get<Answer<'/api/curation/rounds'>>(`/api/curation/rounds${qs(params)}`),
+  });
   return (
     <section className="page">
-      <PageHeader title={t('Putaran kurasi', 'Curation rounds')} />
-      {q.isLoading && <Loading />}
-      {q.error && <Problem error={q.error} />}
-      <ul className="cards" data-testid="round-list">
-        {q.data?.items.map((r) => (
-          <li key={r.id} className="card item">
-            <Link href={`/curation/rounds/${r.id}`} className="item-title">
+      <PageHeader title={t('Putaran kurasi', 'Curation rounds')}>
+        {mayOpen(me) && (
+          <ButtonLink href="/curation/rounds/new" primary testId="new-round">
+            {t('Buka putaran baru', 'Open a new round')}
+          </ButtonLink>
+        )}
+      </PageHeader>
+      <div className="filters">
+        <SelectField
+          name="status"
+          label={t('Status', 'Status')}
+          value={status}
+          onChange={(v) => lp.setFilter({ status: v || null })}
+          placeholder={t('Semua', 'All')}
+          options={[
+            ['open', tx(label('roundStatus', 'open'))],
+            ['closed', tx(label('roundStatus', 'closed'))],
+          ]}
+        />
+      </div>
+      <ListBody
+        query={q}
+        page={lp.page}
+        onPage={lp.setPage}
+        testId="round-list"
+        empty={t('Belum ada putaran kurasi.', 'No curation rounds yet.')}
+        render={(r: Round) => (
+          <li key={r.id} className="card item" data-testid="round">
+            <Link href={`/curation/rounds/${r.id}`} className="item-title" translate="no">
               {r.name}
             </Link>
             <p className="item-meta">
-              {r.chainCode} · {r.regionName} · {r.curationDate} · {r.status === 'closed' ? t('selesai', 'closed') : t('berjalan', 'open')}
-              {r.kind === 'recuration' ? ` · ${t('kurasi ulang', 're-curation')}` : ''}
+              <span>{tx(label('chain', r.chainCode))}</span>
+              <span translate="no">{r.regionName}</span>
+              <span>{formatDate(r.curationDate, lang)}</span>
+              <RoundStatusBadge status={r.status} />
+              {r.kind === 'recuration' && <Badge>{tx(label('roundKind', r.kind))}</Badge>}
             </p>
             <p>
-              {n(r.products)} {t('produk', 'products')}: {n(r.lolos)} {t('lolos', 'passed')}, {n(r.belumLolos)}{' '}
-              {t('belum lolos', 'not yet')}
+              {t('{n} produk: {a} lolos, {b} belum lolos, {c} menunggu penilaian', '{n} products: {a} passed, {b} not yet, {c} awaiting', {
+                n: formatNumber(r.products, lang),
+                a: formatNumber(r.lolos, lang),
+                b: formatNumber(r.belumLolos, lang),
+                c: formatNumber(r.menunggu, lang),
+              })}
             </p>
           </li>
-        ))}
-      </ul>
+        )}
+      />
     </section>
   );
 }
 
-export function RoundDetailPage({ params }: { params: Record<string, string> }) {
-  const { t } = useText();
-  const qc = useQueryClient();
-  const round = useQuery({ queryKey: ['round', params.id], queryFn: () => api.get<Round>(`/api/curation/rounds/${params.id}`) });
-  const entries = useQuery({
-    queryKey: ['round', params.id, 'entries'],
-    queryFn: () => api.get<{ items: EntrySummary[]; total: number }>(`/api/curation/rounds/${params.id}/entries?limit=500`),
+export function NewRoundPage() {
+  const me = useUser();
+  const { t, tx, lang } = useI18n();
+  const errors = useFormErrors();
+  const ownChain = me.role === 'retailer' ? (me.chainCode as ChainCode | null) : null;
+  const [chain, setChain] = useState<ChainCode | ''>(ownChain ?? '');
+  const [setId, setSetId] = useState('');
+  const [region, setRegion] = useState(me.role === 'pemda' ? (me.regionCode ?? '') : '');
+  const [date, setDate] = useState<string | null>(null);
+  const [name, setName] = useState('');
+  const today = todayIn(zoneOf(region || me.regionCode).tz);
+  const curationDate = date ?? today;
+  const sets = useQuery({
+    queryKey: ['requirement-sets', 'published', chain],
+    queryFn: () =>
+      api.get<Answer<'/api/curation/requirement-sets'>>(
+        `/api/curation/requirement-sets${qs({ chainCode: chain, status: 'published', limit: 100 })}`,
+      ),
+    enabled: Boolean(chain),
   });
-  const close = useMutation({
-    mutationFn: () => api.post(`/api/curation/rounds/${params.id}/close`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['round', params.id] }),
-  });
-  const r = round.data;
-  return (
-    <section className="page">
-      <BackLink href="/curation/rounds" label={t('Putaran kurasi', 'Curation rounds')} />
-      {round.error && <Problem error={round.error} />}
-      {r && (
-        <PageHeader title={r.name} subtitle={`${r.chainCode} · ${r.regionName} · ${r.curationDate}`}>
-          {r.can.manage && (
-            <button type="button" className="btn btn-primary" onClick={() => close.mutate()} disabled={close.isPending}>
-              {t('Tutup putaran', 'Close round')}
-            </button>
-          )}
-        </PageHeader>
-      )}
-      {close.error && <Problem error={close.error} />}
-      {entries.isLoading && <Loading />}
-      {/* A round this user may not see (or that does not exist) shows the message only, no empty table. */}
-      {!round.error && (
-        <div className="table-wrap">
-          <table className="table" data-testid="entry-table">
-            <thead>
-              <tr>
-                <th>{t('Produk', 'Product')}</th>
-                <th>UMKM</th>
-                <th>{t('Hasil', 'Result')}</th>
-                <th>{t('Belum terpenuhi', 'Not met')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.data?.items.map((e) => (
-                <tr key={e.id}>
-                  <td>
-                    <Link href={`/curation/entries/${e.id}`}>{e.productName}</Link>
-                  </td>
-                  <td>{e.umkmName}</td>
-                  <td>
-                    <OutcomeBadge outcome={e.outcome} />
-                  </td>
-                  <td>{e.failed.join(', ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
-  );
-}
-
-export function EntryPage({ params }: { params: Record<string, string> }) {
-  const { t } = useText();
-  const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['entry', params.id], queryFn: () => api.get<Entry>(`/api/curation/entries/${params.id}`) });
-  const [notes, setNotes] = useState<string | null>(null);
   const save = useMutation({
-    mutationFn: (body: unknown) => api.patch<Entry>(`/api/curation/entries/${params.id}`, body),
-    onSuccess: (e) => qc.setQueryData(['entry', params.id], e),
+    mutationFn: (body: Body<'/api/curation/rounds'>) => api.post<Answer<'/api/curation/rounds', 'post'>>('/api/curation/rounds', body),
+    onSuccess: (r) => navigate(`/curation/rounds/${r.id}`),
   });
-  const e = q.data;
-  if (q.isLoading) return <Loading />;
-  if (q.error || !e) return <Problem error={q.error} />;
-  const open = e.can.assess;
+  const setLabel = (s: RequirementSet) =>
+    `${s.name} · ${t('versi {v}', 'version {v}', { v: String(s.version) })} · ${
+      s.category ? tx(label('category', s.category)) : t('semua kategori', 'all categories')
+    }`;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const problems = requiredErrors({ name: name.trim(), chainCode: chain, regionCode: region, curationDate });
+    if (Object.keys(problems).length) return errors.setClient(problems);
+    errors.reset();
+    save.mutate(
+      {
+        name: name.trim(),
+        chainCode: chain || undefined,
+        regionCode: region,
+        curationDate,
+        requirementSetId: setId || undefined,
+      },
+      {
+        onError: (err) =>
+          errors.fromApi(err, (f) => (['name', 'chainCode', 'regionCode', 'curationDate', 'requirementSetId'].includes(f) ? f : null)),
+      },
+    );
+  };
   return (
     <section className="page narrow">
-      <BackLink href={`/curation/rounds/${e.roundId}`} label={e.roundName} />
-      <PageHeader title={e.productName} subtitle={`${e.umkmName} · ${e.curationDate} · v${e.requirementSetVersion}`}>
-        <OutcomeBadge outcome={e.outcome} />
-      </PageHeader>
-      {save.error && <Problem error={save.error} />}
-      <ul className="cards">
-        {e.results.map((r) => (
-          <li key={r.code} className="card item">
-            <p className="item-title">
-              {r.label}{' '}
-              <Badge tone={r.outcome === 'pass' || r.outcome === 'relaxed' ? 'ok' : r.outcome === 'fail' ? 'bad' : 'neutral'}>
-                {r.outcome}
-              </Badge>
-            </p>
-            {r.detail && <p className="muted">{r.detail}</p>}
-            {open && r.kind === 'attestation' && (
-              <div className="page-actions">
-                {[true, false].map((v) => (
-                  <button
-                    key={String(v)}
-                    type="button"
-                    className={e.attestations[r.code] === v ? 'btn btn-primary' : 'btn'}
-                    onClick={() => save.mutate({ attestations: { [r.code]: v } })}
-                  >
-                    {v ? t('Ya', 'Yes') : t('Tidak', 'No')}
-                  </button>
-                ))}
-              </div>
-            )}
-            {open && r.kind === 'score' && (
-              <div className="page-actions">
-                {[1, 2, 3, 4, 5].map((v) => (
-                  <button
-                    key={v}
-                    type="button"
-                    className={e.scores[r.code] === v ? 'btn btn-primary' : 'btn'}
-                    onClick={() => save.mutate({ scores: { [r.code]: v } })}
-                  >
-                    {v}
-                  </button>
-                ))}
-              </div>
-            )}
-          </li>
-        ))}
-      </ul>
-      {e.notes !== null || open ? (
-        <div className="card">
-          <label className="field">
-            {t('Catatan kurator (tidak terlihat oleh UMKM)', 'Curator notes (not shown to the UMKM)')}
-            <textarea value={notes ?? e.notes ?? ''} readOnly={!open} onChange={(x) => setNotes(x.target.value)} rows={3} />
-          </label>
-          {open && (
-            <button type="button" className="btn" onClick={() => save.mutate({ notes: notes?.trim() ? notes.trim() : null })}>
-              {t('Simpan catatan', 'Save notes')}
-            </button>
+      <BackLink href="/curation/rounds" label={t('Putaran kurasi', 'Curation rounds')} />
+      <PageHeader title={t('Buka putaran kurasi', 'Open a curation round')} />
+      <form className="form" onSubmit={submit} noValidate data-testid="round-form">
+        <FormProblem error={errors.general} />
+        <TextField
+          name="name"
+          label={t('Nama putaran', 'Name of the round')}
+          value={name}
+          onChange={(v) => {
+            setName(v);
+            errors.clear('name');
+          }}
+          error={errors.err('name')}
+          placeholder={t('mis. Kurasi Produk UMKM Kecamatan Kayuagung', 'e.g. UMKM product curation, Kayuagung')}
+        />
+        <SelectField
+          name="chainCode"
+          label={t('Jaringan ritel', 'Retail chain')}
+          value={chain}
+          disabled={ownChain !== null}
+          onChange={(v) => {
+            setChain(v);
+            setSetId('');
+            errors.clear('chainCode');
+          }}
+          placeholder={t('— Pilih —', '— Choose —')}
+          options={CHAINS.map((c) => [c, tx(label('chain', c))])}
+          error={errors.err('chainCode')}
+          hint={
+            me.role === 'pemda'
+              ? t(
+                  'Jaringan yang memiliki MoU yang berlaku dengan pemerintah daerah Anda.',
+                  'A chain holding an MoU in force with your government.',
+                )
+              : undefined
+          }
+        />
+        <SelectField
+          name="requirementSetId"
+          label={t('Persyaratan', 'Requirement set')}
+          value={setId}
+          disabled={!chain}
+          onChange={(v) => {
+            setSetId(v);
+            errors.clear('requirementSetId');
+          }}
+          placeholder={t('Sesuai kategori tiap produk', 'By each product’s category')}
+          options={(sets.data?.items ?? []).map((s) => [s.id, setLabel(s)])}
+          error={errors.err('requirementSetId')}
+          hint={t(
+            'Hanya persyaratan yang sudah terbit. Bila dikosongkan, tiap produk dinilai dengan persyaratan untuk kategorinya.',
+            'Published sets only. Left empty, each product is assessed against the set for its category.',
           )}
+        />
+        <RegionPicker
+          name="regionCode"
+          label={t('Wilayah kurasi', 'Region of the round')}
+          value={region}
+          onChange={(v) => {
+            setRegion(v);
+            errors.clear('regionCode');
+          }}
+          depth="district"
+          lock={me.role === 'pemda' ? me.regionCode : null}
+          error={errors.err('regionCode')}
+        />
+        <TextField
+          name="curationDate"
+          type="date"
+          label={t('Tanggal kurasi', 'Curation date')}
+          value={curationDate}
+          onChange={(v) => {
+            setDate(v);
+            errors.clear('curationDate');
+          }}
+          error={errors.err('curationDate')}
+          hint={t('Izin produk harus berlaku pada tanggal ini: {d}.', 'Product permits must be valid on this day: {d}.', {
+            d: formatDate(curationDate, lang),
+          })}
+        />
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" disabled={save.isPending} data-testid="round-submit">
+            {save.isPending ? t('Mohon tunggu…', 'Please wait…') : t('Buka putaran', 'Open the round')}
+          </button>
         </div>
-      ) : null}
-      <p className="muted">
-        {t('Riwayat penilaian', 'Evaluation history')}: {e.history.map((h) => `${h.evaluatedAt.slice(0, 10)} ${h.outcome}`).join(' · ')}
-      </p>
+      </form>
     </section>
   );
 }
