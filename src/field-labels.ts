@@ -176,6 +176,16 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   to: L('Sampai tanggal', 'To'),
   on: L('Tanggal', 'Date'),
   includeEnded: L('Termasuk yang sudah berakhir', 'Including ended'),
+  // ---- curation and mentoring screens ----
+  en: L('Teks dalam bahasa Inggris', 'English text'),
+  rubric: L('Rubrik penilaian', 'Scoring rubric'),
+  requirementSetId: L('Persyaratan kurasi', 'Requirement set'),
+  pending: L('Belum dinilai', 'Awaiting assessment'),
+  criterion: L('Kriteria', 'Criterion'),
+  sort: L('Urutan', 'Sort by'),
+  dir: L('Arah urutan', 'Sort direction'),
+  myStatus: L('Status undangan saya', 'My invitation status'),
+  mentorUserId: L('Pendamping', 'Mentor'),
 };
 
 /** What one element of a list is called, counted from one in a message ("penanda tangan 2"). */
