@@ -140,6 +140,8 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   topic: L('Topik', 'Topic'),
   capacity: L('Kapasitas peserta', 'Capacity'),
   mentorEmail: L('Email pendamping', "Mentor's email"),
+  mentorUserId: L('Pendamping', 'Mentor'),
+  myStatus: L('Status keikutsertaan saya', 'My participation'),
   online: L('Daring', 'Online'),
   place: L('Tempat', 'Place'),
   heldOn: L('Tanggal sesi', 'Session date'),
