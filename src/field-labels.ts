@@ -186,8 +186,6 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   criterion: L('Kriteria', 'Criterion'),
   sort: L('Urutan', 'Sort by'),
   dir: L('Arah urutan', 'Sort direction'),
-  myStatus: L('Status undangan saya', 'My invitation status'),
-  mentorUserId: L('Pendamping', 'Mentor'),
 };
 
 /** What one element of a list is called, counted from one in a message ("penanda tangan 2"). */
