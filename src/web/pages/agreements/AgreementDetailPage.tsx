@@ -3,6 +3,7 @@
 // rules-of-trade flags, the signatures, the actions this user may take now, the PDFs and the history.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { label } from '../../../vocabulary.ts';
 import { api } from '../../api.ts';
 import { confirm } from '../../components/confirm.tsx';
 import { BackLink, Badge, Facts, Loading, PageHeader, Problem } from '../../components/ui.tsx';
@@ -345,7 +346,17 @@ export default function AgreementDetailPage() {
               ],
               [
                 t('Keringanan persyaratan', 'Relaxed requirements'),
-                c.mou.relaxations.map((r) => `${r.criterionCode}: ${r.note}`).join('; ') || '—',
+                c.mou.relaxations.length === 0 ? (
+                  '—'
+                ) : (
+                  <ul className="plain-list" key="relaxations">
+                    {c.mou.relaxations.map((r) => (
+                      <li key={r.criterionCode}>
+                        <strong>{tx(label('criterion', r.criterionCode))}</strong>: <span translate="no">{r.note}</span>
+                      </li>
+                    ))}
+                  </ul>
+                ),
               ],
             ]}
           />
