@@ -7,12 +7,13 @@ import { label } from '../../../vocabulary.ts';
 import { api } from '../../api.ts';
 import { confirm } from '../../components/confirm.tsx';
 import { BackLink, Badge, Facts, Loading, PageHeader, Problem } from '../../components/ui.tsx';
-import { formatDate, formatDateTime } from '../../format.ts';
+import { formatBasisPoints, formatDate, formatDateTime, formatRupiah } from '../../format.ts';
+import { useI18n } from '../../i18n.tsx';
 import { matchPath, useLocation } from '../../router.tsx';
-import { type Detail, type Event, type Finding, PARTY, pct, phaseTone, rp, SEVERITY, useText, VERSION_STATUS } from './text.ts';
+import { type Detail, type Event, type Finding, phaseTone, SEVERITY } from './text.ts';
 
 function KeyNumbers({ d }: { d: Detail }) {
-  const { t, tx, date } = useText();
+  const { t, tx, lang } = useI18n();
   const k = d.current.pks;
   if (!k) return null;
   const unsold =
@@ -27,20 +28,21 @@ function KeyNumbers({ d }: { d: Detail }) {
           <li key={p.productId}>
             <strong>{p.name}</strong>
             <br />
-            {t('Harga dari Anda', 'Your price')}: <strong>{rp(p.supplierPrice)}</strong> · {t('Harga di rak', 'Shelf price')}:{' '}
-            <strong>{rp(p.shelfPrice)}</strong> · {t('Selisih', 'Markup')} {rp(p.markup)} ({pct(p.markupBp)})
+            {t('Harga dari Anda', 'Your price')}: <strong>{formatRupiah(p.supplierPrice)}</strong> · {t('Harga di rak', 'Shelf price')}:{' '}
+            <strong>{formatRupiah(p.shelfPrice)}</strong> · {t('Selisih', 'Markup')} {formatRupiah(p.markup)} (
+            {formatBasisPoints(p.markupBp, lang)})
           </li>
         ))}
       </ul>
       <p>
-        <strong>{t('Margin jaringan ritel', 'Chain margin')}:</strong> {pct(k.marginBp)}
-        {k.otherFees.length > 0 && ` + ${k.otherFees.map((f) => `${f.name} ${pct(f.bp)}`).join(', ')}`}
+        <strong>{t('Margin jaringan ritel', 'Chain margin')}:</strong> {formatBasisPoints(k.marginBp, lang)}
+        {k.otherFees.length > 0 && ` + ${k.otherFees.map((f) => `${f.name} ${formatBasisPoints(f.bp, lang)}`).join(', ')}`}
       </p>
       <p>
         <strong>{t('Kapan saya dibayar?', 'When am I paid?')}</strong> {tx(k.whenPaid.text)}{' '}
         {t(
-          `Contoh: penjualan sampai ${date(k.whenPaid.example.periodEnd)} dibayar paling lambat ${date(k.whenPaid.example.payBy)}.`,
-          `Example: sales up to ${date(k.whenPaid.example.periodEnd)} are paid by ${date(k.whenPaid.example.payBy)}.`,
+          `Contoh: penjualan sampai ${formatDate(k.whenPaid.example.periodEnd, lang)} dibayar paling lambat ${formatDate(k.whenPaid.example.payBy, lang)}.`,
+          `Example: sales up to ${formatDate(k.whenPaid.example.periodEnd, lang)} are paid by ${formatDate(k.whenPaid.example.payBy, lang)}.`,
         )}
       </p>
       <p>
@@ -62,7 +64,7 @@ function KeyNumbers({ d }: { d: Detail }) {
 /** The rules of trade this PKS breaks or is flagged by: what is wrong, the article it cites, and what the
  *  rule says — the blocking ones first (they stop sending and signing). */
 function Findings({ d }: { d: Detail }) {
-  const { t, tx } = useText();
+  const { t, tx } = useI18n();
   if (d.warnings.length === 0) return null;
   const blocking = d.warnings.some((w) => w.severity === 'blocking');
   return (
@@ -70,7 +72,7 @@ function Findings({ d }: { d: Detail }) {
       {d.warnings.map((w: Finding) => (
         <div key={w.rule} data-testid={`finding-${w.rule}`} data-severity={w.severity}>
           <p>
-            <strong>{t(...SEVERITY[w.severity])}:</strong> {tx(w.message)}
+            <strong>{tx(SEVERITY[w.severity])}:</strong> {tx(w.message)}
           </p>
           <p className="small">
             {w.reference}: “{tx(w.text)}”
@@ -91,7 +93,7 @@ function Findings({ d }: { d: Detail }) {
 
 /** The drafter corrects the payment terms of a PKS draft in place (the rule most often broken). */
 function PaymentTerms({ d }: { d: Detail }) {
-  const { t } = useText();
+  const { t } = useI18n();
   const qc = useQueryClient();
   const k = d.current.pks;
   const [days, setDays] = useState(String(k?.paymentTermDays ?? 0));
@@ -130,7 +132,7 @@ function PaymentTerms({ d }: { d: Detail }) {
 }
 
 function Actions({ d }: { d: Detail }) {
-  const { t, lang } = useText();
+  const { t, lang } = useI18n();
   const qc = useQueryClient();
   const [note, setNote] = useState('');
   const [effectiveOn, setEffectiveOn] = useState('');
@@ -265,7 +267,7 @@ function Actions({ d }: { d: Detail }) {
 export default function AgreementDetailPage() {
   const { path } = useLocation();
   const id = matchPath('/agreements/:id', path)?.id ?? '';
-  const { t, tx, lang, date } = useText();
+  const { t, tx, lang } = useI18n();
   const q = useQuery({ queryKey: ['agreement', id], queryFn: () => api.get<Detail>(`/api/agreements/${id}`) });
   if (q.isPending) return <Loading />;
   if (q.isError) return <Problem error={q.error} onRetry={() => q.refetch()} />;
@@ -274,7 +276,6 @@ export default function AgreementDetailPage() {
   const pdf = (version: number, naskah = false) =>
     `/api/agreements/${d.id}/versions/${version}/document.pdf${naskah ? '?copy=naskah' : ''}`;
   const title = d.kind === 'pks' ? `PKS · ${d.umkm?.name ?? ''}` : `MoU · ${d.government?.name ?? ''} – ${d.chain.name}`;
-  const party = (p: keyof typeof PARTY) => PARTY[p][lang === 'id' ? 0 : 1];
   return (
     <section className="page agreement">
       <BackLink href="/agreements" label={t('Semua perjanjian', 'All agreements')} />
@@ -283,10 +284,10 @@ export default function AgreementDetailPage() {
         <Badge tone={phaseTone(d.phase)}>{tx(d.phaseLabel)}</Badge>{' '}
         {d.openVersion && d.openVersion > 1 && (
           <Badge tone="warn">
-            {t(`Adendum versi ${d.openVersion}`, `Amendment v${d.openVersion}`)}: {t(...(VERSION_STATUS[c.status] ?? [c.status, c.status]))}
+            {t(`Adendum versi ${d.openVersion}`, `Amendment v${d.openVersion}`)}: {tx(label('agreementVersionStatus', c.status))}
           </Badge>
         )}{' '}
-        {t('Versi', 'Version')} {c.version} · {date(c.startsOn)} – {date(c.endsOn)}
+        {t('Versi', 'Version')} {c.version} · {formatDate(c.startsOn, lang)} – {formatDate(c.endsOn, lang)}
       </p>
       <KeyNumbers d={d} />
       <Findings d={d} />
@@ -299,7 +300,7 @@ export default function AgreementDetailPage() {
             const s = c.signatures.find((x) => x.party === p);
             return (
               <li key={p} data-testid={`signature-${p}`} data-signed={s ? 'yes' : 'no'}>
-                <strong>{party(p)}</strong>:{' '}
+                <strong>{tx(label('party', p))}</strong>:{' '}
                 {s ? (
                   <>
                     <span translate="no">
@@ -338,7 +339,7 @@ export default function AgreementDetailPage() {
               [t('Promosi per tahun', 'Promotions per year'), c.mou.promotionEventsPerYear],
               [
                 t('Kuota', 'Quota'),
-                c.mou.quota ? `${pct(c.mou.quota.bp)} · ${c.mou.quota.reportEveryMonths} ${t('bulan', 'months')}` : '—',
+                c.mou.quota ? `${formatBasisPoints(c.mou.quota.bp, lang)} · ${c.mou.quota.reportEveryMonths} ${t('bulan', 'months')}` : '—',
               ],
               [
                 t('PKS disaksikan pemerintah daerah', 'PKS witnessed by the local government'),
@@ -367,8 +368,8 @@ export default function AgreementDetailPage() {
         <ul className="list">
           {d.versions.map((v) => (
             <li key={v.version}>
-              {t('Versi', 'Version')} {v.version} · {t(...(VERSION_STATUS[v.status] ?? [v.status, v.status]))} · {date(v.startsOn)} –{' '}
-              {date(v.endsOn)}
+              {t('Versi', 'Version')} {v.version} · {tx(label('agreementVersionStatus', v.status))} · {formatDate(v.startsOn, lang)} –{' '}
+              {formatDate(v.endsOn, lang)}
               {v.changeNote ? ` · ${v.changeNote}` : ''} ·{' '}
               <a href={pdf(v.version)} download>
                 PDF
@@ -378,7 +379,7 @@ export default function AgreementDetailPage() {
         </ul>
         {c.terminationReason && (
           <p>
-            {t('Diakhiri mulai', 'Terminated from')} {c.terminatedOn && date(c.terminatedOn)}: {c.terminationReason}
+            {t('Diakhiri mulai', 'Terminated from')} {c.terminatedOn && formatDate(c.terminatedOn, lang)}: {c.terminationReason}
           </p>
         )}
       </section>

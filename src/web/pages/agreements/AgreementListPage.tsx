@@ -4,13 +4,15 @@ import { api, qs } from '../../api.ts';
 import type { Answer } from '../../api-types.ts';
 import { ListBody, SearchBox, useListParams } from '../../components/list.tsx';
 import { Badge, ButtonLink, PageHeader } from '../../components/ui.tsx';
+import { formatDate } from '../../format.ts';
+import { useI18n } from '../../i18n.tsx';
 import { Link } from '../../router.tsx';
 import { useUser } from '../../session.ts';
-import { phaseTone, SEVERITY, type Summary, useText } from './text.ts';
+import { phaseTone, SEVERITY, type Summary } from './text.ts';
 
 export default function AgreementListPage() {
   const me = useUser();
-  const { t, tx, date } = useText();
+  const { t, tx, lang } = useI18n();
   const lp = useListParams();
   const kind = lp.get('kind');
   const params = { kind, q: lp.q, limit: lp.limit, offset: lp.offset };
@@ -64,7 +66,7 @@ export default function AgreementListPage() {
               <span translate="no">
                 {a.number} · {a.regionName}
               </span>{' '}
-              · {date(a.startsOn)} – {date(a.endsOn)}
+              · {formatDate(a.startsOn, lang)} – {formatDate(a.endsOn, lang)}
             </p>
             <p>
               <Badge tone={phaseTone(a.phase)}>{tx(a.phaseLabel)}</Badge>{' '}
@@ -73,7 +75,7 @@ export default function AgreementListPage() {
               )}{' '}
               {a.warnings.length > 0 && (
                 <Badge tone={a.warnings.some((w) => w.severity === 'blocking') ? 'bad' : 'warn'}>
-                  {t(...SEVERITY[a.warnings.some((w) => w.severity === 'blocking') ? 'blocking' : 'warning'])}
+                  {tx(SEVERITY[a.warnings.some((w) => w.severity === 'blocking') ? 'blocking' : 'warning'])}
                 </Badge>
               )}
             </p>

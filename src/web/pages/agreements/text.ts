@@ -1,17 +1,6 @@
 // Texts and shapes of the agreement pages (MoU and PKS), Indonesian first; t() picks by language.
 import type { Answer, Item } from '../../api-types.ts';
-import { formatBasisPoints, formatDate, formatRupiah } from '../../format.ts';
-import { type Bilingual, useI18n } from '../../i18n.tsx';
-
-/** The one translation system (useI18n) with the agreement pages' date format. */
-export function useText() {
-  const { t, lang, locale, tx } = useI18n();
-  return { t, tx, lang, locale, date: (d: string) => formatDate(d, lang) };
-}
-
-export const rp = formatRupiah;
-/** A rate in basis points as a percentage, in the page's language. */
-export const pct = (bp: number, lang: 'id' | 'en' = 'id') => formatBasisPoints(bp, lang);
+import type { Bilingual } from '../../i18n.tsx';
 
 export type Bi = Bilingual;
 export type Detail = Answer<'/api/agreements/{id}'>;
@@ -23,31 +12,9 @@ export type Event = Detail['allowed'][number];
 export type Finding = Summary['warnings'][number];
 export type ProductTerm = NonNullable<Version['pks']>['products'][number];
 
-export const SEVERITY: Record<Finding['severity'], [string, string]> = {
-  blocking: ['Melanggar aturan', 'Breaks the rules'],
-  warning: ['Catatan kepatuhan', 'Compliance note'],
-};
-
-export const PARTY: Record<Party, [string, string]> = {
-  government: ['Pemerintah daerah', 'Local government'],
-  chain: ['Jaringan ritel', 'Retail chain'],
-  umkm: ['UMKM', 'UMKM'],
-};
-
-/** A version's stored status in words (the history lists every version, not only the current one). */
-export const VERSION_STATUS: Record<string, [string, string]> = {
-  draft: ['draf', 'draft'],
-  in_review: ['menunggu tanda tangan', 'awaiting signatures'],
-  signed: ['ditandatangani', 'signed'],
-  superseded: ['digantikan adendum', 'superseded by an amendment'],
-  terminated: ['diakhiri', 'terminated'],
-  withdrawn: ['ditarik', 'withdrawn'],
-};
-
-export const SETTLEMENT: Record<string, [string, string]> = {
-  weekly: ['mingguan', 'weekly'],
-  two_weekly: ['dua mingguan', 'two-weekly'],
-  monthly: ['bulanan', 'monthly'],
+export const SEVERITY: Record<Finding['severity'], Bilingual> = {
+  blocking: { id: 'Melanggar aturan', en: 'Breaks the rules' },
+  warning: { id: 'Catatan kepatuhan', en: 'Compliance note' },
 };
 
 export const phaseTone = (phase: string): 'ok' | 'warn' | 'bad' | 'neutral' =>
