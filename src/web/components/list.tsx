@@ -63,12 +63,48 @@ export function Pager({ page, total, onPage }: { page: number; total: number; on
   if (pages === 1) return <p className="pager">{info}</p>;
   return (
     <nav className="pager" aria-label={t('Halaman', 'Pages')}>
-      <button type="button" className="btn" disabled={page <= 1} onClick={() => onPage(page - 1)}>
-        ‹ {t('Sebelumnya', 'Previous')}
+      <button
+        type="button"
+        className="btn"
+        disabled={page <= 1}
+        onClick={() => onPage(1)}
+        aria-label={t('Halaman pertama', 'First page')}
+        title={t('Halaman pertama', 'First page')}
+        data-testid="pager-first"
+      >
+        «
+      </button>
+      <button
+        type="button"
+        className="btn"
+        disabled={page <= 1}
+        onClick={() => onPage(page - 1)}
+        aria-label={t('Sebelumnya', 'Previous')}
+        data-testid="pager-prev"
+      >
+        ‹ <span className="long">{t('Sebelumnya', 'Previous')}</span>
       </button>
       {info}
-      <button type="button" className="btn" disabled={page >= pages} onClick={() => onPage(page + 1)}>
-        {t('Berikutnya', 'Next')} ›
+      <button
+        type="button"
+        className="btn"
+        disabled={page >= pages}
+        onClick={() => onPage(page + 1)}
+        aria-label={t('Berikutnya', 'Next')}
+        data-testid="pager-next"
+      >
+        <span className="long">{t('Berikutnya', 'Next')}</span> ›
+      </button>
+      <button
+        type="button"
+        className="btn"
+        disabled={page >= pages}
+        onClick={() => onPage(pages)}
+        aria-label={t('Halaman terakhir', 'Last page')}
+        title={t('Halaman terakhir', 'Last page')}
+        data-testid="pager-last"
+      >
+        »
       </button>
     </nav>
   );
