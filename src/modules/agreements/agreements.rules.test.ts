@@ -8,6 +8,7 @@ import {
   type LifecycleEvent,
   localDate,
   markup,
+  periodProblems,
   phaseOn,
   requiredParties,
   settlementPeriodEnd,
@@ -105,5 +106,20 @@ describe('prices and payment dates', () => {
     expect(cash.example.payBy).toBe(cash.example.periodEnd);
     expect(cash.text.id).toContain('tunai');
     expect(cash.text.en).toContain('cash');
+  });
+});
+
+describe('periods that make sense', () => {
+  const fmt = (d: string) => ({ id: d, en: d });
+  const running = { startsOn: '2026-01-09', endsOn: '2028-01-08' };
+  it('a new PKS cannot start 11 months back, but an amendment of a running one keeps its signed start', () => {
+    expect(periodProblems('pks', running, '2026-12-01', 'draft', fmt).map((p) => p.code)).toEqual(['starts_too_early']);
+    expect(periodProblems('pks', running, '2026-12-01', 'amendment', fmt)).toEqual([]);
+    expect(periodProblems('pks', running, '2026-12-01', 'sign', fmt)).toEqual([]);
+  });
+  it('an amendment is still refused when its period is wholly past', () => {
+    expect(
+      periodProblems('pks', { startsOn: '2025-01-01', endsOn: '2025-12-31' }, '2026-12-01', 'amendment', fmt).map((p) => p.code),
+    ).toEqual(['period_past']);
   });
 });

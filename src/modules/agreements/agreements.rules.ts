@@ -280,16 +280,18 @@ export interface PeriodProblem {
 
 /**
  * What is wrong with an agreement's period on `today` (the region's local date) when it is created, edited,
- * submitted (`moment: 'draft'`) or signed (`'sign'`): it must end after it starts, not run longer than ten
- * years, not lie wholly in the past, and a PKS must not start more than PKS_MAX_DAYS_BACK days back (that
- * bound is not applied at signing: the parties sign what was sent, and a slow signature does not make
- * the start back-dated). `fmt` writes a date for people in both languages.
+ * submitted (`moment: 'draft'`), amended (`'amendment'`: a later version of an agreement already signed)
+ * or signed (`'sign'`): it must end after it starts, not run longer than ten years, not lie wholly in the
+ * past, and a new PKS must not start more than PKS_MAX_DAYS_BACK days back. That bound is not applied to an
+ * amendment (it keeps the start the parties signed long ago) nor at signing (the parties sign what was
+ * sent; a slow signature does not make the start back-dated). `fmt` writes a date for people in both
+ * languages.
  */
 export function periodProblems(
   kind: AgreementKind,
   p: { startsOn: string; endsOn: string },
   today: string,
-  moment: 'draft' | 'sign',
+  moment: 'draft' | 'amendment' | 'sign',
   fmt: (date: string) => Bilingual,
 ): PeriodProblem[] {
   const out: PeriodProblem[] = [];

@@ -488,7 +488,7 @@ const dateBoth = (d: string): Bilingual => ({ id: formatDate(d, 'id'), en: forma
 
 /** Refuses a period that does not make sense on `today` (agreements.rules.ts periodProblems), naming
  *  every problem at its field at once. */
-function checkPeriod(kind: AgreementKind, p: { startsOn: string; endsOn: string }, today: string, moment: 'draft' | 'sign') {
+function checkPeriod(kind: AgreementKind, p: { startsOn: string; endsOn: string }, today: string, moment: 'draft' | 'amendment' | 'sign') {
   const problems = periodProblems(kind, p, today, moment, dateBoth);
   const first = problems[0];
   if (first) throw invalidFields(problems, first.code);
@@ -814,7 +814,12 @@ export async function updateDraft(db: Database, ctx: Ctx, id: string, kind: 'mou
   const v = l.open ?? l.latest;
   if (!canApply('edit', v.status)) throw invalidTransition('edit', v);
   const before = await versionView(db, l.a, v, todayIn(ctx, l.a.region_code));
-  checkPeriod(kind, { startsOn: patch.startsOn ?? v.starts_on, endsOn: patch.endsOn ?? v.ends_on }, todayIn(ctx, l.a.region_code), 'draft');
+  checkPeriod(
+    kind,
+    { startsOn: patch.startsOn ?? v.starts_on, endsOn: patch.endsOn ?? v.ends_on },
+    todayIn(ctx, l.a.region_code),
+    v.version > 1 ? 'amendment' : 'draft',
+  );
   checkSignatories(kind, patch.signatories, v.witness_required);
   const set = kind === 'mou' ? mouColumns(patch as MouUpdate) : pksColumns(patch as PksUpdate);
   await db
@@ -882,7 +887,12 @@ export async function applySubmit(db: Database, ctx: Ctx, id: string, seen: numb
   const v = l.latest;
   if (!canApply('submit', v.status)) throw invalidTransition('submit', v);
   if (!maySubmit(ctx.actor, l.a)) throw notParty('submit');
-  checkPeriod(l.a.kind, { startsOn: v.starts_on, endsOn: v.ends_on }, localDate(l.a.region_code, at), 'draft');
+  checkPeriod(
+    l.a.kind,
+    { startsOn: v.starts_on, endsOn: v.ends_on },
+    localDate(l.a.region_code, at),
+    v.version > 1 ? 'amendment' : 'draft',
+  );
   requireCompliant(l.a, v);
   if (l.a.kind === 'pks') {
     const mou = await db
