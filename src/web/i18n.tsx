@@ -26,9 +26,6 @@ export function fill(s: string, vars?: Vars): string {
   return s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }
 
-/** A pair with its placeholders filled in both languages (for messages made before the language is known). */
-export const both = (b: Bilingual, vars?: Vars): Bilingual => ({ id: fill(b.id, vars), en: fill(b.en, vars) });
-
 interface I18n {
   lang: Lang;
   setLang: (l: Lang) => void;
