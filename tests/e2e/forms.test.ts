@@ -154,8 +154,10 @@ describe('three invalid fields, three messages at their fields, the first focuse
       expect(box && box.y >= 0 && box.y + box.height <= PHONE.height).toBe(true);
 
       // A period wholly past is the server's to refuse too: its answer lands on "endsOn".
-      await page.locator('#f-startsOn').fill('2027-01-01');
-      await page.locator('#f-endsOn').fill('2027-12-31');
+      // Next calendar year, whatever the clock says (the suite also runs at 2030-06-15).
+      const next = new Date().getUTCFullYear() + 1;
+      await page.locator('#f-startsOn').fill(`${next}-01-01`);
+      await page.locator('#f-endsOn').fill(`${next}-12-31`);
       await page.locator('#f-outletsWithCorner').fill('10');
       await page.locator('#f-chainName').fill('Dewi Lestari');
       await page.locator('#f-chainTitle').fill('x'.repeat(161));
