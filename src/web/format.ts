@@ -2,7 +2,7 @@
 // what only a screen needs: reading a typed rupiah amount, and "now" on the browser's clock for display.
 
 import { timeZoneOf, zoneLabel } from '../modules/regions/regions.rules.ts';
-import { formatDate, formatDateTime, type Lang } from '../platform/format.ts';
+import { formatDateTime, type Lang } from '../platform/format.ts';
 
 export { daysBetween } from '../platform/clock.ts';
 export {
@@ -37,6 +37,3 @@ export const todayIn = (tz: string) => new Intl.DateTimeFormat('en-CA', { timeZo
 
 /** Now, in the zone of a region: "1 Desember 2026 10.15 WIB". */
 export const formatNowIn = (regionCode: string | null | undefined, lang: Lang) => formatDateTime(new Date(), regionCode || '31', lang);
-
-/** Today in a region, written out. */
-export const formatTodayIn = (regionCode: string | null | undefined, lang: Lang) => formatDate(todayIn(zoneOf(regionCode).tz), lang);

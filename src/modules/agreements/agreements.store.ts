@@ -231,38 +231,25 @@ export async function recentlyTerminated(db: Database, actor: Actor, from: strin
     .selectFrom('agreements as a')
     .innerJoin('agreement_versions as v', 'v.agreement_id', 'a.id')
     .leftJoin('organizations as u', 'u.id', 'a.umkm_id')
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('audit_log as l')
+          .innerJoin('users as x', 'x.id', 'l.actor_id')
+          .innerJoin('organizations as o', 'o.id', 'x.organization_id')
+          .where(sql<boolean>`l.entity_id = a.id::text`)
+          .where('l.entity', '=', 'agreement')
+          .where('l.action', '=', 'terminate')
+          .select(['o.id as by_org', 'o.name as by_name'])
+          .orderBy('l.id', 'desc')
+          .limit(1)
+          .as('by'),
+      (join) => join.onTrue(),
+    )
     .where(agreementScope(actor, 'a'))
     .where('v.status', '=', 'terminated')
     .where('v.terminated_on', '>=', from)
-    .select((eb) => [
-      'a.id',
-      'a.kind',
-      'a.number',
-      'u.name as umkm_name',
-      'v.terminated_on',
-      'v.termination_reason',
-      eb
-        .selectFrom('audit_log as l')
-        .innerJoin('users as x', 'x.id', 'l.actor_id')
-        .innerJoin('organizations as o', 'o.id', 'x.organization_id')
-        .where(sql<boolean>`l.entity_id = a.id::text`)
-        .where('l.entity', '=', 'agreement')
-        .where('l.action', '=', 'terminate')
-        .select('o.name')
-        .orderBy('l.id', 'desc')
-        .limit(1)
-        .as('by_name'),
-      eb
-        .selectFrom('audit_log as l')
-        .innerJoin('users as x', 'x.id', 'l.actor_id')
-        .where(sql<boolean>`l.entity_id = a.id::text`)
-        .where('l.entity', '=', 'agreement')
-        .where('l.action', '=', 'terminate')
-        .select('x.organization_id')
-        .orderBy('l.id', 'desc')
-        .limit(1)
-        .as('by_org'),
-    ])
+    .select(['a.id', 'a.kind', 'a.number', 'u.name as umkm_name', 'v.terminated_on', 'v.termination_reason', 'by.by_org', 'by.by_name'])
     .orderBy('v.terminated_on', 'desc')
     .limit(50)
     .execute();

@@ -2,7 +2,6 @@
 import type { Answer, Item } from '../../api-types.ts';
 import type { Bilingual } from '../../i18n.tsx';
 
-export type Bi = Bilingual;
 export type Detail = Answer<'/api/agreements/{id}'>;
 export type Summary = Item<'/api/agreements'>;
 export type Version = Detail['current'];
