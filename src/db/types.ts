@@ -2,7 +2,9 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { AgreementTables } from '../modules/agreements/agreements.tables.ts';
 import type { CurationTables } from '../modules/curation/curation.tables.ts';
+import type { OperationTables } from '../modules/operations/operations.tables.ts';
 import type { PlacementTables } from '../modules/placement/placement.tables.ts';
+import type { SalesTables } from '../modules/sales/sales.tables.ts';
 import type { SecurityTables } from '../modules/security/security.tables.ts';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -197,4 +199,4 @@ export interface CoreTables {
   app_settings: AppSettingsTable;
 }
 
-export interface DB extends CoreTables, CurationTables, AgreementTables, PlacementTables, SecurityTables {}
+export interface DB extends CoreTables, CurationTables, AgreementTables, PlacementTables, SecurityTables, OperationTables, SalesTables {}
