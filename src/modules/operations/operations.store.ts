@@ -856,12 +856,14 @@ export async function postSales(db: Database, importId: string): Promise<number>
         FROM b
       ),
       draws AS (
-        SELECT pos.outlet_id, pos.product_id, c.batch_id, least(c.on_hand, pos.net - (c.cum - c.on_hand)) AS qty, false AS variance
+        SELECT pos.outlet_id, pos.product_id, c.batch_id, least(c.on_hand, pos.net - (c.cum - c.on_hand)) AS qty, false AS variance,
+          c.cum AS seq
         FROM c JOIN pos ON pos.outlet_id = c.outlet_id AND pos.product_id = c.product_id
         WHERE c.cum - c.on_hand < pos.net
       ),
       unmatched AS (
-        SELECT pos.outlet_id, pos.product_id, NULL::uuid AS batch_id, pos.net - coalesce(s.supply, 0) AS qty, true AS variance
+        SELECT pos.outlet_id, pos.product_id, NULL::uuid AS batch_id, pos.net - coalesce(s.supply, 0) AS qty, true AS variance,
+          2147483647::bigint AS seq
         FROM pos LEFT JOIN (SELECT outlet_id, product_id, sum(on_hand) AS supply FROM b GROUP BY outlet_id, product_id) s
           ON s.outlet_id = pos.outlet_id AND s.product_id = pos.product_id
         WHERE pos.net > coalesce(s.supply, 0)
@@ -874,7 +876,7 @@ export async function postSales(db: Database, importId: string): Promise<number>
         ORDER BY m.outlet_id, m.product_id, m.id DESC
       ),
       back AS (
-        SELECT neg.outlet_id, neg.product_id, ld.batch_id, neg.net AS qty, ld.batch_id IS NULL AS variance
+        SELECT neg.outlet_id, neg.product_id, ld.batch_id, neg.net AS qty, ld.batch_id IS NULL AS variance, 0::bigint AS seq
         FROM neg LEFT JOIN last_drawn ld ON ld.outlet_id = neg.outlet_id AND ld.product_id = neg.product_id
       ),
       moves AS (SELECT * FROM draws UNION ALL SELECT * FROM unmatched UNION ALL SELECT * FROM back),
@@ -885,6 +887,8 @@ export async function postSales(db: Database, importId: string): Promise<number>
           'sold', -mv.qty, ${day}::date, 'sales', ${importId}, mv.variance
         FROM moves mv JOIN g ON g.outlet_id = mv.outlet_id AND g.product_id = mv.product_id
         WHERE mv.qty <> 0
+        -- In FEFO order, so that the batch drawn last has the latest id (a till return goes back to it).
+        ORDER BY mv.outlet_id, mv.product_id, mv.seq
         RETURNING variance
       )
       SELECT count(*) FILTER (WHERE variance) AS v FROM ins`.execute(db);
