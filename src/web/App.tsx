@@ -9,6 +9,7 @@ import { AGREEMENT_ROUTES, agreementsNav } from './pages/agreements/routes.ts';
 import { CURATION_ROUTES, curationNav } from './pages/curation/routes.ts';
 import { HomePage } from './pages/HomePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
+import { OPERATIONS_ROUTES, operationsNav } from './pages/operations/routes.ts';
 import { ProductDetailPage } from './pages/products/ProductDetailPage.tsx';
 import { ProductFormPage } from './pages/products/ProductFormPage.tsx';
 import { ProductListPage } from './pages/products/ProductListPage.tsx';
@@ -52,6 +53,7 @@ const ROUTES: [string, Page][] = [
   ['/placement', PlacementPage],
   ...CURATION_ROUTES,
   ...AGREEMENT_ROUTES,
+  ...OPERATIONS_ROUTES,
 ];
 
 function navFor(me: Me): [string, Bilingual][] {
@@ -61,6 +63,7 @@ function navFor(me: Me): [string, Bilingual][] {
     if (me.organizationId) items.push([`/umkm/${me.organizationId}`, { id: 'Usaha Saya', en: 'My business' }]);
     items.push(...curationNav(me.role));
     items.push(...agreementsNav(me.role));
+    items.push(...operationsNav(me.role));
     return items;
   }
   if (me.role === 'retailer') items.push(['/outlets', { id: 'Gerai', en: 'Outlets' }]);
@@ -76,6 +79,7 @@ function navFor(me: Me): [string, Bilingual][] {
   if (me.role === 'retailer' || me.role === 'pemda') items.push(['/placement', { id: 'Penempatan', en: 'Placement' }]);
   items.push(...curationNav(me.role));
   items.push(...agreementsNav(me.role));
+  items.push(...operationsNav(me.role));
   return items;
 }
 

@@ -11,6 +11,7 @@ import { useUser } from '../session.ts';
 import type { Me, Role } from '../types.ts';
 import { AgreementReminders } from './agreements/AgreementReminders.tsx';
 import { MentoringInvitations } from './mentoring/Invitations.tsx';
+import { OperationsHome } from './operations/OperationsHome.tsx';
 
 type Params = Record<string, string | number | boolean | undefined>;
 
@@ -138,6 +139,7 @@ function RetailerHome() {
         <StatCard label={t('UMKM', 'UMKM')} value={useTotal('umkm')} href="/umkm" testId="stat-umkm" />
         <StatCard label={t('Produk', 'Products')} value={useTotal('products')} href="/products" testId="stat-products" />
       </Stats>
+      <OperationsHome />
       <div className="actions">
         <ButtonLink href="/outlets/new" primary>
           {t('Tambah gerai', 'Add outlet')}
@@ -164,6 +166,7 @@ function UmkmHome({ me }: { me: Me }) {
         />
         <StatCard label={t('Gerai di provinsi Anda', 'Outlets in your province')} value={useTotal('outlets')} />
       </Stats>
+      <OperationsHome />
       <MentoringInvitations />
       <div className="actions">
         <ButtonLink href="/products/new" primary testId="home-new-product">

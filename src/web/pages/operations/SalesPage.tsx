@@ -1,0 +1,182 @@
+// Penjualan (sell-out) for the maker, on her phone: yesterday's units at the top, then per product and
+// outlet the units sold per day over four weeks (a bar chart drawn as a small SVG — lighter than any chart
+// library), per day and per week, stock on hand and days of cover, batches expiring soon and what to
+// deliver next. Paged with its total.
+import { useQuery } from '@tanstack/react-query';
+import { addDays, daysBetween } from '../../../platform/clock.ts';
+import { api, qs } from '../../api.ts';
+import type { Answer, Item } from '../../api-types.ts';
+import { Pager, useListParams } from '../../components/list.tsx';
+import { Badge, Loading, PageHeader, Problem, StatCard } from '../../components/ui.tsx';
+import { formatDate, formatNumber, formatPeriod } from '../../format.ts';
+import { useI18n } from '../../i18n.tsx';
+import { useNum } from './parts.tsx';
+
+type SellOut = Answer<'/api/operations/sell-out'>;
+type Row = Item<'/api/operations/sell-out'>;
+
+const sellOutPath = (p: Record<string, string | number | undefined>) => `/api/operations/sell-out${qs(p)}`;
+
+export function SalesPage() {
+  const { t, lang } = useI18n();
+  const lp = useListParams();
+  const params = { limit: lp.limit, offset: lp.offset };
+  const q = useQuery({ queryKey: ['operations', 'sell-out', params], queryFn: () => api.get<SellOut>(sellOutPath(params)) });
+  return (
+    <section className="page">
+      <PageHeader
+        title={t('Penjualan', 'Sales')}
+        subtitle={
+          q.data
+            ? t('Penjualan di kasir gerai, {p}', 'Sales at the outlets’ tills, {p}', { p: formatPeriod(q.data.from, q.data.to, lang) })
+            : t('Penjualan di kasir gerai', 'Sales at the outlets’ tills')
+        }
+        testId="sales-title"
+      />
+      {q.isPending ? (
+        <Loading />
+      ) : q.error ? (
+        <Problem error={q.error} onRetry={() => q.refetch()} />
+      ) : (
+        <>
+          <Yesterday day={q.data.to} />
+          {q.data.items.length === 0 ? (
+            <p className="empty">
+              {t('Belum ada penjualan tercatat untuk produk Anda pada periode ini.', 'No sales recorded for your products in this period.')}
+            </p>
+          ) : (
+            <ul className="cards" data-testid="sell-out">
+              {q.data.items.map((r) => (
+                <SellOutCard key={r.id} row={r} from={q.data.from} to={q.data.to} />
+              ))}
+            </ul>
+          )}
+          {q.data.total > 0 && <Pager page={lp.page} total={q.data.total} onPage={lp.setPage} />}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Units sold on the last day of the period (yesterday), over every product and outlet. */
+function Yesterday({ day }: { day: string }) {
+  const { t, lang } = useI18n();
+  const num = useNum();
+  const params = { from: day, to: day, limit: 200 };
+  const q = useQuery({ queryKey: ['operations', 'sell-out', params], queryFn: () => api.get<SellOut>(sellOutPath(params)) });
+  const units = q.data?.items.reduce((s, r) => s + r.units, 0);
+  const outlets = q.data ? new Set(q.data.items.filter((r) => r.units > 0).map((r) => r.outletId)).size : undefined;
+  return (
+    <>
+      <div className="stats" data-testid="yesterday">
+        <StatCard
+          label={t('Terjual kemarin, {d}', 'Sold yesterday, {d}', { d: formatDate(day, lang) })}
+          value={units}
+          testId="yesterday-units"
+        />
+        <StatCard label={t('Gerai yang menjual kemarin', 'Outlets that sold yesterday')} value={outlets} />
+      </div>
+      {q.error && <Problem error={q.error} onRetry={() => q.refetch()} />}
+      {q.data && q.data.total > q.data.items.length && (
+        <p className="muted small">
+          {t('Dihitung dari {n} pertama dari {total} baris.', 'Counted over the first {n} of {total} rows.', {
+            n: num(q.data.items.length),
+            total: num(q.data.total),
+          })}
+        </p>
+      )}
+    </>
+  );
+}
+
+function SellOutCard({ row: r, from, to }: { row: Row; from: string; to: string }) {
+  const { t, lang } = useI18n();
+  const num = useNum();
+  const dec = (v: number) => formatNumber(Math.round(v * 10) / 10, lang);
+  return (
+    <li className="card item" data-testid="sell-out-row">
+      <p className="item-title" translate="no">
+        {r.productName}
+      </p>
+      <p className="item-meta" translate="no">
+        {r.outletName}
+      </p>
+      <DailyBars daily={r.daily} from={from} to={to} />
+      <dl className="facts">
+        <div>
+          <dt>{t('Terjual', 'Sold')}</dt>
+          <dd>
+            {t('{n} unit', '{n} units', { n: num(r.units) })} · {t('{n} per hari', '{n} a day', { n: dec(r.perDay) })} ·{' '}
+            {t('{n} per minggu', '{n} a week', { n: dec(r.perWeek) })}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('Stok di gerai', 'Stock at the outlet')}</dt>
+          <dd>
+            {t('{n} unit', '{n} units', { n: num(r.onHand) })}
+            {r.daysOfCover !== null && <> · {t('cukup {n} hari', 'lasts {n} days', { n: dec(r.daysOfCover) })}</>}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('Kirim berikutnya', 'Deliver next')}</dt>
+          <dd data-testid="next-delivery">
+            {r.nextDelivery > 0 ? t('{n} unit', '{n} units', { n: num(r.nextDelivery) }) : t('Belum perlu', 'Not needed yet')}
+          </dd>
+        </div>
+      </dl>
+      {r.expiringSoon.length > 0 && (
+        <div data-testid="expiring">
+          <p className="small">
+            {r.perishable ? t('Kedaluwarsa dalam 3 hari', 'Expiring within 3 days') : t('Segera kedaluwarsa', 'Expiring soon')}
+          </p>
+          <p>
+            {r.expiringSoon.map((b) => (
+              <Badge key={b.batchId} tone="warn">
+                <span translate="no">{b.batchCode}</span>:{' '}
+                {t('{n} unit, {d}', '{n} units, {d}', { n: num(b.onHand), d: formatDate(b.expiresOn, lang) })}
+              </Badge>
+            ))}
+          </p>
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** Units per day as bars, every day of the period (days without a sale at zero), the axis labelled. */
+function DailyBars({ daily, from, to }: { daily: Row['daily']; from: string; to: string }) {
+  const { t, lang } = useI18n();
+  const num = useNum();
+  const days = Math.min(92, daysBetween(from, to) + 1);
+  const byDay = new Map(daily.map((d) => [d.date, d.units]));
+  const values = Array.from({ length: days }, (_, i) => byDay.get(addDays(from, i)) ?? 0);
+  const max = Math.max(1, ...values);
+  const W = 280;
+  const H = 64;
+  const bw = W / days;
+  const short = (d: string) => formatDate(d, lang).replace(/ \d{4}$/, '');
+  return (
+    <figure className="chart" aria-label={t('Unit terjual per hari', 'Units sold per day')}>
+      <svg viewBox={`0 0 ${W} ${H}`} width="100%" height="64" preserveAspectRatio="none" role="img">
+        <title>{t('Unit terjual per hari', 'Units sold per day')}</title>
+        <line x1="0" y1={H - 0.5} x2={W} y2={H - 0.5} stroke="#9aa5a5" strokeWidth="1" />
+        {values.map((v, i) => (
+          <rect
+            // biome-ignore lint/suspicious/noArrayIndexKey: one bar per day of a fixed period
+            key={i}
+            x={i * bw + bw * 0.15}
+            y={H - (v / max) * (H - 4)}
+            width={bw * 0.7}
+            height={(v / max) * (H - 4)}
+            fill="var(--brand, #0f766e)"
+          />
+        ))}
+      </svg>
+      <figcaption className="chart-axis small muted">
+        <span>{short(from)}</span>
+        <span>{t('maks. {n} unit/hari', 'max {n} units/day', { n: num(max === 1 && values.every((v) => v === 0) ? 0 : max) })}</span>
+        <span>{short(to)}</span>
+      </figcaption>
+    </figure>
+  );
+}
