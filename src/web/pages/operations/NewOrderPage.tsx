@@ -6,7 +6,7 @@ import { type FormEvent, useState } from 'react';
 import { addDays } from '../../../platform/clock.ts';
 import { options } from '../../../vocabulary.ts';
 import { api, qs } from '../../api.ts';
-import type { Answer, Body, Item } from '../../api-types.ts';
+import type { Answer, Body } from '../../api-types.ts';
 import { confirm } from '../../components/confirm.tsx';
 import { Field, FormProblem, fieldId, REQUIRED, SelectField, TextField, useFormErrors } from '../../components/form.tsx';
 import { BackLink, Loading, PageHeader, Problem } from '../../components/ui.tsx';
@@ -19,7 +19,6 @@ import { orderHref, parseQty, useNum, useToday } from './parts.tsx';
 type Suggestions = Answer<'/api/operations/suggestions'>;
 type SLine = Suggestions['lines'][number];
 type DeliverTo = Body<'/api/operations/orders'>['deliverTo'];
-type Outlet = Item<'/api/outlets'>;
 
 const keyOf = (l: { outletId: string; productId: string }) => `${l.outletId}|${l.productId}`;
 
@@ -43,18 +42,17 @@ export function NewOrderPage() {
   });
   const umkm = new Map<string, string>();
   for (const a of pks.data?.items ?? []) if (a.umkm) umkm.set(a.umkm.id, a.umkm.name);
-  const outlets = useQuery({
-    queryKey: ['outlets', 'order-pick'],
-    queryFn: () => api.get<Answer<'/api/outlets'>>(`/api/outlets${qs({ limit: 100 })}`),
-  });
-  const sparams = { umkmId, deliverBy: deliverBy || undefined, outletId: deliverTo === 'outlet' ? outletId || undefined : undefined };
-  const ready = Boolean(umkmId) && (deliverTo === 'distribution_centre' || Boolean(outletId));
+  // Every outlet of the chain where this UMKM's products are placed under a PKS in force, in one call: the
+  // outlet choice is among those, and a DC order takes them all.
+  const sparams = { umkmId, deliverBy: deliverBy || undefined };
   const sug = useQuery({
     queryKey: ['operations', 'suggestions', sparams],
     queryFn: () => api.get<Suggestions>(`/api/operations/suggestions${qs(sparams)}`),
-    enabled: ready,
+    enabled: Boolean(umkmId),
   });
-  const lines = sug.data?.lines ?? [];
+  const outletChoices = [...new Map((sug.data?.lines ?? []).map((l) => [l.outletId, l.outletName])).entries()];
+  const ready = Boolean(umkmId) && (deliverTo === 'distribution_centre' || Boolean(outletId));
+  const lines = (sug.data?.lines ?? []).filter((l) => deliverTo === 'distribution_centre' || l.outletId === outletId);
   const qtyOf = (l: SLine) => (qty[keyOf(l)] === undefined ? l.suggested : (qty[keyOf(l)] ?? 0));
   const save = useMutation({
     mutationFn: (body: Body<'/api/operations/orders'>) =>
@@ -148,8 +146,13 @@ export function NewOrderPage() {
               errors.clear('outletId');
             }}
             placeholder={t('— Pilih gerai —', '— Choose an outlet —')}
-            options={(outlets.data?.items ?? []).map((o: Outlet) => [o.id, o.name])}
+            options={outletChoices}
             error={errors.err('outletId')}
+            hint={
+              umkmId && sug.data && outletChoices.length === 0
+                ? t('Produk UMKM ini belum dipajang di gerai Anda.', 'This UMKM’s products are not placed in your outlets yet.')
+                : t('Gerai tempat produk UMKM ini dipajang.', 'Outlets where this UMKM’s products are placed.')
+            }
           />
         )}
         <TextField
@@ -193,10 +196,10 @@ export function NewOrderPage() {
               {lines.map((l) => (
                 <fieldset key={keyOf(l)} className="card" data-testid="suggestion">
                   <legend translate="no">{l.productName}</legend>
-                  <p className="item-meta">
+                  <p className="op-meta">
                     <span translate="no">{l.outletName}</span> · {formatRupiah(l.unitPrice)} {t('per unit', 'a unit')}
                   </p>
-                  <p className="item-meta">
+                  <p className="op-meta">
                     {t(
                       'Laju {v} unit/hari · stok {s} · belum diterima {o} · saran {n}',
                       'Rate {v} units/day · stock {s} · open {o} · suggested {n}',

@@ -123,15 +123,15 @@ function NoteView({ note: n }: { note: Note }) {
             <p className="item-title" translate="no">
               {l.productName}
             </p>
-            <p className="item-meta" translate="no">
+            <p className="op-meta" translate="no">
               {l.outletName}
             </p>
-            <p className="item-meta">
+            <p className="op-meta">
               {t('Batch', 'Batch')} <span translate="no">{l.batchCode}</span> ·{' '}
               {t('produksi {d}', 'made {d}', { d: formatDate(l.producedOn, lang) })} ·{' '}
               {t('kedaluwarsa {d}', 'expires {d}', { d: formatDate(l.expiresOn, lang) })}
             </p>
-            <p className="item-meta">
+            <p className="op-meta">
               {t('Dikirim {n}', 'Shipped {n}', { n: num(l.qty) })}
               {l.accepted !== null && <> · {t('diterima {n}', 'accepted {n}', { n: num(l.accepted) })}</>}
             </p>
@@ -261,7 +261,7 @@ function ReceiptForm({ note: n }: { note: Note }) {
           return (
             <fieldset key={l.id} className="card" data-testid="receipt-line">
               <legend translate="no">{l.productName}</legend>
-              <p className="item-meta">
+              <p className="op-meta">
                 <span translate="no">{l.outletName}</span> · {t('Batch', 'Batch')} <span translate="no">{l.batchCode}</span> ·{' '}
                 {t('dikirim {n}', 'shipped {n}', { n: num(l.qty) })}
               </p>

@@ -69,10 +69,10 @@ export function NotesPage() {
             <Link href={noteHref(n.id)} className="item-title" translate="no">
               {n.number}
             </Link>
-            <p className="item-meta">
+            <p className="op-meta">
               <span translate="no">{me.role === 'umkm' ? n.chainName : n.umkmName}</span> · <span translate="no">{n.destinationName}</span>
             </p>
-            <p className="item-meta">
+            <p className="op-meta">
               {t('Dikirim {d}', 'Shipped {d}', { d: formatDate(n.shipOn, lang) })} · {t('{n} unit', '{n} units', { n: num(n.totals.qty) })}
             </p>
             <p>

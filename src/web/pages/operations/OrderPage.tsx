@@ -124,17 +124,17 @@ function OrderView({ order: o }: { order: Order }) {
             <p className="item-title" translate="no">
               {l.productName}
             </p>
-            <p className="item-meta" translate="no">
+            <p className="op-meta" translate="no">
               {l.outletName}
             </p>
-            <p className="item-meta">
+            <p className="op-meta">
               {t('Dipesan {n}', 'Ordered {n}', { n: num(l.qtyOrdered) })}
               {l.qtySuggested !== null && <> · {t('saran {n}', 'suggested {n}', { n: num(l.qtySuggested) })}</>}
               {l.qtyConfirmed !== null && <> · {t('dikonfirmasi {n}', 'confirmed {n}', { n: num(l.qtyConfirmed) })}</>}
               {l.qtyShipped > 0 && <> · {t('dikirim {n}', 'shipped {n}', { n: num(l.qtyShipped) })}</>}
               {l.qtyAccepted > 0 && <> · {t('diterima {n}', 'accepted {n}', { n: num(l.qtyAccepted) })}</>}
             </p>
-            <p className="item-meta">{t('Harga PKS {p} per unit', 'PKS price {p} a unit', { p: formatRupiah(l.unitPrice) })}</p>
+            <p className="op-meta">{t('Harga PKS {p} per unit', 'PKS price {p} a unit', { p: formatRupiah(l.unitPrice) })}</p>
             {mode === 'part' && (
               <QtyInput
                 name={`qty-${l.id}`}
@@ -161,7 +161,7 @@ function OrderView({ order: o }: { order: Order }) {
                 <Link href={noteHref(n.id)} className="item-title" translate="no">
                   {n.number}
                 </Link>
-                <p className="item-meta">
+                <p className="op-meta">
                   {t('Dikirim {d}', 'Shipped {d}', { d: formatDate(n.shipOn, lang) })} ·{' '}
                   {t('{n} unit', '{n} units', { n: num(n.totals.qty) })}
                 </p>
@@ -502,7 +502,7 @@ function DeliveryForm({ order: o }: { order: Order }) {
           return (
             <fieldset key={l.id} className="card" data-testid="delivery-line">
               <legend translate="no">{l.productName}</legend>
-              <p className="item-meta">
+              <p className="op-meta">
                 <span translate="no">{l.outletName}</span> ·{' '}
                 {t('sisa dikonfirmasi {n}', 'confirmed remainder {n}', { n: num(remainderOf(l)) })}
               </p>

@@ -71,12 +71,12 @@ export function OrdersPage() {
             <Link href={orderHref(o.id)} className="item-title">
               <span translate="no">{o.number}</span>
             </Link>
-            <p className="item-meta">
+            <p className="op-meta">
               <span translate="no">{me.role === 'umkm' ? o.chainName : o.umkmName}</span>
               {' · '}
               {o.outletName ? <span translate="no">{o.outletName}</span> : t('ke pusat distribusi', 'to the distribution centre')}
             </p>
-            <p className="item-meta">
+            <p className="op-meta">
               {t('Dibutuhkan {d}', 'Wanted {d}', { d: formatDate(o.deliverBy, lang) })} ·{' '}
               {t('{n} unit', '{n} units', { n: num(o.totals.confirmed ?? o.totals.ordered) })} · {formatRupiah(o.totals.amount)}
             </p>

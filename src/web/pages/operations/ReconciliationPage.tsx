@@ -176,7 +176,7 @@ function Result({ agreementId, from, to }: { agreementId: string; from: string; 
               // biome-ignore lint/suspicious/noArrayIndexKey: variances have no id of their own
               <li key={i} className="card item">
                 <p className="item-title">{tx(v.label)}</p>
-                <p className="item-meta">
+                <p className="op-meta">
                   {row && (
                     <span translate="no">
                       {row.outletName} · {row.productName}

@@ -84,10 +84,10 @@ export function ReturnsPage() {
             <Link href={returnHref(r.id)} className="item-title" translate="no">
               {r.number}
             </Link>
-            <p className="item-meta">
+            <p className="op-meta">
               <span translate="no">{me.role === 'umkm' ? `${r.chainName} · ${r.outletName}` : `${r.umkmName} · ${r.outletName}`}</span>
             </p>
-            <p className="item-meta">
+            <p className="op-meta">
               {formatDate(r.returnedOn, lang)} · {t('{n} unit', '{n} units', { n: num(r.qty) })} · {tx(label('returnReason', r.reason))} ·{' '}
               {tx(label('lossBearer', r.borneBy))}
             </p>
@@ -184,7 +184,7 @@ function ReturnView({ r }: { r: ReturnDetail }) {
             <p className="item-title" translate="no">
               {l.productName}
             </p>
-            <p className="item-meta">
+            <p className="op-meta">
               {t('Batch', 'Batch')} <span translate="no">{l.batchCode}</span> ·{' '}
               {t('kedaluwarsa {d}', 'expires {d}', { d: formatDate(l.expiresOn, lang) })} · {t('{n} unit', '{n} units', { n: num(l.qty) })}
             </p>

@@ -98,7 +98,7 @@ function SellOutCard({ row: r, from, to }: { row: Row; from: string; to: string 
       <p className="item-title" translate="no">
         {r.productName}
       </p>
-      <p className="item-meta" translate="no">
+      <p className="op-meta" translate="no">
         {r.outletName}
       </p>
       <DailyBars daily={r.daily} from={from} to={to} />

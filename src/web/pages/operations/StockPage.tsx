@@ -103,12 +103,12 @@ function StockCard({ row: r }: { row: Row }) {
       <p className="item-title" translate="no">
         {r.productName}
       </p>
-      <p className="item-meta">
+      <p className="op-meta">
         <span translate="no">
           {r.outletName} · {r.umkmName}
         </span>
       </p>
-      <p className="item-meta">
+      <p className="op-meta">
         {r.batchCode ? (
           <>
             {t('Batch', 'Batch')} <span translate="no">{r.batchCode}</span> ·{' '}
