@@ -14,6 +14,7 @@ const ROLES = [
   'pemda.bengkulu',
   'pemda.serang',
   'pemda.sulbar',
+  'pemda.oki',
   'alfamart',
   'alfamart.bengkulu',
   'indomaret',
