@@ -82,7 +82,7 @@ describe('operations from the screen (issue 10)', () => {
     ).items;
     // The first outlet of Alfamart in OKI the PKS covers.
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
-    let order: { id: string; number: string } | null = null;
+    let order: { id: string; number: string; agreementId: string } | null = null;
     let outlet = outlets[0];
     for (const o of outlets) {
       const r = await alfa.post('/api/operations/orders', {
@@ -195,6 +195,30 @@ describe('operations from the screen (issue 10)', () => {
       await page.getByTestId('receipt').waitFor({ timeout: 20_000 });
       expect(await page.getByTestId('receipt-difference').textContent()).toBe('1 kurang');
       expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
+
+      // The received goods are on the outlet's stock; one unit goes back to the maker (nota retur).
+      await page.goto(`${e2e.server.url}/operations/stock?outlet=${outlet.id}`);
+      await page.getByTestId('stock-list').waitFor();
+      expect(await page.getByTestId('stock-list').textContent()).toContain('TRS-E2E-1');
+      expect(await page.getByTestId('stock-list').textContent()).toContain('Milik UMKM (konsinyasi)');
+      await page.getByTestId('start-count').click();
+      await page.getByTestId('count-form').waitFor();
+      await shot(page, 'ops-stock-count-id-phone');
+      await page.getByTestId('start-return').click();
+      const rform = page.getByTestId('return-form');
+      await rform.waitFor();
+      await page.getByTestId('save-return').click();
+      await expect.poll(() => rform.locator('.field-error').count()).toBeGreaterThanOrEqual(1);
+      await page.locator('#f-reason').selectOption('unsold');
+      await rform.locator('input[inputmode="numeric"]').first().fill('1');
+      await shot(page, 'ops-return-form-id-phone');
+      await page.getByTestId('save-return').click();
+      await page.getByTestId('confirm').waitFor();
+      expect(await page.getByTestId('confirm').textContent()).toContain('Retur 1 unit ke UMKM?');
+      await page.getByTestId('confirm-yes').click();
+      await page.getByTestId('return-title').waitFor({ timeout: 20_000 });
+      expectWords(await mainText(page), 'return');
+      await shot(page, 'ops-return-id-phone');
       expect(errors).toEqual([]);
     } finally {
       await c.ctx.close();
@@ -246,8 +270,16 @@ describe('operations from the screen (issue 10)', () => {
       expectWords(await mainText(page), 'sales');
       await shot(page, 'ops-sales-id-phone');
       await page.getByRole('navigation').getByRole('link', { name: 'Retur', exact: true }).click();
-      await page.getByTestId('returns-title').waitFor();
+      await page.getByTestId('return').first().waitFor();
+      expect(await page.getByTestId('return-list').textContent()).toContain('Tidak laku');
       await shot(page, 'ops-returns-id-phone');
+      // She records the pickup, after a confirmation.
+      await page.getByTestId('return').first().getByRole('link').click();
+      await page.getByTestId('record-pickup').click();
+      await page.getByTestId('confirm-yes').click();
+      await expect.poll(() => page.getByTestId('record-pickup').count()).toBe(0);
+      expect(await page.locator('.page-header').textContent()).toMatch(/Diambil \d{1,2} \p{L}+ \d{4} \d{2}\.\d{2} WI(B|TA|T)/u);
+      await shot(page, 'ops-return-picked-id-phone');
       expect(errors).toEqual([]);
     } finally {
       await u2.ctx.close();
@@ -264,7 +296,7 @@ describe('operations from the screen (issue 10)', () => {
             [`/operations/orders/${order.id}`, 'order-lines', 'order'],
             [noteUrl, 'receipt', 'note'],
             ['/operations/sales', 'yesterday', 'sales'],
-            ['/operations/returns', 'returns-title', 'returns'],
+            ['/operations/returns', 'return-list', 'returns'],
           ],
         ],
         [
@@ -277,6 +309,7 @@ describe('operations from the screen (issue 10)', () => {
             [`/operations/stock?outlet=${outlet.id}`, 'stock-list', 'stock-outlet'],
             ['/operations/returns', 'returns-title', 'returns'],
             ['/operations/reconciliation', 'recon-title', 'reconciliation'],
+            [`/operations/reconciliation?pks=${order.agreementId}`, 'recon-table', 'reconciliation-pks'],
           ],
         ],
       ] as const) {

@@ -111,6 +111,10 @@ function SellOutCard({ row: r, from, to }: { row: Row; from: string; to: string 
           </dd>
         </div>
         <div>
+          <dt>{t('Per minggu', 'Per week')}</dt>
+          <dd data-testid="weekly">{weeks(r.daily, from, to).map(num).join(' · ')}</dd>
+        </div>
+        <div>
           <dt>{t('Stok di gerai', 'Stock at the outlet')}</dt>
           <dd>
             {t('{n} unit', '{n} units', { n: num(r.onHand) })}
@@ -141,6 +145,17 @@ function SellOutCard({ row: r, from, to }: { row: Row; from: string; to: string 
       )}
     </li>
   );
+}
+
+/** Units per week of the period, counted back from its last day (the oldest week may be shorter). */
+function weeks(daily: Row['daily'], from: string, to: string): number[] {
+  const n = Math.ceil((daysBetween(from, to) + 1) / 7);
+  const out = Array.from({ length: n }, () => 0);
+  for (const d of daily) {
+    const back = Math.floor(daysBetween(d.date, to) / 7);
+    if (back >= 0 && back < n) out[n - 1 - back] = (out[n - 1 - back] ?? 0) + d.units;
+  }
+  return out;
 }
 
 /** Units per day as bars, every day of the period (days without a sale at zero), the axis labelled. */
