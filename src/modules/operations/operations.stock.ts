@@ -456,13 +456,15 @@ export async function reconciliation(db: Database, ctx: Ctx, q: { agreementId: s
       sourceId: v.sourceId,
     });
   }
-  const names = facts.flows.length
-    ? null
-    : await store.outletsByIds(
-        db,
-        [...rows.values()].map((r) => r.outletId),
-      );
-  const list = [...rows.values()].map((r) => ({ ...r, outletName: r.outletName || names?.get(r.outletId)?.name || '' }));
+  // Rows only a receipt made (nothing accepted, so no movement) get their names here.
+  const unnamed = [...rows.values()].filter((r) => !r.outletName);
+  const outletNames = await store.outletsByIds(db, [...new Set(unnamed.map((r) => r.outletId))]);
+  const productNames = await store.productsByIds(db, [...new Set(unnamed.map((r) => r.productId))]);
+  const list = [...rows.values()].map((r) => ({
+    ...r,
+    outletName: r.outletName || outletNames.get(r.outletId)?.name || '',
+    productName: r.productName || productNames.get(r.productId)?.name || '',
+  }));
   const sum = (k: keyof (typeof list)[number]) => list.reduce((acc, r) => acc + (r[k] as number), 0);
   const totals = {
     opening: sum('opening'),

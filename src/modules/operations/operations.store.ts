@@ -823,23 +823,28 @@ export async function listMovements(
  *  no batch is one flagged movement with no batch; a negative net goes back to the batch last drawn there
  *  (flagged without a batch when none was ever drawn). Days are taken in order, each one statement. */
 export async function postSales(db: Database, importId: string): Promise<number> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => postSales(trx, importId));
   const done = await sql<{
     n: string;
   }>`SELECT count(*) AS n FROM stock_movements WHERE source = 'sales' AND source_id = ${importId}`.execute(db);
   if (int(done.rows[0]?.n) > 0) return 0;
-  const days = await sql<{ d: unknown }>`SELECT DISTINCT sales_date AS d FROM sales_lines WHERE import_id = ${importId} ORDER BY 1`.execute(
-    db,
-  );
+  // The import's net per outlet × product × day, in a temporary table with statistics: the planner then
+  // sees how many groups there are (a fresh import has none in sales_lines yet) and hash-joins them.
+  // Room for the hash aggregates and sorts of a big import (this transaction only).
+  await sql`SET LOCAL work_mem = '64MB'`.execute(db);
+  await sql`DROP TABLE IF EXISTS ops_sales_groups`.execute(db);
+  // An outlet has one chain and place, a product one maker: grouping by them too splits no group.
+  await sql`CREATE TEMP TABLE ops_sales_groups ON COMMIT DROP AS
+    SELECT sales_date, outlet_id, product_id, chain_id, umkm_id, province_code, district_code, sum(qty)::int AS net
+    FROM sales_lines WHERE import_id = ${importId}
+    GROUP BY sales_date, outlet_id, product_id, chain_id, umkm_id, province_code, district_code HAVING sum(qty) <> 0`.execute(db);
+  await sql`ANALYZE ops_sales_groups`.execute(db);
+  const days = await sql<{ d: unknown }>`SELECT DISTINCT sales_date AS d FROM ops_sales_groups ORDER BY 1`.execute(db);
   let variances = 0;
   for (const { d } of days.rows) {
     const day = ds(d);
     const res = await sql<{ v: string }>`
-      WITH g AS (
-        SELECT outlet_id, product_id, min(chain_id::text)::uuid AS chain_id, min(umkm_id::text)::uuid AS umkm_id,
-          min(province_code) AS province_code, min(district_code) AS district_code, sum(qty)::int AS net
-        FROM sales_lines WHERE import_id = ${importId} AND sales_date = ${day}::date
-        GROUP BY outlet_id, product_id HAVING sum(qty) <> 0
-      ),
+      WITH g AS (SELECT * FROM ops_sales_groups WHERE sales_date = ${day}::date),
       pos AS (SELECT * FROM g WHERE net > 0),
       b AS (
         SELECT m.outlet_id, m.product_id, m.batch_id, sum(m.qty)::int AS on_hand, sb.expires_on, sb.produced_on
