@@ -106,6 +106,7 @@ describe('operations from the screen (issue 10)', () => {
     // 1. The maker, on her phone, in Indonesian: the order waits on her home.
     const u = await newPageIn('id');
     let noteUrl = '';
+    let returnUrl = '';
     try {
       const { page, errors } = u;
       await signIn(page, e2e.server.url, UMKM);
@@ -197,9 +198,8 @@ describe('operations from the screen (issue 10)', () => {
       expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
 
       // The received goods are on the outlet's stock; one unit goes back to the maker (nota retur).
-      await page.goto(`${e2e.server.url}/operations/stock?outlet=${outlet.id}`);
+      await page.goto(`${e2e.server.url}/operations/stock?outlet=${outlet.id}&umkm=${umkmId}`);
       await page.getByTestId('stock-list').waitFor();
-      expect(await page.getByTestId('stock-list').textContent()).toContain('TRS-E2E-1');
       expect(await page.getByTestId('stock-list').textContent()).toContain('Milik UMKM (konsinyasi)');
       await page.getByTestId('start-count').click();
       await page.getByTestId('count-form').waitFor();
@@ -210,13 +210,14 @@ describe('operations from the screen (issue 10)', () => {
       await page.getByTestId('save-return').click();
       await expect.poll(() => rform.locator('.field-error').count()).toBeGreaterThanOrEqual(1);
       await page.locator('#f-reason').selectOption('unsold');
-      await rform.locator('input[inputmode="numeric"]').first().fill('1');
+      await rform.locator('[data-field]').filter({ hasText: 'TRS-E2E-1' }).locator('input').fill('1');
       await shot(page, 'ops-return-form-id-phone');
       await page.getByTestId('save-return').click();
       await page.getByTestId('confirm').waitFor();
       expect(await page.getByTestId('confirm').textContent()).toContain('Retur 1 unit ke UMKM?');
       await page.getByTestId('confirm-yes').click();
       await page.getByTestId('return-title').waitFor({ timeout: 20_000 });
+      returnUrl = new URL(page.url()).pathname;
       expectWords(await mainText(page), 'return');
       await shot(page, 'ops-return-id-phone');
       expect(errors).toEqual([]);
@@ -274,7 +275,7 @@ describe('operations from the screen (issue 10)', () => {
       expect(await page.getByTestId('return-list').textContent()).toContain('Tidak laku');
       await shot(page, 'ops-returns-id-phone');
       // She records the pickup, after a confirmation.
-      await page.getByTestId('return').first().getByRole('link').click();
+      await page.goto(`${e2e.server.url}${returnUrl}`);
       await page.getByTestId('record-pickup').click();
       await page.getByTestId('confirm-yes').click();
       await expect.poll(() => page.getByTestId('record-pickup').count()).toBe(0);

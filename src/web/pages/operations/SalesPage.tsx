@@ -117,8 +117,14 @@ function SellOutCard({ row: r, from, to }: { row: Row; from: string; to: string 
         <div>
           <dt>{t('Stok di gerai', 'Stock at the outlet')}</dt>
           <dd>
-            {t('{n} unit', '{n} units', { n: num(r.onHand) })}
-            {r.daysOfCover !== null && <> · {t('cukup {n} hari', 'lasts {n} days', { n: dec(r.daysOfCover) })}</>}
+            {r.onHand === 0 ? (
+              <Badge tone="bad">{t('Habis', 'Out of stock')}</Badge>
+            ) : (
+              <>
+                {t('{n} unit', '{n} units', { n: num(r.onHand) })}
+                {r.daysOfCover !== null && <> · {t('cukup {n} hari', 'lasts {n} days', { n: dec(r.daysOfCover) })}</>}
+              </>
+            )}
           </dd>
         </div>
         <div>

@@ -26,8 +26,9 @@ export function StockPage() {
   const { t } = useI18n();
   const lp = useListParams();
   const outletId = lp.get('outlet');
+  const umkmId = lp.get('umkm');
   const [mode, setMode] = useState<'view' | 'count' | 'return'>('view');
-  const params = { outletId: outletId || undefined, limit: lp.limit, offset: lp.offset };
+  const params = { outletId: outletId || undefined, umkmId: umkmId || undefined, limit: lp.limit, offset: lp.offset };
   const list = useQuery({
     queryKey: ['operations', 'stock', params],
     queryFn: () => api.get<Answer<'/api/operations/stock'>>(`/api/operations/stock${qs(params)}`),
@@ -44,6 +45,7 @@ export function StockPage() {
         testId="stock-title"
       />
       <OutletChooser value={outletId} onChange={(id) => lp.setFilter({ outlet: id || null })} />
+      <UmkmChooser value={umkmId} onChange={(id) => lp.setFilter({ umkm: id || null })} />
       {writer && outletId && (
         <div className="actions">
           <WriteOff outletId={outletId} />
@@ -162,6 +164,34 @@ function OutletChooser({ value, onChange }: { value: string; onChange: (id: stri
           })}
         </span>
       )}
+    </div>
+  );
+}
+
+/** The UMKM this chain holds a PKS with (its first 100), to see one maker's stock. */
+function UmkmChooser({ value, onChange }: { value: string; onChange: (id: string) => void }) {
+  const { t } = useI18n();
+  const pks = useQuery({
+    queryKey: ['agreements', 'pks-umkm'],
+    queryFn: () => api.get<Answer<'/api/agreements'>>(`/api/agreements${qs({ kind: 'pks', limit: 100 })}`),
+  });
+  const umkm = new Map<string, string>();
+  for (const a of pks.data?.items ?? []) if (a.umkm) umkm.set(a.umkm.id, a.umkm.name);
+  return (
+    <div className="filters">
+      <label>
+        {t('UMKM', 'UMKM')}{' '}
+        <select value={value} onChange={(e) => onChange(e.target.value)} data-testid="umkm-select">
+          <option value="">{t('Semua UMKM', 'All UMKM')}</option>
+          {[...umkm.entries()]
+            .sort((a, b) => a[1].localeCompare(b[1]))
+            .map(([id, name]) => (
+              <option key={id} value={id} translate="no">
+                {name}
+              </option>
+            ))}
+        </select>
+      </label>
     </div>
   );
 }
