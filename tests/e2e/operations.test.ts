@@ -332,4 +332,47 @@ describe('operations from the screen (issue 10)', () => {
     await alfa.dispose();
     await mine.dispose();
   });
+
+  it('the chain orders from the suggestions: the maker, the distribution centre, reasons in words, edited quantities', async () => {
+    const p = await newPageIn('id');
+    try {
+      const { page, errors } = p;
+      await signIn(page, e2e.server.url, ALFA);
+      await page.goto(`${e2e.server.url}/operations/orders/new`);
+      const form = page.getByTestId('order-form');
+      await form.waitFor();
+      // Nothing chosen: the app's own messages.
+      await page.getByTestId('send-order').click();
+      await expect.poll(() => form.locator('.field-error').count()).toBeGreaterThanOrEqual(1);
+      expect(await form.locator('.field-error').first().textContent()).toBe('Wajib diisi.');
+      await expect.poll(() => page.locator('#f-umkmId option').count()).toBeGreaterThan(1);
+      const value = await page
+        .locator('#f-umkmId option')
+        .evaluateAll(
+          (os) => (os as HTMLOptionElement[]).find((o) => o.textContent === 'Terasi Udang Tulung Selapan Bu Rusmini')?.value ?? '',
+        );
+      expect(value).not.toBe('');
+      await page.locator('#f-umkmId').selectOption(value);
+      await page.locator('#f-deliverTo').selectOption('distribution_centre');
+      await form.getByTestId('suggestion').first().waitFor({ timeout: 20_000 });
+      const text = await form.innerText();
+      expectWords(text, 'suggestions');
+      expect(text).toMatch(/Laju \S+ unit\/hari/);
+      await form.getByTestId('suggestion').first().locator('input').fill('5');
+      expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
+      await shot(page, 'ops-new-order-suggestions-id-phone');
+      await page.getByTestId('send-order').click();
+      const dialog = page.getByTestId('confirm');
+      await dialog.waitFor();
+      expect(await dialog.textContent()).toContain('Terasi Udang Tulung Selapan Bu Rusmini');
+      await page.getByTestId('confirm-yes').click();
+      await page.getByTestId('order-title').waitFor({ timeout: 20_000 });
+      expect(await page.getByTestId('order-status').textContent()).toBe('Terkirim, menunggu jawaban');
+      expect(await page.locator('main').innerText()).toContain('Ke pusat distribusi (DC)');
+      await shot(page, 'ops-new-order-sent-id-phone');
+      expect(errors).toEqual([]);
+    } finally {
+      await p.ctx.close();
+    }
+  });
 });

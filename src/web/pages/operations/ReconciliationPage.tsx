@@ -114,7 +114,7 @@ function Result({ agreementId, from, to }: { agreementId: string; from: string; 
         <p className="empty">{t('Tidak ada pergerakan stok pada periode ini.', 'No stock movements in this period.')}</p>
       ) : (
         <div className="table-wrap">
-          <table className="table" data-testid="recon-table">
+          <table className="table recon" data-testid="recon-table">
             <thead>
               <tr>
                 <th>{t('Gerai · produk', 'Outlet · product')}</th>
