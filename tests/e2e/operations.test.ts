@@ -16,6 +16,7 @@ const WIDE = { width: 1280, height: 900 };
 const SHOTS = '/tmp/e2e-shots';
 const UMKM = 'umkm@demo.etalase.id';
 const ALFA = 'alfamart@demo.etalase.id';
+const DINAS = 'pemda.oki@demo.etalase.id';
 
 const e2e = withServerAndBrowser();
 
@@ -313,13 +314,22 @@ describe('operations from the screen (issue 10)', () => {
             [`/operations/reconciliation?pks=${order.agreementId}`, 'recon-table', 'reconciliation-pks'],
           ],
         ],
+        [
+          DINAS,
+          [
+            ['/operations/orders', 'order-list', 'orders'],
+            [`/operations/orders/${order.id}`, 'order-lines', 'order'],
+            ['/operations/delivery-notes', 'service-level', 'deliveries'],
+            [`/operations/reconciliation?pks=${order.agreementId}`, 'recon-table', 'reconciliation-pks'],
+          ],
+        ],
       ] as const) {
         for (const viewport of who === ALFA && lang === 'id' ? [PHONE, WIDE] : [PHONE]) {
           const p = await newPageIn(lang, viewport);
           try {
             await signIn(p.page, e2e.server.url, who);
             for (const [url, testId, name] of pages) {
-              const tag = `${who === UMKM ? 'umkm' : 'alfamart'}-${name}-${lang}-${viewport.width}`;
+              const tag = `${who.split('@')[0]}-${name}-${lang}-${viewport.width}`;
               await visit(p.page, url, testId, `ops-all-${tag}`, viewport.width);
             }
             expect(p.errors).toEqual([]);

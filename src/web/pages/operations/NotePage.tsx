@@ -15,7 +15,7 @@ import type { Bilingual } from '../../i18n.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { Link } from '../../router.tsx';
 import { useUser } from '../../session.ts';
-import { Difference, NoteStatusBadge, orderHref, parseQty, useNum, useToday } from './parts.tsx';
+import { Difference, NoteStatusBadge, orderHref, parseQty, useNum, useToday, useUnits } from './parts.tsx';
 
 type Note = Answer<'/api/operations/delivery-notes/{id}'>;
 type Line = Note['lines'][number];
@@ -49,6 +49,7 @@ export function NotePage({ params }: { params: Record<string, string> }) {
 function NoteView({ note: n }: { note: Note }) {
   const { t, tx, lang } = useI18n();
   const num = useNum();
+  const unitsOf = useUnits();
   const r = n.receipt;
   return (
     <>
@@ -94,7 +95,7 @@ function NoteView({ note: n }: { note: Note }) {
             </>,
           ],
           [t('Tanggal kirim', 'Ship date'), formatDate(n.shipOn, lang)],
-          [t('Jumlah', 'Quantity'), t('{n} unit', '{n} units', { n: num(n.totals.qty) })],
+          [t('Jumlah', 'Quantity'), unitsOf(n.totals.qty)],
         ]}
       />
 

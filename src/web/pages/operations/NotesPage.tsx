@@ -11,14 +11,14 @@ import { formatDate, formatPercent, formatPeriod } from '../../format.ts';
 import { useI18n } from '../../i18n.tsx';
 import { Link } from '../../router.tsx';
 import { useUser } from '../../session.ts';
-import { Difference, NoteStatusBadge, noteHref, useNum } from './parts.tsx';
+import { Difference, NoteStatusBadge, noteHref, useNum, useUnits } from './parts.tsx';
 
 type Note = Item<'/api/operations/delivery-notes'>;
 
 export function NotesPage() {
   const me = useUser();
   const { t, lang } = useI18n();
-  const num = useNum();
+  const unitsOf = useUnits();
   const lp = useListParams();
   // The chain comes here to receive: what awaits receipt is shown unless another choice is made.
   const chosen = lp.get('status') || (me.role === 'retailer' ? 'issued' : 'all');
@@ -73,7 +73,7 @@ export function NotesPage() {
               <span translate="no">{me.role === 'umkm' ? n.chainName : n.umkmName}</span> · <span translate="no">{n.destinationName}</span>
             </p>
             <p className="op-meta">
-              {t('Dikirim {d}', 'Shipped {d}', { d: formatDate(n.shipOn, lang) })} · {t('{n} unit', '{n} units', { n: num(n.totals.qty) })}
+              {t('Dikirim {d}', 'Shipped {d}', { d: formatDate(n.shipOn, lang) })} · {unitsOf(n.totals.qty)}
             </p>
             <p>
               <NoteStatusBadge status={n.status} /> {n.receiptId && <Difference short={n.totals.short} rejected={n.totals.rejected} />}

@@ -16,7 +16,7 @@ import type { Bilingual } from '../../i18n.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { Link, navigate } from '../../router.tsx';
 import { useUser } from '../../session.ts';
-import { Difference, NoteStatusBadge, noteHref, OrderStatusBadge, parseQty, useNum, useToday } from './parts.tsx';
+import { Difference, NoteStatusBadge, noteHref, OrderStatusBadge, parseQty, useNum, useToday, useUnits } from './parts.tsx';
 
 type Order = Answer<'/api/operations/orders/{id}'>;
 type Line = Order['lines'][number];
@@ -39,6 +39,7 @@ function OrderView({ order: o }: { order: Order }) {
   const me = useUser();
   const { t, tx, lang } = useI18n();
   const num = useNum();
+  const unitsOf = useUnits();
   const [mode, setMode] = useState<'view' | 'part' | 'decline' | 'cancel'>('view');
   const [qty, setQty] = useState<Record<string, number | null>>({});
   const orderer = [o.chainName, o.branchName].filter(Boolean).join(' · ');
@@ -162,8 +163,7 @@ function OrderView({ order: o }: { order: Order }) {
                   {n.number}
                 </Link>
                 <p className="op-meta">
-                  {t('Dikirim {d}', 'Shipped {d}', { d: formatDate(n.shipOn, lang) })} ·{' '}
-                  {t('{n} unit', '{n} units', { n: num(n.totals.qty) })}
+                  {t('Dikirim {d}', 'Shipped {d}', { d: formatDate(n.shipOn, lang) })} · {unitsOf(n.totals.qty)}
                 </p>
                 <p>
                   <NoteStatusBadge status={n.status} /> {n.receiptId && <Difference short={n.totals.short} rejected={n.totals.rejected} />}

@@ -10,14 +10,14 @@ import { formatDate, formatRupiah } from '../../format.ts';
 import { useI18n } from '../../i18n.tsx';
 import { Link } from '../../router.tsx';
 import { useUser } from '../../session.ts';
-import { OrderStatusBadge, orderHref, useNum } from './parts.tsx';
+import { OrderStatusBadge, orderHref, useUnits } from './parts.tsx';
 
 type Order = Item<'/api/operations/orders'>;
 
 export function OrdersPage() {
   const me = useUser();
   const { t, lang } = useI18n();
-  const num = useNum();
+  const unitsOf = useUnits();
   const lp = useListParams();
   const status = lp.get('status');
   const params = { status, limit: lp.limit, offset: lp.offset };
@@ -77,8 +77,8 @@ export function OrdersPage() {
               {o.outletName ? <span translate="no">{o.outletName}</span> : t('ke pusat distribusi', 'to the distribution centre')}
             </p>
             <p className="op-meta">
-              {t('Dibutuhkan {d}', 'Wanted {d}', { d: formatDate(o.deliverBy, lang) })} ·{' '}
-              {t('{n} unit', '{n} units', { n: num(o.totals.confirmed ?? o.totals.ordered) })} · {formatRupiah(o.totals.amount)}
+              {t('Dibutuhkan {d}', 'Wanted {d}', { d: formatDate(o.deliverBy, lang) })} · {unitsOf(o.totals.confirmed ?? o.totals.ordered)}{' '}
+              · {formatRupiah(o.totals.amount)}
             </p>
             <p>
               <OrderStatusBadge status={o.status} />

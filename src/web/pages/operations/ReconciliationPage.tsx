@@ -9,7 +9,7 @@ import { SearchBox, useListParams } from '../../components/list.tsx';
 import { Badge, Loading, PageHeader, Problem } from '../../components/ui.tsx';
 import { formatDate, formatPeriod } from '../../format.ts';
 import { useI18n } from '../../i18n.tsx';
-import { useNum } from './parts.tsx';
+import { useNum, useUnits } from './parts.tsx';
 
 type Recon = Answer<'/api/operations/reconciliation'>;
 type Agreement = Item<'/api/agreements'>;
@@ -86,6 +86,7 @@ export function ReconciliationPage() {
 function Result({ agreementId, from, to }: { agreementId: string; from: string; to: string }) {
   const { t, tx, lang } = useI18n();
   const num = useNum();
+  const unitsOf = useUnits();
   const params = { agreementId, from: from || undefined, to: to || undefined };
   const q = useQuery({
     queryKey: ['operations', 'reconciliation', params],
@@ -182,7 +183,7 @@ function Result({ agreementId, from, to }: { agreementId: string; from: string; 
                       {row.outletName} · {row.productName}
                     </span>
                   )}{' '}
-                  · {formatDate(v.occurredOn, lang)} · {t('{n} unit', '{n} units', { n: num(Math.abs(v.qty)) })}
+                  · {formatDate(v.occurredOn, lang)} · {unitsOf(Math.abs(v.qty))}
                 </p>
               </li>
             );

@@ -12,7 +12,7 @@ import { formatDate, formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n.tsx';
 import { Link } from '../../router.tsx';
 import { useUser } from '../../session.ts';
-import { returnHref, useNum } from './parts.tsx';
+import { returnHref, useNum, useUnits } from './parts.tsx';
 
 type Return = Item<'/api/operations/returns'>;
 type ReturnDetail = Answer<'/api/operations/returns/{id}'>;
@@ -43,7 +43,7 @@ function PickupState({ r }: { r: Return }) {
 export function ReturnsPage() {
   const me = useUser();
   const { t, tx, lang } = useI18n();
-  const num = useNum();
+  const unitsOf = useUnits();
   const lp = useListParams();
   const params = { limit: lp.limit, offset: lp.offset };
   const list = useQuery({
@@ -88,7 +88,7 @@ export function ReturnsPage() {
               <span translate="no">{me.role === 'umkm' ? `${r.chainName} · ${r.outletName}` : `${r.umkmName} · ${r.outletName}`}</span>
             </p>
             <p className="op-meta">
-              {formatDate(r.returnedOn, lang)} · {t('{n} unit', '{n} units', { n: num(r.qty) })} · {tx(label('returnReason', r.reason))} ·{' '}
+              {formatDate(r.returnedOn, lang)} · {unitsOf(r.qty)} · {tx(label('returnReason', r.reason))} ·{' '}
               {tx(label('lossBearer', r.borneBy))}
             </p>
             <p>
@@ -119,6 +119,7 @@ export function ReturnPage({ params }: { params: Record<string, string> }) {
 function ReturnView({ r }: { r: ReturnDetail }) {
   const { t, tx, lang } = useI18n();
   const num = useNum();
+  const unitsOf = useUnits();
   const qc = useQueryClient();
   const pickup = useMutation({
     mutationFn: () => api.post<Answer<'/api/operations/returns/{id}/pickup', 'post'>>(`/api/operations/returns/${r.id}/pickup`),
@@ -156,7 +157,7 @@ function ReturnView({ r }: { r: ReturnDetail }) {
           [t('Tanggal retur', 'Returned on'), formatDate(r.returnedOn, lang)],
           [t('Alasan', 'Reason'), tx(label('returnReason', r.reason))],
           [t('Kerugian', 'Loss'), tx(label('lossBearer', r.borneBy))],
-          [t('Jumlah', 'Quantity'), t('{n} unit', '{n} units', { n: num(r.qty) })],
+          [t('Jumlah', 'Quantity'), unitsOf(r.qty)],
           ...(r.note
             ? ([
                 [
@@ -186,7 +187,7 @@ function ReturnView({ r }: { r: ReturnDetail }) {
             </p>
             <p className="op-meta">
               {t('Batch', 'Batch')} <span translate="no">{l.batchCode}</span> ·{' '}
-              {t('kedaluwarsa {d}', 'expires {d}', { d: formatDate(l.expiresOn, lang) })} · {t('{n} unit', '{n} units', { n: num(l.qty) })}
+              {t('kedaluwarsa {d}', 'expires {d}', { d: formatDate(l.expiresOn, lang) })} · {unitsOf(l.qty)}
             </p>
           </li>
         ))}

@@ -10,7 +10,7 @@ import { Pager, useListParams } from '../../components/list.tsx';
 import { Badge, Loading, PageHeader, Problem, StatCard } from '../../components/ui.tsx';
 import { formatDate, formatNumber, formatPeriod } from '../../format.ts';
 import { useI18n } from '../../i18n.tsx';
-import { useNum } from './parts.tsx';
+import { useNum, useUnits } from './parts.tsx';
 
 type SellOut = Answer<'/api/operations/sell-out'>;
 type Row = Item<'/api/operations/sell-out'>;
@@ -92,6 +92,7 @@ function Yesterday({ day }: { day: string }) {
 function SellOutCard({ row: r, from, to }: { row: Row; from: string; to: string }) {
   const { t, lang } = useI18n();
   const num = useNum();
+  const unitsOf = useUnits();
   const dec = (v: number) => formatNumber(Math.round(v * 10) / 10, lang);
   return (
     <li className="card item" data-testid="sell-out-row">
@@ -106,7 +107,7 @@ function SellOutCard({ row: r, from, to }: { row: Row; from: string; to: string 
         <div>
           <dt>{t('Terjual', 'Sold')}</dt>
           <dd>
-            {t('{n} unit', '{n} units', { n: num(r.units) })} · {t('{n} per hari', '{n} a day', { n: dec(r.perDay) })} ·{' '}
+            {unitsOf(r.units)} · {t('{n} per hari', '{n} a day', { n: dec(r.perDay) })} ·{' '}
             {t('{n} per minggu', '{n} a week', { n: dec(r.perWeek) })}
           </dd>
         </div>
@@ -121,7 +122,7 @@ function SellOutCard({ row: r, from, to }: { row: Row; from: string; to: string 
               <Badge tone="bad">{t('Habis', 'Out of stock')}</Badge>
             ) : (
               <>
-                {t('{n} unit', '{n} units', { n: num(r.onHand) })}
+                {unitsOf(r.onHand)}
                 {r.daysOfCover !== null && <> · {t('cukup {n} hari', 'lasts {n} days', { n: dec(r.daysOfCover) })}</>}
               </>
             )}
@@ -129,9 +130,7 @@ function SellOutCard({ row: r, from, to }: { row: Row; from: string; to: string 
         </div>
         <div>
           <dt>{t('Kirim berikutnya', 'Deliver next')}</dt>
-          <dd data-testid="next-delivery">
-            {r.nextDelivery > 0 ? t('{n} unit', '{n} units', { n: num(r.nextDelivery) }) : t('Belum perlu', 'Not needed yet')}
-          </dd>
+          <dd data-testid="next-delivery">{r.nextDelivery > 0 ? unitsOf(r.nextDelivery) : t('Belum perlu', 'Not needed yet')}</dd>
         </div>
       </dl>
       {r.expiringSoon.length > 0 && (

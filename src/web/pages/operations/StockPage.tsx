@@ -15,7 +15,7 @@ import { formatDate } from '../../format.ts';
 import { useI18n } from '../../i18n.tsx';
 import { navigate } from '../../router.tsx';
 import { useUser } from '../../session.ts';
-import { parseQty, returnHref, useNum } from './parts.tsx';
+import { parseQty, returnHref, useNum, useUnits } from './parts.tsx';
 
 type Row = Item<'/api/operations/stock'>;
 type Outlet = Item<'/api/outlets'>;
@@ -99,7 +99,7 @@ function ExpiryBadge({ row: r }: { row: Row }) {
 
 function StockCard({ row: r }: { row: Row }) {
   const { t, tx } = useI18n();
-  const num = useNum();
+  const unitsOf = useUnits();
   return (
     <li className="card item" data-testid="stock-row">
       <p className="item-title" translate="no">
@@ -118,7 +118,7 @@ function StockCard({ row: r }: { row: Row }) {
         ) : (
           <>{t('Tanpa batch', 'No batch')} · </>
         )}
-        <strong>{t('{n} unit', '{n} units', { n: num(r.onHand) })}</strong> · {tx(label('stockOwner', r.owner))}
+        <strong>{unitsOf(r.onHand)}</strong> · {tx(label('stockOwner', r.owner))}
       </p>
       <p>
         <ExpiryBadge row={r} />

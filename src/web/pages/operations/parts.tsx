@@ -91,3 +91,10 @@ export function useNum() {
 export const orderHref = (id: string) => `/operations/orders/${id}`;
 export const noteHref = (id: string) => `/operations/delivery-notes/${id}`;
 export const returnHref = (id: string) => `/operations/returns/${id}`;
+
+/** "1 unit" / "3 unit" in Indonesian, "1 unit" / "3 units" in English. */
+export function useUnits() {
+  const { t, lang } = useI18n();
+  return (v: number) =>
+    v === 1 ? t('{n} unit', '{n} unit', { n: formatNumber(v, lang) }) : t('{n} unit', '{n} units', { n: formatNumber(v, lang) });
+}
