@@ -387,6 +387,29 @@ describe('bad input and tenancy', () => {
     expect(res.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['lines.1.productId']);
   });
 
+  it('branch staff order only for their branch’s outlets and see only their branch’s orders', async () => {
+    const branch = demo('alfamart.bengkulu');
+    const res = await post(branch, '/api/operations/orders', {
+      umkmId,
+      deliverTo: 'outlet',
+      outletId,
+      deliverBy: addDays(today, 2),
+      lines: [{ outletId, productId: products[0]!.id, qty: 1 }],
+    });
+    expect(res.statusCode).toBe(400);
+    expect(
+      res
+        .json()
+        .error.fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(['lines.0.outletId', 'outletId']);
+    expect((await get(branch, '/api/operations/orders')).json().total).toBe(0);
+    expect((await get(branch, '/api/operations/stock')).json().total).toBe(0);
+    expect(
+      (await post(branch, '/api/operations/stock-counts', { outletId, lines: [{ productId: products[0]!.id, counted: 1 }] })).statusCode,
+    ).toBe(404);
+  });
+
   it('Indomaret never sees Alfamart’s orders, notes, stock or returns; another UMKM never sees this one’s', async () => {
     const orders = (await get(ALFA, '/api/operations/orders')).json();
     expect(orders.total).toBeGreaterThan(0);
