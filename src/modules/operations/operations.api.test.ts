@@ -337,6 +337,54 @@ describe('order → receipt → stock → sales → return → expiry → count 
   });
 });
 
+describe('an order to the distribution centre for several outlets', () => {
+  it('is received once and posts stock at each outlet whose shelf a line is for; the suggestion respects capacity', async () => {
+    const two = (
+      await sql<{
+        id: string;
+      }>`SELECT id FROM outlets WHERE chain_id = ${chainId} AND district_code LIKE '16.02.%' ORDER BY store_code OFFSET 1 LIMIT 2`.execute(
+        t.handle.db,
+      )
+    ).rows.map((r) => r.id);
+    const res = await post(ALFA, '/api/operations/orders', {
+      umkmId,
+      deliverTo: 'distribution_centre',
+      deliverBy: addDays(today, 4),
+      lines: two.map((o) => ({ outletId: o, productId: products[0]!.id, qty: 3 })),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const o = res.json();
+    expect(o.deliverTo).toBe('distribution_centre');
+    expect(o.outletId).toBeNull();
+    expect((await post(UMKM, `/api/operations/orders/${o.id}/respond`, { decision: 'confirm' })).json().status).toBe('confirmed');
+    const note = await post(UMKM, `/api/operations/orders/${o.id}/delivery-notes`, {
+      shipOn: today,
+      lines: o.lines.map((l: { id: string }) => ({ orderLineId: l.id, qty: 3, batchCode: 'TRS-DC1', producedOn: addDays(today, -1) })),
+    });
+    expect(note.statusCode, note.body).toBe(201);
+    expect(note.json().destinationName).toContain('Pusat distribusi');
+    const rec = await post(ALFA, `/api/operations/delivery-notes/${note.json().id}/receipt`, {
+      lines: note.json().lines.map((l: { id: string }) => ({ deliveryLineId: l.id, accepted: 3 })),
+    });
+    expect(rec.statusCode, rec.body).toBe(201);
+    for (const outlet of two) {
+      const stock = (await get(ALFA, `/api/operations/stock?outletId=${outlet}`)).json();
+      expect(stock.items.map((s: { batchCode: string; onHand: number }) => [s.batchCode, s.onHand])).toEqual([['TRS-DC1', 3]]);
+    }
+    // Capacity: everything confirmed for that week comes off the maker's weekly capacity.
+    await sql`UPDATE umkm_profiles SET weekly_capacity = 21 WHERE organization_id = ${umkmId}`.execute(t.handle.db);
+    await sql`INSERT INTO sales_lines (sales_date, chain_id, outlet_id, receipt, line, gtin, product_id, umkm_id, agreement_id, province_code, district_code, qty, unit_price, amount, import_id)
+      SELECT ${addDays(today, -3)}::date, o.chain_id, o.id, 'CAP', 1, '0000000000000', ${products[0]!.id}, ${umkmId}, ${agreementId}, o.province_code, o.district_code, 280, 1000, 280000, gen_random_uuid()
+      FROM outlets o WHERE o.id = ${outletId}`.execute(t.handle.db);
+    const sug = (
+      await get(ALFA, `/api/operations/suggestions?umkmId=${umkmId}&outletId=${outletId}&deliverBy=${addDays(today, 4)}`)
+    ).json();
+    expect(sug.capacity).toEqual({ weekly: 21, confirmed: 20, left: 1 });
+    expect(sug.lines.reduce((a: number, l: { suggested: number }) => a + l.suggested, 0)).toBeLessThanOrEqual(1);
+    expect(sug.lines.some((l: { reasons: { code: string }[] }) => l.reasons.some((r) => r.code === 'capped_capacity'))).toBe(true);
+  });
+});
+
 describe('bad input and tenancy', () => {
   it('names every field at fault at once, in both languages', async () => {
     const res = await post(ALFA, '/api/operations/orders', {
