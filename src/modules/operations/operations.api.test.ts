@@ -119,6 +119,14 @@ describe('order → receipt → stock → sales → return → expiry → count 
     lineIds = o.lines.map((l: { id: string }) => l.id);
     const mine = await get(UMKM, `/api/operations/orders/${orderId}`);
     expect(mine.json().can.respond).toBe(true);
+    // The maker is reminded to answer, in both languages, with a link to the order.
+    const reminder = (await get(UMKM, '/api/operations/reminders'))
+      .json()
+      .reminders.find((r: { target: { id: string } }) => r.target.id === orderId);
+    expect(reminder).toMatchObject({ kind: 'order_awaiting_answer', target: { kind: 'order' }, overdue: false });
+    expect(reminder.text.id).toContain(o.number);
+    expect(reminder.text.en).toContain('awaits');
+    expect((await get(INDO, '/api/operations/reminders')).json().reminders).toEqual([]);
   });
 
   it('the UMKM confirms in part: partly_confirmed; cannot answer twice', async () => {
