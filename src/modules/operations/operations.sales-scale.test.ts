@@ -27,10 +27,12 @@ it(`posts ${LINES.toLocaleString('en')} sales lines set-wise, FEFO, with varianc
     .id;
   const nOutlets = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM outlets`.execute(db)).rows[0]!.n);
   const nProducts = Math.ceil(groups / nOutlets);
-  // Pairs: every outlet × the first nProducts products (by id), numbered; the first `groups` of them sell.
+  // Pairs: every outlet × the first nProducts products (by id) that have no stock anywhere yet (the demo's
+  // have), numbered; the first `groups` of them sell.
   await sql`CREATE TEMP TABLE scale_pairs AS
     SELECT row_number() OVER (ORDER BY o.id, p.id) AS n, o.id AS outlet_id, p.id AS product_id, p.umkm_id, o.district_code, o.province_code
-    FROM outlets o CROSS JOIN (SELECT id, umkm_id FROM products ORDER BY id LIMIT ${nProducts}) p`.execute(db);
+    FROM outlets o CROSS JOIN (SELECT id, umkm_id FROM products pr
+      WHERE NOT EXISTS (SELECT 1 FROM stock_movements m WHERE m.product_id = pr.id) ORDER BY id LIMIT ${nProducts}) p`.execute(db);
   await sql`DELETE FROM scale_pairs WHERE n > ${groups}`.execute(db);
   await sql`ANALYZE scale_pairs`.execute(db);
   // Two batches per product; the even pairs hold 3 + 2 units (the earlier-expiring batch first).

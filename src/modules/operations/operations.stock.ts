@@ -74,9 +74,16 @@ export async function recordStockCount(
   input: { outletId: string; countedOn?: string; note?: string; lines: { productId: string; batchId?: string; counted: number }[] },
 ) {
   const outlet = await outletForWrite(db, ctx, input.outletId);
-  const countedOn = input.countedOn ?? localDate(outlet.district_code, ctx.now);
+  const todayThere = localDate(outlet.district_code, ctx.now);
+  const countedOn = input.countedOn ?? todayThere;
   const stock = await store.batchStockAt(db, outlet.id);
   const problems: FieldProblem[] = [];
+  if (countedOn > todayThere) {
+    problems.push({
+      field: 'countedOn',
+      message: { id: 'Tanggal stock opname tidak boleh setelah hari ini.', en: 'The count date must not be after today.' },
+    });
+  }
   const lines: { productId: string; batchId: string | null; expected: number; counted: number }[] = [];
   const moves: { productId: string; batchId: string; umkmId: string; qty: number }[] = [];
   const seen = new Set<string>();

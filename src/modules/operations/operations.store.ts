@@ -862,13 +862,13 @@ export async function postSales(db: Database, importId: string): Promise<number>
       ),
       draws AS (
         SELECT pos.outlet_id, pos.product_id, c.batch_id, least(c.on_hand, pos.net - (c.cum - c.on_hand)) AS qty, false AS variance,
-          c.cum AS seq
+          c.cum AS seq, pos.umkm_id, pos.chain_id, pos.province_code, pos.district_code
         FROM c JOIN pos ON pos.outlet_id = c.outlet_id AND pos.product_id = c.product_id
         WHERE c.cum - c.on_hand < pos.net
       ),
       unmatched AS (
         SELECT pos.outlet_id, pos.product_id, NULL::uuid AS batch_id, pos.net - coalesce(s.supply, 0) AS qty, true AS variance,
-          2147483647::bigint AS seq
+          2147483647::bigint AS seq, pos.umkm_id, pos.chain_id, pos.province_code, pos.district_code
         FROM pos LEFT JOIN (SELECT outlet_id, product_id, sum(on_hand) AS supply FROM b GROUP BY outlet_id, product_id) s
           ON s.outlet_id = pos.outlet_id AND s.product_id = pos.product_id
         WHERE pos.net > coalesce(s.supply, 0)
@@ -881,16 +881,17 @@ export async function postSales(db: Database, importId: string): Promise<number>
         ORDER BY m.outlet_id, m.product_id, m.id DESC
       ),
       back AS (
-        SELECT neg.outlet_id, neg.product_id, ld.batch_id, neg.net AS qty, ld.batch_id IS NULL AS variance, 0::bigint AS seq
+        SELECT neg.outlet_id, neg.product_id, ld.batch_id, neg.net AS qty, ld.batch_id IS NULL AS variance, 0::bigint AS seq,
+          neg.umkm_id, neg.chain_id, neg.province_code, neg.district_code
         FROM neg LEFT JOIN last_drawn ld ON ld.outlet_id = neg.outlet_id AND ld.product_id = neg.product_id
       ),
       moves AS (SELECT * FROM draws UNION ALL SELECT * FROM unmatched UNION ALL SELECT * FROM back),
       ins AS (
         INSERT INTO stock_movements (outlet_id, product_id, batch_id, umkm_id, chain_id, province_code, district_code,
           kind, qty, occurred_on, source, source_id, variance)
-        SELECT mv.outlet_id, mv.product_id, mv.batch_id, g.umkm_id, g.chain_id, g.province_code, g.district_code,
+        SELECT mv.outlet_id, mv.product_id, mv.batch_id, mv.umkm_id, mv.chain_id, mv.province_code, mv.district_code,
           'sold', -mv.qty, ${day}::date, 'sales', ${importId}, mv.variance
-        FROM moves mv JOIN g ON g.outlet_id = mv.outlet_id AND g.product_id = mv.product_id
+        FROM moves mv
         WHERE mv.qty <> 0
         -- In FEFO order, so that the batch drawn last has the latest id (a till return goes back to it).
         ORDER BY mv.outlet_id, mv.product_id, mv.seq
