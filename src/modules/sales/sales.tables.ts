@@ -30,6 +30,8 @@ export interface SalesImportsTable {
   created_by: string | null;
   created_at: Generated<Date>;
   finished_at: NullableTs;
+  /** 0011: the header as uploaded and which column carried which field. */
+  headers: NullableJson<{ names: string[]; fields: Record<string, string> }>;
 }
 
 export interface SalesImportRejectsTable {
@@ -62,7 +64,29 @@ export interface SalesLinesTable {
   import_id: string;
 }
 
+/** 0011: an import's rows before they are checked (unlogged scratch). */
+export interface SalesImportStagingTable {
+  import_id: string;
+  row: number;
+  store: string;
+  day: string;
+  receipt: string;
+  line: string;
+  gtin: string;
+  qty: string;
+  price: string;
+  discount: string;
+  sales_date: string | null;
+  qty_n: number | null;
+  price_n: bigint | null;
+  discount_n: bigint | null;
+  line_n: number | null;
+  err: string | null;
+  err_col: string | null;
+}
+
 export interface SalesTables {
+  sales_import_staging: SalesImportStagingTable;
   sales_imports: SalesImportsTable;
   sales_import_rejects: SalesImportRejectsTable;
   sales_lines: SalesLinesTable;

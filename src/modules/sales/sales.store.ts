@@ -1,0 +1,226 @@
+// SQL of the POS import: staging (multi-row INSERT … SELECT FROM unnest in chunks, one statement each),
+// the set-wise checks (store of the chain, GTIN, PKS in force on the sales day), the idempotent keys and
+// corrections, the monthly partitions, the summary queries.
+import { sql } from 'kysely';
+import type { Database } from '../../db/client.ts';
+import { inForceSql, pksBindsOutletSql } from '../agreements/agreements.queries.ts';
+import type { RowCode } from './sales.rules.ts';
+
+export interface StagingChunk {
+  row: number[];
+  store: string[];
+  day: string[];
+  receipt: string[];
+  line: string[];
+  gtin: string[];
+  qty: string[];
+  price: string[];
+  discount: string[];
+  salesDate: (string | null)[];
+  qtyN: (number | null)[];
+  priceN: (number | null)[];
+  discountN: (number | null)[];
+  lineN: (number | null)[];
+  err: (string | null)[];
+  errCol: (string | null)[];
+}
+
+export const emptyChunk = (): StagingChunk => ({
+  row: [],
+  store: [],
+  day: [],
+  receipt: [],
+  line: [],
+  gtin: [],
+  qty: [],
+  price: [],
+  discount: [],
+  salesDate: [],
+  qtyN: [],
+  priceN: [],
+  discountN: [],
+  lineN: [],
+  err: [],
+  errCol: [],
+});
+
+export async function stage(db: Database, importId: string, c: StagingChunk) {
+  if (c.row.length === 0) return;
+  await sql`INSERT INTO sales_import_staging
+      (import_id, row, store, day, receipt, line, gtin, qty, price, discount, sales_date, qty_n, price_n, discount_n, line_n, err, err_col)
+    SELECT ${importId}::uuid, * FROM unnest(${c.row}::int[], ${c.store}::text[], ${c.day}::text[], ${c.receipt}::text[],
+      ${c.line}::text[], ${c.gtin}::text[], ${c.qty}::text[], ${c.price}::text[], ${c.discount}::text[], ${c.salesDate}::date[],
+      ${c.qtyN}::int[], ${c.priceN}::int8[], ${c.discountN}::int8[], ${c.lineN}::int[], ${c.err}::text[], ${c.errCol}::text[])`.execute(db);
+}
+
+/** Staging rows of imports that are no longer running (finished, refused, or failed after a crash). */
+export async function sweepStaging(db: Database) {
+  await sql`DELETE FROM sales_import_staging s USING sales_imports i
+    WHERE i.id = s.import_id AND i.status NOT IN ('queued', 'running')`.execute(db);
+}
+
+export async function clearStaging(db: Database, importId: string) {
+  await sql`DELETE FROM sales_import_staging WHERE import_id = ${importId}`.execute(db);
+}
+
+const monthName = (first: string) => `sales_lines_y${first.slice(0, 4)}m${first.slice(5, 7)}`;
+const nextMonth = (first: string) => {
+  const y = Number(first.slice(0, 4));
+  const m = Number(first.slice(5, 7));
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+};
+
+/** The monthly partitions of sales_lines for the months in the import, created before any row is stored
+ *  (so no row of such a month ever lands in the default partition). One creator at a time. */
+export async function ensurePartitions(db: Database, importId: string) {
+  await db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(hashtext('sales_lines partitions'))`.execute(trx);
+    const months = await sql<{ first: string }>`SELECT DISTINCT to_char(date_trunc('month', sales_date), 'YYYY-MM-DD') AS first
+      FROM sales_import_staging WHERE import_id = ${importId} AND sales_date IS NOT NULL`.execute(trx);
+    for (const { first } of months.rows) {
+      await sql`CREATE TABLE IF NOT EXISTS ${sql.id(monthName(first))} PARTITION OF sales_lines
+        FOR VALUES FROM (${sql.lit(first)}) TO (${sql.lit(nextMonth(first))})`.execute(trx);
+    }
+  });
+}
+
+export interface Outcome {
+  imported: number;
+  duplicates: number;
+  conflicts: number;
+  rejected: number;
+  rows: number;
+}
+
+/** Checks the staged rows set-wise and stores the good ones; runs inside the import's one transaction. */
+export async function checkAndStore(
+  trx: Database,
+  f: { importId: string; chainId: string; shape: 'lines' | 'daily'; correction: boolean; rawHeaders: Partial<Record<string, string>> },
+): Promise<Outcome> {
+  const lines = f.shape === 'lines';
+  // 1. Every staged row with its outlet (of THIS chain only: another chain's store is simply not found)
+  //    and its product, and the key of its figure.
+  await sql`CREATE TEMP TABLE pos_c ON COMMIT DROP AS
+    SELECT s.row, s.err, s.err_col, s.sales_date, s.qty_n, s.price_n, s.discount_n, btrim(s.gtin) AS gtin,
+      ${lines ? sql`btrim(s.receipt)` : sql`''`}::text AS receipt_k,
+      ${lines ? sql`coalesce(s.line_n, 0)` : sql`0`}::int AS line_k,
+      ${lines ? sql`''` : sql`btrim(s.gtin)`}::text AS key_gtin,
+      o.id AS outlet_id, o.district_code, o.province_code, p.id AS product_id, p.umkm_id
+    FROM sales_import_staging s
+    LEFT JOIN outlets o ON o.chain_id = ${f.chainId} AND o.store_code = btrim(s.store)
+    LEFT JOIN products p ON p.gtin = btrim(s.gtin) AND p.archived_at IS NULL
+    WHERE s.import_id = ${f.importId}`.execute(trx);
+  // 2. The PKS in force for each (outlet, product, day) of the file — far fewer than its rows.
+  await sql`CREATE TEMP TABLE pos_t ON COMMIT DROP AS
+    SELECT k.outlet_id, k.product_id, k.sales_date,
+      (SELECT a.id FROM agreements a
+        JOIN agreement_versions v ON v.agreement_id = a.id
+        JOIN agreement_products ap ON ap.version_id = v.id
+        JOIN outlets o ON o.id = k.outlet_id
+        WHERE a.kind = 'pks' AND ap.product_id = k.product_id AND ${pksBindsOutletSql('a', 'v', 'o')}
+          AND ${inForceSql('v', sql<string>`k.sales_date`)}
+        ORDER BY v.starts_on DESC, a.number LIMIT 1) AS agreement_id
+    FROM (SELECT DISTINCT outlet_id, product_id, sales_date FROM pos_c
+      WHERE err IS NULL AND outlet_id IS NOT NULL AND product_id IS NOT NULL) k`.execute(trx);
+  // 3. The verdict of each row: its first problem, or (a good row) whether it repeats an earlier row of the file.
+  await sql`CREATE TEMP TABLE pos_f ON COMMIT DROP AS
+    SELECT c.*, t.agreement_id,
+      CASE WHEN c.err IS NOT NULL THEN c.err WHEN c.outlet_id IS NULL THEN 'unknown_store'
+        WHEN c.product_id IS NULL THEN 'unknown_gtin' WHEN t.agreement_id IS NULL THEN 'no_pks' END AS code,
+      CASE WHEN c.err IS NOT NULL THEN c.err_col WHEN c.outlet_id IS NULL THEN 'store'
+        WHEN c.product_id IS NULL THEN 'gtin' WHEN t.agreement_id IS NULL THEN 'gtin' END AS col,
+      c.qty_n::bigint * c.price_n - c.discount_n AS amount
+    FROM pos_c c LEFT JOIN pos_t t USING (outlet_id, product_id, sales_date)`.execute(trx);
+  await sql`CREATE TEMP TABLE pos_g ON COMMIT DROP AS
+    SELECT g.*, first_value(g.row) OVER k = g.row AS first,
+      (g.gtin, g.qty_n, g.price_n, g.discount_n) IS NOT DISTINCT FROM
+        (first_value(g.gtin) OVER k, first_value(g.qty_n) OVER k, first_value(g.price_n) OVER k, first_value(g.discount_n) OVER k) AS same_as_first
+    FROM pos_f g WHERE g.code IS NULL
+    WINDOW k AS (PARTITION BY g.outlet_id, g.sales_date, g.receipt_k, g.line_k, g.key_gtin ORDER BY g.row)`.execute(trx);
+  // 4. The figure in force for each new key: the sale at the key's highest revision.
+  const range = await sql<{
+    lo: string | null;
+    hi: string | null;
+  }>`SELECT min(sales_date)::text AS lo, max(sales_date)::text AS hi FROM pos_g`.execute(trx);
+  const { lo, hi } = range.rows[0] ?? { lo: null, hi: null };
+  await sql`CREATE TEMP TABLE pos_e ON COMMIT DROP AS
+    SELECT DISTINCT ON (g.row) g.row, e.revision, e.gtin, e.qty, e.unit_price, e.discount, e.amount, e.product_id, e.umkm_id,
+      e.agreement_id, e.province_code, e.district_code,
+      (e.gtin, e.qty, e.unit_price, e.discount) = (g.gtin, g.qty_n, g.price_n, g.discount_n) AS same
+    FROM pos_g g JOIN sales_lines e ON e.chain_id = ${f.chainId} AND e.outlet_id = g.outlet_id AND e.sales_date = g.sales_date
+      AND e.receipt = g.receipt_k AND e.line = g.line_k AND e.key_gtin = g.key_gtin AND e.entry = 'sale'
+    WHERE g.first AND e.sales_date BETWEEN ${lo ?? '2000-01-01'}::date AND ${hi ?? '2000-01-01'}::date
+    ORDER BY g.row, e.revision DESC`.execute(trx);
+
+  // 5. Store: new keys at revision 0; with a correction, a changed key gets the reversal of the figure in
+  //    force and the new figure, both at the next revision. Never an overwrite.
+  const common = sql`${f.chainId}::uuid, g.outlet_id, g.sales_date, g.receipt_k, g.line_k, g.key_gtin`;
+  const inserted = await sql<{ n: string }>`WITH ins AS (
+    INSERT INTO sales_lines (chain_id, outlet_id, sales_date, receipt, line, key_gtin, revision, entry, gtin, product_id, umkm_id,
+      agreement_id, province_code, district_code, qty, unit_price, discount, amount, import_id)
+    SELECT ${common}, 0, 'sale', g.gtin, g.product_id, g.umkm_id, g.agreement_id, g.province_code, g.district_code,
+        g.qty_n, g.price_n, g.discount_n, g.amount, ${f.importId}::uuid
+      FROM pos_g g LEFT JOIN pos_e e ON e.row = g.row WHERE g.first AND e.row IS NULL
+    ${
+      f.correction
+        ? sql`UNION ALL
+    SELECT ${common}, e.revision + 1, 'reversal', e.gtin, e.product_id, e.umkm_id, e.agreement_id, e.province_code, e.district_code,
+        -e.qty, e.unit_price, e.discount, -e.amount, ${f.importId}::uuid
+      FROM pos_g g JOIN pos_e e ON e.row = g.row WHERE NOT e.same
+    UNION ALL
+    SELECT ${common}, e.revision + 1, 'sale', g.gtin, g.product_id, g.umkm_id, g.agreement_id, g.province_code, g.district_code,
+        g.qty_n, g.price_n, g.discount_n, g.amount, ${f.importId}::uuid
+      FROM pos_g g JOIN pos_e e ON e.row = g.row WHERE NOT e.same`
+        : sql``
+    }
+    RETURNING entry)
+    SELECT count(*) FILTER (WHERE entry = 'sale')::text AS n FROM ins`.execute(trx);
+
+  // 6. Rejected rows (and conflicts), kept whole with the headers as uploaded, for the download.
+  const h = f.rawHeaders;
+  const pairs = (['store', 'day', 'receipt', 'line', 'gtin', 'qty', 'price', 'discount'] as const)
+    .filter((k) => h[k] !== undefined)
+    .map((k) => sql`${h[k]}::text, s.${sql.ref(k)}`);
+  await sql`INSERT INTO sales_import_rejects (import_id, row, col, code, raw)
+    SELECT ${f.importId}::uuid, v.row, v.col, v.code, jsonb_build_object(${sql.join(pairs)})
+    FROM (
+      SELECT row, col, code FROM pos_f WHERE code IS NOT NULL
+      UNION ALL
+      SELECT g.row, NULL, 'duplicate_in_file' FROM pos_g g WHERE NOT g.first AND NOT g.same_as_first
+      ${f.correction ? sql`` : sql`UNION ALL SELECT e.row, NULL, 'conflict' FROM pos_e e WHERE NOT e.same`}
+    ) v JOIN sales_import_staging s ON s.import_id = ${f.importId} AND s.row = v.row`.execute(trx);
+
+  const counts = await sql<{ rows: string; rejected: string; conflicts: string }>`SELECT
+      (SELECT count(*) FROM pos_f)::text AS rows,
+      (SELECT count(*) FROM sales_import_rejects WHERE import_id = ${f.importId} AND code NOT IN ('conflict', 'duplicate_in_file'))::text AS rejected,
+      (SELECT count(*) FROM sales_import_rejects WHERE import_id = ${f.importId} AND code IN ('conflict', 'duplicate_in_file'))::text AS conflicts`.execute(
+    trx,
+  );
+  const c = counts.rows[0] as { rows: string; rejected: string; conflicts: string };
+  const rows = Number(c.rows);
+  const imported = Number(inserted.rows[0]?.n ?? 0);
+  const rejected = Number(c.rejected);
+  const conflicts = Number(c.conflicts);
+  await clearStaging(trx, f.importId);
+  return { rows, imported, rejected, conflicts, duplicates: rows - imported - rejected - conflicts };
+}
+
+export async function errorsOf(db: Database, importId: string, limit: number) {
+  const list = await db
+    .selectFrom('sales_import_rejects')
+    .select(['row', 'col', 'code'])
+    .where('import_id', '=', importId)
+    .orderBy('row')
+    .limit(limit)
+    .execute();
+  const counts = await db
+    .selectFrom('sales_import_rejects')
+    .select(['code', sql<string>`count(*)::text`.as('n')])
+    .where('import_id', '=', importId)
+    .groupBy('code')
+    .execute();
+  return {
+    list: list as { row: number; col: string | null; code: RowCode }[],
+    counts: Object.fromEntries(counts.map((r) => [r.code, Number(r.n)])),
+  };
+}
