@@ -20,6 +20,7 @@ import { mentoringRoutes } from './modules/curation/mentoring.routes.ts';
 import { placementRoutes } from './modules/placement/placement.routes.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
+import { salesRoutes } from './modules/sales/sales.routes.ts';
 import { securityRoutes } from './modules/security/security.routes.ts';
 import { fileRoutes } from './platform/files.routes.ts';
 import { registerGuards } from './platform/hardening.ts';
@@ -98,6 +99,8 @@ export async function buildApp(opts: { handle: DbHandle; config: Config; logger?
   await app.register(agreementRoutes);
   // placement planning (C5)
   await app.register(placementRoutes, { db: handle.db });
+  // POS sales (C7)
+  await app.register(salesRoutes, { db: handle.db, config });
 
   // The web app: built by Vite into dist/web; every non-API path answers index.html (client routing).
   if (fs.existsSync(path.join(WEB_DIR, 'index.html'))) {

@@ -38,8 +38,8 @@ function head(file: string, bytes: number): Buffer {
 export function openRows(file: string): FileRows {
   const start = head(file, 64 * 1024);
   if (start.length === 0) throw new UnreadableFile('empty');
-  const stream = fs.createReadStream(file, { highWaterMark: 1024 * 1024 });
-  if (start.subarray(0, 4).equals(ZIP)) return { kind: 'xlsx', rows: xlsxRows(stream) };
+  const open = () => fs.createReadStream(file, { highWaterMark: 1024 * 1024 });
+  if (start.subarray(0, 4).equals(ZIP)) return { kind: 'xlsx', rows: xlsxRows(open) };
 
   // A text file: UTF-8 (a multi-byte character cut at the end of the sample is fine), no NUL bytes.
   if (start.includes(0)) throw new UnreadableFile('binary');
@@ -58,12 +58,17 @@ export function openRows(file: string): FileRows {
     skip_empty_lines: true,
   });
   const rows = (async function* () {
-    stream.pipe(parser);
+    // Opened only when read, and closed whichever way the reading ends (a refused header stops early).
+    const stream = open();
     stream.on('error', (e) => parser.destroy(e));
+    stream.pipe(parser);
     try {
       for await (const rec of parser) yield rec as string[];
     } catch (e) {
       throw new UnreadableFile(e instanceof Error ? e.message : String(e));
+    } finally {
+      stream.destroy();
+      parser.destroy();
     }
   })();
   return { kind: 'csv', rows };
@@ -85,7 +90,8 @@ function cellText(v: unknown): string {
   return String(v);
 }
 
-async function* xlsxRows(stream: fs.ReadStream): AsyncIterable<string[]> {
+async function* xlsxRows(open: () => fs.ReadStream): AsyncIterable<string[]> {
+  const stream = open();
   let reader: ExcelJS.stream.xlsx.WorkbookReader;
   try {
     reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {

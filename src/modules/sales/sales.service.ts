@@ -3,8 +3,18 @@
 // the good ones stored in sales_lines (monthly partitions created first), the stock ledger told, and the
 // import marked done with its summary. A crash before that commit leaves nothing of the file in
 // sales_lines; its staging rows are swept by the next import.
+import crypto from 'node:crypto';
+import { once } from 'node:events';
+import fs from 'node:fs';
+import { stringify } from 'csv-stringify';
 import { sql } from 'kysely';
+import type { z } from 'zod';
 import type { Database } from '../../db/client.ts';
+import type { ChainCode } from '../../db/types.ts';
+import { enqueueJob, registerJobHandler } from '../../jobs/jobs.ts';
+import type { Ctx } from '../../platform/auth/actor.ts';
+import { chainActedFor, inRegion, salesImportScope, salesScope } from '../../platform/auth/policy.ts';
+import { badRequest, notFound } from '../../platform/errors.ts';
 import { applySalesToStock } from '../operations/operations.stock.ts';
 import { fileSha256, openRows, UnreadableFile } from './sales.read.ts';
 import {
@@ -16,12 +26,17 @@ import {
   type HeaderMap,
   type ImportSummary,
   mapHeader,
+  normaliseHeader,
   type RawRow,
   ROW_MESSAGE,
   type RowCode,
   readRow,
 } from './sales.rules.ts';
+import type { zSalesBatch, zSummaryQuery } from './sales.schemas.ts';
 import * as store from './sales.store.ts';
+
+type SalesBatch = z.infer<typeof zSalesBatch>;
+type SummaryQuery = z.infer<typeof zSummaryQuery>;
 
 const CHUNK = 20_000;
 
@@ -193,7 +208,9 @@ export async function runImport(
   const rawHeaders: Partial<Record<string, string>> = {};
   for (const [f, i] of Object.entries(headerMap.index)) rawHeaders[STAGED_FIELD[f as Field]] = headerMap.names[i as number];
 
-  const summary = await db.transaction().execute(async (trx) => {
+  // The one transaction (an API batch already runs inside its request's transaction).
+  const oneTransaction = <T>(fn: (trx: Database) => Promise<T>) => (db.isTransaction ? fn(db) : db.transaction().execute(fn));
+  const summary = await oneTransaction(async (trx) => {
     const out = await store.checkAndStore(trx, {
       importId,
       chainId: imp.chain_id,
@@ -255,4 +272,253 @@ export async function importFileAs(db: Database, importId: string, sha: string, 
     return finishRefused(db, importId, refusedSummary(sha, { code }));
   }
   return runImport(db, importId, sha, rows, opts);
+}
+
+// ---- the API's side: chain, uploads (inline or as a job), batches, history, rejects, summary ----
+
+const CHAIN_LABEL = { id: 'Jaringan ritel', en: 'Retail chain' };
+
+/** The chain an import is for: a chain's staff always their own (naming another: 404, as if unknown); an
+ *  admin names one. */
+export async function chainFor(db: Database, ctx: Ctx, named: ChainCode | undefined) {
+  const acted = chainActedFor(ctx.actor, named);
+  if (acted === 'foreign') throw notFound(CHAIN_LABEL, 'chain');
+  if (acted === 'missing') throw badRequest('chain_required', { id: 'Jaringan ritel wajib diisi.', en: 'The chain is required.' }, 'chain');
+  const row = await db
+    .selectFrom('organizations')
+    .select(['id', 'name'])
+    .where('kind', '=', 'chain')
+    .where('chain_code', '=', acted.chainCode)
+    .executeTakeFirst();
+  if (!row) throw notFound(CHAIN_LABEL, 'chain');
+  return row;
+}
+
+/** Files above this size are imported by a job (answer 202); smaller ones inside the request. */
+export const JOB_THRESHOLD_BYTES = 1024 * 1024;
+export const JOB_KIND = 'sales.import';
+
+export async function startUpload(
+  db: Database,
+  r: ImportRequest,
+  upload: { file: string; size: number },
+  threshold = JOB_THRESHOLD_BYTES,
+): Promise<ImportResult | { importId: string; status: 'queued' }> {
+  const sha = await fileSha256(upload.file);
+  if (upload.size <= threshold) {
+    try {
+      const importId = await createImport(db, r, sha);
+      return await importFileAs(db, importId, sha, upload.file);
+    } finally {
+      fs.rmSync(upload.file, { force: true });
+    }
+  }
+  const importId = await db.transaction().execute(async (trx) => {
+    const id = await createImport(trx, r, sha, 'queued');
+    const jobId = await enqueueJob(trx, JOB_KIND, { importId: id, sha256: sha, file: upload.file });
+    await trx.updateTable('sales_imports').set({ job_id: jobId }).where('id', '=', id).execute();
+    return id;
+  });
+  return { importId, status: 'queued' };
+}
+
+registerJobHandler(JOB_KIND, async (job) => {
+  const { importId, sha256, file } = job.payload as { importId: string; sha256: string; file: string };
+  const expectedRows = fs.existsSync(file) ? Math.max(1, fs.statSync(file).size / 48) : undefined;
+  try {
+    if (!fs.existsSync(file)) throw new Error('the uploaded file is gone');
+    await importFileAs(job.db, importId, sha256, file, {
+      expectedRows,
+      progress: async (p) => {
+        await job.progress(p);
+        await job.db
+          .updateTable('sales_imports')
+          .set({ progress: Math.round(p) })
+          .where('id', '=', importId)
+          .execute();
+      },
+    });
+    fs.rmSync(file, { force: true });
+  } catch (e) {
+    await job.db
+      .updateTable('sales_imports')
+      .set({ status: 'failed', finished_at: sql`now()` })
+      .where('id', '=', importId)
+      .where('status', 'in', ['queued', 'running'])
+      .execute();
+    throw e;
+  }
+});
+
+/** A JSON batch from a chain's own system: the same rows, rules and answer as a file. */
+export async function importBatch(db: Database, ctx: Ctx, body: SalesBatch): Promise<ImportResult> {
+  const chain = await chainFor(db, ctx, body.chain);
+  const lines = body.lines.some((l) => l.receipt !== undefined || l.line !== undefined);
+  const header = lines
+    ? ['store_code', 'date', 'receipt', 'line', 'gtin', 'qty', 'unit_price', 'discount']
+    : ['store_code', 'date', 'gtin', 'qty', 'unit_price', 'discount'];
+  const text = (v: string | number | undefined) => (v === undefined ? '' : String(v));
+  const rows = body.lines.map((l) =>
+    lines
+      ? [l.storeCode, l.date, text(l.receipt), text(l.line), l.gtin, text(l.qty), text(l.unitPrice), text(l.discount)]
+      : [l.storeCode, l.date, l.gtin, text(l.qty), text(l.unitPrice), text(l.discount)],
+  );
+  const sha = crypto.createHash('sha256').update(JSON.stringify(body.lines)).digest('hex');
+  const importId = await createImport(
+    db,
+    { chainId: chain.id, source: 'api', fileName: null, correction: body.correction ?? false, createdBy: ctx.actor.userId },
+    sha,
+  );
+  return runImport(
+    db,
+    importId,
+    sha,
+    (async function* () {
+      yield header;
+      yield* rows;
+    })(),
+  );
+}
+
+const importColumns = (db: Database) =>
+  db
+    .selectFrom('sales_imports as si')
+    .innerJoin('organizations as c', 'c.id', 'si.chain_id')
+    .leftJoin('users as u', 'u.id', 'si.created_by')
+    .select([
+      'si.id',
+      'c.name as chain_name',
+      'si.source',
+      'si.file_name',
+      'si.file_sha256',
+      'si.correction',
+      'si.status',
+      'si.progress',
+      'si.rows',
+      'si.imported',
+      'si.duplicates',
+      'si.conflicts',
+      'si.rejected',
+      'u.name as created_by_name',
+      'si.created_at',
+      'si.finished_at',
+      'si.summary',
+    ]);
+
+type ImportRowOut = Awaited<ReturnType<ReturnType<typeof importColumns>['executeTakeFirstOrThrow']>>;
+const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : new Date(d).toISOString());
+const toItem = (r: ImportRowOut) => ({
+  id: r.id,
+  chainName: r.chain_name,
+  source: r.source,
+  fileName: r.file_name,
+  fileSha256: r.file_sha256,
+  correction: r.correction,
+  status: r.status,
+  progress: r.progress,
+  rows: r.rows,
+  imported: r.imported,
+  duplicates: r.duplicates,
+  conflicts: r.conflicts,
+  rejected: r.rejected,
+  createdByName: r.created_by_name,
+  createdAt: iso(r.created_at),
+  finishedAt: r.finished_at ? iso(r.finished_at) : null,
+});
+
+export async function listImports(db: Database, ctx: Ctx, q: { limit: number; offset: number; chain?: ChainCode }) {
+  const base = db
+    .selectFrom('sales_imports as si')
+    .innerJoin('organizations as c', 'c.id', 'si.chain_id')
+    .where(salesImportScope(ctx.actor, 'si'))
+    .$if(Boolean(q.chain), (b) => b.where('c.chain_code', '=', q.chain as ChainCode));
+  const total = await base.select(sql<string>`count(*)::text`.as('n')).executeTakeFirstOrThrow();
+  const rows = await importColumns(db)
+    .where(salesImportScope(ctx.actor, 'si'))
+    .$if(Boolean(q.chain), (b) => b.where('c.chain_code', '=', q.chain as ChainCode))
+    .orderBy('si.created_at', 'desc')
+    .orderBy('si.id')
+    .limit(q.limit)
+    .offset(q.offset)
+    .execute();
+  return { items: rows.map(toItem), total: Number(total.n) };
+}
+
+const IMPORT_LABEL = { id: 'Impor penjualan', en: 'Sales import' };
+
+export async function getImport(db: Database, ctx: Ctx, id: string) {
+  const r = await importColumns(db).where('si.id', '=', id).where(salesImportScope(ctx.actor, 'si')).executeTakeFirst();
+  if (!r) throw notFound(IMPORT_LABEL);
+  return { ...toItem(r), summary: (r.summary as ImportSummary | null) ?? null };
+}
+
+/** The rejected rows as CSV: the columns as uploaded plus the reason (`alasan` in an Indonesian file,
+ *  `reason` in an English one), read in pages so that a large import's rejects never sit in memory whole. */
+export async function rejectsCsv(db: Database, outer: Database, ctx: Ctx, id: string) {
+  const imp = await db
+    .selectFrom('sales_imports as si')
+    .select(['si.id', 'si.headers', 'si.file_name'])
+    .where('si.id', '=', id)
+    .where(salesImportScope(ctx.actor, 'si'))
+    .executeTakeFirst();
+  if (!imp) throw notFound(IMPORT_LABEL);
+  const headers = (imp.headers as { names: string[]; fields: Record<string, string> } | null) ?? { names: [], fields: {} };
+  const mapped = new Set(Object.values(headers.fields));
+  const columns = headers.names.filter((n) => mapped.has(n));
+  const english = headers.fields.store !== undefined && normaliseHeader(headers.fields.store) === 'storecode';
+  const reason = english ? 'reason' : 'alasan';
+  const colOf = new Map(Object.entries(headers.fields).map(([k, v]) => [k, v]));
+  const out = stringify({ header: true, columns: [...columns, reason] });
+  (async () => {
+    let after = 0;
+    for (;;) {
+      const page = await outer
+        .selectFrom('sales_import_rejects')
+        .select(['row', 'col', 'code', 'raw'])
+        .where('import_id', '=', id)
+        .where('row', '>', after)
+        .orderBy('row')
+        .limit(5000)
+        .execute();
+      for (const r of page) {
+        const staged = r.col === 'date' ? 'day' : (r.col ?? '');
+        const column = colOf.get(staged) ?? (r.col ? FIELD_HEADER[r.col as Field] : '');
+        const m = ROW_MESSAGE[r.code as RowCode]?.(column ?? '') ?? { id: r.code, en: r.code };
+        const raw = r.raw as Record<string, string>;
+        if (!out.write([...columns.map((c) => raw[c] ?? ''), english ? m.en : m.id])) await once(out, 'drain');
+      }
+      if (page.length < 5000) break;
+      after = page[page.length - 1]?.row ?? after;
+    }
+    out.end();
+  })().catch((e) => out.destroy(e));
+  return { stream: out, fileName: `${(imp.file_name ?? 'penjualan').replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '_')}-ditolak.csv` };
+}
+
+export async function salesSummary(db: Database, ctx: Ctx, q: SummaryQuery) {
+  const r = await db
+    .selectFrom('sales_lines as sl')
+    .select([
+      sql<string>`(count(*) FILTER (WHERE sl.entry = 'sale') - count(*) FILTER (WHERE sl.entry = 'reversal'))::text`.as('lines'),
+      sql<string>`coalesce(sum(sl.qty), 0)::text`.as('units'),
+      sql<string>`coalesce(sum(sl.amount), 0)::text`.as('revenue'),
+    ])
+    .where(salesScope(ctx.actor, 'sl'))
+    .$if(Boolean(q.from), (b) => b.where('sl.sales_date', '>=', q.from as string))
+    .$if(Boolean(q.to), (b) => b.where('sl.sales_date', '<=', q.to as string))
+    .$if(Boolean(q.regionCode), (b) => b.where(inRegion('sl.district_code', q.regionCode as string)))
+    .$if(Boolean(q.chain), (b) =>
+      b.where('sl.chain_id', '=', (s) =>
+        s
+          .selectFrom('organizations')
+          .select('id')
+          .where('kind', '=', 'chain')
+          .where('chain_code', '=', q.chain as ChainCode),
+      ),
+    )
+    .$if(Boolean(q.umkmId), (b) => b.where('sl.umkm_id', '=', q.umkmId as string))
+    .$if(Boolean(q.productId), (b) => b.where('sl.product_id', '=', q.productId as string))
+    .$if(Boolean(q.outletId), (b) => b.where('sl.outlet_id', '=', q.outletId as string))
+    .executeTakeFirstOrThrow();
+  return { lines: Number(r.lines), units: Number(r.units), revenue: BigInt(r.revenue) };
 }

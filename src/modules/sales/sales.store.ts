@@ -55,6 +55,10 @@ export async function stage(db: Database, importId: string, c: StagingChunk) {
 
 /** Staging rows of imports that are no longer running (finished, refused, or failed after a crash). */
 export async function sweepStaging(db: Database) {
+  // An import run in a process that died (not as a job: a job is re-queued by the runner) stays 'running':
+  // after an hour it is marked failed, and its staging rows go with the others.
+  await sql`UPDATE sales_imports SET status = 'failed', finished_at = now()
+    WHERE status = 'running' AND job_id IS NULL AND created_at < now() - interval '1 hour'`.execute(db);
   await sql`DELETE FROM sales_import_staging s USING sales_imports i
     WHERE i.id = s.import_id AND i.status NOT IN ('queued', 'running')`.execute(db);
 }
@@ -73,7 +77,8 @@ const nextMonth = (first: string) => {
 /** The monthly partitions of sales_lines for the months in the import, created before any row is stored
  *  (so no row of such a month ever lands in the default partition). One creator at a time. */
 export async function ensurePartitions(db: Database, importId: string) {
-  await db.transaction().execute(async (trx) => {
+  const tx = <T>(fn: (trx: Database) => Promise<T>) => (db.isTransaction ? fn(db) : db.transaction().execute(fn));
+  await tx(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(hashtext('sales_lines partitions'))`.execute(trx);
     const months = await sql<{ first: string }>`SELECT DISTINCT to_char(date_trunc('month', sales_date), 'YYYY-MM-DD') AS first
       FROM sales_import_staging WHERE import_id = ${importId} AND sales_date IS NOT NULL`.execute(trx);

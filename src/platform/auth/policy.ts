@@ -61,6 +61,11 @@ export const POLICY = {
   'placement.plans.approve': ['retailer'],
   'placements.read': ['admin', 'pemda', 'retailer', 'umkm'],
   'placements.lock': ['retailer'],
+  // POS sales (C7): a chain (head office or branch staff) imports for its own chain, an admin for any;
+  // the import history is the chain's; the sales summary is read within salesScope (a mentor: none).
+  'sales.import': ['admin', 'retailer'],
+  'sales.imports.read': ['admin', 'retailer'],
+  'sales.read': ['admin', 'pemda', 'retailer', 'umkm'],
 } as const satisfies Record<string, Audience[]>;
 
 export type Action = keyof typeof POLICY;
@@ -520,3 +525,35 @@ export const mayDraftPks = (actor: Actor, mou: AgreementParties) =>
 
 /** May change this account (profile, role, scope, title), disable or enable it, reset its password. */
 export const mayManageUser = (actor: Actor, _user: { id: string }) => actor.role === 'admin';
+
+// ---- POS sales (C7) ----
+
+/** Sales lines (`t` = sales_lines): a chain its own (branch staff: its branch's outlets); a Dinas those at
+ *  outlets in its region; a UMKM those of its own products; an admin all; nobody else. */
+export function salesScope(actor: Actor, t = 'sl'): Cond {
+  const col = (c: string) => sql.ref(`${t}.${c}`);
+  switch (actor.role) {
+    case 'admin':
+      return TRUE;
+    case 'retailer':
+      if (!actor.chainId) return FALSE;
+      if (actor.branchId) {
+        return sql<boolean>`(${col('chain_id')} = ${actor.chainId} AND ${col('outlet_id')} IN (SELECT id FROM outlets WHERE branch_id = ${actor.branchId}))`;
+      }
+      return sql<boolean>`${col('chain_id')} = ${actor.chainId}`;
+    case 'pemda':
+      return actor.regionCode ? inRegion(`${t}.district_code`, actor.regionCode) : FALSE;
+    case 'umkm':
+      return actor.organizationId ? sql<boolean>`${col('umkm_id')} = ${actor.organizationId}` : FALSE;
+    default:
+      return FALSE;
+  }
+}
+
+/** POS imports (`t` = sales_imports): a chain's staff see their chain's imports (head office and branches
+ *  import for the same chain); an admin all. */
+export function salesImportScope(actor: Actor, t = 'si'): Cond {
+  if (actor.role === 'admin') return TRUE;
+  if (actor.role === 'retailer' && actor.chainId) return sql<boolean>`${sql.ref(`${t}.chain_id`)} = ${actor.chainId}`;
+  return FALSE;
+}
