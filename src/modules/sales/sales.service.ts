@@ -146,6 +146,8 @@ export async function runImport(
   await store.clearStaging(db, importId);
   await store.sweepStaging(db);
 
+  const t0 = performance.now();
+  let stagingMs = 0;
   let map: HeaderMap | null = null;
   let chunk = store.emptyChunk();
   let n = 0;
@@ -190,7 +192,9 @@ export async function runImport(
       chunk.err.push(r.err);
       chunk.errCol.push(r.errField);
       if (chunk.row.length >= CHUNK) {
+        const ts = performance.now();
         await store.stage(db, importId, chunk);
+        stagingMs += performance.now() - ts;
         chunk = store.emptyChunk();
         if (opts.progress) await opts.progress(opts.expectedRows ? Math.min(90, (90 * n) / opts.expectedRows) : Math.min(90, n / 20_000));
       }
@@ -204,6 +208,11 @@ export async function runImport(
   await store.stage(db, importId, chunk);
   const headerMap = map;
 
+  if (process.env.POS_TIMING === '1') {
+    process.stderr.write(
+      `  read+stage: ${(performance.now() - t0).toFixed(0)} ms (of which staging statements ${stagingMs.toFixed(0)} ms)\n`,
+    );
+  }
   await store.ensurePartitions(db, importId);
   const rawHeaders: Partial<Record<string, string>> = {};
   for (const [f, i] of Object.entries(headerMap.index)) rawHeaders[STAGED_FIELD[f as Field]] = headerMap.names[i as number];

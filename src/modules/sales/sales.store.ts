@@ -103,6 +103,20 @@ export async function checkAndStore(
   f: { importId: string; chainId: string; shape: 'lines' | 'daily'; correction: boolean; rawHeaders: Partial<Record<string, string>> },
 ): Promise<Outcome> {
   const lines = f.shape === 'lines';
+  const timing = process.env.POS_TIMING === '1';
+  let last = performance.now();
+  const lap = (label: string) => {
+    if (!timing) return;
+    const now = performance.now();
+    process.stderr.write(`  ${label}: ${(now - last).toFixed(0)} ms\n`);
+    last = now;
+  };
+  // The staging table's statistics are those of whatever it held before: without fresh ones the planner
+  // joins a million rows by nested loops.
+  await sql`ANALYZE sales_import_staging`.execute(trx);
+  // Sorts and hashes over the file's rows in memory rather than in temporary files (this transaction only).
+  await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
+  lap('analyze');
   // 1. Every staged row with its outlet (of THIS chain only: another chain's store is simply not found)
   //    and its product, and the key of its figure.
   await sql`CREATE TEMP TABLE pos_c ON COMMIT DROP AS
@@ -115,6 +129,7 @@ export async function checkAndStore(
     LEFT JOIN outlets o ON o.chain_id = ${f.chainId} AND o.store_code = btrim(s.store)
     LEFT JOIN products p ON p.gtin = btrim(s.gtin) AND p.archived_at IS NULL
     WHERE s.import_id = ${f.importId}`.execute(trx);
+  lap('rows with outlet and product (pos_c)');
   // 2. The PKS in force for each (outlet, product, day) of the file — far fewer than its rows.
   await sql`CREATE TEMP TABLE pos_t ON COMMIT DROP AS
     SELECT k.outlet_id, k.product_id, k.sales_date,
@@ -127,6 +142,7 @@ export async function checkAndStore(
         ORDER BY v.starts_on DESC, a.number LIMIT 1) AS agreement_id
     FROM (SELECT DISTINCT outlet_id, product_id, sales_date FROM pos_c
       WHERE err IS NULL AND outlet_id IS NOT NULL AND product_id IS NOT NULL) k`.execute(trx);
+  lap('PKS in force per outlet × product × day (pos_t)');
   // 3. The verdict of each row: its first problem, or (a good row) whether it repeats an earlier row of the file.
   await sql`CREATE TEMP TABLE pos_f ON COMMIT DROP AS
     SELECT c.*, t.agreement_id,
@@ -136,17 +152,20 @@ export async function checkAndStore(
         WHEN c.product_id IS NULL THEN 'gtin' WHEN t.agreement_id IS NULL THEN 'gtin' END AS col,
       c.qty_n::bigint * c.price_n - c.discount_n AS amount
     FROM pos_c c LEFT JOIN pos_t t USING (outlet_id, product_id, sales_date)`.execute(trx);
+  lap('verdicts (pos_f)');
   await sql`CREATE TEMP TABLE pos_g ON COMMIT DROP AS
     SELECT g.*, first_value(g.row) OVER k = g.row AS first,
       (g.gtin, g.qty_n, g.price_n, g.discount_n) IS NOT DISTINCT FROM
         (first_value(g.gtin) OVER k, first_value(g.qty_n) OVER k, first_value(g.price_n) OVER k, first_value(g.discount_n) OVER k) AS same_as_first
     FROM pos_f g WHERE g.code IS NULL
     WINDOW k AS (PARTITION BY g.outlet_id, g.sales_date, g.receipt_k, g.line_k, g.key_gtin ORDER BY g.row)`.execute(trx);
+  lap('repeats within the file (pos_g)');
   // 4. The figure in force for each new key: the sale at the key's highest revision.
   const range = await sql<{
     lo: string | null;
     hi: string | null;
   }>`SELECT min(sales_date)::text AS lo, max(sales_date)::text AS hi FROM pos_g`.execute(trx);
+  lap('date range');
   const { lo, hi } = range.rows[0] ?? { lo: null, hi: null };
   await sql`CREATE TEMP TABLE pos_e ON COMMIT DROP AS
     SELECT DISTINCT ON (g.row) g.row, e.revision, e.gtin, e.qty, e.unit_price, e.discount, e.amount, e.product_id, e.umkm_id,
@@ -156,6 +175,7 @@ export async function checkAndStore(
       AND e.receipt = g.receipt_k AND e.line = g.line_k AND e.key_gtin = g.key_gtin AND e.entry = 'sale'
     WHERE g.first AND e.sales_date BETWEEN ${lo ?? '2000-01-01'}::date AND ${hi ?? '2000-01-01'}::date
     ORDER BY g.row, e.revision DESC`.execute(trx);
+  lap('figures in force (pos_e)');
 
   // 5. Store: new keys at revision 0; with a correction, a changed key gets the reversal of the figure in
   //    force and the new figure, both at the next revision. Never an overwrite.
@@ -180,6 +200,7 @@ export async function checkAndStore(
     }
     RETURNING entry)
     SELECT count(*) FILTER (WHERE entry = 'sale')::text AS n FROM ins`.execute(trx);
+  lap('insert into sales_lines');
 
   // 6. Rejected rows (and conflicts), kept whole with the headers as uploaded, for the download.
   const h = f.rawHeaders;
@@ -194,6 +215,7 @@ export async function checkAndStore(
       SELECT g.row, NULL, 'duplicate_in_file' FROM pos_g g WHERE NOT g.first AND NOT g.same_as_first
       ${f.correction ? sql`` : sql`UNION ALL SELECT e.row, NULL, 'conflict' FROM pos_e e WHERE NOT e.same`}
     ) v JOIN sales_import_staging s ON s.import_id = ${f.importId} AND s.row = v.row`.execute(trx);
+  lap('rejects');
 
   const counts = await sql<{ rows: string; rejected: string; conflicts: string }>`SELECT
       (SELECT count(*) FROM pos_f)::text AS rows,
@@ -201,6 +223,7 @@ export async function checkAndStore(
       (SELECT count(*) FROM sales_import_rejects WHERE import_id = ${f.importId} AND code IN ('conflict', 'duplicate_in_file'))::text AS conflicts`.execute(
     trx,
   );
+  lap('counts');
   const c = counts.rows[0] as { rows: string; rejected: string; conflicts: string };
   const rows = Number(c.rows);
   const imported = Number(inserted.rows[0]?.n ?? 0);
