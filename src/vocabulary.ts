@@ -9,6 +9,7 @@ import { AUDIT_VOCABULARY } from './modules/audit/audit.vocabulary.ts';
 import { CURATION_VOCABULARY } from './modules/curation/curation.vocabulary.ts';
 import { MENTORING_VOCABULARY } from './modules/curation/mentoring.vocabulary.ts';
 import { REGISTRY_VOCABULARY } from './modules/registry/registry.vocabulary.ts';
+import { SALES_VOCABULARY } from './modules/sales/sales.vocabulary.ts';
 import type { Bilingual } from './platform/errors.ts';
 import type { Lang } from './platform/format.ts';
 
@@ -21,6 +22,7 @@ export const VOCABULARY = {
   ...CURATION_VOCABULARY,
   ...AUDIT_VOCABULARY,
   ...MENTORING_VOCABULARY,
+  ...SALES_VOCABULARY,
 } satisfies Vocabulary;
 
 export type VocabularyKind = keyof typeof VOCABULARY;
