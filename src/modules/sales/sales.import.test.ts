@@ -97,6 +97,18 @@ describe('idempotency and corrections', () => {
   });
 });
 
+describe('a key twice in one file', () => {
+  it('the first row counts; the same figures again are a duplicate, other figures are reported', async () => {
+    const f = write(
+      'twice.csv',
+      'store_code,date,receipt,line,gtin,qty,unit_price\nA9TW,2026-11-13,T1,1,8991853100134,1,25000\nA9TW,2026-11-13,T1,1,8991853100134,1,25000\nA9TW,2026-11-13,T1,1,8991853100134,9,25000\n',
+    );
+    const r = await run(alfamart, f);
+    expect(r.summary).toMatchObject({ rows: 3, imported: 1, duplicates: 1, conflicts: 1, rejected: 0 });
+    expect(r.summary.errors).toMatchObject([{ row: 3, code: 'duplicate_in_file' }]);
+  });
+});
+
 describe('bad rows and refused files', () => {
   it('each bad row kind with its row, column and bilingual message; good rows stored', async () => {
     const f = write(

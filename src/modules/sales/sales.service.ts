@@ -143,8 +143,8 @@ export async function runImport(
   }
   await db.updateTable('sales_imports').set({ status: 'running' }).where('id', '=', importId).execute();
   // Rows a previous attempt of this import staged before its process died, and every finished import's.
-  await store.clearStaging(db, importId);
   await store.sweepStaging(db);
+  await store.createStaging(db, importId);
 
   const t0 = performance.now();
   let stagingMs = 0;
@@ -165,11 +165,11 @@ export async function runImport(
         return i === undefined ? '' : (cells[i] ?? '');
       };
       const raw: RawRow = {
-        store: cell('store'),
+        store: cell('store').trim(),
         day: cell('date'),
-        receipt: cell('receipt'),
+        receipt: cell('receipt').trim(),
         line: cell('line'),
-        gtin: cell('gtin'),
+        gtin: cell('gtin').trim(),
         qty: cell('qty'),
         price: cell('price'),
         discount: cell('discount'),

@@ -44,27 +44,42 @@ export const emptyChunk = (): StagingChunk => ({
   errCol: [],
 });
 
+/** Each import stages into its own unlogged table (no index, dropped with the import's final transaction):
+ *  nothing to vacuum, no index to maintain while a million rows stream in. */
+export const stagingTable = (importId: string) => `sales_stage_${importId.replaceAll('-', '')}`;
+const st = (importId: string) => sql.id(stagingTable(importId));
+
+export async function createStaging(db: Database, importId: string) {
+  await sql`DROP TABLE IF EXISTS ${st(importId)}`.execute(db);
+  await sql`CREATE UNLOGGED TABLE ${st(importId)} (
+    row integer NOT NULL, store text NOT NULL, day text NOT NULL, receipt text NOT NULL, line text NOT NULL, gtin text NOT NULL,
+    qty text NOT NULL, price text NOT NULL, discount text NOT NULL, sales_date date, qty_n integer, price_n bigint,
+    discount_n bigint, line_n integer, err text, err_col text)`.execute(db);
+}
+
 export async function stage(db: Database, importId: string, c: StagingChunk) {
   if (c.row.length === 0) return;
-  await sql`INSERT INTO sales_import_staging
-      (import_id, row, store, day, receipt, line, gtin, qty, price, discount, sales_date, qty_n, price_n, discount_n, line_n, err, err_col)
-    SELECT ${importId}::uuid, * FROM unnest(${c.row}::int[], ${c.store}::text[], ${c.day}::text[], ${c.receipt}::text[],
+  await sql`INSERT INTO ${st(importId)}
+    SELECT * FROM unnest(${c.row}::int[], ${c.store}::text[], ${c.day}::text[], ${c.receipt}::text[],
       ${c.line}::text[], ${c.gtin}::text[], ${c.qty}::text[], ${c.price}::text[], ${c.discount}::text[], ${c.salesDate}::date[],
       ${c.qtyN}::int[], ${c.priceN}::int8[], ${c.discountN}::int8[], ${c.lineN}::int[], ${c.err}::text[], ${c.errCol}::text[])`.execute(db);
 }
 
-/** Staging rows of imports that are no longer running (finished, refused, or failed after a crash). */
+/** Staging tables of imports that are no longer running (finished, refused, or failed after a crash). */
 export async function sweepStaging(db: Database) {
   // An import run in a process that died (not as a job: a job is re-queued by the runner) stays 'running':
-  // after an hour it is marked failed, and its staging rows go with the others.
+  // after an hour it is marked failed, and its staging table goes with the others.
   await sql`UPDATE sales_imports SET status = 'failed', finished_at = now()
     WHERE status = 'running' AND job_id IS NULL AND created_at < now() - interval '1 hour'`.execute(db);
-  await sql`DELETE FROM sales_import_staging s USING sales_imports i
-    WHERE i.id = s.import_id AND i.status NOT IN ('queued', 'running')`.execute(db);
+  const orphans = await sql<{ name: string }>`SELECT t.tablename AS name FROM pg_tables t
+    WHERE t.schemaname = current_schema() AND t.tablename LIKE 'sales\_stage\_%'
+      AND NOT EXISTS (SELECT 1 FROM sales_imports i WHERE replace(i.id::text, '-', '') = substr(t.tablename, 13)
+        AND i.status IN ('queued', 'running'))`.execute(db);
+  for (const { name } of orphans.rows) await sql`DROP TABLE IF EXISTS ${sql.id(name)}`.execute(db);
 }
 
 export async function clearStaging(db: Database, importId: string) {
-  await sql`DELETE FROM sales_import_staging WHERE import_id = ${importId}`.execute(db);
+  await sql`DROP TABLE IF EXISTS ${st(importId)}`.execute(db);
 }
 
 const monthName = (first: string) => `sales_lines_y${first.slice(0, 4)}m${first.slice(5, 7)}`;
@@ -81,7 +96,7 @@ export async function ensurePartitions(db: Database, importId: string) {
   await tx(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(hashtext('sales_lines partitions'))`.execute(trx);
     const months = await sql<{ first: string }>`SELECT DISTINCT to_char(date_trunc('month', sales_date), 'YYYY-MM-DD') AS first
-      FROM sales_import_staging WHERE import_id = ${importId} AND sales_date IS NOT NULL`.execute(trx);
+      FROM ${st(importId)} WHERE sales_date IS NOT NULL`.execute(trx);
     for (const { first } of months.rows) {
       await sql`CREATE TABLE IF NOT EXISTS ${sql.id(monthName(first))} PARTITION OF sales_lines
         FOR VALUES FROM (${sql.lit(first)}) TO (${sql.lit(nextMonth(first))})`.execute(trx);
@@ -111,55 +126,59 @@ export async function checkAndStore(
     process.stderr.write(`  ${label}: ${(now - last).toFixed(0)} ms\n`);
     last = now;
   };
-  // The staging table's statistics are those of whatever it held before: without fresh ones the planner
-  // joins a million rows by nested loops.
-  await sql`ANALYZE sales_import_staging`.execute(trx);
+  const stage = st(f.importId);
+  // Fresh statistics of the staged rows: without them the planner joins a million rows by nested loops.
+  await sql`ANALYZE ${stage}`.execute(trx);
   // Sorts and hashes over the file's rows in memory rather than in temporary files (this transaction only).
   await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
   lap('analyze');
-  // 1. Every staged row with its outlet (of THIS chain only: another chain's store is simply not found)
-  //    and its product, and the key of its figure.
-  await sql`CREATE TEMP TABLE pos_c ON COMMIT DROP AS
-    SELECT s.row, s.err, s.err_col, s.sales_date, s.qty_n, s.price_n, s.discount_n, btrim(s.gtin) AS gtin,
-      ${lines ? sql`btrim(s.receipt)` : sql`''`}::text AS receipt_k,
-      ${lines ? sql`coalesce(s.line_n, 0)` : sql`0`}::int AS line_k,
-      ${lines ? sql`''` : sql`btrim(s.gtin)`}::text AS key_gtin,
-      o.id AS outlet_id, o.district_code, o.province_code, p.id AS product_id, p.umkm_id
-    FROM sales_import_staging s
-    LEFT JOIN outlets o ON o.chain_id = ${f.chainId} AND o.store_code = btrim(s.store)
-    LEFT JOIN products p ON p.gtin = btrim(s.gtin) AND p.archived_at IS NULL
-    WHERE s.import_id = ${f.importId}`.execute(trx);
-  lap('rows with outlet and product (pos_c)');
-  // 2. The PKS in force for each (outlet, product, day) of the file — far fewer than its rows.
+  // 1. Each distinct (store, GTIN, day) of the file — far fewer than its rows — with its outlet (of THIS
+  //    chain only: another chain's store is simply not found), its product, and the PKS in force that day.
   await sql`CREATE TEMP TABLE pos_t ON COMMIT DROP AS
-    SELECT k.outlet_id, k.product_id, k.sales_date,
-      (SELECT a.id FROM agreements a
+    SELECT k.store, k.gtin, k.sales_date, o.id AS outlet_id, o.district_code, o.province_code, p.id AS product_id, p.umkm_id,
+      CASE WHEN o.id IS NOT NULL AND p.id IS NOT NULL THEN (SELECT a.id FROM agreements a
         JOIN agreement_versions v ON v.agreement_id = a.id
         JOIN agreement_products ap ON ap.version_id = v.id
-        JOIN outlets o ON o.id = k.outlet_id
-        WHERE a.kind = 'pks' AND ap.product_id = k.product_id AND ${pksBindsOutletSql('a', 'v', 'o')}
+        WHERE a.kind = 'pks' AND ap.product_id = p.id AND ${pksBindsOutletSql('a', 'v', 'o')}
           AND ${inForceSql('v', sql<string>`k.sales_date`)}
-        ORDER BY v.starts_on DESC, a.number LIMIT 1) AS agreement_id
-    FROM (SELECT DISTINCT outlet_id, product_id, sales_date FROM pos_c
-      WHERE err IS NULL AND outlet_id IS NOT NULL AND product_id IS NOT NULL) k`.execute(trx);
-  lap('PKS in force per outlet × product × day (pos_t)');
-  // 3. The verdict of each row: its first problem, or (a good row) whether it repeats an earlier row of the file.
+        ORDER BY v.starts_on DESC, a.number LIMIT 1) END AS agreement_id
+    FROM (SELECT DISTINCT store, gtin, sales_date FROM ${stage} WHERE err IS NULL) k
+    LEFT JOIN outlets o ON o.chain_id = ${f.chainId} AND o.store_code = k.store
+    LEFT JOIN products p ON p.gtin = k.gtin AND p.archived_at IS NULL`.execute(trx);
+  lap('stores, products and PKS per store × GTIN × day (pos_t)');
+  // 2. Keys that occur more than once in the file (a hash aggregate; usually none), with the figures of
+  //    their first row: that row counts, a later one is a duplicate when its figures are the same.
+  const receiptK = lines ? sql`s.receipt` : sql`''`;
+  const lineK = lines ? sql`coalesce(s.line_n, 0)` : sql`0`;
+  const gtinK = lines ? sql`''` : sql`s.gtin`;
+  // Within one chain a store code is one outlet, so the file's own cells are the key: no join needed.
+  const keyCols = lines ? sql`s.store, s.sales_date, s.receipt, s.line_n` : sql`s.store, s.sales_date, s.gtin`;
+  await sql`CREATE TEMP TABLE pos_r ON COMMIT DROP AS
+    SELECT r.first_row, h.store, h.sales_date, h.receipt, h.line_n, h.gtin, h.qty_n, h.price_n, h.discount_n FROM (
+      SELECT min(s.row) AS first_row FROM ${stage} s WHERE s.err IS NULL
+        AND EXISTS (SELECT 1 FROM pos_t t WHERE t.store = s.store AND t.gtin = s.gtin AND t.sales_date = s.sales_date AND t.agreement_id IS NOT NULL)
+      GROUP BY ${keyCols} HAVING count(*) > 1) r
+    JOIN ${stage} h ON h.row = r.first_row`.execute(trx);
+  lap('repeats within the file (pos_r)');
+  // 3. The verdict of each row: its first problem, or none; the key of its figure; whether it is the
+  //    key's first row in the file, and if not, whether it repeats the first one's figures.
   await sql`CREATE TEMP TABLE pos_f ON COMMIT DROP AS
-    SELECT c.*, t.agreement_id,
-      CASE WHEN c.err IS NOT NULL THEN c.err WHEN c.outlet_id IS NULL THEN 'unknown_store'
-        WHEN c.product_id IS NULL THEN 'unknown_gtin' WHEN t.agreement_id IS NULL THEN 'no_pks' END AS code,
-      CASE WHEN c.err IS NOT NULL THEN c.err_col WHEN c.outlet_id IS NULL THEN 'store'
-        WHEN c.product_id IS NULL THEN 'gtin' WHEN t.agreement_id IS NULL THEN 'gtin' END AS col,
-      c.qty_n::bigint * c.price_n - c.discount_n AS amount
-    FROM pos_c c LEFT JOIN pos_t t USING (outlet_id, product_id, sales_date)`.execute(trx);
+    SELECT s.row, s.sales_date, s.qty_n, s.price_n, s.discount_n, s.gtin,
+      ${receiptK}::text AS receipt_k, ${lineK}::int AS line_k, ${gtinK}::text AS key_gtin,
+      t.outlet_id, t.district_code, t.province_code, t.product_id, t.umkm_id, t.agreement_id,
+      CASE WHEN s.err IS NOT NULL THEN s.err WHEN t.outlet_id IS NULL THEN 'unknown_store'
+        WHEN t.product_id IS NULL THEN 'unknown_gtin' WHEN t.agreement_id IS NULL THEN 'no_pks' END AS code,
+      CASE WHEN s.err IS NOT NULL THEN s.err_col WHEN t.outlet_id IS NULL THEN 'store'
+        WHEN t.product_id IS NULL THEN 'gtin' WHEN t.agreement_id IS NULL THEN 'gtin' END AS col,
+      s.qty_n::bigint * s.price_n - s.discount_n AS amount,
+      r.first_row IS NULL OR r.first_row = s.row AS first,
+      r.first_row IS NULL OR (s.gtin, s.qty_n, s.price_n, s.discount_n) IS NOT DISTINCT FROM (r.gtin, r.qty_n, r.price_n, r.discount_n) AS same_as_first
+    FROM ${stage} s
+    LEFT JOIN pos_t t ON s.err IS NULL AND t.store = s.store AND t.gtin = s.gtin AND t.sales_date = s.sales_date
+    LEFT JOIN pos_r r ON s.err IS NULL AND r.store = s.store AND r.sales_date = s.sales_date
+      AND ${lines ? sql`r.receipt = s.receipt AND r.line_n = s.line_n` : sql`r.gtin = s.gtin`}`.execute(trx);
+  await sql`CREATE TEMP VIEW pos_g AS SELECT * FROM pos_f WHERE code IS NULL`.execute(trx);
   lap('verdicts (pos_f)');
-  await sql`CREATE TEMP TABLE pos_g ON COMMIT DROP AS
-    SELECT g.*, first_value(g.row) OVER k = g.row AS first,
-      (g.gtin, g.qty_n, g.price_n, g.discount_n) IS NOT DISTINCT FROM
-        (first_value(g.gtin) OVER k, first_value(g.qty_n) OVER k, first_value(g.price_n) OVER k, first_value(g.discount_n) OVER k) AS same_as_first
-    FROM pos_f g WHERE g.code IS NULL
-    WINDOW k AS (PARTITION BY g.outlet_id, g.sales_date, g.receipt_k, g.line_k, g.key_gtin ORDER BY g.row)`.execute(trx);
-  lap('repeats within the file (pos_g)');
   // 4. The figure in force for each new key: the sale at the key's highest revision.
   const range = await sql<{
     lo: string | null;
@@ -183,6 +202,8 @@ export async function checkAndStore(
   const inserted = await sql<{ n: string }>`WITH ins AS (
     INSERT INTO sales_lines (chain_id, outlet_id, sales_date, receipt, line, key_gtin, revision, entry, gtin, product_id, umkm_id,
       agreement_id, province_code, district_code, qty, unit_price, discount, amount, import_id)
+    -- In key order: the primary key's B-tree is then filled left to right instead of at random places.
+    SELECT * FROM (
     SELECT ${common}, 0, 'sale', g.gtin, g.product_id, g.umkm_id, g.agreement_id, g.province_code, g.district_code,
         g.qty_n, g.price_n, g.discount_n, g.amount, ${f.importId}::uuid
       FROM pos_g g LEFT JOIN pos_e e ON e.row = g.row WHERE g.first AND e.row IS NULL
@@ -198,6 +219,7 @@ export async function checkAndStore(
       FROM pos_g g JOIN pos_e e ON e.row = g.row WHERE NOT e.same`
         : sql``
     }
+    ) x ORDER BY 2, 3, 4, 5, 6
     RETURNING entry)
     SELECT count(*) FILTER (WHERE entry = 'sale')::text AS n FROM ins`.execute(trx);
   lap('insert into sales_lines');
@@ -214,7 +236,7 @@ export async function checkAndStore(
       UNION ALL
       SELECT g.row, NULL, 'duplicate_in_file' FROM pos_g g WHERE NOT g.first AND NOT g.same_as_first
       ${f.correction ? sql`` : sql`UNION ALL SELECT e.row, NULL, 'conflict' FROM pos_e e WHERE NOT e.same`}
-    ) v JOIN sales_import_staging s ON s.import_id = ${f.importId} AND s.row = v.row`.execute(trx);
+    ) v JOIN ${stage} s ON s.row = v.row`.execute(trx);
   lap('rejects');
 
   const counts = await sql<{ rows: string; rejected: string; conflicts: string }>`SELECT
@@ -229,6 +251,7 @@ export async function checkAndStore(
   const imported = Number(inserted.rows[0]?.n ?? 0);
   const rejected = Number(c.rejected);
   const conflicts = Number(c.conflicts);
+  await sql`DROP VIEW pos_g`.execute(trx);
   await clearStaging(trx, f.importId);
   return { rows, imported, rejected, conflicts, duplicates: rows - imported - rejected - conflicts };
 }

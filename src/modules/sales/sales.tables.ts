@@ -64,29 +64,7 @@ export interface SalesLinesTable {
   import_id: string;
 }
 
-/** 0011: an import's rows before they are checked (unlogged scratch). */
-export interface SalesImportStagingTable {
-  import_id: string;
-  row: number;
-  store: string;
-  day: string;
-  receipt: string;
-  line: string;
-  gtin: string;
-  qty: string;
-  price: string;
-  discount: string;
-  sales_date: string | null;
-  qty_n: number | null;
-  price_n: bigint | null;
-  discount_n: bigint | null;
-  line_n: number | null;
-  err: string | null;
-  err_col: string | null;
-}
-
 export interface SalesTables {
-  sales_import_staging: SalesImportStagingTable;
   sales_imports: SalesImportsTable;
   sales_import_rejects: SalesImportRejectsTable;
   sales_lines: SalesLinesTable;
