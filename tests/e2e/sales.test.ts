@@ -81,7 +81,7 @@ describe('Penjualan POS (alfamart@demo, 360 px)', () => {
       const { ctx, page, errors } = await open('en', width);
       await page.getByTestId('sales-history').getByRole('button').first().click();
       await page.getByTestId('import-result').waitFor();
-      expect(await page.getByTestId('sales-history').innerText()).toContain('rows:');
+      await page.getByTestId('sales-history').getByText('rows:').first().waitFor();
       expect(await scrollWidth(page)).toBeLessThanOrEqual(width);
       await shot(page, `sales-en-${width}`);
       expect(errors).toEqual([]);

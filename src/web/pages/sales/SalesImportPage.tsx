@@ -224,6 +224,7 @@ function UploadForm({ onDone }: { onDone: (id: string, answer: ImportAnswer | nu
         </span>
         <input
           ref={input}
+          className="file-input"
           type="file"
           accept=".csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
@@ -294,6 +295,8 @@ function History({ refreshKey, onOpen }: { refreshKey: number; onOpen: (id: stri
   const q = useQuery({
     queryKey: ['sales-imports', page, refreshKey],
     queryFn: () => api.get<Answer<'/api/sales/imports'>>(`/api/sales/imports${qs({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })}`),
+    // A refresh after an import keeps the list on screen until the new page is in.
+    placeholderData: (previous) => previous,
   });
   return (
     <section data-testid="sales-history">
