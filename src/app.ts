@@ -17,6 +17,7 @@ import { agreementRoutes } from './modules/agreements/agreements.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { curationRoutes } from './modules/curation/curation.routes.ts';
 import { mentoringRoutes } from './modules/curation/mentoring.routes.ts';
+import { operationsRoutes } from './modules/operations/operations.routes.ts';
 import { placementRoutes } from './modules/placement/placement.routes.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
@@ -99,6 +100,8 @@ export async function buildApp(opts: { handle: DbHandle; config: Config; logger?
   await app.register(agreementRoutes);
   // placement planning (C5)
   await app.register(placementRoutes, { db: handle.db });
+  // operations after the shelf door (C7)
+  await app.register(operationsRoutes);
   // POS sales (C7)
   await app.register(salesRoutes, { db: handle.db, config });
 

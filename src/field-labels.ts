@@ -154,6 +154,30 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   itemIds: L('Butir rencana', 'Plan items'),
   locked: L('Dikunci', 'Locked'),
 
+  // ---- operations (C7): pesanan, surat jalan, BPB, stock opname, nota retur ----
+  deliverTo: L('Tujuan pengiriman', 'Deliver to'),
+  deliverBy: L('Tanggal dibutuhkan', 'Wanted by'),
+  lines: L('Baris', 'Lines'),
+  qty: L('Jumlah', 'Quantity'),
+  qtySuggested: L('Jumlah yang disarankan', 'Suggested quantity'),
+  decision: L('Jawaban', 'Answer'),
+  lineId: L('Baris pesanan', 'Order line'),
+  shipOn: L('Tanggal kirim', 'Ship date'),
+  orderLineId: L('Baris pesanan', 'Order line'),
+  orderId: L('Pesanan', 'Order'),
+  batchCode: L('Kode batch', 'Batch code'),
+  batchId: L('Batch', 'Batch'),
+  producedOn: L('Tanggal produksi', 'Production date'),
+  receivedOn: L('Tanggal terima', 'Receipt date'),
+  deliveryLineId: L('Baris surat jalan', 'Delivery line'),
+  accepted: L('Jumlah diterima', 'Accepted quantity'),
+  rejected: L('Jumlah ditolak', 'Rejected quantity'),
+  rejectReason: L('Alasan penolakan', 'Reason for rejection'),
+  by: L('Dikelompokkan menurut', 'Grouped by'),
+  countedOn: L('Tanggal stock opname', 'Count date'),
+  counted: L('Jumlah terhitung', 'Counted quantity'),
+  agreementId: L('PKS', 'PKS'),
+
   // ---- list queries ----
   limit: L('Jumlah per halaman', 'Page size'),
   offset: L('Posisi halaman', 'Page offset'),
@@ -189,10 +213,8 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   // ---- POS sales (C7) ----
   chain: L('Jaringan ritel', 'Retail chain'),
   correction: L('Koreksi', 'Correction'),
-  lines: L('Baris penjualan', 'Sales lines'),
   receipt: L('Nomor struk', 'Receipt number'),
   line: L('Baris struk', 'Receipt line'),
-  qty: L('Jumlah', 'Quantity'),
   unitPrice: L('Harga satuan', 'Unit price'),
   discount: L('Diskon', 'Discount'),
 };

@@ -8,6 +8,7 @@ import { AGREEMENTS_VOCABULARY } from './modules/agreements/agreements.vocabular
 import { AUDIT_VOCABULARY } from './modules/audit/audit.vocabulary.ts';
 import { CURATION_VOCABULARY } from './modules/curation/curation.vocabulary.ts';
 import { MENTORING_VOCABULARY } from './modules/curation/mentoring.vocabulary.ts';
+import { OPERATIONS_VOCABULARY } from './modules/operations/operations.vocabulary.ts';
 import { REGISTRY_VOCABULARY } from './modules/registry/registry.vocabulary.ts';
 import { SALES_VOCABULARY } from './modules/sales/sales.vocabulary.ts';
 import type { Bilingual } from './platform/errors.ts';
@@ -22,6 +23,7 @@ export const VOCABULARY = {
   ...CURATION_VOCABULARY,
   ...AUDIT_VOCABULARY,
   ...MENTORING_VOCABULARY,
+  ...OPERATIONS_VOCABULARY,
   ...SALES_VOCABULARY,
 } satisfies Vocabulary;
 

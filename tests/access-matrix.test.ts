@@ -12,8 +12,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { type Audience, POLICY } from '../src/platform/auth/policy.ts';
+import { addDays, localDate } from '../src/platform/clock.ts';
 import { registerErrorHandler, registerRequestFrame } from '../src/platform/http.ts';
-import { demo, type TestApp, testApp } from './app.ts';
+import { demo, TEST_NOW, type TestApp, testApp } from './app.ts';
 
 type Who = 'public' | 'admin' | 'pemda' | 'chain' | 'branch' | 'umkm' | 'mentor';
 const ACCOUNTS: Record<Who, string | null> = {
@@ -161,6 +162,32 @@ const MATRIX: Record<string, Who[]> = {
   'POST /api/placement/plans/:id/approve': RETAIL,
   'GET /api/placements': PARTIES,
   'POST /api/placements/:id/lock': RETAIL,
+  // operations (C7): the chain orders, receives and handles its shelf; the maker answers, ships and
+  // follows her goods; the Dinas follows its region; a mentor and the public see nothing of it
+  'GET /api/operations/suggestions': RETAIL,
+  'POST /api/operations/orders': RETAIL,
+  'GET /api/operations/orders': PARTIES,
+  'GET /api/operations/orders/:id': PARTIES,
+  'POST /api/operations/orders/:id/respond': ['umkm'],
+  'POST /api/operations/orders/:id/cancel': RETAIL,
+  'POST /api/operations/orders/:id/delivery-notes': ['umkm'],
+  'GET /api/operations/delivery-notes': PARTIES,
+  'GET /api/operations/delivery-notes/:id': PARTIES,
+  'GET /api/operations/delivery-notes/:id/pdf': PARTIES,
+  'POST /api/operations/delivery-notes/:id/receipt': RETAIL,
+  'GET /api/operations/receipts': PARTIES,
+  'GET /api/operations/service-level': PARTIES,
+  'GET /api/operations/stock': PARTIES,
+  'GET /api/operations/stock/movements': PARTIES,
+  'POST /api/operations/stock-counts': RETAIL,
+  'POST /api/operations/expiries': RETAIL,
+  'POST /api/operations/returns': RETAIL,
+  'GET /api/operations/returns': PARTIES,
+  'GET /api/operations/returns/:id': PARTIES,
+  'POST /api/operations/returns/:id/pickup': [...RETAIL, 'umkm'],
+  'GET /api/operations/reminders': PARTIES,
+  'GET /api/operations/sell-out': PARTIES,
+  'GET /api/operations/reconciliation': PARTIES,
   // POS sales (C7): a chain imports its own tills' sales (an admin for any chain) and keeps the history;
   // the summary is read by every party within its scope — a mentor has no business with sales figures
   'POST /api/sales/imports': ['admin', ...RETAIL],
@@ -431,6 +458,47 @@ const ORACLES: Record<string, (m: Me) => ReturnType<typeof sql> | null> = {
     return null;
   },
 };
+
+/** Purchase orders (C7) the caller may see: a chain its own (a branch those it placed or that deliver to
+ *  one of its outlets); a Dinas those under PKS of or covering its region; a UMKM those sent to it. */
+function orderIds(m: Me) {
+  if (m.who === 'admin') return sql`SELECT id FROM purchase_orders`;
+  if (m.who === 'branch')
+    return sql`SELECT id FROM purchase_orders WHERE chain_id = ${m.chain} AND (branch_id = ${m.branch}
+      OR id IN (SELECT order_id FROM purchase_order_lines WHERE outlet_id IN (SELECT id FROM outlets WHERE branch_id = ${m.branch})))`;
+  if (m.who === 'chain') return sql`SELECT id FROM purchase_orders WHERE chain_id = ${m.chain}`;
+  if (m.who === 'pemda') return sql`SELECT id FROM purchase_orders WHERE ${overlaps('region_code', m.region)}`;
+  if (m.who === 'umkm') return sql`SELECT id FROM purchase_orders WHERE umkm_id = ${m.org}`;
+  return sql`SELECT NULL::uuid WHERE false`;
+}
+
+/** Records kept per outlet (stock movements, returns, sales lines) the caller may see, as a condition. */
+function atOutlets(m: Me) {
+  if (m.who === 'admin') return sql`true`;
+  if (m.who === 'branch') return sql`chain_id = ${m.chain} AND outlet_id IN (SELECT id FROM outlets WHERE branch_id = ${m.branch})`;
+  if (m.who === 'chain') return sql`chain_id = ${m.chain}`;
+  if (m.who === 'pemda') return within('district_code', m.region);
+  if (m.who === 'umkm') return sql`umkm_id = ${m.org}`;
+  return sql`false`;
+}
+
+Object.assign(ORACLES, {
+  '/api/operations/orders': (m: Me) => orderIds(m),
+  '/api/operations/delivery-notes': (m: Me) => sql`SELECT id FROM delivery_notes WHERE order_id IN (${orderIds(m)})`,
+  '/api/operations/receipts': (m: Me) =>
+    sql`SELECT gr.id FROM goods_receipts gr JOIN delivery_notes dn ON dn.id = gr.delivery_note_id WHERE dn.order_id IN (${orderIds(m)})`,
+  '/api/operations/stock': (m: Me) =>
+    sql`SELECT outlet_id || '|' || product_id || '|' || batch_id FROM stock_movements WHERE batch_id IS NOT NULL AND ${atOutlets(m)}
+      GROUP BY outlet_id, product_id, batch_id HAVING sum(qty) <> 0`,
+  '/api/operations/stock/movements': (m: Me) => sql`SELECT id::text FROM stock_movements WHERE ${atOutlets(m)}`,
+  '/api/operations/returns': (m: Me) => sql`SELECT id FROM return_notes WHERE ${atOutlets(m)}`,
+  // The default period: the 28 days up to yesterday in the caller's region (Jakarta's for a head office).
+  '/api/operations/sell-out': (m: Me) => {
+    const to = addDays(localDate(m.region ?? '31', TEST_NOW), -1);
+    return sql`SELECT DISTINCT product_id || '|' || outlet_id FROM sales_lines WHERE ${atOutlets(m)}
+      AND sales_date BETWEEN ${addDays(to, -27)}::date AND ${to}::date`;
+  },
+});
 
 /** Gap lists: one row per product and chain, from finished rounds, of entries the caller may see. */
 function gapOracle(m: Me) {

@@ -4,6 +4,7 @@ import type { Database } from '../db/client.ts';
 import { seedAgreements } from './agreements.ts';
 import type { DemoCalendar } from './calendar.ts';
 import { seedCuration } from './curation.ts';
+import { seedOperations } from './operations.ts';
 import { seedPlacement } from './placement.ts';
 
 export type ModuleSeed = (db: Database, log: (s: string) => void, cal: DemoCalendar) => Promise<void>;
@@ -15,4 +16,6 @@ export const MODULE_SEEDS: ModuleSeed[] = [
   seedAgreements,
   // placement planning (C5)
   seedPlacement,
+  // operations after the shelf door (C7): needs the placements' PKS
+  seedOperations,
 ];

@@ -58,6 +58,20 @@ export const RULE_MESSAGES: Record<string, Bilingual | ((label: Bilingual) => Bi
     en: 'Use each criterion code once.',
   },
   sha256_invalid: { id: 'Rujukan berkas tidak valid.', en: 'Invalid file reference.' },
+  // operations (C7)
+  line_outlet_differs: {
+    id: 'Pesanan ke gerai: setiap baris harus untuk gerai tujuan.',
+    en: 'An order to an outlet: every line must be for that outlet.',
+  },
+  duplicate_line: { id: 'Baris ini sudah ada di atas.', en: 'This line is already listed above.' },
+  batch_code_invalid: {
+    id: 'Kode batch hanya boleh berisi huruf, angka, titik, garis miring, garis bawah atau tanda hubung.',
+    en: 'A batch code may hold letters, digits, dots, slashes, underscores or hyphens only.',
+  },
+  expires_before_production: {
+    id: 'Tanggal kedaluwarsa tidak boleh sebelum tanggal produksi.',
+    en: 'The expiry date must not be before the production date.',
+  },
   phone_invalid: {
     id: 'Nomor telepon tidak valid (contoh: 0812xxxxxxx atau +62812xxxxxxx).',
     en: 'Invalid phone number (e.g. 0812xxxxxxx or +62812xxxxxxx).',

@@ -6907,6 +6907,2087 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/operations/delivery-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Daftar surat jalan / delivery notes */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    orderId?: string;
+                    status?: "issued" | "received" | "cancelled";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                can: {
+                                    receive: boolean;
+                                };
+                                /** @enum {string} */
+                                chainCode: "alfamart" | "alfamidi" | "indomaret";
+                                chainName: string;
+                                createdAt: string;
+                                /** @enum {string} */
+                                deliverTo: "outlet" | "distribution_centre";
+                                /** @description Gerai atau pusat distribusi tujuan / destination outlet or DC */
+                                destinationName: string;
+                                id: string;
+                                number: string;
+                                orderId: string;
+                                orderNumber: string;
+                                receiptId: string | null;
+                                receiptNumber: string | null;
+                                shipOn: string;
+                                /** @enum {string} */
+                                status: "issued" | "received" | "cancelled";
+                                totals: {
+                                    accepted: number | null;
+                                    qty: number;
+                                    rejected: number | null;
+                                    short: number | null;
+                                };
+                                umkmId: string;
+                                umkmName: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operations/delivery-notes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Satu surat jalan dengan penerimaannya / one delivery note */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                receive: boolean;
+                            };
+                            /** @enum {string} */
+                            chainCode: "alfamart" | "alfamidi" | "indomaret";
+                            chainName: string;
+                            createdAt: string;
+                            /** @enum {string} */
+                            deliverTo: "outlet" | "distribution_centre";
+                            /** @description Gerai atau pusat distribusi tujuan / destination outlet or DC */
+                            destinationName: string;
+                            id: string;
+                            lines: {
+                                accepted: number | null;
+                                batchCode: string;
+                                batchId: string;
+                                expiresOn: string;
+                                id: string;
+                                orderLineId: string;
+                                outletId: string;
+                                outletName: string;
+                                producedOn: string;
+                                productId: string;
+                                productName: string;
+                                qty: number;
+                                rejected: number | null;
+                                rejectReason: ("damaged" | "expired" | "wrong_item") | null;
+                                short: number | null;
+                                storeCode: string;
+                            }[];
+                            number: string;
+                            orderId: string;
+                            orderNumber: string;
+                            receipt: {
+                                chainName: string;
+                                createdAt: string;
+                                deliveryNoteId: string;
+                                deliveryNoteNumber: string;
+                                id: string;
+                                note: string | null;
+                                number: string;
+                                orderId: string;
+                                orderNumber: string;
+                                receivedOn: string;
+                                totals: {
+                                    accepted: number;
+                                    delivered: number;
+                                    rejected: number;
+                                    short: number;
+                                };
+                                umkmId: string;
+                                umkmName: string;
+                            } | null;
+                            receiptId: string | null;
+                            receiptNumber: string | null;
+                            shipOn: string;
+                            /** @enum {string} */
+                            status: "issued" | "received" | "cancelled";
+                            totals: {
+                                accepted: number | null;
+                                qty: number;
+                                rejected: number | null;
+                                short: number | null;
+                            };
+                            umkmId: string;
+                            umkmName: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operations/delivery-notes/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Surat jalan (PDF, Bahasa Indonesia) / the delivery note as a PDF */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operations/delivery-notes/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Catat penerimaan barang (BPB) / record the goods receipt */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        lines: {
+                            accepted: number;
+                            /** Format: uuid */
+                            deliveryLineId: string;
+                            rejected?: number;
+                            /** @enum {string} */
+                            rejectReason?: "damaged" | "expired" | "wrong_item";
+                        }[];
+                        note?: string;
+                        /** @description Bawaan: hari ini di tempat tujuan / default: today at the destination */
+                        receivedOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                receive: boolean;
+                            };
+                            /** @enum {string} */
+                            chainCode: "alfamart" | "alfamidi" | "indomaret";
+                            chainName: string;
+                            createdAt: string;
+                            /** @enum {string} */
+                            deliverTo: "outlet" | "distribution_centre";
+                            /** @description Gerai atau pusat distribusi tujuan / destination outlet or DC */
+                            destinationName: string;
+                            id: string;
+                            lines: {
+                                accepted: number | null;
+                                batchCode: string;
+                                batchId: string;
+                                expiresOn: string;
+                                id: string;
+                                orderLineId: string;
+                                outletId: string;
+                                outletName: string;
+                                producedOn: string;
+                                productId: string;
+                                productName: string;
+                                qty: number;
+                                rejected: number | null;
+                                rejectReason: ("damaged" | "expired" | "wrong_item") | null;
+                                short: number | null;
+                                storeCode: string;
+                            }[];
+                            number: string;
+                            orderId: string;
+                            orderNumber: string;
+                            receipt: {
+                                chainName: string;
+                                createdAt: string;
+                                deliveryNoteId: string;
+                                deliveryNoteNumber: string;
+                                id: string;
+                                note: string | null;
+                                number: string;
+                                orderId: string;
+                                orderNumber: string;
+                                receivedOn: string;
+                                totals: {
+                                    accepted: number;
+                                    delivered: number;
+                                    rejected: number;
+                                    short: number;
+                                };
+                                umkmId: string;
+                                umkmName: string;
+                            } | null;
+                            receiptId: string | null;
+                            receiptNumber: string | null;
+                            shipOn: string;
+                            /** @enum {string} */
+                            status: "issued" | "received" | "cancelled";
+                            totals: {
+                                accepted: number | null;
+                                qty: number;
+                                rejected: number | null;
+                                short: number | null;
+                            };
+                            umkmId: string;
+                            umkmName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operations/expiries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hapus buku stok kedaluwarsa di gerai / write off expired stock at an outlet */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        outletId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            on: string;
+                            outletId: string;
+                            total: number;
+                            writtenOff: {
+                                batchCode: string;
+                                batchId: string;
+                                /** @enum {string} */
+                                borneBy: "umkm" | "chain";
+                                expiresOn: string;
+                                productId: string;
+                                productName: string;
+                                qty: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operations/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Daftar pesanan / purchase orders */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    outletId?: string;
+                    status?: "sent" | "confirmed" | "partly_confirmed" | "declined" | "cancelled" | "delivered";
+                    umkmId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                agreementId: string;
+                                agreementNumber: string;
+                                branchId: string | null;
+                                branchName: string | null;
+                                /** @description Yang boleh dilakukan pengguna ini / what this user may do */
+                                can: {
+                                    cancel: boolean;
+                                    issueDelivery: boolean;
+                                    receive: boolean;
+                                    respond: boolean;
+                                };
+                                /** @enum {string} */
+                                chainCode: "alfamart" | "alfamidi" | "indomaret";
+                                chainId: string;
+                                chainName: string;
+                                createdAt: string;
+                                declineReason: string | null;
+                                deliverBy: string;
+                                /** @enum {string} */
+                                deliverTo: "outlet" | "distribution_centre";
+                                id: string;
+                                note: string | null;
+                                number: string;
+                                orderedOn: string;
+                                outletId: string | null;
+                                outletName: string | null;
+                                respondedAt: string | null;
+                                /** @enum {string} */
+                                status: "sent" | "confirmed" | "partly_confirmed" | "declined" | "cancelled" | "delivered";
+                                totals: {
+                                    accepted: number;
+                                    /** @description Nilai pesanan (dikonfirmasi bila sudah dijawab) / order value (confirmed once answered) */
+                                    amount: number;
+                                    confirmed: number | null;
+                                    lines: number;
+                                    ordered: number;
+                                    shipped: number;
+                                };
+                                umkmId: string;
+                                umkmName: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Buat pesanan / create a purchase order */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        deliverBy: string;
+                        /** @enum {string} */
+                        deliverTo: "outlet" | "distribution_centre";
+                        lines: {
+                            /** Format: uuid */
+                            outletId: string;
+                            /** Format: uuid */
+                            productId: string;
+                            qty: number;
+                            qtySuggested?: number;
+                        }[];
+                        note?: string;
+                        /**
+                         * Format: uuid
+                         * @description Wajib bila dikirim ke gerai / required when delivered to an outlet
+                         */
+                        outletId?: string;
+                        /** Format: uuid */
+                        umkmId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreementId: string;
+                            agreementNumber: string;
+                            branchId: string | null;
+                            branchName: string | null;
+                            /** @description Yang boleh dilakukan pengguna ini / what this user may do */
+                            can: {
+                                cancel: boolean;
+                                issueDelivery: boolean;
+                                receive: boolean;
+                                respond: boolean;
+                            };
+                            /** @enum {string} */
+                            chainCode: "alfamart" | "alfamidi" | "indomaret";
+                            chainId: string;
+                            chainName: string;
+                            createdAt: string;
+                            declineReason: string | null;
+                            deliverBy: string;
+                            /** @enum {string} */
+                            deliverTo: "outlet" | "distribution_centre";
+                            deliveryNotes: {
+                                can: {
+                                    receive: boolean;
+                                };
+                                /** @enum {string} */
+                                chainCode: "alfamart" | "alfamidi" | "indomaret";
+                                chainName: string;
+                                createdAt: string;
+                                /** @enum {string} */
+                                deliverTo: "outlet" | "distribution_centre";
+                                /** @description Gerai atau pusat distribusi tujuan / destination outlet or DC */
+                                destinationName: string;
+                                id: string;
+                                number: string;
+                                orderId: string;
+                                orderNumber: string;
+                                receiptId: string | null;
+                                receiptNumber: string | null;
+                                shipOn: string;
+                                /** @enum {string} */
+                                status: "issued" | "received" | "cancelled";
+                                totals: {
+                                    accepted: number | null;
+                                    qty: number;
+                                    rejected: number | null;
+                                    short: number | null;
+                                };
+                                umkmId: string;
+                                umkmName: string;
+                            }[];
+                            id: string;
+                            lines: {
+                                id: string;
+                                outletId: string;
+                                outletName: string;
+                                perishable: boolean;
+                                productId: string;
+                                productName: string;
+                                qtyAccepted: number;
+                                qtyConfirmed: number | null;
+                                qtyOrdered: number;
+                                qtyShipped: number;
+                                qtySuggested: number | null;
+                                shelfLifeDays: number;
+                                storeCode: string;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                unitPrice: number;
+                            }[];
+                            note: string | null;
+                            number: string;
+                            orderedOn: string;
+                            outletId: string | null;
+                            outletName: string | null;
+                            receipts: {
+                                chainName: string;
+                                createdAt: string;
+                                deliveryNoteId: string;
+                                deliveryNoteNumber: string;
+                                id: string;
+                                note: string | null;
+                                number: string;
+                                orderId: string;
+                                orderNumber: string;
+                                receivedOn: string;
+                                totals: {
+                                    accepted: number;
+                                    delivered: number;
+                                    rejected: number;
+                                    short: number;
+                                };
+                                umkmId: string;
+                                umkmName: string;
+                            }[];
+                            respondedAt: string | null;
+                            /** @enum {string} */
+                            status: "sent" | "confirmed" | "partly_confirmed" | "declined" | "cancelled" | "delivered";
+                            totals: {
+                                accepted: number;
+                                /** @description Nilai pesanan (dikonfirmasi bila sudah dijawab) / order value (confirmed once answered) */
+                                amount: number;
+                                confirmed: number | null;
+                                lines: number;
+                                ordered: number;
+                                shipped: number;
+                            };
+                            umkmId: string;
+                            umkmName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operations/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Satu pesanan / one purchase order */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreementId: string;
+                            agreementNumber: string;
+                            branchId: string | null;
+                            branchName: string | null;
+                            /** @description Yang boleh dilakukan pengguna ini / what this user may do */
+                            can: {
+                                cancel: boolean;
+                                issueDelivery: boolean;
+                                receive: boolean;
+                                respond: boolean;
+                            };
+                            /** @enum {string} */
+                            chainCode: "alfamart" | "alfamidi" | "indomaret";
+                            chainId: string;
+                            chainName: string;
+                            createdAt: string;
+                            declineReason: string | null;
+                            deliverBy: string;
+                            /** @enum {string} */
+                            deliverTo: "outlet" | "distribution_centre";
+                            deliveryNotes: {
+                                can: {
+                                    receive: boolean;
+                                };
+                                /** @enum {string} */
+                                chainCode: "alfamart" | "alfamidi" | "indomaret";
+                                chainName: string;
+                                createdAt: string;
+                                /** @enum {string} */
+                                deliverTo: "outlet" | "distribution_centre";
+                                /** @description Gerai atau pusat distribusi tujuan / destination outlet or DC */
+                                destinationName: string;
+                                id: string;
+                                number: string;
+                                orderId: string;
+                                orderNumber: string;
+                                receiptId: string | null;
+                                receiptNumber: string | null;
+                                shipOn: string;
+                                /** @enum {string} */
+                                status: "issued" | "received" | "cancelled";
+                                totals: {
+                                    accepted: number | null;
+                                    qty: number;
+                                    rejected: number | null;
+                                    short: number | null;
+                                };
+                                umkmId: string;
+                                umkmName: string;
+                            }[];
+                            id: string;
+                            lines: {
+                                id: string;
+                                outletId: string;
+                                outletName: string;
+                                perishable: boolean;
+                                productId: string;
+                                productName: string;
+                                qtyAccepted: number;
+                                qtyConfirmed: number | null;
+                                qtyOrdered: number;
+                                qtyShipped: number;
+                                qtySuggested: number | null;
+                                shelfLifeDays: number;
+                                storeCode: string;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                unitPrice: number;
+                            }[];
+                            note: string | null;
+                            number: string;
+                            orderedOn: string;
+                            outletId: string | null;
+                            outletName: string | null;
+                            receipts: {
+                                chainName: string;
+                                createdAt: string;
+                                deliveryNoteId: string;
+                                deliveryNoteNumber: string;
+                                id: string;
+                                note: string | null;
+                                number: string;
+                                orderId: string;
+                                orderNumber: string;
+                                receivedOn: string;
+                                totals: {
+                                    accepted: number;
+                                    delivered: number;
+                                    rejected: number;
+                                    short: number;
+                                };
+                                umkmId: string;
+                                umkmName: string;
+                            }[];
+                            respondedAt: string | null;
+                            /** @enum {string} */
+                            status: "sent" | "confirmed" | "partly_confirmed" | "declined" | "cancelled" | "delivered";
+                            totals: {
+                                accepted: number;
+                                /** @description Nilai pesanan (dikonfirmasi bila sudah dijawab) / order value (confirmed once answered) */
+                                amount: number;
+                                confirmed: number | null;
+                                lines: number;
+                                ordered: number;
+                                shipped: number;
+                            };
+                            umkmId: string;
+                            umkmName: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operations/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Batalkan pesanan / cancel an order */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreementId: string;
+                            agreementNumber: string;
+                            branchId: string | null;
+                            branchName: string | null;
+                            /** @description Yang boleh dilakukan pengguna ini / what this user may do */
+                            can: {
+                                cancel: boolean;
+                                issueDelivery: boolean;
+                                receive: boolean;
+                                respond: boolean;
+                            };
+                            /** @enum {string} */
+                            chainCode: "alfamart" | "alfamidi" | "indomaret";
+                            chainId: string;
+                            chainName: string;
+                            createdAt: string;
+                            declineReason: string | null;
+                            deliverBy: string;
+                            /** @enum {string} */
+                            deliverTo: "outlet" | "distribution_centre";
+                            deliveryNotes: {
+                                can: {
+                                    receive: boolean;
+                                };
+                                /** @enum {string} */
+                                chainCode: "alfamart" | "alfamidi" | "indomaret";
+                                chainName: string;
+                                createdAt: string;
+                                /** @enum {string} */
+                                deliverTo: "outlet" | "distribution_centre";
+                                /** @description Gerai atau pusat distribusi tujuan / destination outlet or DC */
+                                destinationName: string;
+                                id: string;
+                                number: string;
+                                orderId: string;
+                                orderNumber: string;
+                                receiptId: string | null;
+                                receiptNumber: string | null;
+                                shipOn: string;
+                                /** @enum {string} */
+                                status: "issued" | "received" | "cancelled";
+                                totals: {
+                                    accepted: number | null;
+                                    qty: number;
+                                    rejected: number | null;
+                                    short: number | null;
+                                };
+                                umkmId: string;
+                                umkmName: string;
+                            }[];
+                            id: string;
+                            lines: {
+                                id: string;
+                                outletId: string;
+                                outletName: string;
+                                perishable: boolean;
+                                productId: string;
+                                productName: string;
+                                qtyAccepted: number;
+                                qtyConfirmed: number | null;
+                                qtyOrdered: number;
+                                qtyShipped: number;
+                                qtySuggested: number | null;
+                                shelfLifeDays: number;
+                                storeCode: string;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                unitPrice: number;
+                            }[];
+                            note: string | null;
+                            number: string;
+                            orderedOn: string;
+                            outletId: string | null;
+                            outletName: string | null;
+                            receipts: {
+                                chainName: string;
+                                createdAt: string;
+                                deliveryNoteId: string;
+                                deliveryNoteNumber: string;
+                                id: string;
+                                note: string | null;
+                                number: string;
+                                orderId: string;
+                                orderNumber: string;
+                                receivedOn: string;
+                                totals: {
+                                    accepted: number;
+                                    delivered: number;
+                                    rejected: number;
+                                    short: number;
+                                };
+                                umkmId: string;
+                                umkmName: string;
+                            }[];
+                            respondedAt: string | null;
+                            /** @enum {string} */
+                            status: "sent" | "confirmed" | "partly_confirmed" | "declined" | "cancelled" | "delivered";
+                            totals: {
+                                accepted: number;
+                                /** @description Nilai pesanan (dikonfirmasi bila sudah dijawab) / order value (confirmed once answered) */
+                                amount: number;
+                                confirmed: number | null;
+                                lines: number;
+                                ordered: number;
+                                shipped: number;
+                            };
+                            umkmId: string;
+                            umkmName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operations/orders/{id}/delivery-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Terbitkan surat jalan / issue a delivery note */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        lines: {
+                            batchCode: string;
+                            /** @description Bawaan: tanggal produksi + masa simpan / default: production + shelf life */
+                            expiresOn?: string;
+                            /** Format: uuid */
+                            orderLineId: string;
+                            producedOn: string;
+                            qty: number;
+                        }[];
+                        shipOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                receive: boolean;
+                            };
+                            /** @enum {string} */
+                            chainCode: "alfamart" | "alfamidi" | "indomaret";
+                            chainName: string;
+                            createdAt: string;
+                            /** @enum {string} */
+                            deliverTo: "outlet" | "distribution_centre";
+                            /** @description Gerai atau pusat distribusi tujuan / destination outlet or DC */
+                            destinationName: string;
+                            id: string;
+                            lines: {
+                                accepted: number | null;
+                                batchCode: string;
+                                batchId: string;
+                                expiresOn: string;
+                                id: string;
+                                orderLineId: string;
+                                outletId: string;
+                                outletName: string;
+                                producedOn: string;
+                                productId: string;
+                                productName: string;
+                                qty: number;
+                                rejected: number | null;
+                                rejectReason: ("damaged" | "expired" | "wrong_item") | null;
+                                short: number | null;
+                                storeCode: string;
+                            }[];
+                            number: string;
+                            orderId: string;
+                            orderNumber: string;
+                            receipt: {
+                                chainName: string;
+                                createdAt: string;
+                                deliveryNoteId: string;
+                                deliveryNoteNumber: string;
+                                id: string;
+                                note: string | null;
+                                number: string;
+                                orderId: string;
+                                orderNumber: string;
+                                receivedOn: string;
+                                totals: {
+                                    accepted: number;
+                                    delivered: number;
+                                    rejected: number;
+                                    short: number;
+                                };
+                                umkmId: string;
+                                umkmName: string;
+                            } | null;
+                            receiptId: string | null;
+                            receiptNumber: string | null;
+                            shipOn: string;
+                            /** @enum {string} */
+                            status: "issued" | "received" | "cancelled";
+                            totals: {
+                                accepted: number | null;
+                                qty: number;
+                                rejected: number | null;
+                                short: number | null;
+                            };
+                            umkmId: string;
+                            umkmName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operations/orders/{id}/respond": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** UMKM menjawab pesanan: konfirmasi penuh/sebagian atau tolak / the UMKM answers an order */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "confirm" | "decline";
+                        /** @description Hanya baris yang dikonfirmasi kurang dari pesanan / only lines confirmed below the order */
+                        lines?: {
+                            /** Format: uuid */
+                            lineId: string;
+                            qty: number;
+                        }[];
+                        /** @description Wajib bila menolak / required when declining */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreementId: string;
+                            agreementNumber: string;
+                            branchId: string | null;
+                            branchName: string | null;
+                            /** @description Yang boleh dilakukan pengguna ini / what this user may do */
+                            can: {
+                                cancel: boolean;
+                                issueDelivery: boolean;
+                                receive: boolean;
+                                respond: boolean;
+                            };
+                            /** @enum {string} */
+                            chainCode: "alfamart" | "alfamidi" | "indomaret";
+                            chainId: string;
+                            chainName: string;
+                            createdAt: string;
+                            declineReason: string | null;
+                            deliverBy: string;
+                            /** @enum {string} */
+                            deliverTo: "outlet" | "distribution_centre";
+                            deliveryNotes: {
+                                can: {
+                                    receive: boolean;
+                                };
+                                /** @enum {string} */
+                                chainCode: "alfamart" | "alfamidi" | "indomaret";
+                                chainName: string;
+                                createdAt: string;
+                                /** @enum {string} */
+                                deliverTo: "outlet" | "distribution_centre";
+                                /** @description Gerai atau pusat distribusi tujuan / destination outlet or DC */
+                                destinationName: string;
+                                id: string;
+                                number: string;
+                                orderId: string;
+                                orderNumber: string;
+                                receiptId: string | null;
+                                receiptNumber: string | null;
+                                shipOn: string;
+                                /** @enum {string} */
+                                status: "issued" | "received" | "cancelled";
+                                totals: {
+                                    accepted: number | null;
+                                    qty: number;
+                                    rejected: number | null;
+                                    short: number | null;
+                                };
+                                umkmId: string;
+                                umkmName: string;
+                            }[];
+                            id: string;
+                            lines: {
+                                id: string;
+                                outletId: string;
+                                outletName: string;
+                                perishable: boolean;
+                                productId: string;
+                                productName: string;
+                                qtyAccepted: number;
+                                qtyConfirmed: number | null;
+                                qtyOrdered: number;
+                                qtyShipped: number;
+                                qtySuggested: number | null;
+                                shelfLifeDays: number;
+                                storeCode: string;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                unitPrice: number;
+                            }[];
+                            note: string | null;
+                            number: string;
+                            orderedOn: string;
+                            outletId: string | null;
+                            outletName: string | null;
+                            receipts: {
+                                chainName: string;
+                                createdAt: string;
+                                deliveryNoteId: string;
+                                deliveryNoteNumber: string;
+                                id: string;
+                                note: string | null;
+                                number: string;
+                                orderId: string;
+                                orderNumber: string;
+                                receivedOn: string;
+                                totals: {
+                                    accepted: number;
+                                    delivered: number;
+                                    rejected: number;
+                                    short: number;
+                                };
+                                umkmId: string;
+                                umkmName: string;
+                            }[];
+                            respondedAt: string | null;
+                            /** @enum {string} */
+                            status: "sent" | "confirmed" | "partly_confirmed" | "declined" | "cancelled" | "delivered";
+                            totals: {
+                                accepted: number;
+                                /** @description Nilai pesanan (dikonfirmasi bila sudah dijawab) / order value (confirmed once answered) */
+                                amount: number;
+                                confirmed: number | null;
+                                lines: number;
+                                ordered: number;
+                                shipped: number;
+                            };
+                            umkmId: string;
+                            umkmName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operations/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Daftar BPB / goods receipts */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    umkmId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                chainName: string;
+                                createdAt: string;
+                                deliveryNoteId: string;
+                                deliveryNoteNumber: string;
+                                id: string;
+                                note: string | null;
+                                number: string;
+                                orderId: string;
+                                orderNumber: string;
+                                receivedOn: string;
+                                totals: {
+                                    accepted: number;
+                                    delivered: number;
+                                    rejected: number;
+                                    short: number;
+                                };
+                                umkmId: string;
+                                umkmName: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operations/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rekonsiliasi per PKS dan periode / reconciliation per PKS and period */
+        get: {
+            parameters: {
+                query: {
+                    agreementId: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreementId: string;
+                            agreementNumber: string;
+                            from: string;
+                            /** @description penutup = pembuka + diterima − terjual − diretur − kedaluwarsa ± opname */
+                            identityHolds: boolean;
+                            rows: {
+                                closing: number;
+                                counted: number;
+                                /** @description Dikirim menurut surat jalan yang diterima / shipped on received notes */
+                                delivered: number;
+                                expired: number;
+                                opening: number;
+                                outletId: string;
+                                outletName: string;
+                                productId: string;
+                                productName: string;
+                                received: number;
+                                rejected: number;
+                                returned: number;
+                                short: number;
+                                sold: number;
+                            }[];
+                            to: string;
+                            totals: {
+                                closing: number;
+                                counted: number;
+                                /** @description Dikirim menurut surat jalan yang diterima / shipped on received notes */
+                                delivered: number;
+                                expired: number;
+                                opening: number;
+                                received: number;
+                                rejected: number;
+                                returned: number;
+                                short: number;
+                                sold: number;
+                            };
+                            variances: {
+                                batchId: string | null;
+                                /** @enum {string} */
+                                kind: "sale_without_delivery" | "receipt_short" | "receipt_rejected" | "count_difference";
+                                label: {
+                                    en: string;
+                                    id: string;
+                                };
+                                occurredOn: string;
+                                outletId: string;
+                                productId: string;
+                                qty: number;
+                                sourceId: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operations/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pengingat operasional / operations reminders */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reminders: {
+                                due: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "order_awaiting_answer" | "order_not_shipped" | "delivery_not_received" | "pickup_due" | "pickup_overdue" | "batch_expiring" | "expired_not_written_off";
+                                overdue: boolean;
+                                target: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "order" | "delivery_note" | "return" | "stock";
+                                };
+                                text: {
+                                    en: string;
+                                    id: string;
+                                };
+                            }[];
+                            today: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operations/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Daftar nota retur / return notes */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    outletId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                agreementId: string;
+                                /** @enum {string} */
+                                borneBy: "umkm" | "chain";
+                                can: {
+                                    pickup: boolean;
+                                };
+                                chainName: string;
+                                createdAt: string;
+                                id: string;
+                                note: string | null;
+                                number: string;
+                                outletId: string;
+                                outletName: string;
+                                overdue: boolean;
+                                pickedUpAt: string | null;
+                                pickupDueAt: string | null;
+                                qty: number;
+                                /** @enum {string} */
+                                reason: "unsold" | "damaged" | "near_expiry" | "expired" | "recall" | "other";
+                                returnedOn: string;
+                                umkmId: string;
+                                umkmName: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Buat nota retur / create a return note */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        lines: {
+                            /** Format: uuid */
+                            batchId: string;
+                            qty: number;
+                        }[];
+                        note?: string;
+                        /** Format: uuid */
+                        outletId: string;
+                        /** @enum {string} */
+                        reason: "unsold" | "damaged" | "near_expiry" | "expired" | "recall" | "other";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreementId: string;
+                            /** @enum {string} */
+                            borneBy: "umkm" | "chain";
+                            can: {
+                                pickup: boolean;
+                            };
+                            chainName: string;
+                            createdAt: string;
+                            id: string;
+                            lines: {
+                                batchCode: string;
+                                batchId: string;
+                                expiresOn: string;
+                                productId: string;
+                                productName: string;
+                                qty: number;
+                            }[];
+                            note: string | null;
+                            number: string;
+                            outletId: string;
+                            outletName: string;
+                            overdue: boolean;
+                            pickedUpAt: string | null;
+                            pickupDueAt: string | null;
+                            qty: number;
+                            /** @enum {string} */
+                            reason: "unsold" | "damaged" | "near_expiry" | "expired" | "recall" | "other";
+                            returnedOn: string;
+                            umkmId: string;
+                            umkmName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operations/returns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Satu nota retur / one return note */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreementId: string;
+                            /** @enum {string} */
+                            borneBy: "umkm" | "chain";
+                            can: {
+                                pickup: boolean;
+                            };
+                            chainName: string;
+                            createdAt: string;
+                            id: string;
+                            lines: {
+                                batchCode: string;
+                                batchId: string;
+                                expiresOn: string;
+                                productId: string;
+                                productName: string;
+                                qty: number;
+                            }[];
+                            note: string | null;
+                            number: string;
+                            outletId: string;
+                            outletName: string;
+                            overdue: boolean;
+                            pickedUpAt: string | null;
+                            pickupDueAt: string | null;
+                            qty: number;
+                            /** @enum {string} */
+                            reason: "unsold" | "damaged" | "near_expiry" | "expired" | "recall" | "other";
+                            returnedOn: string;
+                            umkmId: string;
+                            umkmName: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operations/returns/{id}/pickup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Catat pengambilan retur / record the pickup */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreementId: string;
+                            /** @enum {string} */
+                            borneBy: "umkm" | "chain";
+                            can: {
+                                pickup: boolean;
+                            };
+                            chainName: string;
+                            createdAt: string;
+                            id: string;
+                            lines: {
+                                batchCode: string;
+                                batchId: string;
+                                expiresOn: string;
+                                productId: string;
+                                productName: string;
+                                qty: number;
+                            }[];
+                            note: string | null;
+                            number: string;
+                            outletId: string;
+                            outletName: string;
+                            overdue: boolean;
+                            pickedUpAt: string | null;
+                            pickupDueAt: string | null;
+                            qty: number;
+                            /** @enum {string} */
+                            reason: "unsold" | "damaged" | "near_expiry" | "expired" | "recall" | "other";
+                            returnedOn: string;
+                            umkmId: string;
+                            umkmName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operations/sell-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Penjualan per produk × gerai untuk pembuat / sell-out per product × outlet */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    limit?: number;
+                    offset?: number;
+                    outletId?: string;
+                    productId?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            items: {
+                                daily: {
+                                    date: string;
+                                    units: number;
+                                }[];
+                                daysOfCover: number | null;
+                                expiringSoon: {
+                                    batchCode: string;
+                                    batchId: string;
+                                    expiresOn: string;
+                                    onHand: number;
+                                }[];
+                                /** @description produk|gerai / product|outlet */
+                                id: string;
+                                /** @description Saran kirim berikutnya / what to deliver next */
+                                nextDelivery: number;
+                                onHand: number;
+                                outletId: string;
+                                outletName: string;
+                                perDay: number;
+                                perishable: boolean;
+                                perWeek: number;
+                                productId: string;
+                                productName: string;
+                                storeCode: string;
+                                units: number;
+                            }[];
+                            to: string;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operations/service-level": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tingkat layanan: diterima ÷ dipesan / service level: received ÷ ordered */
+        get: {
+            parameters: {
+                query?: {
+                    by?: "umkm" | "outlet";
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            by: "umkm" | "outlet";
+                            from: string;
+                            rows: {
+                                confirmed: number;
+                                id: string;
+                                name: string;
+                                /** @description Diterima ÷ dikonfirmasi / received ÷ confirmed */
+                                ofConfirmed: number | null;
+                                /** @description Diterima ÷ dipesan / received ÷ ordered */
+                                ofOrdered: number | null;
+                                ordered: number;
+                                received: number;
+                            }[];
+                            to: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operations/stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stok per gerai × produk × batch / stock on hand */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    outletId?: string;
+                    productId?: string;
+                    umkmId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                batchCode: string | null;
+                                batchId: string | null;
+                                daysLeft: number | null;
+                                expiresOn: string | null;
+                                /** @description gerai|produk|batch / outlet|product|batch */
+                                id: string;
+                                onHand: number;
+                                outletId: string;
+                                outletName: string;
+                                /** @enum {string} */
+                                owner: "umkm" | "chain";
+                                perishable: boolean;
+                                producedOn: string | null;
+                                productId: string;
+                                productName: string;
+                                storeCode: string;
+                                umkmId: string;
+                                umkmName: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operations/stock-counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Catat stock opname / record a stock count */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        countedOn?: string;
+                        lines: {
+                            /** Format: uuid */
+                            batchId?: string;
+                            counted: number;
+                            /** Format: uuid */
+                            productId: string;
+                        }[];
+                        note?: string;
+                        /** Format: uuid */
+                        outletId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            countedOn: string;
+                            id: string;
+                            lines: {
+                                batchId: string | null;
+                                counted: number;
+                                difference: number;
+                                expected: number;
+                                productId: string;
+                            }[];
+                            movements: number;
+                            outletId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operations/stock/movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Buku stok / the stock ledger */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    outletId?: string;
+                    productId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                batchCode: string | null;
+                                batchId: string | null;
+                                createdAt: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "received" | "sold" | "returned" | "expired" | "counted";
+                                occurredOn: string;
+                                outletId: string;
+                                outletName: string;
+                                productId: string;
+                                productName: string;
+                                qty: number;
+                                /** @enum {string} */
+                                source: "receipt" | "sales" | "return" | "expiry" | "count";
+                                sourceId: string;
+                                variance: boolean;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operations/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Saran pesanan per gerai × produk / suggested order per outlet × product */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Tanggal barang dibutuhkan; bawaan: dua hari lagi / day the goods are wanted */
+                    deliverBy?: string;
+                    outletId?: string;
+                    umkmId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            capacity: {
+                                /** @description Sudah dikonfirmasi untuk minggu itu / already confirmed for that week */
+                                confirmed: number;
+                                left: number;
+                                weekly: number;
+                            };
+                            deliverBy: string;
+                            lines: {
+                                coverDays: number;
+                                onHand: number;
+                                /** @description Dipesan/dikonfirmasi, belum diterima / ordered or confirmed, not yet received */
+                                open: number;
+                                outletId: string;
+                                outletName: string;
+                                perishable: boolean;
+                                productId: string;
+                                productName: string;
+                                reasons: {
+                                    /** @enum {string} */
+                                    code: "velocity_history" | "velocity_plan" | "no_velocity" | "stock_covers" | "open_orders" | "capped_expiry" | "capped_capacity" | "perishable_not_accepted";
+                                    label: {
+                                        en: string;
+                                        id: string;
+                                    };
+                                }[];
+                                storeCode: string;
+                                suggested: number;
+                                /** @description Harga pemasok PKS yang berlaku / PKS supplier price in force */
+                                unitPrice: number;
+                                /** @description Unit per hari / units per day */
+                                velocity: number;
+                            }[];
+                            umkmId: string;
+                            umkmName: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organizations": {
         parameters: {
             query?: never;

@@ -24,8 +24,7 @@ describe('placement plan for Kota Bengkulu', () => {
       await signIn(page, e2e.server.url, 'alfamart@demo.etalase.id');
       await page.getByTestId('home-placement').click();
       await expect.poll(() => page.getByTestId('placement-title').textContent()).toBe('Rencana penempatan');
-      await page.getByTestId('current-empty').waitFor();
-
+      // The demo already has half of the Bengkulu PKS products on Alfamart's shelves (the operations story).
       await page.locator('#f-regionCode').selectOption('17');
       await page.locator('#f-regionCode-regency').selectOption('17.71');
       await page.getByTestId('plan-start').click();
@@ -51,7 +50,7 @@ describe('placement plan for Kota Bengkulu', () => {
       await page.getByTestId('confirm-yes').click();
       await page.getByTestId('approve-done').waitFor();
       await expect.poll(() => page.getByTestId('plan-result').getAttribute('data-status')).toBe('approved');
-      await expect.poll(() => page.getByTestId('current-outlet').count(), { timeout: 15_000 }).toBe(outletRows);
+      await expect.poll(() => page.getByTestId('current-outlet').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(outletRows);
       expect(Number(await page.getByTestId('current-placements').getAttribute('data-count'))).toBeGreaterThan(outletRows);
       await shot(page, 'placement-approved');
       expect(errors).toEqual([]);

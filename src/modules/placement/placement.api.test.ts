@@ -58,7 +58,20 @@ describe('a plan for Alfamart in Kota Bengkulu', () => {
     first = await plan(ALFA, { regionCode: REGION });
     expect(first.status).toBe('done');
     expect(first.items.length).toBeGreaterThan(20);
-    expect(first.items.every((i) => i.change === 'new')).toBe(true);
+    // The demo already has Alfamart's products of half the Bengkulu PKS on shelves (operations demo): the
+    // first plan keeps or drops those and proposes the rest as new.
+    const current = await t.handle.db
+      .selectFrom('placements as pl')
+      .innerJoin('organizations as c', 'c.id', 'pl.chain_id')
+      .select(['pl.product_id', 'pl.outlet_id'])
+      .where('c.chain_code', '=', 'alfamart')
+      .where('pl.district_code', 'like', `${REGION}.%`)
+      .where('pl.ends_on', 'is', null)
+      .execute();
+    const onShelf = new Set(current.map((c) => `${c.product_id}:${c.outlet_id}`));
+    expect(onShelf.size).toBeGreaterThan(0);
+    for (const i of first.items) expect(i.change === 'new').toBe(!onShelf.has(`${i.productId}:${i.outletId}`));
+    expect(first.items.filter((i) => i.change === 'new').length).toBeGreaterThan(20);
 
     const eligible = await eligibleProducts(t.handle.db, { chainCode: 'alfamart', regionCode: REGION, date: today });
     const eligibleIds = new Set(eligible.map((e) => e.productId));
@@ -75,14 +88,14 @@ describe('a plan for Alfamart in Kota Bengkulu', () => {
     for (const i of first.items) {
       expect(eligibleIds.has(i.productId)).toBe(true);
       expect(slots.has(i.outletId)).toBe(true);
-      perOutlet.set(i.outletId, (perOutlet.get(i.outletId) ?? 0) + 1);
+      if (i.change !== 'dropped') perOutlet.set(i.outletId, (perOutlet.get(i.outletId) ?? 0) + 1);
     }
     for (const [o, n] of perOutlet) expect(n).toBeLessThanOrEqual(slots.get(o)!);
 
     const inst = await planInstance(t.handle.db, { chainId, chainCode: 'alfamart', branchId: null, regionCode: REGION, date: today });
     const solved = solvePlacement(inst);
     expect(first.objective).toBeCloseTo(solved.objective, 9);
-    expect(solved.placements.length).toBe(first.items.length);
+    expect(solved.placements.length).toBe(first.items.filter((i) => i.change !== 'dropped').length);
   });
 
   it('stays hidden from Indomaret, a Dinas elsewhere, a UMKM and a mentor; the Bengkulu Dinas reads it', async () => {
@@ -120,7 +133,10 @@ describe('a plan for Alfamart in Kota Bengkulu', () => {
   });
 
   it('approves part: placements recorded with the start date, audited; the rest stays open', async () => {
-    const part = first.items.slice(0, 10).map((i) => i.id);
+    const part = first.items
+      .filter((i) => i.change === 'new')
+      .slice(0, 10)
+      .map((i) => i.id);
     const past = await t.as(ALFA, { method: 'POST', url: `/api/placement/plans/${first.id}/approve`, payload: { startsOn: '2020-01-01' } });
     expect(past.statusCode).toBe(400);
     expect(past.json().error.field).toBe('startsOn');
@@ -156,7 +172,7 @@ describe('a plan for Alfamart in Kota Bengkulu', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().plan.status).toBe('approved');
     const list = await t.as(ALFA, { method: 'GET', url: `/api/placements?regionCode=${REGION}&limit=1000` });
-    expect(list.json().total).toBe(first.items.length);
+    expect(list.json().total).toBe(first.items.filter((i) => i.change !== 'dropped').length);
     const again = await t.as(ALFA, { method: 'POST', url: `/api/placement/plans/${first.id}/approve`, payload: { startsOn: today } });
     expect(again.statusCode).toBe(409);
   });

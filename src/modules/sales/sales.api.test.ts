@@ -192,15 +192,22 @@ describe('summary scopes', () => {
     const p = pair.rows[0];
     if (!p) throw new Error('no Indomaret PKS product in the demo');
     const alfaBefore = await summary(ALFA);
+    const indoBefore = await summary(INDO);
+    const umkmBefore = await summary(demo('umkm'));
+    const adminBefore = await summary(demo('admin'));
     const indo = await t.as(INDO, {
       method: 'POST',
       url: '/api/sales/lines',
       payload: { lines: [{ storeCode: p.store_code, date: '2026-11-18', gtin: p.gtin, qty: 7, unitPrice: 10000 }] },
     });
     expect(indo.json(), indo.body).toMatchObject({ imported: 1 });
-    expect(await summary(INDO)).toEqual({ lines: 1, units: 7, revenue: 70000 });
+    const indoAfter = await summary(INDO);
+    expect([indoAfter.lines - indoBefore.lines, indoAfter.units - indoBefore.units, indoAfter.revenue - indoBefore.revenue]).toEqual([
+      1, 7, 70000,
+    ]);
     expect(await summary(ALFA)).toEqual(alfaBefore);
     expect(await summary(ALFA, '?chain=indomaret')).toEqual({ lines: 0, units: 0, revenue: 0 });
+    expect(indoAfter.lines).toBeGreaterThan(0);
     // umkm@demo (terasi, OKI): sells at an OKI Alfamart store under the OKI PKS.
     const terasi = await t.as(ALFA, {
       method: 'POST',
@@ -208,9 +215,16 @@ describe('summary scopes', () => {
       payload: { lines: [{ storeCode: 'C0KX', date: '2026-11-18', gtin: '8993528300085', qty: 3, unitPrice: 35000 }] },
     });
     expect(terasi.json()).toMatchObject({ imported: 1 });
-    expect(await summary(demo('umkm'))).toEqual({ lines: 1, units: 3, revenue: 105000 });
+    const umkmAfter = await summary(demo('umkm'));
+    expect([umkmAfter.lines - umkmBefore.lines, umkmAfter.units - umkmBefore.units, umkmAfter.revenue - umkmBefore.revenue]).toEqual([
+      1, 3, 105000,
+    ]);
+    // Only its own products: the UMKM's figure is exactly the sum over its products' lines.
+    const own = await sql<{ n: string }>`SELECT count(*)::text AS n FROM sales_lines sl JOIN users u ON u.organization_id = sl.umkm_id
+      WHERE u.email = ${demo('umkm')} AND sl.entry = 'sale'`.execute(t.handle.db);
+    expect(umkmAfter.lines).toBe(Number(own.rows[0]?.n));
     const admin = await summary(demo('admin'));
-    expect(admin.lines).toBe(alfaBefore.lines + 2);
+    expect(admin.lines).toBe(adminBefore.lines + 2);
     expect((await t.as(demo('mentor'), { method: 'GET', url: '/api/sales/summary' })).statusCode).toBe(403);
     // The Dinas of Serang sees only the sales at outlets in its region.
     const serang = await summary(demo('pemda.serang'));

@@ -90,16 +90,44 @@ const nextMonth = (first: string) => {
 };
 
 /** The monthly partitions of sales_lines for the months in the import, created before any row is stored
- *  (so no row of such a month ever lands in the default partition). One creator at a time. */
+ *  (so no row of such a month lands in the default partition). One creator at a time. */
 export async function ensurePartitions(db: Database, importId: string) {
+  const months = await sql<{ first: string }>`SELECT DISTINCT to_char(date_trunc('month', sales_date), 'YYYY-MM-DD') AS first
+    FROM ${st(importId)} WHERE sales_date IS NOT NULL`.execute(db);
+  await ensureMonthPartitions(
+    db,
+    months.rows.map((r) => r.first),
+  );
+}
+
+/** Creates the partition of each month (first days, YYYY-MM-01) that has none. Rows of such a month already
+ *  in the default partition (written by something that did not create the month first) are moved into the
+ *  new partition in the same transaction, which is then attached — a plain CREATE … PARTITION OF would fail
+ *  on them. */
+export async function ensureMonthPartitions(db: Database, firsts: string[]) {
   const tx = <T>(fn: (trx: Database) => Promise<T>) => (db.isTransaction ? fn(db) : db.transaction().execute(fn));
+  if (firsts.length === 0) return;
   await tx(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(hashtext('sales_lines partitions'))`.execute(trx);
-    const months = await sql<{ first: string }>`SELECT DISTINCT to_char(date_trunc('month', sales_date), 'YYYY-MM-DD') AS first
-      FROM ${st(importId)} WHERE sales_date IS NOT NULL`.execute(trx);
-    for (const { first } of months.rows) {
-      await sql`CREATE TABLE IF NOT EXISTS ${sql.id(monthName(first))} PARTITION OF sales_lines
-        FOR VALUES FROM (${sql.lit(first)}) TO (${sql.lit(nextMonth(first))})`.execute(trx);
+    for (const first of firsts) {
+      const name = monthName(first);
+      const exists = await sql<{ t: string | null }>`SELECT to_regclass(${name})::text AS t`.execute(trx);
+      if (exists.rows[0]?.t) continue;
+      const next = nextMonth(first);
+      const stray = await sql<{ n: boolean }>`SELECT EXISTS (SELECT 1 FROM sales_lines_default
+        WHERE sales_date >= ${first}::date AND sales_date < ${next}::date) AS n`.execute(trx);
+      if (!stray.rows[0]?.n) {
+        await sql`CREATE TABLE ${sql.id(name)} PARTITION OF sales_lines FOR VALUES FROM (${sql.lit(first)}) TO (${sql.lit(next)})`.execute(
+          trx,
+        );
+        continue;
+      }
+      await sql`CREATE TABLE ${sql.id(name)} (LIKE sales_lines INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`.execute(trx);
+      await sql`WITH moved AS (DELETE FROM sales_lines_default WHERE sales_date >= ${first}::date AND sales_date < ${next}::date RETURNING *)
+        INSERT INTO ${sql.id(name)} SELECT * FROM moved`.execute(trx);
+      await sql`ALTER TABLE sales_lines ATTACH PARTITION ${sql.id(name)} FOR VALUES FROM (${sql.lit(first)}) TO (${sql.lit(next)})`.execute(
+        trx,
+      );
     }
   });
 }

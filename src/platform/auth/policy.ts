@@ -61,6 +61,17 @@ export const POLICY = {
   'placement.plans.approve': ['retailer'],
   'placements.read': ['admin', 'pemda', 'retailer', 'umkm'],
   'placements.lock': ['retailer'],
+  // operations after the shelf door (C7): pesanan, surat jalan, BPB, stock ledger, nota retur
+  'operations.read': ['admin', 'pemda', 'retailer', 'umkm'],
+  'orders.suggest': ['retailer'],
+  'orders.create': ['retailer'],
+  'orders.respond': ['umkm'],
+  'orders.cancel': ['retailer'],
+  'deliveries.issue': ['umkm'],
+  'receipts.record': ['retailer'],
+  'stock.write': ['retailer'],
+  'returns.write': ['retailer'],
+  'returns.pickup': ['retailer', 'umkm'],
   // POS sales (C7): a chain (head office or branch staff) imports for its own chain, an admin for any;
   // the import history is the chain's; the sales summary is read within salesScope (a mentor: none).
   'sales.import': ['admin', 'retailer'],
@@ -526,11 +537,39 @@ export const mayDraftPks = (actor: Actor, mou: AgreementParties) =>
 /** May change this account (profile, role, scope, title), disable or enable it, reset its password. */
 export const mayManageUser = (actor: Actor, _user: { id: string }) => actor.role === 'admin';
 
-// ---- POS sales (C7) ----
+// ---- operations after the shelf door (C7) ----
+// Scopes: a chain sees its own (branch staff: the outlets of their branch and the orders of their branch);
+// a UMKM its own; a Dinas what lies at outlets (or under PKS) in its region; a mentor nothing; an admin all.
 
-/** Sales lines (`t` = sales_lines): a chain its own (branch staff: its branch's outlets); a Dinas those at
- *  outlets in its region; a UMKM those of its own products; an admin all; nobody else. */
-export function salesScope(actor: Actor, t = 'sl'): Cond {
+/** Purchase orders (pesanan): branch staff see the orders their branch placed or that deliver to one of
+ *  its outlets; a Dinas the orders under PKS of (or covering) its region. Delivery notes and receipts follow
+ *  their order. */
+export function orderScope(actor: Actor, t = 'po'): Cond {
+  const col = (c: string) => sql.ref(`${t}.${c}`);
+  switch (actor.role) {
+    case 'admin':
+      return TRUE;
+    case 'retailer':
+      if (!actor.chainId) return FALSE;
+      if (actor.branchId) {
+        return sql<boolean>`(${col('chain_id')} = ${actor.chainId} AND (${col('branch_id')} = ${actor.branchId}
+          OR EXISTS (SELECT 1 FROM purchase_order_lines osl JOIN outlets oso ON oso.id = osl.outlet_id
+            WHERE osl.order_id = ${col('id')} AND oso.branch_id = ${actor.branchId})))`;
+      }
+      return sql<boolean>`${col('chain_id')} = ${actor.chainId}`;
+    case 'pemda':
+      return actor.regionCode ? regionOverlaps(`${t}.region_code`, actor.regionCode) : FALSE;
+    case 'umkm':
+      return actor.organizationId ? sql<boolean>`${col('umkm_id')} = ${actor.organizationId}` : FALSE;
+    default:
+      return FALSE;
+  }
+}
+
+/** Records kept per outlet (stock movements, nota retur, sales lines: columns chain_id, outlet_id, umkm_id,
+ *  district_code): a chain its own outlets' (a branch, its branch's); a Dinas those at outlets in its region;
+ *  a UMKM those of its own products. */
+export function outletRecordScope(actor: Actor, t: string): Cond {
   const col = (c: string) => sql.ref(`${t}.${c}`);
   switch (actor.role) {
     case 'admin':
@@ -550,6 +589,53 @@ export function salesScope(actor: Actor, t = 'sl'): Cond {
   }
 }
 
+/** The stock ledger and stock on hand. */
+export const stockScope = (actor: Actor, t = 'sm') => outletRecordScope(actor, t);
+/** Nota retur. */
+export const returnScope = (actor: Actor, t = 'rn') => outletRecordScope(actor, t);
+/** POS sales lines (sell-out). */
+export const salesLineScope = (actor: Actor, t = 'sl') => outletRecordScope(actor, t);
+
+/** The chain's staff acting for an outlet: its head office, or the branch it belongs to. */
+const actsForOutlet = (actor: Actor, outlet: { chain_id: string; branch_id: string | null }) =>
+  actor.role === 'retailer' && actor.chainId === outlet.chain_id && (actor.branchId === null || actor.branchId === outlet.branch_id);
+
+/** An order for an outlet is placed by its chain: the head office for any outlet, branch staff for their
+ *  branch's. An admin does not order (an order is the chain's commitment to buy). */
+export const mayOrderFor = (actor: Actor, outlet: { chain_id: string; branch_id: string | null }) => actsForOutlet(actor, outlet);
+
+/** Only the maker answers an order sent to her, while it waits for her answer. */
+export const mayRespondToOrder = (actor: Actor, order: { umkm_id: string; status: string }) =>
+  actor.role === 'umkm' && actor.organizationId === order.umkm_id && order.status === 'sent';
+
+/** The ordering chain cancels (head office any of its orders, a branch its own) before any delivery note. */
+export const mayCancelOrder = (actor: Actor, order: { chain_id: string; branch_id: string | null; cancellable: boolean }) =>
+  actor.role === 'retailer' &&
+  actor.chainId === order.chain_id &&
+  (actor.branchId === null || actor.branchId === order.branch_id) &&
+  order.cancellable;
+
+/** The maker issues delivery notes (surat jalan) for her confirmed order while some of it is still to ship. */
+export const mayIssueDelivery = (actor: Actor, order: { umkm_id: string; shippable: boolean }) =>
+  actor.role === 'umkm' && actor.organizationId === order.umkm_id && order.shippable;
+
+/** A receipt (BPB) is recorded by the receiving side: for goods to an outlet its head office or branch;
+ *  for a distribution centre the ordering branch or the head office. Once per delivery note. */
+export const mayRecordReceipt = (actor: Actor, note: { chain_id: string; branch_id: string | null; status: string }) =>
+  actsForOutlet(actor, note) && note.status === 'issued';
+
+/** Stock at an outlet (counts, expiry write-offs, returns) is handled by the outlet's chain staff. */
+export const mayWriteStock = (actor: Actor, outlet: { chain_id: string; branch_id: string | null }) => actsForOutlet(actor, outlet);
+
+/** A pickup of returned goods is recorded by the outlet's chain staff or by the maker, once. */
+export const mayRecordPickup = (
+  actor: Actor,
+  ret: { chain_id: string; outlet_branch_id: string | null; umkm_id: string; picked_up: boolean },
+) =>
+  !ret.picked_up &&
+  (actsForOutlet(actor, { chain_id: ret.chain_id, branch_id: ret.outlet_branch_id }) ||
+    (actor.role === 'umkm' && actor.organizationId === ret.umkm_id));
+
 /** POS imports (`t` = sales_imports): a chain's staff see their chain's imports (head office and branches
  *  import for the same chain); an admin all. */
 export function salesImportScope(actor: Actor, t = 'si'): Cond {
@@ -557,3 +643,6 @@ export function salesImportScope(actor: Actor, t = 'si'): Cond {
   if (actor.role === 'retailer' && actor.chainId) return sql<boolean>`${sql.ref(`${t}.chain_id`)} = ${actor.chainId}`;
   return FALSE;
 }
+
+/** POS sales lines for the sales summary: the same scope as every record kept per outlet. */
+export const salesScope = (actor: Actor, t = 'sl') => salesLineScope(actor, t);

@@ -1,0 +1,99 @@
+// The operations demo tells a story the product itself would have recorded: umkm@demo has an order waiting
+// for her today and sales yesterday, every batch's stock stays at or above zero apart from the one sale of
+// a product that never arrived (a flagged variance), and the POS sales were drawn from the batches exactly as
+// the operations module's own import would draw them (applySalesToStock on the same rows gives the same).
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_NOW } from '../../tests/app.ts';
+import { testDb } from '../../tests/db.ts';
+import type { DbHandle } from '../db/client.ts';
+import { applySalesToStock } from '../modules/operations/operations.stock.ts';
+import { addDays, localDate } from '../platform/clock.ts';
+
+let h: DbHandle;
+beforeAll(async () => {
+  h = await testDb();
+});
+afterAll(() => h.close());
+
+const today = localDate('16.02', TEST_NOW);
+
+describe('operations demo', () => {
+  it('has an order waiting for umkm@demo today and her POS sales of yesterday', async () => {
+    const me = await h.db
+      .selectFrom('users')
+      .select('organization_id')
+      .where('email', '=', 'umkm@demo.etalase.id')
+      .executeTakeFirstOrThrow();
+    const waiting = await h.db
+      .selectFrom('purchase_orders')
+      .select(['status', 'ordered_on'])
+      .where('umkm_id', '=', me.organization_id as string)
+      .where('status', '=', 'sent')
+      .execute();
+    expect(waiting).toEqual([{ status: 'sent', ordered_on: today }]);
+    const yesterday = await h.db
+      .selectFrom('sales_lines')
+      .select((eb) => eb.fn.sum<string>('qty').as('units'))
+      .where('umkm_id', '=', me.organization_id as string)
+      .where('sales_date', '=', addDays(today, -1))
+      .executeTakeFirstOrThrow();
+    expect(Number(yesterday.units)).toBeGreaterThan(0);
+    // Eight weeks of history: delivered orders, receipts (some short or damaged), returns and write-offs.
+    const counts = await sql<{ delivered: number; short: number; rejected: number; returns: number; expired: number }>`
+      SELECT (SELECT count(*)::int FROM purchase_orders WHERE status = 'delivered') AS delivered,
+        (SELECT count(*)::int FROM goods_receipt_lines rl JOIN delivery_note_lines dl ON dl.id = rl.delivery_line_id
+          WHERE rl.qty_accepted + rl.qty_rejected < dl.qty) AS short,
+        (SELECT count(*)::int FROM goods_receipt_lines WHERE qty_rejected > 0) AS rejected,
+        (SELECT count(*)::int FROM return_notes) AS returns,
+        (SELECT count(*)::int FROM stock_movements WHERE kind = 'expired') AS expired`.execute(h.db);
+    const c = counts.rows[0]!;
+    expect(c.delivered).toBeGreaterThan(50);
+    expect(c.short + c.rejected).toBeGreaterThan(0);
+    expect(c.returns).toBeGreaterThan(0);
+    expect(c.expired).toBeGreaterThan(0);
+    const first = await h.db
+      .selectFrom('sales_lines')
+      .select((eb) => eb.fn.min('sales_date').as('d'))
+      .executeTakeFirstOrThrow();
+    expect(first.d).toBe(addDays(today, -56));
+  });
+
+  it('never drives a batch below zero; the one sale that found no batch is a flagged variance', async () => {
+    const negative = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM (SELECT 1 FROM stock_movements WHERE batch_id IS NOT NULL
+        GROUP BY outlet_id, product_id, batch_id HAVING sum(qty) < 0) x`.execute(h.db);
+    expect(negative.rows[0]?.n).toBe(0);
+    const variances = await h.db.selectFrom('stock_movements').select(['kind', 'qty', 'batch_id']).where('variance', '=', true).execute();
+    expect(variances).toEqual([{ kind: 'sold', qty: -2, batch_id: null }]);
+  });
+
+  it("draws the last day's sales exactly as applySalesToStock does", async () => {
+    const last = await h.db.selectFrom('sales_imports').select('id').orderBy('created_at', 'desc').limit(1).executeTakeFirstOrThrow();
+    const rows = (db: typeof h.db) =>
+      db
+        .selectFrom('stock_movements')
+        .select(['outlet_id', 'product_id', 'batch_id', 'qty', 'variance', 'occurred_on'])
+        .where('source', '=', 'sales')
+        .where('source_id', '=', last.id)
+        .orderBy('outlet_id')
+        .orderBy('product_id')
+        .orderBy('batch_id')
+        .execute();
+    const seeded = await rows(h.db);
+    expect(seeded.length).toBeGreaterThan(5);
+    await h.db
+      .transaction()
+      .execute(async (trx) => {
+        // Inside a transaction that is rolled back: the ledger is append-only for everyone else.
+        await sql`ALTER TABLE stock_movements DISABLE TRIGGER stock_movements_append_only`.execute(trx);
+        await trx.deleteFrom('stock_movements').where('source', '=', 'sales').where('source_id', '=', last.id).execute();
+        await applySalesToStock(trx, last.id);
+        expect(await rows(trx)).toEqual(seeded);
+        throw new Error('rollback');
+      })
+      .catch((e: Error) => {
+        if (e.message !== 'rollback') throw e;
+      });
+  });
+});
