@@ -157,8 +157,10 @@ export async function checkAndStore(
   const stage = st(f.importId);
   // Fresh statistics of the staged rows: without them the planner joins a million rows by nested loops.
   await sql`ANALYZE ${stage}`.execute(trx);
-  // Sorts and hashes over the file's rows in memory rather than in temporary files (this transaction only).
+  // Sorts and hashes over the file's rows in memory rather than in temporary files, and no 30-second
+  // statement limit of the request pool: storing a national day is one statement (this transaction only).
   await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
+  await sql`SET LOCAL statement_timeout = '30min'`.execute(trx);
   lap('analyze');
   // 1. Each distinct (store, GTIN, day) of the file — far fewer than its rows — with its outlet (of THIS
   //    chain only: another chain's store is simply not found), its product, and the PKS in force that day.
