@@ -598,7 +598,14 @@ export async function recordReceipt(db: Database, ctx: Ctx, noteId: string, inpu
     });
   }
   const first = lines[0];
-  const receivedOn = input.receivedOn ?? today(ctx, first?.districtCode ?? n.regionCode);
+  const todayThere = today(ctx, first?.districtCode ?? n.regionCode);
+  const receivedOn = input.receivedOn ?? todayThere;
+  if (receivedOn > todayThere) {
+    problems.push({
+      field: 'receivedOn',
+      message: { id: 'Tanggal terima tidak boleh setelah hari ini.', en: 'The receipt date must not be after today.' },
+    });
+  }
   if (receivedOn < n.shipOn) {
     problems.push({
       field: 'receivedOn',

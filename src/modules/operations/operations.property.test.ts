@@ -10,6 +10,7 @@ import { demo, TEST_NOW, type TestApp, testApp } from '../../../tests/app.ts';
 import type { Actor, Ctx } from '../../platform/auth/actor.ts';
 import { addDays, localDate } from '../../platform/clock.ts';
 import { BATCHES, opArb, runModel } from './operations.arbitrary.ts';
+import { freshProduct } from './operations.fixtures.ts';
 import { identityHolds } from './operations.rules.ts';
 import * as svc from './operations.service.ts';
 
@@ -17,7 +18,6 @@ let t: TestApp;
 let umkmId: string;
 let chainId: string;
 let agreementId: string;
-let productId: string;
 let outlets: { id: string; district_code: string; province_code: string }[];
 
 beforeAll(async () => {
@@ -29,7 +29,6 @@ beforeAll(async () => {
   agreementId = (
     await sql<{ id: string }>`SELECT id FROM agreements WHERE kind = 'pks' AND umkm_id = ${umkmId} AND chain_id = ${chainId}`.execute(db)
   ).rows[0]!.id;
-  productId = (await sql<{ id: string }>`SELECT id FROM products WHERE umkm_id = ${umkmId} ORDER BY name LIMIT 1`.execute(db)).rows[0]!.id;
   outlets = (
     await sql<{ id: string; district_code: string; province_code: string }>`SELECT id, district_code, province_code FROM outlets
       WHERE chain_id = ${chainId} AND district_code LIKE '16.02.%' ORDER BY store_code`.execute(db)
@@ -55,6 +54,8 @@ describe('the service and SQL follow the ledger model', () => {
         const outlet = outlets[run % outlets.length]!;
         const tag = `P${run}-${crypto.randomBytes(3).toString('hex')}`;
         run++;
+        // A product of this run's own: whatever the demo or an earlier run left at the outlet is another's.
+        const productId = (await freshProduct(db, { umkmId, agreementId, name: `Terasi Uji ${tag}` })).id;
         const { model, applied, end } = runModel(ops, start);
         const alfa = (day: string) => ctxOf({ role: 'retailer', chainId, chainCode: 'alfamart', organizationId: chainId }, day);
         const maker = (day: string) => ctxOf({ role: 'umkm', organizationId: umkmId, regionCode: '16' }, day);

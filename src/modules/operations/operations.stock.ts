@@ -74,9 +74,16 @@ export async function recordStockCount(
   input: { outletId: string; countedOn?: string; note?: string; lines: { productId: string; batchId?: string; counted: number }[] },
 ) {
   const outlet = await outletForWrite(db, ctx, input.outletId);
-  const countedOn = input.countedOn ?? localDate(outlet.district_code, ctx.now);
+  const todayThere = localDate(outlet.district_code, ctx.now);
+  const countedOn = input.countedOn ?? todayThere;
   const stock = await store.batchStockAt(db, outlet.id);
   const problems: FieldProblem[] = [];
+  if (countedOn > todayThere) {
+    problems.push({
+      field: 'countedOn',
+      message: { id: 'Tanggal stock opname tidak boleh setelah hari ini.', en: 'The count date must not be after today.' },
+    });
+  }
   const lines: { productId: string; batchId: string | null; expected: number; counted: number }[] = [];
   const moves: { productId: string; batchId: string; umkmId: string; qty: number }[] = [];
   const seen = new Set<string>();
@@ -456,13 +463,15 @@ export async function reconciliation(db: Database, ctx: Ctx, q: { agreementId: s
       sourceId: v.sourceId,
     });
   }
-  const names = facts.flows.length
-    ? null
-    : await store.outletsByIds(
-        db,
-        [...rows.values()].map((r) => r.outletId),
-      );
-  const list = [...rows.values()].map((r) => ({ ...r, outletName: r.outletName || names?.get(r.outletId)?.name || '' }));
+  // Rows only a receipt made (nothing accepted, so no movement) get their names here.
+  const unnamed = [...rows.values()].filter((r) => !r.outletName);
+  const outletNames = await store.outletsByIds(db, [...new Set(unnamed.map((r) => r.outletId))]);
+  const productNames = await store.productsByIds(db, [...new Set(unnamed.map((r) => r.productId))]);
+  const list = [...rows.values()].map((r) => ({
+    ...r,
+    outletName: r.outletName || outletNames.get(r.outletId)?.name || '',
+    productName: r.productName || productNames.get(r.productId)?.name || '',
+  }));
   const sum = (k: keyof (typeof list)[number]) => list.reduce((acc, r) => acc + (r[k] as number), 0);
   const totals = {
     opening: sum('opening'),

@@ -823,23 +823,28 @@ export async function listMovements(
  *  no batch is one flagged movement with no batch; a negative net goes back to the batch last drawn there
  *  (flagged without a batch when none was ever drawn). Days are taken in order, each one statement. */
 export async function postSales(db: Database, importId: string): Promise<number> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => postSales(trx, importId));
   const done = await sql<{
     n: string;
   }>`SELECT count(*) AS n FROM stock_movements WHERE source = 'sales' AND source_id = ${importId}`.execute(db);
   if (int(done.rows[0]?.n) > 0) return 0;
-  const days = await sql<{ d: unknown }>`SELECT DISTINCT sales_date AS d FROM sales_lines WHERE import_id = ${importId} ORDER BY 1`.execute(
-    db,
-  );
+  // The import's net per outlet × product × day, in a temporary table with statistics: the planner then
+  // sees how many groups there are (a fresh import has none in sales_lines yet) and hash-joins them.
+  // Room for the hash aggregates and sorts of a big import (this transaction only).
+  await sql`SET LOCAL work_mem = '64MB'`.execute(db);
+  await sql`DROP TABLE IF EXISTS ops_sales_groups`.execute(db);
+  // An outlet has one chain and place, a product one maker: grouping by them too splits no group.
+  await sql`CREATE TEMP TABLE ops_sales_groups ON COMMIT DROP AS
+    SELECT sales_date, outlet_id, product_id, chain_id, umkm_id, province_code, district_code, sum(qty)::int AS net
+    FROM sales_lines WHERE import_id = ${importId}
+    GROUP BY sales_date, outlet_id, product_id, chain_id, umkm_id, province_code, district_code HAVING sum(qty) <> 0`.execute(db);
+  await sql`ANALYZE ops_sales_groups`.execute(db);
+  const days = await sql<{ d: unknown }>`SELECT DISTINCT sales_date AS d FROM ops_sales_groups ORDER BY 1`.execute(db);
   let variances = 0;
   for (const { d } of days.rows) {
     const day = ds(d);
     const res = await sql<{ v: string }>`
-      WITH g AS (
-        SELECT outlet_id, product_id, min(chain_id::text)::uuid AS chain_id, min(umkm_id::text)::uuid AS umkm_id,
-          min(province_code) AS province_code, min(district_code) AS district_code, sum(qty)::int AS net
-        FROM sales_lines WHERE import_id = ${importId} AND sales_date = ${day}::date
-        GROUP BY outlet_id, product_id HAVING sum(qty) <> 0
-      ),
+      WITH g AS (SELECT * FROM ops_sales_groups WHERE sales_date = ${day}::date),
       pos AS (SELECT * FROM g WHERE net > 0),
       b AS (
         SELECT m.outlet_id, m.product_id, m.batch_id, sum(m.qty)::int AS on_hand, sb.expires_on, sb.produced_on
@@ -857,13 +862,13 @@ export async function postSales(db: Database, importId: string): Promise<number>
       ),
       draws AS (
         SELECT pos.outlet_id, pos.product_id, c.batch_id, least(c.on_hand, pos.net - (c.cum - c.on_hand)) AS qty, false AS variance,
-          c.cum AS seq
+          c.cum AS seq, pos.umkm_id, pos.chain_id, pos.province_code, pos.district_code
         FROM c JOIN pos ON pos.outlet_id = c.outlet_id AND pos.product_id = c.product_id
         WHERE c.cum - c.on_hand < pos.net
       ),
       unmatched AS (
         SELECT pos.outlet_id, pos.product_id, NULL::uuid AS batch_id, pos.net - coalesce(s.supply, 0) AS qty, true AS variance,
-          2147483647::bigint AS seq
+          2147483647::bigint AS seq, pos.umkm_id, pos.chain_id, pos.province_code, pos.district_code
         FROM pos LEFT JOIN (SELECT outlet_id, product_id, sum(on_hand) AS supply FROM b GROUP BY outlet_id, product_id) s
           ON s.outlet_id = pos.outlet_id AND s.product_id = pos.product_id
         WHERE pos.net > coalesce(s.supply, 0)
@@ -876,16 +881,17 @@ export async function postSales(db: Database, importId: string): Promise<number>
         ORDER BY m.outlet_id, m.product_id, m.id DESC
       ),
       back AS (
-        SELECT neg.outlet_id, neg.product_id, ld.batch_id, neg.net AS qty, ld.batch_id IS NULL AS variance, 0::bigint AS seq
+        SELECT neg.outlet_id, neg.product_id, ld.batch_id, neg.net AS qty, ld.batch_id IS NULL AS variance, 0::bigint AS seq,
+          neg.umkm_id, neg.chain_id, neg.province_code, neg.district_code
         FROM neg LEFT JOIN last_drawn ld ON ld.outlet_id = neg.outlet_id AND ld.product_id = neg.product_id
       ),
       moves AS (SELECT * FROM draws UNION ALL SELECT * FROM unmatched UNION ALL SELECT * FROM back),
       ins AS (
         INSERT INTO stock_movements (outlet_id, product_id, batch_id, umkm_id, chain_id, province_code, district_code,
           kind, qty, occurred_on, source, source_id, variance)
-        SELECT mv.outlet_id, mv.product_id, mv.batch_id, g.umkm_id, g.chain_id, g.province_code, g.district_code,
+        SELECT mv.outlet_id, mv.product_id, mv.batch_id, mv.umkm_id, mv.chain_id, mv.province_code, mv.district_code,
           'sold', -mv.qty, ${day}::date, 'sales', ${importId}, mv.variance
-        FROM moves mv JOIN g ON g.outlet_id = mv.outlet_id AND g.product_id = mv.product_id
+        FROM moves mv
         WHERE mv.qty <> 0
         -- In FEFO order, so that the batch drawn last has the latest id (a till return goes back to it).
         ORDER BY mv.outlet_id, mv.product_id, mv.seq
