@@ -21,6 +21,7 @@ import { operationsRoutes } from './modules/operations/operations.routes.ts';
 import { placementRoutes } from './modules/placement/placement.routes.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
+import { salesRoutes } from './modules/sales/sales.routes.ts';
 import { securityRoutes } from './modules/security/security.routes.ts';
 import { fileRoutes } from './platform/files.routes.ts';
 import { registerGuards } from './platform/hardening.ts';
@@ -101,6 +102,8 @@ export async function buildApp(opts: { handle: DbHandle; config: Config; logger?
   await app.register(placementRoutes, { db: handle.db });
   // operations after the shelf door (C7)
   await app.register(operationsRoutes);
+  // POS sales (C7)
+  await app.register(salesRoutes, { db: handle.db, config });
 
   // The web app: built by Vite into dist/web; every non-API path answers index.html (client routing).
   if (fs.existsSync(path.join(WEB_DIR, 'index.html'))) {

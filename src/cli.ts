@@ -1,4 +1,4 @@
-// The `etalase` command: serve, demo, migrate, seed, create-admin, plan.
+// The `etalase` command: serve, demo, migrate, seed, create-admin, plan, import-sales.
 import { stdin } from 'node:process';
 import { loadConfig } from './config.ts';
 import { localDate } from './platform/clock.ts';
@@ -16,6 +16,8 @@ const HELP = `etalase <command>
   seed                  load the demo data into the database (idempotent)
   create-admin EMAIL    create the first administrator; password from ETALASE_ADMIN_PASSWORD or stdin
   plan FILE             compute an optimal placement plan for an instance file (docs/PLACEMENT.md)
+  import-sales --chain CODE [--correction] FILE
+                        import a POS sales file (CSV/XLSX, docs/POS.md); prints the result JSON
 `;
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
@@ -103,6 +105,16 @@ async function main(argv: string[]): Promise<number> {
     case 'plan': {
       const { runPlanCommand } = await import('./modules/placement/placement.cli.ts');
       return runPlanCommand(args, { stdout: process.stdout, stderr: process.stderr });
+    }
+    case 'import-sales': {
+      const { prepareDatabase } = await server();
+      const { runImportSalesCommand } = await import('./modules/sales/sales.cli.ts');
+      const handle = await prepareDatabase(loadConfig(), log);
+      try {
+        return await runImportSalesCommand(handle.db, args, { stdout: process.stdout, stderr: process.stderr });
+      } finally {
+        await handle.close();
+      }
     }
     default:
       process.stdout.write(HELP);

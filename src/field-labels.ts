@@ -210,6 +210,13 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   criterion: L('Kriteria', 'Criterion'),
   sort: L('Urutan', 'Sort by'),
   dir: L('Arah urutan', 'Sort direction'),
+  // ---- POS sales (C7) ----
+  chain: L('Jaringan ritel', 'Retail chain'),
+  correction: L('Koreksi', 'Correction'),
+  receipt: L('Nomor struk', 'Receipt number'),
+  line: L('Baris struk', 'Receipt line'),
+  unitPrice: L('Harga satuan', 'Unit price'),
+  discount: L('Diskon', 'Discount'),
 };
 
 /** What one element of a list is called, counted from one in a message ("penanda tangan 2"). */

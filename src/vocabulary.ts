@@ -10,6 +10,7 @@ import { CURATION_VOCABULARY } from './modules/curation/curation.vocabulary.ts';
 import { MENTORING_VOCABULARY } from './modules/curation/mentoring.vocabulary.ts';
 import { OPERATIONS_VOCABULARY } from './modules/operations/operations.vocabulary.ts';
 import { REGISTRY_VOCABULARY } from './modules/registry/registry.vocabulary.ts';
+import { SALES_VOCABULARY } from './modules/sales/sales.vocabulary.ts';
 import type { Bilingual } from './platform/errors.ts';
 import type { Lang } from './platform/format.ts';
 
@@ -23,6 +24,7 @@ export const VOCABULARY = {
   ...AUDIT_VOCABULARY,
   ...MENTORING_VOCABULARY,
   ...OPERATIONS_VOCABULARY,
+  ...SALES_VOCABULARY,
 } satisfies Vocabulary;
 
 export type VocabularyKind = keyof typeof VOCABULARY;

@@ -188,6 +188,14 @@ const MATRIX: Record<string, Who[]> = {
   'GET /api/operations/reminders': PARTIES,
   'GET /api/operations/sell-out': PARTIES,
   'GET /api/operations/reconciliation': PARTIES,
+  // POS sales (C7): a chain imports its own tills' sales (an admin for any chain) and keeps the history;
+  // the summary is read by every party within its scope — a mentor has no business with sales figures
+  'POST /api/sales/imports': ['admin', ...RETAIL],
+  'POST /api/sales/lines': ['admin', ...RETAIL],
+  'GET /api/sales/imports': ['admin', ...RETAIL],
+  'GET /api/sales/imports/:id': ['admin', ...RETAIL],
+  'GET /api/sales/imports/:id/rejects.csv': ['admin', ...RETAIL],
+  'GET /api/sales/summary': PARTIES,
 };
 
 let t: TestApp;
@@ -295,6 +303,24 @@ describe('branch staff (Alfamart Cabang Bengkulu)', () => {
     const mine = await fetchAll(branch, '/api/placement/plans');
     expect(mine.ids).toEqual([id]);
     expect((await fetchAll(ACCOUNTS.chain, '/api/placement/plans')).ids.sort()).toEqual([id, hqId].sort());
+  });
+});
+
+// Before the list oracles run, so the import history holds imports of two chains (one by branch staff).
+describe('POS imports (C7)', () => {
+  it('each chain keeps its own import history; branch staff import for their chain', async () => {
+    const line = { storeCode: 'A9TW', date: '2026-11-19', gtin: '8991853100134', qty: 1, unitPrice: 25000 };
+    const before = {
+      chain: (await fetchAll(ACCOUNTS.chain, '/api/sales/imports')).total,
+      indomaret: (await fetchAll(demo('indomaret'), '/api/sales/imports')).total,
+    };
+    for (const who of [ACCOUNTS.branch, ACCOUNTS.chain, demo('indomaret')]) {
+      const res = await t.as(who, { method: 'POST', url: '/api/sales/lines', payload: { lines: [line] } });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    expect((await fetchAll(ACCOUNTS.chain, '/api/sales/imports')).total).toBe(before.chain + 2);
+    expect((await fetchAll(ACCOUNTS.branch, '/api/sales/imports')).total).toBe(before.chain + 2);
+    expect((await fetchAll(demo('indomaret'), '/api/sales/imports')).total).toBe(before.indomaret + 1);
   });
 });
 
@@ -420,6 +446,11 @@ const ORACLES: Record<string, (m: Me) => ReturnType<typeof sql> | null> = {
     if (m.who === 'branch') return sql`SELECT id FROM placement_plans WHERE chain_id = ${m.chain} AND branch_id = ${m.branch}`;
     if (m.who === 'chain') return sql`SELECT id FROM placement_plans WHERE chain_id = ${m.chain}`;
     if (m.who === 'pemda') return sql`SELECT id FROM placement_plans WHERE ${within('region_code', m.region)}`;
+    return null;
+  },
+  '/api/sales/imports': (m) => {
+    if (m.who === 'admin') return sql`SELECT id FROM sales_imports`;
+    if (m.who === 'chain' || m.who === 'branch') return sql`SELECT id FROM sales_imports WHERE chain_id = ${m.chain}`;
     return null;
   },
   '/api/placements': (m) => {

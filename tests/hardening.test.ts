@@ -201,13 +201,31 @@ describe('NUL bytes and invalid UTF-8', () => {
 });
 
 describe('uploads', () => {
-  it('the only upload route is /api/files (so the cases below cover every upload route)', () => {
+  it('the upload routes are /api/files and the POS import (so the cases below cover every upload route)', () => {
     const src = path.resolve(import.meta.dirname, '../src');
     const readers = (fs.readdirSync(src, { recursive: true }) as string[])
       .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
       .filter((f) => /\.(isMultipart|file|files|parts|saveRequestFiles)\(/.test(fs.readFileSync(path.join(src, f), 'utf8')))
       .map((f) => f.replaceAll(path.sep, '/'));
-    expect(readers).toEqual(['platform/files.routes.ts']);
+    expect(readers.sort()).toEqual(['modules/sales/sales.routes.ts', 'platform/files.routes.ts']);
+  });
+
+  it('the POS import answers a multipart body cut off in the middle with 400 and keeps no part of it', async () => {
+    const boundary = '----pos-cut';
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.csv"\r\nContent-Type: text/csv\r\n\r\n`),
+      Buffer.alloc(50_000, 'A9TW;2026-11-20;8991853100134;1;25000\n'),
+    ]);
+    const res = await t.as(demo('alfamart'), {
+      method: 'POST',
+      url: '/api/sales/imports',
+      payload: body,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'multipart_invalid', field: 'file' });
+    const dir = path.join(t.config.filesDir, 'sales-imports');
+    expect(fs.existsSync(dir) ? fs.readdirSync(dir) : []).toEqual([]);
   });
 
   it('answers 5 MiB + 1 byte with 413 and stores nothing: no file on disk, no row', async () => {

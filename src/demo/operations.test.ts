@@ -97,3 +97,10 @@ describe('operations demo', () => {
       });
   });
 });
+
+describe('operations demo: where its sales are kept', () => {
+  it('puts every sales line in its month partition, none in the default one', async () => {
+    const stray = await sql<{ n: number }>`SELECT count(*)::int AS n FROM sales_lines_default`.execute(h.db);
+    expect(stray.rows[0]?.n).toBe(0);
+  });
+});

@@ -19,6 +19,7 @@ import type {
   StockMovementsTable,
 } from '../modules/operations/operations.tables.ts';
 import { haversineKm } from '../modules/placement/placement.pairs.ts';
+import { ensureMonthPartitions } from '../modules/sales/sales.store.ts';
 import type { SalesLinesTable } from '../modules/sales/sales.tables.ts';
 import { addDays } from '../platform/clock.ts';
 import type { DemoCalendar } from './calendar.ts';
@@ -184,6 +185,10 @@ export async function seedOperations(db: Database, log: (s: string) => void, cal
   }
   if (pairs.length === 0) return;
   await db.insertInto('placements').values(placements).execute();
+  // The sales lines go into their month's partition, as an import puts them (never the default partition).
+  const months = new Set<string>();
+  for (let d = start; d < cal.today; d = addDays(d, 1)) months.add(`${d.slice(0, 7)}-01`);
+  await ensureMonthPartitions(db, [...months]);
   const counts = await recordStory(db, cal, { chainId: chain.id, headUserId: head.id, start, pairs, id });
   log(
     `  ${placements.length} penempatan Alfamart di Kota Bengkulu dan OKI; ${counts.orders} pesanan, ${counts.notes} surat jalan, ${counts.sales} baris penjualan POS selama ${WEEKS} minggu`,

@@ -30,6 +30,7 @@ const SecurityLogPage = lazyRetry(() => import('./pages/admin/SecurityLogPage.ts
 const UsersPage = lazyRetry(() => import('./pages/admin/UsersPage.tsx'));
 const AuditLogPage = lazyRetry(() => import('./pages/admin/AuditLogPage.tsx'));
 const PlacementPage = lazyRetry(() => import('./pages/placement/PlacementPage.tsx'));
+const SalesImportPage = lazyRetry(() => import('./pages/sales/SalesImportPage.tsx'));
 
 // Specific paths before parameterised ones: `/products/new` is not a product id.
 const ROUTES: [string, Page][] = [
@@ -51,6 +52,7 @@ const ROUTES: [string, Page][] = [
   ['/users', UsersPage],
   ['/audit', AuditLogPage],
   ['/placement', PlacementPage],
+  ['/sales', SalesImportPage],
   ...CURATION_ROUTES,
   ...AGREEMENT_ROUTES,
   ...OPERATIONS_ROUTES,
@@ -77,6 +79,7 @@ function navFor(me: Me): [string, Bilingual][] {
     items.push(['/security', { id: 'Log keamanan', en: 'Security log' }]);
   }
   if (me.role === 'retailer' || me.role === 'pemda') items.push(['/placement', { id: 'Penempatan', en: 'Placement' }]);
+  if (me.role === 'retailer' || me.role === 'admin') items.push(['/sales', { id: 'Penjualan POS', en: 'POS sales' }]);
   items.push(...curationNav(me.role));
   items.push(...agreementsNav(me.role));
   items.push(...operationsNav(me.role));

@@ -10693,6 +10693,370 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sales/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Riwayat impor / past imports */
+        get: {
+            parameters: {
+                query?: {
+                    chain?: "alfamart" | "alfamidi" | "indomaret";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                chainName: string;
+                                conflicts: number | null;
+                                correction: boolean;
+                                createdAt: string;
+                                createdByName: string | null;
+                                duplicates: number | null;
+                                fileName: string | null;
+                                fileSha256: string;
+                                finishedAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                imported: number | null;
+                                progress: number;
+                                rejected: number | null;
+                                rows: number | null;
+                                /** @enum {string} */
+                                source: "upload" | "api" | "cli";
+                                /** @enum {string} */
+                                status: "queued" | "running" | "done" | "refused" | "failed";
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Impor berkas penjualan POS (multipart: file, correction, chain) / import a POS sales file
+         * @description Format v1: docs/POS.md. A file above 1 MB is imported by a job: 202 with the import id.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            conflicts: number;
+                            counts: {
+                                [key: string]: number;
+                            };
+                            duplicates: number;
+                            errors: {
+                                code: string;
+                                column: string | null;
+                                message: {
+                                    en: string;
+                                    id: string;
+                                };
+                                row: number;
+                            }[];
+                            fileSha256: string;
+                            imported: number;
+                            /** Format: uuid */
+                            importId: string;
+                            rejected: number;
+                            rows: number;
+                            /** @enum {string} */
+                            status: "done" | "refused";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            importId: string;
+                            /** @enum {string} */
+                            status: "queued";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sales/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Satu impor: status, kemajuan, ringkasan / one import */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            chainName: string;
+                            conflicts: number | null;
+                            correction: boolean;
+                            createdAt: string;
+                            createdByName: string | null;
+                            duplicates: number | null;
+                            fileName: string | null;
+                            fileSha256: string;
+                            finishedAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            imported: number | null;
+                            progress: number;
+                            rejected: number | null;
+                            rows: number | null;
+                            /** @enum {string} */
+                            source: "upload" | "api" | "cli";
+                            /** @enum {string} */
+                            status: "queued" | "running" | "done" | "refused" | "failed";
+                            summary: {
+                                conflicts: number;
+                                counts: {
+                                    [key: string]: number;
+                                };
+                                duplicates: number;
+                                errors: {
+                                    code: string;
+                                    column: string | null;
+                                    message: {
+                                        en: string;
+                                        id: string;
+                                    };
+                                    row: number;
+                                }[];
+                                fileSha256: string;
+                                imported: number;
+                                rejected: number;
+                                rows: number;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sales/imports/{id}/rejects.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Baris yang ditolak (CSV) / rejected rows as CSV */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sales/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Kirim penjualan sebagai JSON (≤ 10.000 baris) / send sales lines as JSON (up to 10,000) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        chain?: "alfamart" | "alfamidi" | "indomaret";
+                        correction?: boolean;
+                        lines: {
+                            date: string;
+                            discount?: string | number;
+                            gtin: string;
+                            line?: string | number;
+                            qty: string | number;
+                            receipt?: string;
+                            storeCode: string;
+                            unitPrice: string | number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            conflicts: number;
+                            counts: {
+                                [key: string]: number;
+                            };
+                            duplicates: number;
+                            errors: {
+                                code: string;
+                                column: string | null;
+                                message: {
+                                    en: string;
+                                    id: string;
+                                };
+                                row: number;
+                            }[];
+                            fileSha256: string;
+                            imported: number;
+                            /** Format: uuid */
+                            importId: string;
+                            rejected: number;
+                            rows: number;
+                            /** @enum {string} */
+                            status: "done" | "refused";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sales/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ringkasan penjualan: baris, unit, omzet / sales summary: lines, units, revenue */
+        get: {
+            parameters: {
+                query?: {
+                    chain?: "alfamart" | "alfamidi" | "indomaret";
+                    from?: string;
+                    outletId?: string;
+                    productId?: string;
+                    /** @description Kode wilayah Kemendagri / Kemendagri region code: 17, 17.71, 17.71.01, 17.71.01.1001 */
+                    regionCode?: string;
+                    to?: string;
+                    umkmId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            lines: number;
+                            /** @description rupiah (bilangan bulat / integer) */
+                            revenue: number;
+                            units: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/security-events": {
         parameters: {
             query?: never;

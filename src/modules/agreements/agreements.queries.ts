@@ -2,7 +2,7 @@
 // PKS of a UMKM with a chain, the terms in force for a product at an outlet, the products eligible for a
 // chain in a region, and an MoU's relaxed curation requirements — all on a given date. Callers apply
 // their own actor's scope; these answer about the data as it is.
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import type { ChainCode } from '../../db/types.ts';
 import { coversRegion, inRegion, regionOverlaps } from '../../platform/auth/policy.ts';
@@ -12,11 +12,24 @@ import type { SettlementPeriod, TradeModel, UnsoldGoods } from './agreements.tab
 /** SQL twin of rules.inForceOn: the version `v` binds on `date` (signed, in period, not yet replaced by a
  *  signed amendment, not yet terminated). End and start days are inclusive; termination and
  *  supersession days are the first days without the old terms. */
-export const inForceSql = (v: string, date: string) =>
-  sql<boolean>`(${sql.ref(`${v}.status`)} IN ('signed', 'superseded', 'terminated')
-    AND ${sql.ref(`${v}.starts_on`)} <= ${date}::date AND ${sql.ref(`${v}.ends_on`)} >= ${date}::date
-    AND (${sql.ref(`${v}.superseded_on`)} IS NULL OR ${sql.ref(`${v}.superseded_on`)} > ${date}::date)
-    AND (${sql.ref(`${v}.terminated_on`)} IS NULL OR ${sql.ref(`${v}.terminated_on`)} > ${date}::date))`;
+export const inForceSql = (v: string, date: string | RawBuilder<string>) => {
+  // A date value, or (set-wise checks such as the POS import) an SQL expression of one per row.
+  const d = typeof date === 'string' ? sql`${date}::date` : date;
+  return sql<boolean>`(${sql.ref(`${v}.status`)} IN ('signed', 'superseded', 'terminated')
+    AND ${sql.ref(`${v}.starts_on`)} <= ${d} AND ${sql.ref(`${v}.ends_on`)} >= ${d}
+    AND (${sql.ref(`${v}.superseded_on`)} IS NULL OR ${sql.ref(`${v}.superseded_on`)} > ${d})
+    AND (${sql.ref(`${v}.terminated_on`)} IS NULL OR ${sql.ref(`${v}.terminated_on`)} > ${d}))`;
+};
+
+/** A PKS (agreement `a`, version `v`) binds an outlet `o` of its chain: chain-wide or the outlet's branch's,
+ *  and the outlet inside the PKS delivery zone (its districts, or the MoU region when none). */
+export const pksBindsOutletSql = (a: string, v: string, o: string) => {
+  const r = (t: string, c: string) => sql.ref(`${t}.${c}`);
+  return sql<boolean>`(${r(a, 'chain_id')} = ${r(o, 'chain_id')}
+    AND (${r(a, 'branch_id')} IS NULL OR ${r(a, 'branch_id')} = ${r(o, 'branch_id')})
+    AND (CASE WHEN cardinality(${r(v, 'delivery_district_codes')}) > 0 THEN ${r(o, 'district_code')} = ANY (${r(v, 'delivery_district_codes')})
+      ELSE (${r(o, 'district_code')} = ${r(a, 'region_code')} OR ${r(o, 'district_code')} LIKE ${r(a, 'region_code')} || '.%') END))`;
+};
 
 export interface ActivePks {
   agreementId: string;
@@ -95,11 +108,7 @@ export async function termsInForce(db: Database, f: { productId: string; outletI
     .where('o.id', '=', f.outletId)
     .where('ap.product_id', '=', f.productId)
     .where('a.kind', '=', 'pks')
-    .where(sql<boolean>`(a.branch_id IS NULL OR a.branch_id = o.branch_id)`)
-    .where(
-      sql<boolean>`(CASE WHEN cardinality(v.delivery_district_codes) > 0 THEN o.district_code = ANY (v.delivery_district_codes)
-        ELSE (o.district_code = a.region_code OR o.district_code LIKE a.region_code || '.%') END)`,
-    )
+    .where(pksBindsOutletSql('a', 'v', 'o'))
     .where(inForceSql('v', f.date))
     .orderBy('v.starts_on', 'desc')
     .orderBy('a.number')

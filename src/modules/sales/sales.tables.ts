@@ -30,6 +30,8 @@ export interface SalesImportsTable {
   created_by: string | null;
   created_at: Generated<Date>;
   finished_at: NullableTs;
+  /** 0011: the header as uploaded and which column carried which field. */
+  headers: NullableJson<{ names: string[]; fields: Record<string, string> }>;
 }
 
 export interface SalesImportRejectsTable {

@@ -72,6 +72,11 @@ export const POLICY = {
   'stock.write': ['retailer'],
   'returns.write': ['retailer'],
   'returns.pickup': ['retailer', 'umkm'],
+  // POS sales (C7): a chain (head office or branch staff) imports for its own chain, an admin for any;
+  // the import history is the chain's; the sales summary is read within salesScope (a mentor: none).
+  'sales.import': ['admin', 'retailer'],
+  'sales.imports.read': ['admin', 'retailer'],
+  'sales.read': ['admin', 'pemda', 'retailer', 'umkm'],
 } as const satisfies Record<string, Audience[]>;
 
 export type Action = keyof typeof POLICY;
@@ -630,3 +635,14 @@ export const mayRecordPickup = (
   !ret.picked_up &&
   (actsForOutlet(actor, { chain_id: ret.chain_id, branch_id: ret.outlet_branch_id }) ||
     (actor.role === 'umkm' && actor.organizationId === ret.umkm_id));
+
+/** POS imports (`t` = sales_imports): a chain's staff see their chain's imports (head office and branches
+ *  import for the same chain); an admin all. */
+export function salesImportScope(actor: Actor, t = 'si'): Cond {
+  if (actor.role === 'admin') return TRUE;
+  if (actor.role === 'retailer' && actor.chainId) return sql<boolean>`${sql.ref(`${t}.chain_id`)} = ${actor.chainId}`;
+  return FALSE;
+}
+
+/** POS sales lines for the sales summary: the same scope as every record kept per outlet. */
+export const salesScope = (actor: Actor, t = 'sl') => salesLineScope(actor, t);

