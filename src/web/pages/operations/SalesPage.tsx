@@ -8,7 +8,7 @@ import { api, qs } from '../../api.ts';
 import type { Answer, Item } from '../../api-types.ts';
 import { Pager, useListParams } from '../../components/list.tsx';
 import { Badge, Loading, PageHeader, Problem, StatCard } from '../../components/ui.tsx';
-import { formatDate, formatNumber, formatPeriod } from '../../format.ts';
+import { formatDate, formatNumber, formatPeriod, formatRupiah } from '../../format.ts';
 import { useI18n } from '../../i18n.tsx';
 import { useNum, useUnits } from './parts.tsx';
 
@@ -58,33 +58,31 @@ export function SalesPage() {
   );
 }
 
-/** Units sold on the last day of the period (yesterday), over every product and outlet. */
+/** Units sold on the last day of the period (yesterday) over every product and outlet, and their value at
+ *  the till, from the sales summary (the caller's own products only). */
 function Yesterday({ day }: { day: string }) {
   const { t, lang } = useI18n();
-  const num = useNum();
-  const params = { from: day, to: day, limit: 200 };
-  const q = useQuery({ queryKey: ['operations', 'sell-out', params], queryFn: () => api.get<SellOut>(sellOutPath(params)) });
-  const units = q.data?.items.reduce((s, r) => s + r.units, 0);
-  const outlets = q.data ? new Set(q.data.items.filter((r) => r.units > 0).map((r) => r.outletId)).size : undefined;
+  const params = { from: day, to: day };
+  const q = useQuery({
+    queryKey: ['sales', 'summary', params],
+    queryFn: () => api.get<Answer<'/api/sales/summary'>>(`/api/sales/summary${qs(params)}`),
+  });
   return (
     <>
       <div className="stats" data-testid="yesterday">
         <StatCard
           label={t('Terjual kemarin, {d}', 'Sold yesterday, {d}', { d: formatDate(day, lang) })}
-          value={units}
+          value={q.data?.units}
           testId="yesterday-units"
         />
-        <StatCard label={t('Gerai yang menjual kemarin', 'Outlets that sold yesterday')} value={outlets} />
+        <div className="stat">
+          <span className="stat-value" data-testid="yesterday-revenue">
+            {q.data ? formatRupiah(q.data.revenue) : '…'}
+          </span>
+          <span className="stat-label">{t('Nilai di kasir kemarin', 'Till value yesterday')}</span>
+        </div>
       </div>
       {q.error && <Problem error={q.error} onRetry={() => q.refetch()} />}
-      {q.data && q.data.total > q.data.items.length && (
-        <p className="muted small">
-          {t('Dihitung dari {n} pertama dari {total} baris.', 'Counted over the first {n} of {total} rows.', {
-            n: num(q.data.items.length),
-            total: num(q.data.total),
-          })}
-        </p>
-      )}
     </>
   );
 }
