@@ -503,7 +503,7 @@ async function recordStory(db: Database, cal: DemoCalendar, s: StoryInput) {
           id: importId,
           chain_id: s.chainId,
           source: 'api',
-          file_name: `pos-${day}.json`,
+          file_name: null, // sent by the chain's till system through POST /api/sales/lines
           file_sha256: sha,
           status: 'done',
           progress: 100,

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { etalase, type Server, startServer } from './server.ts';
 
-const LINES = 100_000;
+// POS_CRASH_LINES=1000000 runs the issue's full-size file (minutes); the suite's default keeps CI short.
+const LINES = Number(process.env.POS_CRASH_LINES ?? 100_000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etalase-pos-crash-'));
 const env = { ETALASE_DATA_DIR: dir };
 let server: Server | undefined;
@@ -68,45 +69,51 @@ async function upload(url: string, cookie: string, file: string): Promise<string
 const linesIn = async (url: string, cookie: string) =>
   ((await (await fetch(`${url}/api/sales/summary`, { headers: { cookie } })).json()) as { lines: number }).lines;
 
-describe('POS import crash safety', () => {
-  it('five SIGKILLs mid-import: each time wholly in or wholly absent; then it completes exactly once', async () => {
-    const seeded = etalase(['seed'], env);
-    expect(seeded.status, seeded.stderr).toBe(0);
-    const file = path.join(dir, 'besar.csv');
-    writeFile(file);
+// The server child always runs on the embedded database (server.ts drops DATABASE_URL), so the suite's
+// PostgreSQL pass would only repeat this same test: it runs in the embedded passes.
+describe.skipIf(Boolean(process.env.DATABASE_URL))('POS import crash safety', () => {
+  it(
+    'five SIGKILLs mid-import: each time wholly in or wholly absent; then it completes exactly once',
+    async () => {
+      const seeded = etalase(['seed'], env);
+      expect(seeded.status, seeded.stderr).toBe(0);
+      const file = path.join(dir, 'besar.csv');
+      writeFile(file);
 
-    const seen: number[] = [];
-    let base = -1; // the demo's own sales
-    for (let kill = 0; kill < 5; kill++) {
+      const seen: number[] = [];
+      let base = -1; // the demo's own sales
+      for (let kill = 0; kill < 5; kill++) {
+        server = await startServer('serve', env);
+        const cookie = await signIn(server.url);
+        if (base < 0) base = await linesIn(server.url, cookie);
+        await upload(server.url, cookie, file);
+        // Somewhere inside the import (reading, staging, or the final transaction).
+        await new Promise((r) => setTimeout(r, 300 + Math.random() * 4000 * (LINES / 100_000)));
+        server.proc.kill('SIGKILL');
+        await server.exited;
+
+        server = await startServer('serve', env);
+        const n = await linesIn(server.url, await signIn(server.url));
+        expect([base, base + LINES], `after kill ${kill + 1}`).toContain(n);
+        seen.push(n - base);
+        server.proc.kill('SIGKILL');
+        await server.exited;
+      }
+
       server = await startServer('serve', env);
       const cookie = await signIn(server.url);
-      if (base < 0) base = await linesIn(server.url, cookie);
-      await upload(server.url, cookie, file);
-      // Somewhere inside the import (reading, staging, or the final transaction).
-      await new Promise((r) => setTimeout(r, 300 + Math.random() * 4000));
-      server.proc.kill('SIGKILL');
-      await server.exited;
-
-      server = await startServer('serve', env);
-      const n = await linesIn(server.url, await signIn(server.url));
-      expect([base, base + LINES], `after kill ${kill + 1}`).toContain(n);
-      seen.push(n - base);
-      server.proc.kill('SIGKILL');
-      await server.exited;
-    }
-
-    server = await startServer('serve', env);
-    const cookie = await signIn(server.url);
-    const id = await upload(server.url, cookie, file);
-    let detail: { status: string; imported: number; duplicates: number; rejected: number } | undefined;
-    for (let i = 0; i < 600; i++) {
-      detail = await (await fetch(`${server.url}/api/sales/imports/${id}`, { headers: { cookie } })).json();
-      if (detail && ['done', 'failed', 'refused'].includes(detail.status)) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(detail).toMatchObject({ status: 'done', rejected: 0 });
-    expect((detail?.imported ?? 0) + (detail?.duplicates ?? 0)).toBe(LINES);
-    expect(await linesIn(server.url, cookie)).toBe(base + LINES);
-    console.log(`lines after each kill: ${seen.join(', ')}`);
-  }, 240_000);
+      const id = await upload(server.url, cookie, file);
+      let detail: { status: string; imported: number; duplicates: number; rejected: number } | undefined;
+      for (let i = 0; i < 600 * Math.max(1, LINES / 100_000); i++) {
+        detail = await (await fetch(`${server.url}/api/sales/imports/${id}`, { headers: { cookie } })).json();
+        if (detail && ['done', 'failed', 'refused'].includes(detail.status)) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(detail).toMatchObject({ status: 'done', rejected: 0 });
+      expect((detail?.imported ?? 0) + (detail?.duplicates ?? 0)).toBe(LINES);
+      expect(await linesIn(server.url, cookie)).toBe(base + LINES);
+      console.log(`lines after each kill: ${seen.join(', ')}`);
+    },
+    240_000 * Math.max(1, LINES / 100_000),
+  );
 });
