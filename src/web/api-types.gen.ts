@@ -7353,6 +7353,8 @@ export interface paths {
                                 id: string;
                                 note: string | null;
                                 number: string;
+                                /** @description Siapa yang memesan / who placed the order */
+                                orderedByName: string | null;
                                 orderedOn: string;
                                 outletId: string | null;
                                 outletName: string | null;
@@ -7489,6 +7491,8 @@ export interface paths {
                             }[];
                             note: string | null;
                             number: string;
+                            /** @description Siapa yang memesan / who placed the order */
+                            orderedByName: string | null;
                             orderedOn: string;
                             outletId: string | null;
                             outletName: string | null;
@@ -7633,6 +7637,8 @@ export interface paths {
                             }[];
                             note: string | null;
                             number: string;
+                            /** @description Siapa yang memesan / who placed the order */
+                            orderedByName: string | null;
                             orderedOn: string;
                             outletId: string | null;
                             outletName: string | null;
@@ -7787,6 +7793,8 @@ export interface paths {
                             }[];
                             note: string | null;
                             number: string;
+                            /** @description Siapa yang memesan / who placed the order */
+                            orderedByName: string | null;
                             orderedOn: string;
                             outletId: string | null;
                             outletName: string | null;
@@ -8068,6 +8076,8 @@ export interface paths {
                             }[];
                             note: string | null;
                             number: string;
+                            /** @description Siapa yang memesan / who placed the order */
+                            orderedByName: string | null;
                             orderedOn: string;
                             outletId: string | null;
                             outletName: string | null;

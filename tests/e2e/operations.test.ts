@@ -121,7 +121,7 @@ describe('operations from the screen (issue 10)', () => {
       await shot(page, 'ops-orders-id-phone');
       await page.getByRole('link', { name: order.number }).click();
       await page.getByTestId('respond').waitFor();
-      expect(await page.getByTestId('order-status').textContent()).toBe('Terkirim, menunggu jawaban');
+      expect(await page.getByTestId('order-status').textContent()).toBe('Menunggu jawaban UMKM');
       expectWords(await mainText(page), 'order');
       expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
       await shot(page, 'ops-order-sent-id-phone');
@@ -377,7 +377,7 @@ describe('operations from the screen (issue 10)', () => {
       expect(await dialog.textContent()).toContain('Terasi Udang Tulung Selapan Bu Rusmini');
       await page.getByTestId('confirm-yes').click();
       await page.getByTestId('order-title').waitFor({ timeout: 20_000 });
-      expect(await page.getByTestId('order-status').textContent()).toBe('Terkirim, menunggu jawaban');
+      expect(await page.getByTestId('order-status').textContent()).toBe('Menunggu jawaban UMKM');
       expect(await page.locator('main').innerText()).toContain('Ke pusat distribusi (DC)');
       await shot(page, 'ops-new-order-sent-id-phone');
       expect(errors).toEqual([]);

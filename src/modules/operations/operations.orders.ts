@@ -130,6 +130,7 @@ function orderView(ctx: Ctx, o: OrderRow) {
     chainName: o.chainName,
     branchId: o.branchId,
     branchName: o.branchName,
+    orderedByName: o.orderedByName,
     umkmId: o.umkmId,
     umkmName: o.umkmName,
     agreementId: o.agreementId,

@@ -121,6 +121,7 @@ export const zOrder = z.object({
   chainName: z.string(),
   branchId: z.string().nullable(),
   branchName: z.string().nullable(),
+  orderedByName: z.string().nullable().describe('Siapa yang memesan / who placed the order'),
   umkmId: z.string(),
   umkmName: z.string(),
   agreementId: z.string(),

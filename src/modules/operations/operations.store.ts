@@ -200,7 +200,7 @@ export interface OrderFilter {
 
 const orderSelect = sql`
   po.*, c.chain_code, c.name AS chain_name, b.name AS branch_name, u.name AS umkm_name, a.number AS agreement_number,
-  o.name AS outlet_name, o.branch_id AS outlet_branch_id,
+  o.name AS outlet_name, o.branch_id AS outlet_branch_id, cu.name AS ordered_by_name,
   (SELECT count(*) FROM purchase_order_lines l WHERE l.order_id = po.id) AS line_count,
   (SELECT sum(l.qty_ordered) FROM purchase_order_lines l WHERE l.order_id = po.id) AS ordered,
   (SELECT sum(l.qty_confirmed) FROM purchase_order_lines l WHERE l.order_id = po.id) AS confirmed,
@@ -228,7 +228,8 @@ export async function listOrders(db: Database, actor: Actor, f: OrderFilter) {
     sql` AND `,
   );
   const from = sql`purchase_orders po JOIN organizations c ON c.id = po.chain_id LEFT JOIN organizations b ON b.id = po.branch_id
-    JOIN organizations u ON u.id = po.umkm_id JOIN agreements a ON a.id = po.agreement_id LEFT JOIN outlets o ON o.id = po.outlet_id`;
+    JOIN organizations u ON u.id = po.umkm_id JOIN agreements a ON a.id = po.agreement_id LEFT JOIN outlets o ON o.id = po.outlet_id
+    LEFT JOIN users cu ON cu.id = po.created_by`;
   const rows = await sql<Record<string, unknown>>`SELECT ${orderSelect} FROM ${from} WHERE ${where}
     ORDER BY po.created_at DESC, po.number DESC LIMIT ${f.limit} OFFSET ${f.offset}`.execute(db);
   const total = await sql<{ n: string }>`SELECT count(*) AS n FROM purchase_orders po WHERE ${where}`.execute(db);
@@ -242,6 +243,7 @@ export async function listOrders(db: Database, actor: Actor, f: OrderFilter) {
       chainName: String(r.chain_name),
       branchId: (r.branch_id as string | null) ?? null,
       branchName: (r.branch_name as string | null) ?? null,
+      orderedByName: (r.ordered_by_name as string | null) ?? null,
       umkmId: String(r.umkm_id),
       umkmName: String(r.umkm_name),
       agreementId: String(r.agreement_id),

@@ -36,12 +36,12 @@ export type DeliveryNoteStatus = 'issued' | 'received' | 'cancelled';
 
 export const OPERATIONS_VOCABULARY = {
   orderStatus: {
-    sent: { id: 'Terkirim, menunggu jawaban', en: 'Sent, awaiting answer' },
+    sent: { id: 'Menunggu jawaban UMKM', en: 'Awaiting the UMKM’s answer' },
     confirmed: { id: 'Dikonfirmasi', en: 'Confirmed' },
     partly_confirmed: { id: 'Dikonfirmasi sebagian', en: 'Partly confirmed' },
     declined: { id: 'Ditolak', en: 'Declined' },
     cancelled: { id: 'Dibatalkan', en: 'Cancelled' },
-    delivered: { id: 'Terkirim seluruhnya', en: 'Delivered' },
+    delivered: { id: 'Sudah diterima gerai', en: 'Delivered' },
   } satisfies Record<OrderStatus, Bilingual>,
   deliverTo: {
     outlet: { id: 'Langsung ke gerai', en: 'To the outlet' },

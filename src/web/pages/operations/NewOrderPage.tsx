@@ -14,7 +14,7 @@ import { formatDate, formatRupiah } from '../../format.ts';
 import type { Bilingual } from '../../i18n.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { navigate } from '../../router.tsx';
-import { orderHref, parseQty, useNum, useToday } from './parts.tsx';
+import { orderHref, parseQty, useNum, useToday, useUnits } from './parts.tsx';
 
 type Suggestions = Answer<'/api/operations/suggestions'>;
 type SLine = Suggestions['lines'][number];
@@ -23,6 +23,7 @@ type DeliverTo = Body<'/api/operations/orders'>['deliverTo'];
 const keyOf = (l: { outletId: string; productId: string }) => `${l.outletId}|${l.productId}`;
 
 export function NewOrderPage() {
+  const unitsOf = useUnits();
   const { t, tx, lang } = useI18n();
   const num = useNum();
   const today = useToday();
@@ -75,7 +76,7 @@ export function NewOrderPage() {
     const units = chosen.reduce((s, l) => s + qtyOf(l), 0);
     const amount = chosen.reduce((s, l) => s + qtyOf(l) * l.unitPrice, 0);
     const yes = await confirm({
-      title: t('Kirim pesanan {n} unit?', 'Send an order of {n} units?', { n: num(units) }),
+      title: t('Kirim pesanan {u}?', 'Send an order of {u}?', { u: unitsOf(units) }),
       body: t(
         '{u} menerima pesanan {l} baris senilai {a} dan menjawabnya sebelum berproduksi.',
         '{u} receives the order of {l} lines worth {a} and answers it before producing.',

@@ -159,6 +159,7 @@ interface Draft {
 function ReceiptForm({ note: n }: { note: Note }) {
   const { t, lang } = useI18n();
   const num = useNum();
+  const unitsOf = useUnits();
   const today = useToday();
   const errors = useFormErrors();
   const qc = useQueryClient();
@@ -202,8 +203,8 @@ function ReceiptForm({ note: n }: { note: Note }) {
     const rejected = n.lines.reduce((s, l) => s + ((draft[l.id] as Draft).rejected ?? 0), 0);
     if (short + rejected > 0) {
       const yes = await confirm({
-        title: t('Catat penerimaan dengan selisih {n} unit?', 'Record the receipt with a difference of {n} units?', {
-          n: num(short + rejected),
+        title: t('Catat penerimaan dengan selisih {u}?', 'Record the receipt with a difference of {u}?', {
+          u: unitsOf(short + rejected),
         }),
         body: t(
           '{s} unit kurang dan {r} unit ditolak. {umkm} langsung melihat selisih ini; penerimaan tidak dapat diubah.',

@@ -42,7 +42,7 @@ function OrderView({ order: o }: { order: Order }) {
   const unitsOf = useUnits();
   const [mode, setMode] = useState<'view' | 'part' | 'decline' | 'cancel'>('view');
   const [qty, setQty] = useState<Record<string, number | null>>({});
-  const orderer = [o.chainName, o.branchName].filter(Boolean).join(' · ');
+  const orderer = [o.orderedByName, o.chainName, o.branchName].filter(Boolean).join(' · ');
   return (
     <>
       <PageHeader

@@ -130,7 +130,7 @@ function ReturnView({ r }: { r: ReturnDetail }) {
   });
   const record = async () => {
     const yes = await confirm({
-      title: t('Catat pengambilan {n} unit?', 'Record the pickup of {n} units?', { n: num(r.qty) }),
+      title: t('Catat pengambilan {u}?', 'Record the pickup of {u}?', { u: unitsOf(r.qty) }),
       body: t(
         'Barang retur {n} dari {o} tercatat sudah diambil; pihak lain melihatnya dan catatan ini tidak dapat dibatalkan.',
         'The goods of return {n} from {o} are recorded as picked up; the other party sees it and it cannot be undone.',
