@@ -354,26 +354,9 @@ export function placementPlanScope(actor: Actor, t = 'pp'): Cond {
 }
 
 /** Placements (a product on an outlet's shelf): a chain its own outlets' (a branch, its branch's); a Dinas
- *  those at outlets in its region; a UMKM those of its own products. */
-export function placementScope(actor: Actor, t = 'pl'): Cond {
-  const col = (c: string) => sql.ref(`${t}.${c}`);
-  switch (actor.role) {
-    case 'admin':
-      return TRUE;
-    case 'retailer':
-      if (!actor.chainId) return FALSE;
-      if (actor.branchId) {
-        return sql<boolean>`(${col('chain_id')} = ${actor.chainId} AND ${col('outlet_id')} IN (SELECT id FROM outlets WHERE branch_id = ${actor.branchId}))`;
-      }
-      return sql<boolean>`${col('chain_id')} = ${actor.chainId}`;
-    case 'pemda':
-      return actor.regionCode ? inRegion(`${t}.district_code`, actor.regionCode) : FALSE;
-    case 'umkm':
-      return actor.organizationId ? sql<boolean>`${col('umkm_id')} = ${actor.organizationId}` : FALSE;
-    default:
-      return FALSE;
-  }
-}
+ *  those at outlets in its region; a UMKM those of its own products — the scope of every record kept per
+ *  outlet (outletRecordScope). */
+export const placementScope = (actor: Actor, t = 'pl'): Cond => outletRecordScope(actor, t);
 
 // ---- curation, mentoring and placement: write decisions ----
 // One function per decision. The service calls it before acting (false → 404 for a record the actor only
@@ -566,8 +549,8 @@ export function orderScope(actor: Actor, t = 'po'): Cond {
   }
 }
 
-/** Records kept per outlet (stock movements, nota retur, sales lines: columns chain_id, outlet_id, umkm_id,
- *  district_code): a chain its own outlets' (a branch, its branch's); a Dinas those at outlets in its region;
+/** Records kept per outlet (placements, stock movements, nota retur, sales lines: columns chain_id, outlet_id,
+ *  umkm_id, district_code): a chain its own outlets' (a branch, its branch's); a Dinas those at outlets in its region;
  *  a UMKM those of its own products. */
 export function outletRecordScope(actor: Actor, t: string): Cond {
   const col = (c: string) => sql.ref(`${t}.${c}`);
