@@ -8370,6 +8370,8 @@ export interface paths {
                                 };
                                 chainName: string;
                                 createdAt: string;
+                                /** @description Kecamatan gerai: zona waktu batas pengambilan / the outlet’s district: the zone its pickup times are told in */
+                                districtCode: string;
                                 id: string;
                                 note: string | null;
                                 number: string;
@@ -8432,6 +8434,8 @@ export interface paths {
                             };
                             chainName: string;
                             createdAt: string;
+                            /** @description Kecamatan gerai: zona waktu batas pengambilan / the outlet’s district: the zone its pickup times are told in */
+                            districtCode: string;
                             id: string;
                             lines: {
                                 batchCode: string;
@@ -8499,6 +8503,8 @@ export interface paths {
                             };
                             chainName: string;
                             createdAt: string;
+                            /** @description Kecamatan gerai: zona waktu batas pengambilan / the outlet’s district: the zone its pickup times are told in */
+                            districtCode: string;
                             id: string;
                             lines: {
                                 batchCode: string;
@@ -8570,6 +8576,8 @@ export interface paths {
                             };
                             chainName: string;
                             createdAt: string;
+                            /** @description Kecamatan gerai: zona waktu batas pengambilan / the outlet’s district: the zone its pickup times are told in */
+                            districtCode: string;
                             id: string;
                             lines: {
                                 batchCode: string;

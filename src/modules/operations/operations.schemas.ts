@@ -466,6 +466,9 @@ export const zReturn = z.object({
   number: z.string(),
   outletId: z.string(),
   outletName: z.string(),
+  districtCode: z
+    .string()
+    .describe('Kecamatan gerai: zona waktu batas pengambilan / the outlet’s district: the zone its pickup times are told in'),
   chainName: z.string(),
   umkmId: z.string(),
   umkmName: z.string(),

@@ -225,6 +225,7 @@ function returnView(ctx: Ctx, r: store.ReturnRow) {
     number: r.number,
     outletId: r.outletId,
     outletName: r.outletName,
+    districtCode: r.districtCode,
     chainName: r.chainName,
     umkmId: r.umkmId,
     umkmName: r.umkmName,

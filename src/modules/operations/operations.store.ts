@@ -992,6 +992,7 @@ export async function listReturns(db: Database, actor: Actor, f: { outletId?: st
       outletId: String(r.outlet_id),
       outletName: String(r.outlet_name),
       outletBranchId: (r.outlet_branch_id as string | null) ?? null,
+      districtCode: String(r.district_code),
       chainId: String(r.chain_id),
       chainName: String(r.chain_name),
       umkmId: String(r.umkm_id),

@@ -17,14 +17,10 @@ import { returnHref, useNum, useUnits } from './parts.tsx';
 type Return = Item<'/api/operations/returns'>;
 type ReturnDetail = Answer<'/api/operations/returns/{id}'>;
 
-/** Where the pickup deadline is told: the maker's region when known, else WIB. */
-function usePlace() {
-  return useUser().regionCode || '31';
-}
-
 function PickupState({ r }: { r: Return }) {
   const { t, lang } = useI18n();
-  const place = usePlace();
+  // The pickup deadline is told in the outlet's own zone (WIB, WITA or WIT), where the goods wait.
+  const place = r.districtCode;
   if (r.pickedUpAt) {
     return <Badge tone="ok">{t('Diambil {d}', 'Picked up {d}', { d: formatDateTime(r.pickedUpAt, place, lang) })}</Badge>;
   }
