@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { type Config, DB_QUEUE_DEFAULT } from '../config.ts';
 import { lockDataDir } from './lock.ts';
 import type { DB } from './types.ts';
@@ -55,6 +56,8 @@ const DEFAULT_LIMITS: PoolLimits = {
 };
 
 const pools = new WeakMap<Database, { pool: pg.Pool; limits: Pick<PoolLimits, 'queue' | 'maxWaitMs'> }>();
+/** The PGlite instance behind a handle's Kysely (embedded mode only): COPY goes to it directly. */
+const pglites = new WeakMap<Database, PGlite>();
 
 // PGlite executes every statement on this thread, so while it works the requests behind it wait unread in
 // their sockets, not in the pool's queue: measured at 200 req/s, the pool never had a waiter while the
@@ -116,6 +119,7 @@ export function fromPglite(
   // queue bound already limits the wait, and background jobs must not fail because requests were busy.
   const pool = new pg.Pool({ ...createPgConfig(pglite), types } as pg.PoolConfig);
   const db = kysely(pool, limits);
+  pglites.set(db, pglite);
   return {
     db,
     kind: 'pglite',
@@ -170,4 +174,123 @@ export async function openDatabase(
     release();
     throw e;
   }
+}
+
+/** A bulk load into one table in PostgreSQL's COPY text format (tab-separated, `\N` for NULL, see
+ *  `copyText`): `write` a batch of whole lines (each ending in a newline), `end` to finish, `abort` on
+ *  failure. */
+export interface CopyWriter {
+  write(lines: string): Promise<void>;
+  end(): Promise<void>;
+  abort(e: Error): Promise<void>;
+}
+
+/** Batches handed to PGlite's COPY at once: memory stays bounded whatever the file's size. */
+const PGLITE_COPY_BYTES = 8 * 1024 * 1024;
+const yieldLoop = () => new Promise<void>((r) => setImmediate(r));
+
+/**
+ * Opens a COPY … FROM STDIN into `table`, or returns null where COPY cannot be used (a transaction's
+ * Kysely: its connection is not reachable from here). PostgreSQL: a connection of the pool of its own,
+ * streamed through pg-copy-streams, so the server stores one batch while this thread prepares the next.
+ * PGlite: each batch of ~8 MB is one `COPY … FROM '/dev/blob'` on the instance (its one session, outside
+ * any transaction of the pool), with a turn of the event loop after each — other requests are answered
+ * between them.
+ */
+export async function openCopy(db: Database, table: string, columns: string[]): Promise<CopyWriter | null> {
+  if (db.isTransaction) return null;
+  const target = `${pg.escapeIdentifier(table)} (${columns.map((c) => pg.escapeIdentifier(c)).join(', ')})`;
+  const lite = pglites.get(db);
+  if (lite) {
+    let parts: string[] = [];
+    let bytes = 0;
+    const flush = async () => {
+      if (!parts.length) return;
+      const blob = new Blob(parts);
+      parts = [];
+      bytes = 0;
+      await lite.query(`COPY ${target} FROM '/dev/blob'`, [], { blob });
+      await yieldLoop();
+    };
+    return {
+      async write(lines) {
+        parts.push(lines);
+        bytes += lines.length;
+        if (bytes >= PGLITE_COPY_BYTES) await flush();
+      },
+      end: flush,
+      async abort() {
+        parts = [];
+      },
+    };
+  }
+  const p = pools.get(db);
+  if (!p) return null;
+  const client = await p.pool.connect();
+  // The COPY of a national day may take longer than the pool's per-statement limit.
+  await client.query(`SET statement_timeout = '30min'`);
+  const stream = client.query(copyFrom(`COPY ${target} FROM STDIN`));
+  let failed: Error | null = null;
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on('finish', resolve);
+    stream.on('error', (e: Error) => {
+      failed = e;
+      reject(e);
+    });
+  });
+  done.catch(() => {});
+  const release = async (err?: Error) => {
+    try {
+      await client.query('RESET statement_timeout');
+    } catch {
+      // the connection is gone: released as broken below
+    }
+    client.release(err);
+  };
+  return {
+    async write(lines) {
+      if (failed) throw failed;
+      if (!stream.write(lines)) {
+        await new Promise<void>((resolve, reject) => {
+          const onDrain = () => {
+            stream.off('error', onError);
+            resolve();
+          };
+          const onError = (e: Error) => {
+            stream.off('drain', onDrain);
+            reject(e);
+          };
+          stream.once('drain', onDrain);
+          stream.once('error', onError);
+        });
+      }
+    },
+    async end() {
+      stream.end();
+      try {
+        await done;
+      } catch (e) {
+        await release(e as Error);
+        throw e;
+      }
+      await release();
+    },
+    async abort(e) {
+      if (!failed) {
+        // pg-copy-streams answers CopyFail to the server when the stream is destroyed with an error.
+        stream.destroy(e);
+        await done.catch(() => {});
+      }
+      await release();
+    },
+  };
+}
+
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+/** A value in COPY's text format: null as `\N`, backslash, tab and line breaks escaped. */
+export function copyText(v: string | number | null): string {
+  if (v === null) return '\\N';
+  if (typeof v === 'number') return String(v);
+  return COPY_SPECIAL.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c] as string) : v;
 }

@@ -26,10 +26,17 @@ const DEFAULT_PICKUP_HOURS = 24;
  * before that day; what finds no batch is one flagged variance without a batch; a negative net (till
  * returns) goes back to the batch last drawn. Set-based SQL, one statement per sales day of the import;
  * a second call for the same import posts nothing. Call inside the import's transaction, after its rows
- * are in sales_lines.
+ * are in sales_lines (or with their nets).
  */
-export async function applySalesToStock(db: Database, importId: string): Promise<{ variances: number }> {
-  return { variances: await store.postSales(db, importId) };
+export async function applySalesToStock(
+  db: Database,
+  importId: string,
+  /** A temporary table of the import's net per outlet × product × day (columns sales_date, outlet_id,
+   *  product_id, chain_id, umkm_id, province_code, district_code, net), when the caller has it: the lines
+   *  are then not read back from sales_lines. */
+  nets?: { table: string },
+): Promise<{ variances: number }> {
+  return { variances: await store.postSales(db, importId, nets?.table) };
 }
 
 async function outletForWrite(db: Database, ctx: Ctx, outletId: string) {

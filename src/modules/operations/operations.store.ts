@@ -824,8 +824,8 @@ export async function listMovements(
  *  before the sales day (a running sum over the batches in FEFO order against the day's demand); what finds
  *  no batch is one flagged movement with no batch; a negative net goes back to the batch last drawn there
  *  (flagged without a batch when none was ever drawn). Days are taken in order, each one statement. */
-export async function postSales(db: Database, importId: string): Promise<number> {
-  if (!db.isTransaction) return db.transaction().execute((trx) => postSales(trx, importId));
+export async function postSales(db: Database, importId: string, netTable?: string): Promise<number> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => postSales(trx, importId, netTable));
   const done = await sql<{
     n: string;
   }>`SELECT count(*) AS n FROM stock_movements WHERE source = 'sales' AND source_id = ${importId}`.execute(db);
@@ -836,10 +836,17 @@ export async function postSales(db: Database, importId: string): Promise<number>
   await sql`SET LOCAL work_mem = '64MB'`.execute(db);
   await sql`DROP TABLE IF EXISTS ops_sales_groups`.execute(db);
   // An outlet has one chain and place, a product one maker: grouping by them too splits no group.
-  await sql`CREATE TEMP TABLE ops_sales_groups ON COMMIT DROP AS
-    SELECT sales_date, outlet_id, product_id, chain_id, umkm_id, province_code, district_code, sum(qty)::int AS net
+  // The caller may hand over the nets it computed while storing the lines (the sales import does: no index
+  // finds an import's lines); otherwise they are summed from sales_lines.
+  await sql`CREATE TEMP TABLE ops_sales_groups ON COMMIT DROP AS ${
+    netTable
+      ? sql`SELECT sales_date, outlet_id, product_id, chain_id, umkm_id, province_code, district_code, sum(net)::int AS net
+    FROM ${sql.id(netTable)}
+    GROUP BY sales_date, outlet_id, product_id, chain_id, umkm_id, province_code, district_code HAVING sum(net) <> 0`
+      : sql`SELECT sales_date, outlet_id, product_id, chain_id, umkm_id, province_code, district_code, sum(qty)::int AS net
     FROM sales_lines WHERE import_id = ${importId}
-    GROUP BY sales_date, outlet_id, product_id, chain_id, umkm_id, province_code, district_code HAVING sum(qty) <> 0`.execute(db);
+    GROUP BY sales_date, outlet_id, product_id, chain_id, umkm_id, province_code, district_code HAVING sum(qty) <> 0`
+  }`.execute(db);
   await sql`ANALYZE ops_sales_groups`.execute(db);
   const days = await sql<{ d: unknown }>`SELECT DISTINCT sales_date AS d FROM ops_sales_groups ORDER BY 1`.execute(db);
   let variances = 0;
@@ -901,6 +908,8 @@ export async function postSales(db: Database, importId: string): Promise<number>
       )
       SELECT count(*) FILTER (WHERE variance) AS v FROM ins`.execute(db);
     variances += int(res.rows[0]?.v);
+    // A turn of the event loop between days (PGlite runs each statement on this thread).
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return variances;
 }

@@ -158,6 +158,23 @@ export type RowCode =
   | 'conflict'
   | 'duplicate_in_file';
 
+/** A reader of cell texts that remembers its last few thousand answers: a file repeats its dates, prices,
+ *  quantities and line numbers on most rows, so most cells are read once (the answer is the same). */
+function remembered<T>(read: (s: string) => T, max = 4096): (s: string) => T {
+  const seen = new Map<string, T>();
+  return (s) => {
+    const v = seen.get(s);
+    if (v !== undefined || seen.has(s)) return v as T;
+    const r = read(s);
+    if (seen.size >= max) seen.clear();
+    seen.set(s, r);
+    return r;
+  };
+}
+const dateOf = remembered(readDate);
+const qtyOf = remembered(readQty);
+const rupiahOf = remembered(readRupiah);
+
 /** Reads one row's cells; the first problem (in column order of the format) is kept. */
 export function readRow(r: RawRow, shape: 'lines' | 'daily'): ReadRow {
   const out: ReadRow = { date: null, qty: null, price: null, discount: null, line: null, err: null, errField: null };
@@ -168,24 +185,24 @@ export function readRow(r: RawRow, shape: 'lines' | 'daily'): ReadRow {
     }
   };
   if (!r.store.trim()) fail('missing_value', 'store');
-  out.date = r.day.trim() ? readDate(r.day) : null;
+  out.date = r.day.trim() ? dateOf(r.day) : null;
   if (!r.day.trim()) fail('missing_value', 'date');
   else if (out.date === null) fail('bad_date', 'date');
   if (shape === 'lines') {
     if (!r.receipt.trim()) fail('missing_value', 'receipt');
-    const l = readQty(r.line);
+    const l = qtyOf(r.line);
     out.line = l !== null && l >= 1 ? l : null;
     if (!r.line.trim()) fail('missing_value', 'line');
     else if (out.line === null) fail('bad_line', 'line');
   }
   if (!r.gtin.trim()) fail('missing_value', 'gtin');
-  out.qty = readQty(r.qty);
+  out.qty = qtyOf(r.qty);
   if (!r.qty.trim()) fail('missing_value', 'qty');
   else if (out.qty === null) fail('bad_number', 'qty');
-  out.price = readRupiah(r.price);
+  out.price = rupiahOf(r.price);
   if (!r.price.trim()) fail('missing_value', 'price');
   else if (out.price === null) fail('bad_number', 'price');
-  out.discount = r.discount.trim() ? readRupiah(r.discount) : 0;
+  out.discount = r.discount.trim() ? rupiahOf(r.discount) : 0;
   if (out.discount === null) fail('bad_number', 'discount');
   return out;
 }

@@ -1,8 +1,8 @@
-// SQL of the POS import: staging (multi-row INSERT … SELECT FROM unnest in chunks, one statement each),
+// SQL of the POS import: staging (COPY, or for an API batch multi-row INSERT … SELECT FROM unnest),
 // the set-wise checks (store of the chain, GTIN, PKS in force on the sales day), the idempotent keys and
 // corrections, the monthly partitions, the summary queries.
 import { sql } from 'kysely';
-import type { Database } from '../../db/client.ts';
+import { type Database, openCopy } from '../../db/client.ts';
 import { inForceSql, pksBindsOutletSql } from '../agreements/agreements.queries.ts';
 import type { RowCode } from './sales.rules.ts';
 
@@ -56,6 +56,28 @@ export async function createStaging(db: Database, importId: string) {
     qty text NOT NULL, price text NOT NULL, discount text NOT NULL, sales_date date, qty_n integer, price_n bigint,
     discount_n bigint, line_n integer, err text, err_col text)`.execute(db);
 }
+
+const STAGING_COLUMNS = [
+  'row',
+  'store',
+  'day',
+  'receipt',
+  'line',
+  'gtin',
+  'qty',
+  'price',
+  'discount',
+  'sales_date',
+  'qty_n',
+  'price_n',
+  'discount_n',
+  'line_n',
+  'err',
+  'err_col',
+];
+
+/** A COPY into the import's staging table, columns in STAGING_COLUMNS order; null where COPY cannot be used. */
+export const openStagingCopy = (db: Database, importId: string) => openCopy(db, stagingTable(importId), STAGING_COLUMNS);
 
 export async function stage(db: Database, importId: string, c: StagingChunk) {
   if (c.row.length === 0) return;
@@ -132,6 +154,9 @@ export async function ensureMonthPartitions(db: Database, firsts: string[]) {
   });
 }
 
+/** A turn of the event loop (timers, sockets) between two statements. */
+export const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export interface Outcome {
   imported: number;
   duplicates: number;
@@ -148,11 +173,15 @@ export async function checkAndStore(
   const lines = f.shape === 'lines';
   const timing = process.env.POS_TIMING === '1';
   let last = performance.now();
-  const lap = (label: string) => {
-    if (!timing) return;
-    const now = performance.now();
-    process.stderr.write(`  ${label}: ${(now - last).toFixed(0)} ms\n`);
-    last = now;
+  // After each statement a turn of the event loop: on PGlite every statement runs on this thread, and a
+  // chain of them would otherwise keep the server from answering anything until the import commits.
+  const lap = async (label: string) => {
+    if (timing) {
+      const now = performance.now();
+      process.stderr.write(`  ${label}: ${(now - last).toFixed(0)} ms\n`);
+      last = now;
+    }
+    await breathe();
   };
   const stage = st(f.importId);
   // Fresh statistics of the staged rows: without them the planner joins a million rows by nested loops.
@@ -161,7 +190,7 @@ export async function checkAndStore(
   // statement limit of the request pool: storing a national day is one statement (this transaction only).
   await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
   await sql`SET LOCAL statement_timeout = '30min'`.execute(trx);
-  lap('analyze');
+  await lap('analyze');
   // 1. Each distinct (store, GTIN, day) of the file — far fewer than its rows — with its outlet (of THIS
   //    chain only: another chain's store is simply not found), its product, and the PKS in force that day.
   await sql`CREATE TEMP TABLE pos_t ON COMMIT DROP AS
@@ -175,7 +204,7 @@ export async function checkAndStore(
     FROM (SELECT DISTINCT store, gtin, sales_date FROM ${stage} WHERE err IS NULL) k
     LEFT JOIN outlets o ON o.chain_id = ${f.chainId} AND o.store_code = k.store
     LEFT JOIN products p ON p.gtin = k.gtin AND p.archived_at IS NULL`.execute(trx);
-  lap('stores, products and PKS per store × GTIN × day (pos_t)');
+  await lap('stores, products and PKS per store × GTIN × day (pos_t)');
   // 2. Keys that occur more than once in the file (a hash aggregate; usually none), with the figures of
   //    their first row: that row counts, a later one is a duplicate when its figures are the same.
   const receiptK = lines ? sql`s.receipt` : sql`''`;
@@ -189,7 +218,7 @@ export async function checkAndStore(
         AND EXISTS (SELECT 1 FROM pos_t t WHERE t.store = s.store AND t.gtin = s.gtin AND t.sales_date = s.sales_date AND t.agreement_id IS NOT NULL)
       GROUP BY ${keyCols} HAVING count(*) > 1) r
     JOIN ${stage} h ON h.row = r.first_row`.execute(trx);
-  lap('repeats within the file (pos_r)');
+  await lap('repeats within the file (pos_r)');
   // 3. The verdict of each row: its first problem, or none; the key of its figure; whether it is the
   //    key's first row in the file, and if not, whether it repeats the first one's figures.
   await sql`CREATE TEMP TABLE pos_f ON COMMIT DROP AS
@@ -211,13 +240,13 @@ export async function checkAndStore(
   // Temporary tables get no statistics on their own: without them the re-import of a million keys was
   // planned as a million index probes into sales_lines (minutes on PGlite) instead of one hash join.
   await sql`ANALYZE pos_f`.execute(trx);
-  lap('verdicts (pos_f)');
+  await lap('verdicts (pos_f)');
   // 4. The figure in force for each new key: the sale at the key's highest revision.
   const range = await sql<{
     lo: string | null;
     hi: string | null;
   }>`SELECT min(sales_date)::text AS lo, max(sales_date)::text AS hi FROM pos_g`.execute(trx);
-  lap('date range');
+  await lap('date range');
   const { lo, hi } = range.rows[0] ?? { lo: null, hi: null };
   await sql`CREATE TEMP TABLE pos_e ON COMMIT DROP AS
     SELECT DISTINCT ON (g.row) g.row, e.revision, e.gtin, e.qty, e.unit_price, e.discount, e.amount, e.product_id, e.umkm_id,
@@ -227,12 +256,17 @@ export async function checkAndStore(
       AND e.receipt = g.receipt_k AND e.line = g.line_k AND e.key_gtin = g.key_gtin AND e.entry = 'sale'
     WHERE g.first AND e.sales_date BETWEEN ${lo ?? '2000-01-01'}::date AND ${hi ?? '2000-01-01'}::date
     ORDER BY g.row, e.revision DESC`.execute(trx);
-  lap('figures in force (pos_e)');
+  await lap('figures in force (pos_e)');
 
   // 5. Store: new keys at revision 0; with a correction, a changed key gets the reversal of the figure in
   //    force and the new figure, both at the next revision. Never an overwrite.
   const common = sql`${f.chainId}::uuid, g.outlet_id, g.sales_date, g.receipt_k, g.line_k, g.key_gtin`;
-  const inserted = await sql<{ n: string }>`WITH ins AS (
+  // The net per outlet × product × day of what is stored, for the stock step (sales_lines has no index by
+  // import to find the lines again), computed from the INSERT's own RETURNING.
+  await sql`DROP TABLE IF EXISTS pos_net`.execute(trx);
+  await sql`CREATE TEMP TABLE pos_net (sales_date date, outlet_id uuid, product_id uuid, chain_id uuid, umkm_id uuid,
+    province_code text, district_code text, net integer, sales integer) ON COMMIT DROP`.execute(trx);
+  await sql`WITH ins AS (
     INSERT INTO sales_lines (chain_id, outlet_id, sales_date, receipt, line, key_gtin, revision, entry, gtin, product_id, umkm_id,
       agreement_id, province_code, district_code, qty, unit_price, discount, amount, import_id)
     -- In key order: the primary key's B-tree is then filled left to right instead of at random places.
@@ -253,9 +287,12 @@ export async function checkAndStore(
         : sql``
     }
     ) x ORDER BY 2, 3, 4, 5, 6
-    RETURNING entry)
-    SELECT count(*) FILTER (WHERE entry = 'sale')::text AS n FROM ins`.execute(trx);
-  lap('insert into sales_lines');
+    RETURNING sales_date, outlet_id, product_id, chain_id, umkm_id, province_code, district_code, qty, entry)
+    INSERT INTO pos_net SELECT sales_date, outlet_id, product_id, chain_id, umkm_id, province_code, district_code,
+      sum(qty)::int, count(*) FILTER (WHERE entry = 'sale')::int
+    FROM ins GROUP BY sales_date, outlet_id, product_id, chain_id, umkm_id, province_code, district_code`.execute(trx);
+  const inserted = await sql<{ n: string }>`SELECT coalesce(sum(sales), 0)::text AS n FROM pos_net`.execute(trx);
+  await lap('insert into sales_lines');
 
   // 6. Rejected rows (and conflicts), kept whole with the headers as uploaded, for the download.
   const h = f.rawHeaders;
@@ -270,7 +307,7 @@ export async function checkAndStore(
       SELECT g.row, NULL, 'duplicate_in_file' FROM pos_g g WHERE NOT g.first AND NOT g.same_as_first
       ${f.correction ? sql`` : sql`UNION ALL SELECT e.row, NULL, 'conflict' FROM pos_e e WHERE NOT e.same`}
     ) v JOIN ${stage} s ON s.row = v.row`.execute(trx);
-  lap('rejects');
+  await lap('rejects');
 
   const counts = await sql<{ rows: string; rejected: string; conflicts: string }>`SELECT
       (SELECT count(*) FROM pos_f)::text AS rows,
@@ -278,7 +315,7 @@ export async function checkAndStore(
       (SELECT count(*) FROM sales_import_rejects WHERE import_id = ${f.importId} AND code IN ('conflict', 'duplicate_in_file'))::text AS conflicts`.execute(
     trx,
   );
-  lap('counts');
+  await lap('counts');
   const c = counts.rows[0] as { rows: string; rejected: string; conflicts: string };
   const rows = Number(c.rows);
   const imported = Number(inserted.rows[0]?.n ?? 0);
