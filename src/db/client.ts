@@ -176,6 +176,9 @@ export async function openDatabase(
   }
 }
 
+/** True for a handle on PGlite (its statements run on this process's thread). */
+export const isEmbedded = (db: Database) => pglites.has(db);
+
 /** A bulk load into one table in PostgreSQL's COPY text format (tab-separated, `\N` for NULL, see
  *  `copyText`): `write` a batch of whole lines (each ending in a newline), `end` to finish, `abort` on
  *  failure. */

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { stringify } from 'csv-stringify';
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import { type CopyWriter, copyText, type Database } from '../../db/client.ts';
+import { type CopyWriter, copyText, type Database, isEmbedded } from '../../db/client.ts';
 import type { ChainCode } from '../../db/types.ts';
 import { enqueueJob, registerJobHandler } from '../../jobs/jobs.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
@@ -39,6 +39,8 @@ type SalesBatch = z.infer<typeof zSalesBatch>;
 type SummaryQuery = z.infer<typeof zSummaryQuery>;
 
 const CHUNK = 20_000;
+/** Rows per statement of the final transaction's long steps on PGlite. */
+const PGLITE_PIECE = 50_000;
 /** COPY's NULL; a cell text that must be escaped for COPY. */
 const NULL = '\\N';
 const COPY_SPECIAL = /[\\\t\n\r]/;
@@ -132,6 +134,11 @@ export interface RunOptions {
   progress?: (percent: number) => Promise<void>;
   /** Rows expected (an estimate for progress); none: progress moves by chunks. */
   expectedRows?: number;
+  /** Rows per statement of the long steps of the final transaction; default: 50,000 on PGlite (each
+   *  statement holds the thread; between them the server answers), none on PostgreSQL. */
+  piece?: number;
+  /** Told when the rows are all staged and the one transaction starts ('store'), and when it committed. */
+  phase?: (name: 'store' | 'committed') => void;
 }
 
 /** Reads, stages, checks and stores one import whose row exists (status queued or running). */
@@ -250,6 +257,8 @@ export async function runImport(
 
   // The one transaction (an API batch already runs inside its request's transaction).
   const oneTransaction = <T>(fn: (trx: Database) => Promise<T>) => (db.isTransaction ? fn(db) : db.transaction().execute(fn));
+  const embedded = isEmbedded(db);
+  opts.phase?.('store');
   const summary = await oneTransaction(async (trx) => {
     const out = await store.checkAndStore(trx, {
       importId,
@@ -257,6 +266,7 @@ export async function runImport(
       shape: headerMap.shape,
       correction: imp.correction,
       rawHeaders,
+      piece: opts.piece ?? (embedded ? PGLITE_PIECE : undefined),
     });
     const ts = performance.now();
     await applySalesToStock(trx, importId, { table: 'pos_net' });
@@ -294,6 +304,7 @@ export async function runImport(
       .execute();
     return s;
   });
+  opts.phase?.('committed');
   return { importId, status: 'done', summary };
 }
 

@@ -154,6 +154,27 @@ export async function ensureMonthPartitions(db: Database, firsts: string[]) {
   });
 }
 
+/** Page ranges [from, to) of a table that hold about `rows` rows each; one range (null: all) without. */
+async function pieces(db: Database, table: string, rows: number | undefined): Promise<([number, number] | null)[]> {
+  if (!rows) return [null];
+  const r = await sql<{
+    pages: number;
+    tuples: number;
+  }>`SELECT (pg_relation_size(${table}::regclass) / current_setting('block_size')::int)::int AS pages,
+    greatest(1, (SELECT count(*) FROM ${sql.id(table)}))::int AS tuples`.execute(db);
+  const { pages, tuples } = r.rows[0] ?? { pages: 0, tuples: 1 };
+  if (pages === 0 || tuples <= rows) return [null];
+  const step = Math.max(1, Math.floor((pages * rows) / tuples));
+  const out: [number, number][] = [];
+  for (let p = 0; p < pages; p += step) out.push([p, p + step]);
+  // Rows appended past the measured size (none inside the transaction, but the last range is open).
+  (out[out.length - 1] as [number, number])[1] = 2 ** 31;
+  return out;
+}
+
+const tidRange = (alias: ReturnType<typeof sql>, range: [number, number] | null) =>
+  range ? sql`${alias}.ctid >= ${`(${range[0]},0)`}::tid AND ${alias}.ctid < ${`(${range[1]},0)`}::tid` : sql`true`;
+
 /** A turn of the event loop (timers, sockets) between two statements. */
 export const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -168,7 +189,16 @@ export interface Outcome {
 /** Checks the staged rows set-wise and stores the good ones; runs inside the import's one transaction. */
 export async function checkAndStore(
   trx: Database,
-  f: { importId: string; chainId: string; shape: 'lines' | 'daily'; correction: boolean; rawHeaders: Partial<Record<string, string>> },
+  f: {
+    importId: string;
+    chainId: string;
+    shape: 'lines' | 'daily';
+    correction: boolean;
+    rawHeaders: Partial<Record<string, string>>;
+    /** Rows per statement of the two longest steps (verdicts, insert); none: each is one statement. On PGlite
+     *  a statement holds the event loop's thread until it ends, so they go in pieces with a turn between. */
+    piece?: number;
+  },
 ): Promise<Outcome> {
   const lines = f.shape === 'lines';
   const timing = process.env.POS_TIMING === '1';
@@ -221,7 +251,9 @@ export async function checkAndStore(
   await lap('repeats within the file (pos_r)');
   // 3. The verdict of each row: its first problem, or none; the key of its figure; whether it is the
   //    key's first row in the file, and if not, whether it repeats the first one's figures.
-  await sql`CREATE TEMP TABLE pos_f ON COMMIT DROP AS
+  // In pieces of the staging table's pages (a TID range scan each: the rows were staged in file order).
+  const ranges = await pieces(trx, stagingTable(f.importId), f.piece);
+  const verdicts = (range: ReturnType<typeof sql>) => sql`
     SELECT s.row, s.sales_date, s.qty_n, s.price_n, s.discount_n, s.gtin,
       ${receiptK}::text AS receipt_k, ${lineK}::int AS line_k, ${gtinK}::text AS key_gtin,
       t.outlet_id, t.district_code, t.province_code, t.product_id, t.umkm_id, t.agreement_id,
@@ -235,7 +267,13 @@ export async function checkAndStore(
     FROM ${stage} s
     LEFT JOIN pos_t t ON s.err IS NULL AND t.store = s.store AND t.gtin = s.gtin AND t.sales_date = s.sales_date
     LEFT JOIN pos_r r ON s.err IS NULL AND r.store = s.store AND r.sales_date = s.sales_date
-      AND ${lines ? sql`r.receipt = s.receipt AND r.line_n = s.line_n` : sql`r.gtin = s.gtin`}`.execute(trx);
+      AND ${lines ? sql`r.receipt = s.receipt AND r.line_n = s.line_n` : sql`r.gtin = s.gtin`}
+    WHERE ${range}`;
+  await sql`CREATE TEMP TABLE pos_f ON COMMIT DROP AS ${verdicts(sql`false`)}`.execute(trx);
+  for (const [i, range] of ranges.entries()) {
+    await sql`INSERT INTO pos_f ${verdicts(tidRange(sql`s`, range))}`.execute(trx);
+    if (i < ranges.length - 1) await breathe();
+  }
   await sql`CREATE TEMP VIEW pos_g AS SELECT * FROM pos_f WHERE code IS NULL`.execute(trx);
   // Temporary tables get no statistics on their own: without them the re-import of a million keys was
   // planned as a million index probes into sales_lines (minutes on PGlite) instead of one hash join.
@@ -266,24 +304,27 @@ export async function checkAndStore(
   await sql`DROP TABLE IF EXISTS pos_net`.execute(trx);
   await sql`CREATE TEMP TABLE pos_net (sales_date date, outlet_id uuid, product_id uuid, chain_id uuid, umkm_id uuid,
     province_code text, district_code text, net integer, sales integer) ON COMMIT DROP`.execute(trx);
-  await sql`WITH ins AS (
+  const stored = ranges.length > 1 ? await pieces(trx, 'pos_f', f.piece) : [null];
+  for (const [i, range] of stored.entries()) {
+    const inPiece = range ? tidRange(sql`g`, range) : sql`true`;
+    await sql`WITH ins AS (
     INSERT INTO sales_lines (chain_id, outlet_id, sales_date, receipt, line, key_gtin, revision, entry, gtin, product_id, umkm_id,
       agreement_id, province_code, district_code, qty, unit_price, discount, amount, import_id)
     -- In key order: the primary key's B-tree is then filled left to right instead of at random places.
     SELECT * FROM (
     SELECT ${common}, 0, 'sale', g.gtin, g.product_id, g.umkm_id, g.agreement_id, g.province_code, g.district_code,
         g.qty_n, g.price_n, g.discount_n, g.amount, ${f.importId}::uuid
-      FROM pos_g g LEFT JOIN pos_e e ON e.row = g.row WHERE g.first AND e.row IS NULL
+      FROM pos_f g LEFT JOIN pos_e e ON e.row = g.row WHERE g.code IS NULL AND g.first AND e.row IS NULL AND ${inPiece}
     ${
       f.correction
         ? sql`UNION ALL
     SELECT ${common}, e.revision + 1, 'reversal', e.gtin, e.product_id, e.umkm_id, e.agreement_id, e.province_code, e.district_code,
         -e.qty, e.unit_price, e.discount, -e.amount, ${f.importId}::uuid
-      FROM pos_g g JOIN pos_e e ON e.row = g.row WHERE NOT e.same
+      FROM pos_f g JOIN pos_e e ON e.row = g.row WHERE g.code IS NULL AND NOT e.same AND ${inPiece}
     UNION ALL
     SELECT ${common}, e.revision + 1, 'sale', g.gtin, g.product_id, g.umkm_id, g.agreement_id, g.province_code, g.district_code,
         g.qty_n, g.price_n, g.discount_n, g.amount, ${f.importId}::uuid
-      FROM pos_g g JOIN pos_e e ON e.row = g.row WHERE NOT e.same`
+      FROM pos_f g JOIN pos_e e ON e.row = g.row WHERE g.code IS NULL AND NOT e.same AND ${inPiece}`
         : sql``
     }
     ) x ORDER BY 2, 3, 4, 5, 6
@@ -291,6 +332,8 @@ export async function checkAndStore(
     INSERT INTO pos_net SELECT sales_date, outlet_id, product_id, chain_id, umkm_id, province_code, district_code,
       sum(qty)::int, count(*) FILTER (WHERE entry = 'sale')::int
     FROM ins GROUP BY sales_date, outlet_id, product_id, chain_id, umkm_id, province_code, district_code`.execute(trx);
+    if (i < stored.length - 1) await breathe();
+  }
   const inserted = await sql<{ n: string }>`SELECT coalesce(sum(sales), 0)::text AS n FROM pos_net`.execute(trx);
   await lap('insert into sales_lines');
 
