@@ -218,7 +218,8 @@ export async function checkAndStore(
   await sql`ANALYZE ${stage}`.execute(trx);
   // Sorts and hashes over the file's rows in memory rather than in temporary files, and no 30-second
   // statement limit of the request pool: storing a national day is one statement (this transaction only).
-  await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
+  // (In pieces, on PGlite, less: its WASM heap keeps whatever it once grew to, and the pieces' hashes are small.)
+  await sql`SET LOCAL work_mem = ${sql.lit(f.piece ? '64MB' : '256MB')}`.execute(trx);
   await sql`SET LOCAL statement_timeout = '30min'`.execute(trx);
   await lap('analyze');
   // 1. Each distinct (store, GTIN, day) of the file — far fewer than its rows — with its outlet (of THIS
@@ -306,7 +307,18 @@ export async function checkAndStore(
     province_code text, district_code text, net integer, sales integer) ON COMMIT DROP`.execute(trx);
   const stored = ranges.length > 1 ? await pieces(trx, 'pos_f', f.piece) : [null];
   for (const [i, range] of stored.entries()) {
-    const inPiece = range ? tidRange(sql`g`, range) : sql`true`;
+    // The piece's rows of pos_f, and the figures in force of those rows only (a hash of the piece, not of
+    // every key of the file once per piece).
+    let inPiece = sql`true`;
+    let known = sql`pos_e`;
+    if (range) {
+      const b = await sql<{ lo: number | null; hi: number | null }>`SELECT min(row) AS lo, max(row) AS hi FROM pos_f g
+        WHERE ${tidRange(sql`g`, range)}`.execute(trx);
+      const { lo, hi } = b.rows[0] ?? { lo: null, hi: null };
+      if (lo === null || hi === null) continue;
+      inPiece = tidRange(sql`g`, range);
+      known = sql`(SELECT * FROM pos_e WHERE row BETWEEN ${lo} AND ${hi})`;
+    }
     await sql`WITH ins AS (
     INSERT INTO sales_lines (chain_id, outlet_id, sales_date, receipt, line, key_gtin, revision, entry, gtin, product_id, umkm_id,
       agreement_id, province_code, district_code, qty, unit_price, discount, amount, import_id)
@@ -314,17 +326,17 @@ export async function checkAndStore(
     SELECT * FROM (
     SELECT ${common}, 0, 'sale', g.gtin, g.product_id, g.umkm_id, g.agreement_id, g.province_code, g.district_code,
         g.qty_n, g.price_n, g.discount_n, g.amount, ${f.importId}::uuid
-      FROM pos_f g LEFT JOIN pos_e e ON e.row = g.row WHERE g.code IS NULL AND g.first AND e.row IS NULL AND ${inPiece}
+      FROM pos_f g LEFT JOIN ${known} e ON e.row = g.row WHERE g.code IS NULL AND g.first AND e.row IS NULL AND ${inPiece}
     ${
       f.correction
         ? sql`UNION ALL
     SELECT ${common}, e.revision + 1, 'reversal', e.gtin, e.product_id, e.umkm_id, e.agreement_id, e.province_code, e.district_code,
         -e.qty, e.unit_price, e.discount, -e.amount, ${f.importId}::uuid
-      FROM pos_f g JOIN pos_e e ON e.row = g.row WHERE g.code IS NULL AND NOT e.same AND ${inPiece}
+      FROM pos_f g JOIN ${known} e ON e.row = g.row WHERE g.code IS NULL AND NOT e.same AND ${inPiece}
     UNION ALL
     SELECT ${common}, e.revision + 1, 'sale', g.gtin, g.product_id, g.umkm_id, g.agreement_id, g.province_code, g.district_code,
         g.qty_n, g.price_n, g.discount_n, g.amount, ${f.importId}::uuid
-      FROM pos_f g JOIN pos_e e ON e.row = g.row WHERE g.code IS NULL AND NOT e.same AND ${inPiece}`
+      FROM pos_f g JOIN ${known} e ON e.row = g.row WHERE g.code IS NULL AND NOT e.same AND ${inPiece}`
         : sql``
     }
     ) x ORDER BY 2, 3, 4, 5, 6

@@ -71,4 +71,15 @@ it('answers /api/health while a large import checks and stores its rows', async 
     { piece: 5_000 },
   );
   expect(again.summary).toMatchObject({ rows: LINES, imported: 0, duplicates: LINES, rejected: 0 });
+  // A correction of one line in the middle of the file: its reversal and the new figure, in its piece.
+  const changed = [...rows];
+  changed[30_001] = (changed[30_001] as string).replace(/;Rp12\.500$/, ';Rp13.000');
+  fs.writeFileSync(file, `${changed.join('\r\n')}\r\n`);
+  const corrected = await importFile(
+    t.handle.db,
+    { chainId: chain.id, source: 'cli', fileName: 'large.csv', correction: true, createdBy: null },
+    file,
+    { piece: 5_000 },
+  );
+  expect(corrected.summary).toMatchObject({ rows: LINES, imported: 1, duplicates: LINES - 1, conflicts: 0, rejected: 0 });
 });
