@@ -7249,7 +7249,43 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Pratinjau hapus buku kedaluwarsa / what an expiry write-off would take out now */
+        get: {
+            parameters: {
+                query: {
+                    outletId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            on: string;
+                            outletId: string;
+                            total: number;
+                            writtenOff: {
+                                batchCode: string;
+                                batchId: string;
+                                /** @enum {string} */
+                                borneBy: "umkm" | "chain";
+                                expiresOn: string;
+                                productId: string;
+                                productName: string;
+                                qty: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
         /** Hapus buku stok kedaluwarsa di gerai / write off expired stock at an outlet */
         post: {
@@ -8880,6 +8916,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    batchId?: string;
                     limit?: number;
                     offset?: number;
                     outletId?: string;

@@ -98,7 +98,10 @@ describe('Penjualan POS (alfamart@demo, 360 px)', () => {
       // The example uploaded above (the demo's till batches are in the history too).
       const card = page.getByTestId('sales-history').locator('li', { hasText: 'penjualan-struk.csv' }).first();
       await card.getByRole('button').click();
-      await page.getByTestId('import-result').getByText(/rows imported, 5 duplicates/).waitFor();
+      await page
+        .getByTestId('import-result')
+        .getByText(/rows imported, 5 duplicates/)
+        .waitFor();
       await card.getByText('rows:').waitFor();
       expect(await scrollWidth(page)).toBeLessThanOrEqual(width);
       await shot(page, `sales-en-${width}`);

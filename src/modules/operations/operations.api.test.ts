@@ -320,7 +320,16 @@ describe('order → receipt → stock → sales → return → expiry → count 
     expect(none.json().writtenOff.filter((w: { productId: string }) => products.some((p) => p.id === w.productId))).toEqual([]);
     const later = new Date(TEST_NOW.getTime() + 3 * 86_400_000);
     const alfa = ctxFor({ role: 'retailer', chainId, chainCode: 'alfamart', organizationId: chainId }, later);
+    // The preview says exactly what the write-off then takes out, and posts nothing.
+    const preview = await svc.previewExpired(t.handle.db, alfa, { outletId });
+    expect((await svc.previewExpired(t.handle.db, alfa, { outletId })).writtenOff).toEqual(preview.writtenOff);
     const off = await svc.writeOffExpired(t.handle.db, alfa, { outletId });
+    expect(off.writtenOff).toEqual(preview.writtenOff);
+    expect(off.total).toBe(preview.total);
+    expect((await svc.previewExpired(t.handle.db, alfa, { outletId })).writtenOff).toEqual([]);
+    const b2 = (await get(ALFA, `/api/operations/stock/movements?outletId=${outletId}&batchId=${batchIds['TRS-B2']}`)).json();
+    expect(b2.items.map((m: { batchCode: string }) => m.batchCode)).toEqual(b2.items.map(() => 'TRS-B2'));
+    expect(b2.items[0]).toMatchObject({ kind: 'expired', qty: -2 });
     expect(off.writtenOff.filter((w) => products.some((p) => p.id === w.productId)).map((w) => [w.batchCode, w.qty, w.borneBy])).toEqual([
       ['TRS-B2', 2, 'umkm'],
     ]);
@@ -506,6 +515,7 @@ describe('bad input and tenancy', () => {
     const ret = (await get(ALFA, '/api/operations/returns')).json().items[0].id;
     expect((await get(INDO, `/api/operations/returns/${ret}`)).statusCode).toBe(404);
     expect((await post(INDO, '/api/operations/expiries', { outletId })).statusCode).toBe(404);
+    expect((await get(INDO, `/api/operations/expiries?outletId=${outletId}`)).statusCode).toBe(404);
     const otherUmkm = await one(sql<{ id: string }>`SELECT id FROM organizations WHERE kind = 'umkm' AND id <> ${umkmId} LIMIT 1`);
     const ctx = ctxFor({ role: 'umkm', organizationId: otherUmkm.id });
     const seen = await svc.listOrders(t.handle.db, ctx, { limit: 200, offset: 0 });

@@ -373,7 +373,9 @@ export const zStockRow = z.object({
 });
 export const zStockPage = z.object({ items: z.array(zStockRow), total: z.number().int() });
 
-export const zMovementQuery = z.object({ outletId: zUuid.optional(), productId: zUuid.optional(), ...paging }).strict();
+export const zMovementQuery = z
+  .object({ outletId: zUuid.optional(), productId: zUuid.optional(), batchId: zUuid.optional(), ...paging })
+  .strict();
 export const zMovement = z.object({
   id: z.string(),
   outletId: z.string(),

@@ -780,13 +780,14 @@ export async function listStock(
 export async function listMovements(
   db: Database,
   actor: Actor,
-  f: { outletId?: string; productId?: string; limit: number; offset: number },
+  f: { outletId?: string; productId?: string; batchId?: string; limit: number; offset: number },
 ) {
   const where = sql.join(
     [
       stockScope(actor, 'sm'),
       f.outletId ? sql`sm.outlet_id = ${f.outletId}` : sql`true`,
       f.productId ? sql`sm.product_id = ${f.productId}` : sql`true`,
+      f.batchId ? sql`sm.batch_id = ${f.batchId}` : sql`true`,
     ],
     sql` AND `,
   );
