@@ -491,9 +491,8 @@ export async function listNotes(db: Database, actor: Actor, f: NoteFilter) {
         orderBranchId: (r.branch_id as string | null) ?? null,
         outletBranchId: (r.outlet_branch_id as string | null) ?? null,
         regionCode: String(r.region_code),
-        destinationName: String(
-          r.deliver_to === 'outlet' ? r.outlet_name : `Pusat distribusi ${r.branch_name ?? r.chain_name} / Distribution centre`,
-        ),
+        // "DC Alfamart Bengkulu": what the trade calls a distribution centre in either language.
+        destinationName: String(r.deliver_to === 'outlet' ? r.outlet_name : `DC ${r.branch_name ?? r.chain_name}`),
         orderOutletId: (r.order_outlet_id as string | null) ?? null,
         shipOn: ds(r.ship_on),
         createdAt: iso(r.created_at) as string,
