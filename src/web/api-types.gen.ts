@@ -8339,6 +8339,16 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description Berapa pengingat tiap jenis (tepat; daftar memuat yang paling mendesak) / exact count per kind */
+                            counts: {
+                                batch_expiring: number;
+                                delivery_not_received: number;
+                                expired_not_written_off: number;
+                                order_awaiting_answer: number;
+                                order_not_shipped: number;
+                                pickup_due: number;
+                                pickup_overdue: number;
+                            };
                             reminders: {
                                 due: string | null;
                                 id: string;
@@ -8356,6 +8366,7 @@ export interface paths {
                                 };
                             }[];
                             today: string;
+                            total: number;
                         };
                     };
                 };

@@ -133,7 +133,12 @@ describe('order → receipt → stock → sales → return → expiry → count 
     expect(reminder).toMatchObject({ kind: 'order_awaiting_answer', target: { kind: 'order' }, overdue: false });
     expect(reminder.text.id).toContain(o.number);
     expect(reminder.text.en).toContain('awaits');
-    expect((await get(INDO, '/api/operations/reminders')).json().reminders).toEqual([]);
+    expect((await get(INDO, '/api/operations/reminders')).json()).toMatchObject({ reminders: [], total: 0 });
+    // The counts are exact and agree with the list while it is not cut.
+    const all = (await get(UMKM, '/api/operations/reminders')).json();
+    const byKind = (k: string) => all.reminders.filter((r: { kind: string }) => r.kind === k).length;
+    for (const [k, n] of Object.entries(all.counts)) expect(n, k).toBe(byKind(k));
+    expect(all.total).toBe(all.reminders.length);
   });
 
   it('the UMKM confirms in part: partly_confirmed; cannot answer twice', async () => {

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { zDate, zRupiahOut, zUuid } from '../../platform/validation.ts';
 import { CHAIN_CODES } from '../registry/registry.rules.ts';
-import { REMINDER_KINDS, SUGGESTION_REASONS, VARIANCE_KINDS } from './operations.vocabulary.ts';
+import { REMINDER_KINDS, type ReminderKind, SUGGESTION_REASONS, VARIANCE_KINDS } from './operations.vocabulary.ts';
 
 export const ORDER_STATUSES = ['sent', 'confirmed', 'partly_confirmed', 'declined', 'cancelled', 'delivered'] as const;
 export const DELIVER_TO = ['outlet', 'distribution_centre'] as const;
@@ -514,6 +514,10 @@ export const zReminders = z.object({
       overdue: z.boolean(),
     }),
   ),
+  counts: z
+    .object(Object.fromEntries(REMINDER_KINDS.map((k) => [k, z.number().int()])) as Record<ReminderKind, z.ZodNumber>)
+    .describe('Berapa pengingat tiap jenis (tepat; daftar memuat yang paling mendesak) / exact count per kind'),
+  total: z.number().int(),
 });
 
 export const zSellOutQuery = z
