@@ -8745,6 +8745,8 @@ export interface paths {
                 query?: {
                     by?: "umkm" | "outlet";
                     from?: string;
+                    limit?: number;
+                    offset?: number;
                     to?: string;
                 };
                 header?: never;
@@ -8760,6 +8762,14 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description Semua baris dijumlah / every row summed */
+                            all: {
+                                confirmed: number;
+                                ofConfirmed: number | null;
+                                ofOrdered: number | null;
+                                ordered: number;
+                                received: number;
+                            };
                             /** @enum {string} */
                             by: "umkm" | "outlet";
                             from: string;
@@ -8775,6 +8785,8 @@ export interface paths {
                                 received: number;
                             }[];
                             to: string;
+                            /** @description Berapa baris (UMKM atau gerai) / how many rows in all */
+                            total: number;
                         };
                     };
                 };

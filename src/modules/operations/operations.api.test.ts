@@ -252,6 +252,14 @@ describe('order → receipt → stock → sales → return → expiry → count 
     expect(row.confirmed - baseline.confirmed).toBe(14);
     expect(row.received - baseline.received).toBe(12);
     expect(row.ofOrdered).toBeCloseTo(row.received / row.ordered);
+    // Paged with its total; the overall line sums every row, not only the page's.
+    const pageOne = (await get(ALFA, `/api/operations/service-level?by=outlet&from=${addDays(today, -60)}&to=${today}&limit=1`)).json();
+    const every = (await get(ALFA, `/api/operations/service-level?by=outlet&from=${addDays(today, -60)}&to=${today}&limit=200`)).json();
+    expect(pageOne.rows).toHaveLength(1);
+    expect(pageOne.total).toBe(every.rows.length);
+    expect(pageOne.total).toBeGreaterThan(1);
+    const sum = (k: 'ordered' | 'received') => every.rows.reduce((a: number, r: Record<string, number>) => a + r[k]!, 0);
+    expect(pageOne.all).toMatchObject({ ordered: sum('ordered'), received: sum('received') });
   });
 
   it('sales draw FEFO; a sale beyond the stock is a flagged variance; a till return goes back to the batch last drawn', async () => {

@@ -327,13 +327,23 @@ export const zServiceLevelQuery = z
     by: z.enum(['umkm', 'outlet']).default('umkm'),
     from: zDate.optional(),
     to: zDate.optional(),
+    ...paging,
   })
   .strict();
 
+const zServiceTotals = z.object({
+  ordered: z.number().int(),
+  confirmed: z.number().int(),
+  received: z.number().int(),
+  ofOrdered: z.number().nullable(),
+  ofConfirmed: z.number().nullable(),
+});
 export const zServiceLevel = z.object({
   by: z.enum(['umkm', 'outlet']),
   from: z.string(),
   to: z.string(),
+  total: z.number().int().describe('Berapa baris (UMKM atau gerai) / how many rows in all'),
+  all: zServiceTotals.describe('Semua baris dijumlah / every row summed'),
   rows: z.array(
     z.object({
       id: z.string(),

@@ -1149,27 +1149,36 @@ export async function batchesOfPairs(db: Database, pairs: { productId: string; o
 
 // ---- service level ----
 
-export async function serviceLevel(db: Database, actor: Actor, f: { by: 'umkm' | 'outlet'; from: string; to: string }) {
+export async function serviceLevel(
+  db: Database,
+  actor: Actor,
+  f: { by: 'umkm' | 'outlet'; from: string; to: string; limit: number; offset: number },
+) {
   const key = f.by === 'umkm' ? sql`po.umkm_id` : sql`l.outlet_id`;
   const name = f.by === 'umkm' ? sql`(SELECT name FROM organizations WHERE id = g.id)` : sql`(SELECT name FROM outlets WHERE id = g.id)`;
-  const rows = await sql<Record<string, unknown>>`
-    SELECT g.*, ${name} AS name FROM (
-      SELECT ${key} AS id, sum(l.qty_ordered) AS ordered, sum(coalesce(l.qty_confirmed, 0)) AS confirmed,
+  const groups = sql`SELECT ${key} AS id, sum(l.qty_ordered) AS ordered, sum(coalesce(l.qty_confirmed, 0)) AS confirmed,
         sum(coalesce((SELECT sum(grl.qty_accepted) FROM goods_receipt_lines grl JOIN delivery_note_lines dnl ON dnl.id = grl.delivery_line_id
           WHERE dnl.order_line_id = l.id), 0)) AS received
       FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.order_id
       WHERE ${orderScope(actor, 'po')} AND po.status <> 'cancelled'
         AND po.ordered_on BETWEEN ${f.from}::date AND ${f.to}::date
         ${actor.role === 'retailer' && actor.branchId ? sql`AND l.outlet_id IN (SELECT id FROM outlets WHERE branch_id = ${actor.branchId})` : sql``}
-      GROUP BY ${key}) g
-    ORDER BY name, g.id`.execute(db);
-  return rows.rows.map((r) => ({
-    id: String(r.id),
-    name: String(r.name ?? ''),
-    ordered: int(r.ordered),
-    confirmed: int(r.confirmed),
-    received: int(r.received),
-  }));
+      GROUP BY ${key}`;
+  const rows = await sql<Record<string, unknown>>`
+    SELECT g.*, ${name} AS name FROM (${groups}) g
+    ORDER BY name, g.id LIMIT ${f.limit} OFFSET ${f.offset}`.execute(db);
+  const all = await sql<Record<string, unknown>>`SELECT count(*) AS n, sum(ordered) AS ordered, sum(confirmed) AS confirmed,
+      sum(received) AS received FROM (${groups}) g`.execute(db);
+  const sums = (r: Record<string, unknown> | undefined) => ({
+    ordered: int(r?.ordered),
+    confirmed: int(r?.confirmed),
+    received: int(r?.received),
+  });
+  return {
+    rows: rows.rows.map((r) => ({ id: String(r.id), name: String(r.name ?? ''), ...sums(r) })),
+    total: int(all.rows[0]?.n),
+    all: sums(all.rows[0]),
+  };
 }
 
 // ---- reconciliation ----
