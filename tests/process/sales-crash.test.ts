@@ -69,7 +69,14 @@ async function signIn(url: string) {
 async function upload(url: string, cookie: string, file: string): Promise<string> {
   const body = new FormData();
   body.set('file', new Blob([fs.readFileSync(file)]), 'besar.csv');
-  const res = await fetch(`${url}/api/sales/imports`, { method: 'POST', headers: { cookie, origin: url }, body });
+  let res: Response | null = null;
+  // As in linesIn: just after a restart the rerun import may hold the embedded server's thread. A retried
+  // upload that had in fact arrived is one more import of the same file: all duplicates, never twice in.
+  for (let i = 0; i < 20 && !res; i++) {
+    if (i) await new Promise((r) => setTimeout(r, 500));
+    res = await fetch(`${url}/api/sales/imports`, { method: 'POST', headers: { cookie, origin: url }, body }).catch(() => null);
+  }
+  if (!res) throw new Error('no answer to the upload');
   expect(res.status, await res.clone().text()).toBe(202);
   return (await res.json()).importId;
 }
@@ -144,7 +151,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('POS import crash safety', ()
         items: { fileName: string | null; status: string }[];
       };
       const mine = history.items.filter((i) => i.fileName === 'besar.csv');
-      expect(mine).toHaveLength(6);
+      expect(mine.length).toBeGreaterThanOrEqual(6);
       expect(mine.filter((i) => i.status !== 'done' && i.status !== 'failed')).toEqual([]);
       console.log(`lines after each kill: ${seen.join(', ')}`);
     },
