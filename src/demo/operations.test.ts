@@ -59,6 +59,17 @@ describe('operations demo', () => {
     expect(first.d).toBe(addDays(today, -56));
   });
 
+  it("sent the tills' daily batches before the day it is seeded for, each with the result a user can open", async () => {
+    // Seeded just after midnight, a batch stamped later "today" would sort above the files a user uploads.
+    const batches = await sql<{ late: number; bare: number; n: number }>`
+      SELECT count(*) FILTER (WHERE created_at >= ${`${today}T00:00:00+07:00`}::timestamptz)::int AS late,
+        count(*) FILTER (WHERE summary IS NULL OR (summary->>'imported')::int <> imported)::int AS bare,
+        count(*)::int AS n
+      FROM sales_imports WHERE status = 'done'`.execute(h.db);
+    expect(batches.rows[0]).toEqual({ late: 0, bare: 0, n: expect.any(Number) });
+    expect(batches.rows[0]!.n).toBeGreaterThan(50);
+  });
+
   it('never drives a batch below zero; the one sale that found no batch is a flagged variance', async () => {
     const negative = await sql<{ n: number }>`
       SELECT count(*)::int AS n FROM (SELECT 1 FROM stock_movements WHERE batch_id IS NOT NULL

@@ -19,6 +19,7 @@ import type {
   StockMovementsTable,
 } from '../modules/operations/operations.tables.ts';
 import { haversineKm } from '../modules/placement/placement.pairs.ts';
+import type { ImportSummary } from '../modules/sales/sales.rules.ts';
 import { ensureMonthPartitions } from '../modules/sales/sales.store.ts';
 import type { SalesLinesTable } from '../modules/sales/sales.tables.ts';
 import { addDays } from '../platform/clock.ts';
@@ -512,9 +513,22 @@ async function recordStory(db: Database, cal: DemoCalendar, s: StoryInput) {
           duplicates: 0,
           conflicts: 0,
           rejected: 0,
+          // What "Lihat hasil" shows for it, as for an uploaded file.
+          summary: JSON.stringify({
+            fileSha256: sha,
+            rows: lines.length,
+            imported: lines.length,
+            duplicates: 0,
+            conflicts: 0,
+            rejected: 0,
+            errors: [],
+            counts: {},
+          } satisfies ImportSummary),
           created_by: s.headUserId,
-          created_at: at(addDays(day, 1), 2),
-          finished_at: at(addDays(day, 1), 2),
+          // Sent when the tills close that evening: never after the moment the demo is seeded, whatever
+          // the hour (seeded at 00.10 WIB, a batch "sent at 02.00 today" would sort above real uploads).
+          created_at: at(day, 23),
+          finished_at: at(day, 23),
         })
         .execute();
       for (let i = 0; i < lines.length; i += 2000)
