@@ -196,15 +196,16 @@ const yieldLoop = () => new Promise<void>((r) => setImmediate(r));
  * Opens a COPY … FROM STDIN into `table`, or returns null where COPY cannot be used (a transaction's
  * Kysely: its connection is not reachable from here). PostgreSQL: a connection of the pool of its own,
  * streamed through pg-copy-streams, so the server stores one batch while this thread prepares the next.
- * PGlite: each batch of ~8 MB is one `COPY … FROM '/dev/blob'` on the instance (its one session, outside
- * any transaction of the pool), with a turn of the event loop after each — other requests are answered
- * between them.
+ * PGlite: each batch of ~8 MB is one `COPY … FROM '/dev/blob'` on the instance, run while holding the
+ * pool's one connection (its one session), with a turn of the event loop after each — other requests are
+ * answered between them.
  */
 export async function openCopy(db: Database, table: string, columns: string[]): Promise<CopyWriter | null> {
   if (db.isTransaction) return null;
   const target = `${pg.escapeIdentifier(table)} (${columns.map((c) => pg.escapeIdentifier(c)).join(', ')})`;
   const lite = pglites.get(db);
-  if (lite) {
+  const p = pools.get(db);
+  if (lite && p) {
     let parts: string[] = [];
     let bytes = 0;
     const flush = async () => {
@@ -212,7 +213,14 @@ export async function openCopy(db: Database, table: string, columns: string[]): 
       const blob = new Blob(parts);
       parts = [];
       bytes = 0;
-      await lite.query(`COPY ${target} FROM '/dev/blob'`, [], { blob });
+      // PGlite is one session: the COPY runs while this holds the pool's one connection, so that it never
+      // lands inside another request's transaction; between batches the others have their turn.
+      const client = await p.pool.connect();
+      try {
+        await lite.query(`COPY ${target} FROM '/dev/blob'`, [], { blob });
+      } finally {
+        client.release();
+      }
       await yieldLoop();
     };
     return {
@@ -227,7 +235,6 @@ export async function openCopy(db: Database, table: string, columns: string[]): 
       },
     };
   }
-  const p = pools.get(db);
   if (!p) return null;
   const client = await p.pool.connect();
   // The COPY of a national day may take longer than the pool's per-statement limit.

@@ -163,6 +163,12 @@ describe('bad rows and refused files', () => {
     ['binary junk', Buffer.from([0x00, 0xff, 0x13, 0x88, 0x00, 0x01, 0x02]), 'unreadable'],
     ['empty', '', 'empty'],
     ['a header only', 'kode_toko,tanggal,barcode,jumlah,harga\n', 'empty'],
+    // Rows already on their way into the staging COPY when an unclosed quote makes the rest unreadable.
+    [
+      'an unclosed quote after good rows',
+      `kode_toko,tanggal,barcode,jumlah,harga\n${'A9TW,2026-11-11,8999533200389,1,25000\n'.repeat(5000)}A9TW,"2026-11-11,8999533200389,1,25000\n`,
+      'unreadable',
+    ],
   ])('%s: refused whole', async (_name, content, code) => {
     const r = await run(alfamart, write('refused.csv', content));
     expect(r.status).toBe('refused');

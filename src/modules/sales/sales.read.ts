@@ -1,6 +1,7 @@
-// Streams the rows of a POS file (format v1, docs/POS.md): CSV through csv-parse, XLSX through exceljs's
-// streaming reader (first sheet), each as arrays of cell texts — the header row first. The file's SHA-256
-// is computed from the same bytes as they pass. Nothing holds the whole file in memory.
+// Streams the rows of a POS file (format v1, docs/POS.md): CSV by a fast line splitter that hands over to
+// csv-parse at the first quote (csvRows), XLSX through exceljs's streaming reader (first sheet), each as
+// arrays of cell texts — the header row first. The file's SHA-256 is computed in its own streaming pass.
+// Nothing holds the whole file in memory.
 import crypto from 'node:crypto';
 import { once } from 'node:events';
 import fs from 'node:fs';

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TEST_NOW, type TestApp, testApp } from '../../../tests/app.ts';
 import { importFile } from './sales.service.ts';
 
-const LINES = 60_000;
+const LINES = 40_000;
 // Demo stores of Alfamart in Kota Bengkulu and products under the Alfamart PKS there (as in the crash test).
 const STORES = ['A9TW', 'C3HH'];
 const GTINS = ['8999533200389', '8997362600349', '8991193200105', '8996165800086'];
@@ -55,7 +55,7 @@ it('answers /api/health while a large import checks and stores its rows', async 
     t.handle.db,
     { chainId: chain.id, source: 'cli', fileName: 'large.csv', correction: false, createdBy: null },
     file,
-    // Pieces of 5,000 rows: the verdicts and the insert take twelve statements each here.
+    // Pieces of 5,000 rows: the verdicts and the insert take eight statements each here.
     { phase: (p) => (phase = p), piece: 5_000 },
   );
   running = false;
@@ -73,7 +73,7 @@ it('answers /api/health while a large import checks and stores its rows', async 
   expect(again.summary).toMatchObject({ rows: LINES, imported: 0, duplicates: LINES, rejected: 0 });
   // A correction of one line in the middle of the file: its reversal and the new figure, in its piece.
   const changed = [...rows];
-  changed[30_001] = (changed[30_001] as string).replace(/;Rp12\.500$/, ';Rp13.000');
+  changed[20_001] = (changed[20_001] as string).replace(/;Rp12\.500$/, ';Rp13.000');
   fs.writeFileSync(file, `${changed.join('\r\n')}\r\n`);
   const corrected = await importFile(
     t.handle.db,
@@ -82,4 +82,4 @@ it('answers /api/health while a large import checks and stores its rows', async 
     { piece: 5_000 },
   );
   expect(corrected.summary).toMatchObject({ rows: LINES, imported: 1, duplicates: LINES - 1, conflicts: 0, rejected: 0 });
-});
+}, 240_000);
