@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type APIRequestContext, type BrowserContext, type Page, request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, scrollWidth, signIn, withServerAndBrowser } from './harness.ts';
+import { DEMO_PASSWORD, scrollWidth, settle, signIn, trackRequests, withServerAndBrowser } from './harness.ts';
 
 const PHONE = { width: 360, height: 740 };
 const SHOTS = '/tmp/e2e-shots';
@@ -18,7 +18,7 @@ const e2e = withServerAndBrowser();
 
 async function newPage(viewport = { width: 1280, height: 900 }): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
   const ctx = await e2e.browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta', acceptDownloads: true });
-  const page = await ctx.newPage();
+  const page = trackRequests(await ctx.newPage());
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   return { ctx, page, errors };
@@ -284,7 +284,7 @@ describe('curation run from the screen (issue 9)', () => {
           await signIn(page, e2e.server.url, who);
           await page.goto(`${e2e.server.url}${url}`);
           await page.locator('main .card:visible, main .empty:visible').first().waitFor({ timeout: 20_000 });
-          await page.waitForLoadState('networkidle');
+          await settle(page);
           const text = await mainText(page);
           expectWords(text, `${name} ${lang}`);
           if (lang === 'en') expect(text, name).not.toMatch(/\b(Belum|Langkah|produk|Wilayah|Berikutnya)\b/);
