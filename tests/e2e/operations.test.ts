@@ -20,8 +20,11 @@ const DINAS = 'pemda.oki@demo.etalase.id';
 
 const e2e = withServerAndBrowser();
 
-async function newPageIn(lang: 'id' | 'en', viewport = PHONE) {
-  const ctx = await e2e.browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+type Session = Awaited<ReturnType<APIRequestContext['storageState']>>;
+
+/** A phone (or wide screen) in one language; signed in already when given a session's cookies. */
+async function newPageIn(lang: 'id' | 'en', viewport = PHONE, session?: Session) {
+  const ctx = await e2e.browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta', storageState: session });
   await ctx.addInitScript((l) => localStorage.setItem('etalase.lang', l), lang);
   const page = trackRequests(await ctx.newPage());
   const errors: string[] = [];
@@ -291,7 +294,14 @@ describe('operations from the screen (issue 10)', () => {
       await u2.ctx.close();
     }
 
-    // Screenshots of every operations page, both languages, phone (and the wide screen for the chain).
+    // Screenshots of every operations page, both languages, phone (and the wide screen for the chain), each
+    // account signed in once (through the API: the form was used above) and its session reused.
+    const sessions = new Map<string, Session>();
+    for (const who of [UMKM, ALFA, DINAS]) {
+      const api = await apiAs(who);
+      sessions.set(who, await api.storageState());
+      await api.dispose();
+    }
     for (const lang of ['id', 'en'] as const) {
       for (const [who, pages] of [
         [
@@ -329,9 +339,8 @@ describe('operations from the screen (issue 10)', () => {
         ],
       ] as const) {
         for (const viewport of who === ALFA && lang === 'id' ? [PHONE, WIDE] : [PHONE]) {
-          const p = await newPageIn(lang, viewport);
+          const p = await newPageIn(lang, viewport, sessions.get(who));
           try {
-            await signIn(p.page, e2e.server.url, who);
             for (const [url, testId, name] of pages) {
               const tag = `${who.split('@')[0]}-${name}-${lang}-${viewport.width}`;
               await visit(p.page, url, testId, `ops-all-${tag}`, viewport.width);
