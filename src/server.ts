@@ -6,6 +6,7 @@ import { buildApp } from './app.ts';
 import type { Config, Timeouts } from './config.ts';
 import { type DbHandle, openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
+import { requeueInterrupted } from './jobs/jobs.ts';
 import { ensureRegions } from './modules/regions/regions.load.ts';
 
 export async function prepareDatabase(config: Config, log: (s: string) => void = () => {}): Promise<DbHandle> {
@@ -15,6 +16,10 @@ export async function prepareDatabase(config: Config, log: (s: string) => void =
     if (applied.length) log(`Migrasi diterapkan / migrations applied: ${applied.join(', ')}`);
     const regions = await ensureRegions(handle.db);
     if (regions) log(`Wilayah dimuat / regions loaded: ${regions}`);
+    if (handle.kind === 'pglite') {
+      const again = await requeueInterrupted(handle.db);
+      if (again) log(`Tugas yang terputus diulang / interrupted jobs queued again: ${again}`);
+    }
     return handle;
   } catch (e) {
     await handle.close();

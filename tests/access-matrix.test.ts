@@ -180,6 +180,7 @@ const MATRIX: Record<string, Who[]> = {
   'GET /api/operations/stock': PARTIES,
   'GET /api/operations/stock/movements': PARTIES,
   'POST /api/operations/stock-counts': RETAIL,
+  'GET /api/operations/expiries': RETAIL,
   'POST /api/operations/expiries': RETAIL,
   'POST /api/operations/returns': RETAIL,
   'GET /api/operations/returns': PARTIES,

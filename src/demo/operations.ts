@@ -19,8 +19,8 @@ import type {
   StockMovementsTable,
 } from '../modules/operations/operations.tables.ts';
 import { haversineKm } from '../modules/placement/placement.pairs.ts';
-import { ensureMonthPartitions } from '../modules/sales/sales.store.ts';
 import type { ImportSummary } from '../modules/sales/sales.rules.ts';
+import { ensureMonthPartitions } from '../modules/sales/sales.store.ts';
 import type { SalesLinesTable } from '../modules/sales/sales.tables.ts';
 import { addDays } from '../platform/clock.ts';
 import type { DemoCalendar } from './calendar.ts';

@@ -284,7 +284,8 @@ describe('demo data: seeding', () => {
     } finally {
       await fresh.close();
     }
-  });
+    // Seeding a whole second demo (eight weeks of operations) takes ~20 s alone, minutes on a loaded machine.
+  }, 240_000);
 });
 
 describe('demo data: the day it is seeded', () => {

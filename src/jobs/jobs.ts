@@ -34,6 +34,19 @@ export async function enqueueJob(db: Database, kind: string, payload: Record<str
   return row.id;
 }
 
+/** On the embedded database only one process can open the data directory, so when it opens every job
+ *  still marked `running` belonged to a process that died (a SIGKILL, a power cut): each is queued again at
+ *  once (its handler is written to run again safely), instead of waiting out STALE_MINUTES. Returns how
+ *  many. Never call this where other processes may share the database (PostgreSQL). */
+export async function requeueInterrupted(db: Database): Promise<number> {
+  const r = await db
+    .updateTable('jobs')
+    .set({ status: 'queued', updated_at: sql`now()` })
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
 /** A job left `running` longer than this belongs to a process that died: it is queued again. */
 const STALE_MINUTES = 15;
 const MAX_ATTEMPTS = 3;

@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { formatBasisPoints, formatDate, formatDateTime, formatNumber, formatPercent, formatRupiah, formatTime } from './format.ts';
+import {
+  formatBasisPoints,
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatPercent,
+  formatRupiah,
+  formatTime,
+  formatUnits,
+} from './format.ts';
 
 describe('the one formatter', () => {
   test('rupiah as on a price tag, in both languages', () => {
@@ -16,6 +25,10 @@ describe('the one formatter', () => {
     expect(formatPercent(0.125, 'en')).toBe('12.5%');
     expect(formatBasisPoints(1500, 'id')).toBe('15%');
     expect(formatBasisPoints(1275, 'id')).toBe('12,75%');
+  });
+  test('units of goods: no plural in Indonesian, one in English', () => {
+    expect([1, 3, 1_200].map((n) => formatUnits(n, 'id'))).toEqual(['1 unit', '3 unit', '1.200 unit']);
+    expect([1, 3, 1_200].map((n) => formatUnits(n, 'en'))).toEqual(['1 unit', '3 units', '1,200 units']);
   });
   test('calendar dates in words, never shifted by a zone', () => {
     expect(formatDate('2026-12-01', 'id')).toBe('1 Desember 2026');

@@ -24,6 +24,10 @@ export function formatRupiah(v: number | bigint): string {
 /** `1.234,5` / `1,234.5`. */
 export const formatNumber = (v: number | bigint, lang: Lang) => numbers[lang].format(v);
 
+/** A count of goods: `1 unit` / `3 unit` in Indonesian (no plural), `1 unit` / `3 units` in English. */
+export const formatUnits = (v: number | bigint, lang: Lang) =>
+  `${formatNumber(v, lang)} ${lang === 'en' && Number(v) !== 1 ? 'units' : 'unit'}`;
+
 /** A fraction as a percentage: 0.125 → `12,5%` / `12.5%` (at most `digits` decimals). */
 export function formatPercent(fraction: number, lang: Lang, digits = 1): string {
   const f = new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: digits });

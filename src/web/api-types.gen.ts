@@ -7249,7 +7249,43 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Pratinjau hapus buku kedaluwarsa / what an expiry write-off would take out now */
+        get: {
+            parameters: {
+                query: {
+                    outletId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            on: string;
+                            outletId: string;
+                            total: number;
+                            writtenOff: {
+                                batchCode: string;
+                                batchId: string;
+                                /** @enum {string} */
+                                borneBy: "umkm" | "chain";
+                                expiresOn: string;
+                                productId: string;
+                                productName: string;
+                                qty: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
         /** Hapus buku stok kedaluwarsa di gerai / write off expired stock at an outlet */
         post: {
@@ -8303,6 +8339,16 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description Berapa pengingat tiap jenis (tepat; daftar memuat yang paling mendesak) / exact count per kind */
+                            counts: {
+                                batch_expiring: number;
+                                delivery_not_received: number;
+                                expired_not_written_off: number;
+                                order_awaiting_answer: number;
+                                order_not_shipped: number;
+                                pickup_due: number;
+                                pickup_overdue: number;
+                            };
                             reminders: {
                                 due: string | null;
                                 id: string;
@@ -8320,6 +8366,7 @@ export interface paths {
                                 };
                             }[];
                             today: string;
+                            total: number;
                         };
                     };
                 };
@@ -8698,6 +8745,8 @@ export interface paths {
                 query?: {
                     by?: "umkm" | "outlet";
                     from?: string;
+                    limit?: number;
+                    offset?: number;
                     to?: string;
                 };
                 header?: never;
@@ -8713,6 +8762,14 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description Semua baris dijumlah / every row summed */
+                            all: {
+                                confirmed: number;
+                                ofConfirmed: number | null;
+                                ofOrdered: number | null;
+                                ordered: number;
+                                received: number;
+                            };
                             /** @enum {string} */
                             by: "umkm" | "outlet";
                             from: string;
@@ -8728,6 +8785,8 @@ export interface paths {
                                 received: number;
                             }[];
                             to: string;
+                            /** @description Berapa baris (UMKM atau gerai) / how many rows in all */
+                            total: number;
                         };
                     };
                 };
@@ -8880,6 +8939,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    batchId?: string;
                     limit?: number;
                     offset?: number;
                     outletId?: string;

@@ -15,6 +15,7 @@ export {
   formatPeriod,
   formatRupiah,
   formatTime,
+  formatUnits,
 } from '../platform/format.ts';
 
 /** Digits of what was typed into a rupiah box, as an integer (null when empty). */

@@ -133,7 +133,12 @@ describe('order → receipt → stock → sales → return → expiry → count 
     expect(reminder).toMatchObject({ kind: 'order_awaiting_answer', target: { kind: 'order' }, overdue: false });
     expect(reminder.text.id).toContain(o.number);
     expect(reminder.text.en).toContain('awaits');
-    expect((await get(INDO, '/api/operations/reminders')).json().reminders).toEqual([]);
+    expect((await get(INDO, '/api/operations/reminders')).json()).toMatchObject({ reminders: [], total: 0 });
+    // The counts are exact and agree with the list while it is not cut.
+    const all = (await get(UMKM, '/api/operations/reminders')).json();
+    const byKind = (k: string) => all.reminders.filter((r: { kind: string }) => r.kind === k).length;
+    for (const [k, n] of Object.entries(all.counts)) expect(n, k).toBe(byKind(k));
+    expect(all.total).toBe(all.reminders.length);
   });
 
   it('the UMKM confirms in part: partly_confirmed; cannot answer twice', async () => {
@@ -247,6 +252,14 @@ describe('order → receipt → stock → sales → return → expiry → count 
     expect(row.confirmed - baseline.confirmed).toBe(14);
     expect(row.received - baseline.received).toBe(12);
     expect(row.ofOrdered).toBeCloseTo(row.received / row.ordered);
+    // Paged with its total; the overall line sums every row, not only the page's.
+    const pageOne = (await get(ALFA, `/api/operations/service-level?by=outlet&from=${addDays(today, -60)}&to=${today}&limit=1`)).json();
+    const every = (await get(ALFA, `/api/operations/service-level?by=outlet&from=${addDays(today, -60)}&to=${today}&limit=200`)).json();
+    expect(pageOne.rows).toHaveLength(1);
+    expect(pageOne.total).toBe(every.rows.length);
+    expect(pageOne.total).toBeGreaterThan(1);
+    const sum = (k: 'ordered' | 'received') => every.rows.reduce((a: number, r: Record<string, number>) => a + r[k]!, 0);
+    expect(pageOne.all).toMatchObject({ ordered: sum('ordered'), received: sum('received') });
   });
 
   it('sales draw FEFO; a sale beyond the stock is a flagged variance; a till return goes back to the batch last drawn', async () => {
@@ -320,7 +333,16 @@ describe('order → receipt → stock → sales → return → expiry → count 
     expect(none.json().writtenOff.filter((w: { productId: string }) => products.some((p) => p.id === w.productId))).toEqual([]);
     const later = new Date(TEST_NOW.getTime() + 3 * 86_400_000);
     const alfa = ctxFor({ role: 'retailer', chainId, chainCode: 'alfamart', organizationId: chainId }, later);
+    // The preview says exactly what the write-off then takes out, and posts nothing.
+    const preview = await svc.previewExpired(t.handle.db, alfa, { outletId });
+    expect((await svc.previewExpired(t.handle.db, alfa, { outletId })).writtenOff).toEqual(preview.writtenOff);
     const off = await svc.writeOffExpired(t.handle.db, alfa, { outletId });
+    expect(off.writtenOff).toEqual(preview.writtenOff);
+    expect(off.total).toBe(preview.total);
+    expect((await svc.previewExpired(t.handle.db, alfa, { outletId })).writtenOff).toEqual([]);
+    const b2 = (await get(ALFA, `/api/operations/stock/movements?outletId=${outletId}&batchId=${batchIds['TRS-B2']}`)).json();
+    expect(b2.items.map((m: { batchCode: string }) => m.batchCode)).toEqual(b2.items.map(() => 'TRS-B2'));
+    expect(b2.items[0]).toMatchObject({ kind: 'expired', qty: -2 });
     expect(off.writtenOff.filter((w) => products.some((p) => p.id === w.productId)).map((w) => [w.batchCode, w.qty, w.borneBy])).toEqual([
       ['TRS-B2', 2, 'umkm'],
     ]);
@@ -389,7 +411,7 @@ describe('an order to the distribution centre for several outlets', () => {
       lines: o.lines.map((l: { id: string }) => ({ orderLineId: l.id, qty: 3, batchCode: 'TRS-DC1', producedOn: addDays(today, -1) })),
     });
     expect(note.statusCode, note.body).toBe(201);
-    expect(note.json().destinationName).toContain('Pusat distribusi');
+    expect(note.json().destinationName).toMatch(/^DC Alfamart/);
     const rec = await post(ALFA, `/api/operations/delivery-notes/${note.json().id}/receipt`, {
       lines: note.json().lines.map((l: { id: string }) => ({ deliveryLineId: l.id, accepted: 3 })),
     });
@@ -506,6 +528,7 @@ describe('bad input and tenancy', () => {
     const ret = (await get(ALFA, '/api/operations/returns')).json().items[0].id;
     expect((await get(INDO, `/api/operations/returns/${ret}`)).statusCode).toBe(404);
     expect((await post(INDO, '/api/operations/expiries', { outletId })).statusCode).toBe(404);
+    expect((await get(INDO, `/api/operations/expiries?outletId=${outletId}`)).statusCode).toBe(404);
     const otherUmkm = await one(sql<{ id: string }>`SELECT id FROM organizations WHERE kind = 'umkm' AND id <> ${umkmId} LIMIT 1`);
     const ctx = ctxFor({ role: 'umkm', organizationId: otherUmkm.id });
     const seen = await svc.listOrders(t.handle.db, ctx, { limit: 200, offset: 0 });

@@ -84,7 +84,7 @@ export function deliveryNoteDefinition(m: DeliveryNoteModel) {
         layout: 'noBorders',
         margin: [0, 0, 0, 12],
       },
-      { table: { headerRows: 1, widths: [18, '*', '*', 60, 62, 62, 40], body }, layout: 'lightHorizontalLines', fontSize: 9 },
+      { table: { headerRows: 1, widths: [16, '*', '*', 50, 84, 84, 36], body }, layout: 'lightHorizontalLines', fontSize: 9 },
       {
         text: 'Barang diterima dalam keadaan baik sesuai jumlah di atas, kecuali yang dicatat pada bukti penerimaan barang (BPB).',
         fontSize: 8,

@@ -665,20 +665,22 @@ export async function listReceipts(db: Database, ctx: Ctx, f: { umkmId?: string;
 
 // ---- service level ----
 
-export async function serviceLevel(db: Database, ctx: Ctx, q: { by: 'umkm' | 'outlet'; from?: string; to?: string }) {
+/** Received ÷ ordered and ÷ confirmed (none when nothing was ordered or confirmed). */
+const rates = <T extends { ordered: number; confirmed: number; received: number }>(r: T) => ({
+  ...r,
+  ofOrdered: r.ordered > 0 ? r.received / r.ordered : null,
+  ofConfirmed: r.confirmed > 0 ? r.received / r.confirmed : null,
+});
+
+export async function serviceLevel(
+  db: Database,
+  ctx: Ctx,
+  q: { by: 'umkm' | 'outlet'; from?: string; to?: string; limit: number; offset: number },
+) {
   const to = q.to ?? today(ctx, ctx.actor.regionCode ?? '31');
   const from = q.from ?? addDays(to, -27);
   if (from > to)
     throw badRequest('period_invalid', { id: 'Awal periode harus sebelum akhirnya.', en: 'The period must start before it ends.' }, 'from');
-  const rows = await store.serviceLevel(db, ctx.actor, { by: q.by, from, to });
-  return {
-    by: q.by,
-    from,
-    to,
-    rows: rows.map((r) => ({
-      ...r,
-      ofOrdered: r.ordered > 0 ? r.received / r.ordered : null,
-      ofConfirmed: r.confirmed > 0 ? r.received / r.confirmed : null,
-    })),
-  };
+  const page = await store.serviceLevel(db, ctx.actor, { by: q.by, from, to, limit: q.limit, offset: q.offset });
+  return { by: q.by, from, to, total: page.total, all: rates(page.all), rows: page.rows.map(rates) };
 }

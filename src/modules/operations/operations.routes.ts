@@ -155,6 +155,16 @@ export async function operationsRoutes(app: FastifyInstance) {
     },
     handler: async (req, reply) => reply.code(201).send(await svc.recordStockCount(dbOf(req), ctxOf(req), req.body)),
   });
+  r.get('/api/operations/expiries', {
+    config: { policy: 'stock.write' },
+    schema: {
+      tags,
+      summary: 'Pratinjau hapus buku kedaluwarsa / what an expiry write-off would take out now',
+      querystring: s.zExpiryCreate,
+      response: { 200: s.zExpiryResult },
+    },
+    handler: (req) => svc.previewExpired(dbOf(req), ctxOf(req), req.query),
+  });
   r.post('/api/operations/expiries', {
     config: { policy: 'stock.write' },
     schema: {

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { zDate, zRupiahOut, zUuid } from '../../platform/validation.ts';
 import { CHAIN_CODES } from '../registry/registry.rules.ts';
-import { REMINDER_KINDS, SUGGESTION_REASONS, VARIANCE_KINDS } from './operations.vocabulary.ts';
+import { REMINDER_KINDS, type ReminderKind, SUGGESTION_REASONS, VARIANCE_KINDS } from './operations.vocabulary.ts';
 
 export const ORDER_STATUSES = ['sent', 'confirmed', 'partly_confirmed', 'declined', 'cancelled', 'delivered'] as const;
 export const DELIVER_TO = ['outlet', 'distribution_centre'] as const;
@@ -327,13 +327,23 @@ export const zServiceLevelQuery = z
     by: z.enum(['umkm', 'outlet']).default('umkm'),
     from: zDate.optional(),
     to: zDate.optional(),
+    ...paging,
   })
   .strict();
 
+const zServiceTotals = z.object({
+  ordered: z.number().int(),
+  confirmed: z.number().int(),
+  received: z.number().int(),
+  ofOrdered: z.number().nullable(),
+  ofConfirmed: z.number().nullable(),
+});
 export const zServiceLevel = z.object({
   by: z.enum(['umkm', 'outlet']),
   from: z.string(),
   to: z.string(),
+  total: z.number().int().describe('Berapa baris (UMKM atau gerai) / how many rows in all'),
+  all: zServiceTotals.describe('Semua baris dijumlah / every row summed'),
   rows: z.array(
     z.object({
       id: z.string(),
@@ -373,7 +383,9 @@ export const zStockRow = z.object({
 });
 export const zStockPage = z.object({ items: z.array(zStockRow), total: z.number().int() });
 
-export const zMovementQuery = z.object({ outletId: zUuid.optional(), productId: zUuid.optional(), ...paging }).strict();
+export const zMovementQuery = z
+  .object({ outletId: zUuid.optional(), productId: zUuid.optional(), batchId: zUuid.optional(), ...paging })
+  .strict();
 export const zMovement = z.object({
   id: z.string(),
   outletId: z.string(),
@@ -512,6 +524,10 @@ export const zReminders = z.object({
       overdue: z.boolean(),
     }),
   ),
+  counts: z
+    .object(Object.fromEntries(REMINDER_KINDS.map((k) => [k, z.number().int()])) as Record<ReminderKind, z.ZodNumber>)
+    .describe('Berapa pengingat tiap jenis (tepat; daftar memuat yang paling mendesak) / exact count per kind'),
+  total: z.number().int(),
 });
 
 export const zSellOutQuery = z

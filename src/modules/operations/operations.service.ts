@@ -6,7 +6,7 @@ import type { Database } from '../../db/client.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
 import { addDays, daysBetween, localDate } from '../../platform/clock.ts';
 import { badRequest } from '../../platform/errors.ts';
-import { formatDate } from '../../platform/format.ts';
+import { formatDate, formatUnits } from '../../platform/format.ts';
 import { coverDays } from './operations.rules.ts';
 import * as store from './operations.store.ts';
 import type { ReminderKind } from './operations.vocabulary.ts';
@@ -20,7 +20,12 @@ const todayOf = (ctx: Ctx) => localDate(ctx.actor.regionCode ?? HOME_REGION, ctx
 
 export async function reminders(db: Database, ctx: Ctx) {
   const today = todayOf(ctx);
-  const f = await store.reminderFacts(db, ctx.actor, { today, soonPerishable: addDays(today, 3), soonOther: addDays(today, 14) });
+  const f = await store.reminderFacts(db, ctx.actor, {
+    today,
+    now: ctx.now,
+    soonPerishable: addDays(today, 3),
+    soonOther: addDays(today, 14),
+  });
   const out: {
     kind: ReminderKind;
     id: string;
@@ -100,19 +105,19 @@ export async function reminders(db: Database, ctx: Ctx) {
       id: `batch:${b.outlet_id}:${b.batch_id}`,
       text: expired
         ? {
-            id: `${b.product_name} batch ${b.batch_code} di ${b.outlet_name} kedaluwarsa ${formatDate(expiresOn, 'id')} dan belum dihapusbukukan (${b.on_hand} unit).`,
-            en: `${b.product_name} batch ${b.batch_code} at ${b.outlet_name} expired ${formatDate(expiresOn, 'en')} and is not written off (${b.on_hand} units).`,
+            id: `${b.product_name} batch ${b.batch_code} di ${b.outlet_name} kedaluwarsa ${formatDate(expiresOn, 'id')} dan belum dihapusbukukan (${formatUnits(Number(b.on_hand), 'id')}).`,
+            en: `${b.product_name} batch ${b.batch_code} at ${b.outlet_name} expired ${formatDate(expiresOn, 'en')} and is not written off (${formatUnits(Number(b.on_hand), 'en')}).`,
           }
         : {
-            id: `${b.product_name} batch ${b.batch_code} di ${b.outlet_name} kedaluwarsa ${formatDate(expiresOn, 'id')} (${b.on_hand} unit).`,
-            en: `${b.product_name} batch ${b.batch_code} at ${b.outlet_name} expires ${formatDate(expiresOn, 'en')} (${b.on_hand} units).`,
+            id: `${b.product_name} batch ${b.batch_code} di ${b.outlet_name} kedaluwarsa ${formatDate(expiresOn, 'id')} (${formatUnits(Number(b.on_hand), 'id')}).`,
+            en: `${b.product_name} batch ${b.batch_code} at ${b.outlet_name} expires ${formatDate(expiresOn, 'en')} (${formatUnits(Number(b.on_hand), 'en')}).`,
           },
       target: { kind: 'stock', id: String(b.outlet_id) },
       due: expiresOn,
       overdue: expired,
     });
   }
-  return { today, reminders: out };
+  return { today, reminders: out, counts: f.counts, total: Object.values(f.counts).reduce((a, v) => a + v, 0) };
 }
 
 export async function sellOut(

@@ -62,7 +62,11 @@ export async function listStock(
   };
 }
 
-export async function listMovements(db: Database, ctx: Ctx, f: { outletId?: string; productId?: string; limit: number; offset: number }) {
+export async function listMovements(
+  db: Database,
+  ctx: Ctx,
+  f: { outletId?: string; productId?: string; batchId?: string; limit: number; offset: number },
+) {
   return store.listMovements(db, ctx.actor, f);
 }
 
@@ -163,8 +167,10 @@ export async function recordStockCount(
 
 // ---- expiry write-offs ----
 
-export async function writeOffExpired(db: Database, ctx: Ctx, input: { outletId: string }) {
-  const outlet = await outletForWrite(db, ctx, input.outletId);
+/** What a write-off at the outlet would take out today: every batch on hand past its expiry date (in the
+ *  outlet's own zone), with who bears the loss under its PKS. The same list the write-off posts. */
+async function expiredAt(db: Database, ctx: Ctx, outletId: string) {
+  const outlet = await outletForWrite(db, ctx, outletId);
   const on = localDate(outlet.district_code, ctx.now);
   const stock = (await store.batchStockAt(db, outlet.id)).filter((b) => b.expiresOn < on && b.onHand > 0);
   const writtenOff: {
@@ -193,6 +199,17 @@ export async function writeOffExpired(db: Database, ctx: Ctx, input: { outletId:
       borneBy,
     });
   }
+  return { outlet, on, stock, writtenOff, total: writtenOff.reduce((a, w) => a + w.qty, 0) };
+}
+
+/** The write-off's preview: exactly what POST /api/operations/expiries would take out now, posting nothing. */
+export async function previewExpired(db: Database, ctx: Ctx, input: { outletId: string }) {
+  const { outlet, on, writtenOff, total } = await expiredAt(db, ctx, input.outletId);
+  return { outletId: outlet.id, on, writtenOff, total };
+}
+
+export async function writeOffExpired(db: Database, ctx: Ctx, input: { outletId: string }) {
+  const { outlet, on, stock, writtenOff } = await expiredAt(db, ctx, input.outletId);
   const sourceId = `${outlet.id}:${on}`;
   await store.insertMovements(
     db,

@@ -8,6 +8,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { orderScope, outletRecordScope, returnScope, stockScope } from '../../platform/auth/policy.ts';
 import { inForceSql } from '../agreements/agreements.queries.ts';
 import type { LossBearer, MovementKind, MovementSource, OrderStatus, RejectReason, ReturnReason } from './operations.tables.ts';
+import type { ReminderKind } from './operations.vocabulary.ts';
 
 const int = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 const intOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
@@ -491,9 +492,8 @@ export async function listNotes(db: Database, actor: Actor, f: NoteFilter) {
         orderBranchId: (r.branch_id as string | null) ?? null,
         outletBranchId: (r.outlet_branch_id as string | null) ?? null,
         regionCode: String(r.region_code),
-        destinationName: String(
-          r.deliver_to === 'outlet' ? r.outlet_name : `Pusat distribusi ${r.branch_name ?? r.chain_name} / Distribution centre`,
-        ),
+        // "DC Alfamart Bengkulu": what the trade calls a distribution centre in either language.
+        destinationName: String(r.deliver_to === 'outlet' ? r.outlet_name : `DC ${r.branch_name ?? r.chain_name}`),
         orderOutletId: (r.order_outlet_id as string | null) ?? null,
         shipOn: ds(r.ship_on),
         createdAt: iso(r.created_at) as string,
@@ -780,13 +780,14 @@ export async function listStock(
 export async function listMovements(
   db: Database,
   actor: Actor,
-  f: { outletId?: string; productId?: string; limit: number; offset: number },
+  f: { outletId?: string; productId?: string; batchId?: string; limit: number; offset: number },
 ) {
   const where = sql.join(
     [
       stockScope(actor, 'sm'),
       f.outletId ? sql`sm.outlet_id = ${f.outletId}` : sql`true`,
       f.productId ? sql`sm.product_id = ${f.productId}` : sql`true`,
+      f.batchId ? sql`sm.batch_id = ${f.batchId}` : sql`true`,
     ],
     sql` AND `,
   );
@@ -1038,30 +1039,48 @@ export async function recordPickup(db: Database, id: string, at: Date, by: strin
 
 // ---- reminders ----
 
-export async function reminderFacts(db: Database, actor: Actor, f: { today: string; soonPerishable: string; soonOther: string }) {
+/** How many reminders of each kind the actor has (exact), beside the first of each kind that the lists
+ *  below return (most urgent first: a home shows a few and says how many more). */
+const REMINDER_SAMPLE = 200;
+
+export async function reminderFacts(
+  db: Database,
+  actor: Actor,
+  f: { today: string; now: Date; soonPerishable: string; soonOther: string },
+) {
+  const ordersWhere = sql`${orderScope(actor, 'po')} AND (po.status = 'sent'
+      OR (po.status IN ('confirmed', 'partly_confirmed') AND po.deliver_by < ${f.today}::date
+        AND NOT EXISTS (SELECT 1 FROM delivery_notes dn WHERE dn.order_id = po.id AND dn.status <> 'cancelled')))`;
   const awaiting = await sql<Record<string, unknown>>`
     SELECT po.id, po.number, po.deliver_by, po.status, u.name AS umkm_name, c.name AS chain_name FROM purchase_orders po
       JOIN organizations u ON u.id = po.umkm_id JOIN organizations c ON c.id = po.chain_id
-    WHERE ${orderScope(actor, 'po')} AND (po.status = 'sent'
-      OR (po.status IN ('confirmed', 'partly_confirmed') AND po.deliver_by < ${f.today}::date
-        AND NOT EXISTS (SELECT 1 FROM delivery_notes dn WHERE dn.order_id = po.id AND dn.status <> 'cancelled')))
-    ORDER BY po.deliver_by, po.number LIMIT 200`.execute(db);
+    WHERE ${ordersWhere} ORDER BY po.deliver_by, po.number LIMIT ${REMINDER_SAMPLE}`.execute(db);
+  const notesWhere = sql`${orderScope(actor, 'po')} AND dn.status = 'issued'`;
   const notes = await sql<Record<string, unknown>>`
     SELECT dn.id, dn.number, dn.ship_on, u.name AS umkm_name FROM delivery_notes dn JOIN purchase_orders po ON po.id = dn.order_id
       JOIN organizations u ON u.id = dn.umkm_id
-    WHERE ${orderScope(actor, 'po')} AND dn.status = 'issued' ORDER BY dn.ship_on, dn.number LIMIT 200`.execute(db);
+    WHERE ${notesWhere} ORDER BY dn.ship_on, dn.number LIMIT ${REMINDER_SAMPLE}`.execute(db);
+  const pickupsWhere = sql`${returnScope(actor, 'rn')} AND rn.pickup_due_at IS NOT NULL AND rn.picked_up_at IS NULL`;
   const pickups = await sql<Record<string, unknown>>`
     SELECT rn.id, rn.number, rn.pickup_due_at, o.name AS outlet_name FROM return_notes rn JOIN outlets o ON o.id = rn.outlet_id
-    WHERE ${returnScope(actor, 'rn')} AND rn.pickup_due_at IS NOT NULL AND rn.picked_up_at IS NULL
-    ORDER BY rn.pickup_due_at LIMIT 200`.execute(db);
-  const batches = await sql<Record<string, unknown>>`
-    SELECT s.outlet_id, s.batch_id, s.on_hand, o.name AS outlet_name, p.name AS product_name, p.perishable, sb.batch_code, sb.expires_on
-    FROM (SELECT sm.outlet_id, sm.product_id, sm.batch_id, sum(sm.qty) AS on_hand FROM stock_movements sm
+    WHERE ${pickupsWhere} ORDER BY rn.pickup_due_at LIMIT ${REMINDER_SAMPLE}`.execute(db);
+  const batchesFrom = sql`(SELECT sm.outlet_id, sm.product_id, sm.batch_id, sum(sm.qty) AS on_hand FROM stock_movements sm
           WHERE ${stockScope(actor, 'sm')} AND sm.batch_id IS NOT NULL GROUP BY sm.outlet_id, sm.product_id, sm.batch_id HAVING sum(sm.qty) > 0) s
       JOIN stock_batches sb ON sb.id = s.batch_id JOIN products p ON p.id = s.product_id JOIN outlets o ON o.id = s.outlet_id
-    WHERE sb.expires_on <= CASE WHEN p.perishable THEN ${f.soonPerishable}::date ELSE ${f.soonOther}::date END
-    ORDER BY sb.expires_on, o.store_code LIMIT 400`.execute(db);
-  return { orders: awaiting.rows, notes: notes.rows, pickups: pickups.rows, batches: batches.rows };
+    WHERE sb.expires_on <= CASE WHEN p.perishable THEN ${f.soonPerishable}::date ELSE ${f.soonOther}::date END`;
+  const batches = await sql<Record<string, unknown>>`
+    SELECT s.outlet_id, s.batch_id, s.on_hand, o.name AS outlet_name, p.name AS product_name, p.perishable, sb.batch_code, sb.expires_on
+    FROM ${batchesFrom} ORDER BY sb.expires_on, o.store_code LIMIT ${REMINDER_SAMPLE * 2}`.execute(db);
+  const n = await sql<Record<string, string>>`SELECT
+      (SELECT count(*) FILTER (WHERE po.status = 'sent') FROM purchase_orders po WHERE ${ordersWhere}) AS order_awaiting_answer,
+      (SELECT count(*) FILTER (WHERE po.status <> 'sent') FROM purchase_orders po WHERE ${ordersWhere}) AS order_not_shipped,
+      (SELECT count(*) FROM delivery_notes dn JOIN purchase_orders po ON po.id = dn.order_id WHERE ${notesWhere}) AS delivery_not_received,
+      (SELECT count(*) FILTER (WHERE rn.pickup_due_at >= ${f.now}) FROM return_notes rn WHERE ${pickupsWhere}) AS pickup_due,
+      (SELECT count(*) FILTER (WHERE rn.pickup_due_at < ${f.now}) FROM return_notes rn WHERE ${pickupsWhere}) AS pickup_overdue,
+      (SELECT count(*) FILTER (WHERE sb.expires_on >= ${f.today}::date) FROM ${batchesFrom}) AS batch_expiring,
+      (SELECT count(*) FILTER (WHERE sb.expires_on < ${f.today}::date) FROM ${batchesFrom}) AS expired_not_written_off`.execute(db);
+  const counts = Object.fromEntries(Object.entries(n.rows[0] ?? {}).map(([k, v]) => [k, int(v)])) as Record<ReminderKind, number>;
+  return { orders: awaiting.rows, notes: notes.rows, pickups: pickups.rows, batches: batches.rows, counts };
 }
 
 // ---- sell-out ----
@@ -1130,27 +1149,36 @@ export async function batchesOfPairs(db: Database, pairs: { productId: string; o
 
 // ---- service level ----
 
-export async function serviceLevel(db: Database, actor: Actor, f: { by: 'umkm' | 'outlet'; from: string; to: string }) {
+export async function serviceLevel(
+  db: Database,
+  actor: Actor,
+  f: { by: 'umkm' | 'outlet'; from: string; to: string; limit: number; offset: number },
+) {
   const key = f.by === 'umkm' ? sql`po.umkm_id` : sql`l.outlet_id`;
   const name = f.by === 'umkm' ? sql`(SELECT name FROM organizations WHERE id = g.id)` : sql`(SELECT name FROM outlets WHERE id = g.id)`;
-  const rows = await sql<Record<string, unknown>>`
-    SELECT g.*, ${name} AS name FROM (
-      SELECT ${key} AS id, sum(l.qty_ordered) AS ordered, sum(coalesce(l.qty_confirmed, 0)) AS confirmed,
+  const groups = sql`SELECT ${key} AS id, sum(l.qty_ordered) AS ordered, sum(coalesce(l.qty_confirmed, 0)) AS confirmed,
         sum(coalesce((SELECT sum(grl.qty_accepted) FROM goods_receipt_lines grl JOIN delivery_note_lines dnl ON dnl.id = grl.delivery_line_id
           WHERE dnl.order_line_id = l.id), 0)) AS received
       FROM purchase_order_lines l JOIN purchase_orders po ON po.id = l.order_id
       WHERE ${orderScope(actor, 'po')} AND po.status <> 'cancelled'
         AND po.ordered_on BETWEEN ${f.from}::date AND ${f.to}::date
         ${actor.role === 'retailer' && actor.branchId ? sql`AND l.outlet_id IN (SELECT id FROM outlets WHERE branch_id = ${actor.branchId})` : sql``}
-      GROUP BY ${key}) g
-    ORDER BY name, g.id`.execute(db);
-  return rows.rows.map((r) => ({
-    id: String(r.id),
-    name: String(r.name ?? ''),
-    ordered: int(r.ordered),
-    confirmed: int(r.confirmed),
-    received: int(r.received),
-  }));
+      GROUP BY ${key}`;
+  const rows = await sql<Record<string, unknown>>`
+    SELECT g.*, ${name} AS name FROM (${groups}) g
+    ORDER BY name, g.id LIMIT ${f.limit} OFFSET ${f.offset}`.execute(db);
+  const all = await sql<Record<string, unknown>>`SELECT count(*) AS n, sum(ordered) AS ordered, sum(confirmed) AS confirmed,
+      sum(received) AS received FROM (${groups}) g`.execute(db);
+  const sums = (r: Record<string, unknown> | undefined) => ({
+    ordered: int(r?.ordered),
+    confirmed: int(r?.confirmed),
+    received: int(r?.received),
+  });
+  return {
+    rows: rows.rows.map((r) => ({ id: String(r.id), name: String(r.name ?? ''), ...sums(r) })),
+    total: int(all.rows[0]?.n),
+    all: sums(all.rows[0]),
+  };
 }
 
 // ---- reconciliation ----

@@ -2,10 +2,11 @@
 // record its receipt; the service level (received ÷ ordered) per UMKM or per outlet below. The Dinas and
 // the administrator read the same within their scope.
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { options } from '../../../vocabulary.ts';
 import { api, qs } from '../../api.ts';
 import type { Answer, Item } from '../../api-types.ts';
-import { ListBody, useListParams } from '../../components/list.tsx';
+import { ListBody, PAGE_SIZE, Pager, useListParams } from '../../components/list.tsx';
 import { Loading, PageHeader, Problem } from '../../components/ui.tsx';
 import { formatDate, formatPercent, formatPeriod } from '../../format.ts';
 import { useI18n } from '../../i18n.tsx';
@@ -91,9 +92,12 @@ function ServiceLevel() {
   const num = useNum();
   const lp = useListParams();
   const by = lp.get('by') === 'outlet' ? 'outlet' : 'umkm';
+  const [page, setPage] = useState(1);
+  const params = { by, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
   const q = useQuery({
-    queryKey: ['operations', 'service-level', by],
-    queryFn: () => api.get<Answer<'/api/operations/service-level'>>(`/api/operations/service-level${qs({ by })}`),
+    queryKey: ['operations', 'service-level', params],
+    queryFn: () => api.get<Answer<'/api/operations/service-level'>>(`/api/operations/service-level${qs(params)}`),
+    placeholderData: (previous) => previous,
   });
   const pct = (v: number | null) => (v === null ? '—' : formatPercent(v, lang));
   return (
@@ -106,7 +110,14 @@ function ServiceLevel() {
       <div className="filters">
         <label>
           {t('Per', 'By')}{' '}
-          <select value={by} onChange={(e) => lp.setFilter({ by: e.target.value === 'outlet' ? 'outlet' : null })} data-testid="sl-by">
+          <select
+            value={by}
+            onChange={(e) => {
+              setPage(1);
+              lp.setFilter({ by: e.target.value === 'outlet' ? 'outlet' : null });
+            }}
+            data-testid="sl-by"
+          >
             <option value="umkm">{t('UMKM', 'UMKM')}</option>
             <option value="outlet">{t('Gerai', 'Outlet')}</option>
           </select>
@@ -116,35 +127,45 @@ function ServiceLevel() {
         <Loading />
       ) : q.error ? (
         <Problem error={q.error} onRetry={() => q.refetch()} />
-      ) : q.data.rows.length === 0 ? (
+      ) : q.data.total === 0 ? (
         <p className="empty">{t('Belum ada pesanan pada periode ini.', 'No orders in this period.')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{by === 'umkm' ? t('UMKM', 'UMKM') : t('Gerai', 'Outlet')}</th>
-                <th>{t('Dipesan', 'Ordered')}</th>
-                <th>{t('Dikonfirmasi', 'Confirmed')}</th>
-                <th>{t('Diterima', 'Received')}</th>
-                <th>{t('Diterima ÷ dipesan', 'Received ÷ ordered')}</th>
-                <th>{t('Diterima ÷ dikonfirmasi', 'Received ÷ confirmed')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {q.data.rows.map((r) => (
-                <tr key={r.id}>
-                  <td translate="no">{r.name}</td>
-                  <td>{num(r.ordered)}</td>
-                  <td>{num(r.confirmed)}</td>
-                  <td>{num(r.received)}</td>
-                  <td>{pct(r.ofOrdered)}</td>
-                  <td>{pct(r.ofConfirmed)}</td>
+        <>
+          <p data-testid="sl-all">
+            {t(
+              'Semua: {received} dari {ordered} unit yang dipesan diterima ({pct}).',
+              'In all: {received} of {ordered} units ordered were received ({pct}).',
+              { received: num(q.data.all.received), ordered: num(q.data.all.ordered), pct: pct(q.data.all.ofOrdered) },
+            )}
+          </p>
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th>{by === 'umkm' ? t('UMKM', 'UMKM') : t('Gerai', 'Outlet')}</th>
+                  <th>{t('Dipesan', 'Ordered')}</th>
+                  <th>{t('Dikonfirmasi', 'Confirmed')}</th>
+                  <th>{t('Diterima', 'Received')}</th>
+                  <th>{t('Diterima ÷ dipesan', 'Received ÷ ordered')}</th>
+                  <th>{t('Diterima ÷ dikonfirmasi', 'Received ÷ confirmed')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {q.data.rows.map((r) => (
+                  <tr key={r.id}>
+                    <td translate="no">{r.name}</td>
+                    <td>{num(r.ordered)}</td>
+                    <td>{num(r.confirmed)}</td>
+                    <td>{num(r.received)}</td>
+                    <td>{pct(r.ofOrdered)}</td>
+                    <td>{pct(r.ofConfirmed)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pager page={page} total={q.data.total} onPage={setPage} />
+        </>
       )}
     </section>
   );

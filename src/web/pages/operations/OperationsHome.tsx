@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api.ts';
 import type { Answer } from '../../api-types.ts';
 import { Badge, StatCard } from '../../components/ui.tsx';
-import { formatDate } from '../../format.ts';
+import { formatDate, formatNumber } from '../../format.ts';
 import { useI18n } from '../../i18n.tsx';
 import { Link } from '../../router.tsx';
 import { useUser } from '../../session.ts';
@@ -44,6 +44,8 @@ export function OperationsHome() {
   const differ = (receipts.data?.items ?? []).filter((r) => r.totals.short > 0 || r.totals.rejected > 0).slice(0, 3);
   const list = (reminders.data?.reminders ?? []).filter((r) => r.kind !== 'order_awaiting_answer');
   const shown = list.slice(0, 5);
+  // Exact, from the server's counts (its list holds only the most urgent of each kind).
+  const more = reminders.data ? reminders.data.total - reminders.data.counts.order_awaiting_answer - shown.length : 0;
   const umkm = me.role === 'umkm';
   return (
     <section className="card reminders" data-testid="operations-home">
@@ -92,8 +94,12 @@ export function OperationsHome() {
               {r.overdue && <Badge tone="bad">{t('Terlambat', 'Overdue')}</Badge>} <Link href={hrefOf(r, me.role)}>{tx(r.text)}</Link>
             </li>
           ))}
-          {list.length > shown.length && (
-            <li>{t('dan {n} pengingat lain', 'and {n} more reminders', { n: String(list.length - shown.length) })}</li>
+          {more > 0 && (
+            <li data-testid="home-reminders-more">
+              {more === 1
+                ? t('dan 1 pengingat lain', 'and 1 more reminder')
+                : t('dan {n} pengingat lain', 'and {n} more reminders', { n: formatNumber(more, lang) })}
+            </li>
           )}
         </ul>
       )}

@@ -9,8 +9,8 @@ import { api, qs } from '../../api.ts';
 import type { Answer, Body, Item } from '../../api-types.ts';
 import { confirm } from '../../components/confirm.tsx';
 import { Field, FormProblem, fieldId, REQUIRED, SelectField, TextField, useFormErrors } from '../../components/form.tsx';
-import { ListBody, SearchBox, useListParams } from '../../components/list.tsx';
-import { Badge, PageHeader, Problem } from '../../components/ui.tsx';
+import { ListBody, PAGE_SIZE, Pager, SearchBox, useListParams } from '../../components/list.tsx';
+import { Badge, Loading, PageHeader, Problem } from '../../components/ui.tsx';
 import { formatDate } from '../../format.ts';
 import { useI18n } from '../../i18n.tsx';
 import { navigate } from '../../router.tsx';
@@ -91,6 +91,8 @@ function ExpiryBadge({ row: r }: { row: Row }) {
   if (!r.expiresOn) return null;
   const d = formatDate(r.expiresOn, lang);
   if (r.daysLeft !== null && r.daysLeft < 0) return <Badge tone="bad">{t('Kedaluwarsa {d}', 'Expired {d}', { d })}</Badge>;
+  if (r.daysLeft === 0) return <Badge tone="warn">{t('Kedaluwarsa hari ini', 'Expires today')}</Badge>;
+  if (r.daysLeft === 1) return <Badge tone="warn">{t('Kedaluwarsa besok, {d}', 'Expires tomorrow, {d}', { d })}</Badge>;
   if (r.daysLeft !== null && r.daysLeft <= (r.perishable ? 3 : 14)) {
     return <Badge tone="warn">{t('Kedaluwarsa {d} ({n} hari lagi)', 'Expires {d} (in {n} days)', { d, n: num(r.daysLeft) })}</Badge>;
   }
@@ -123,7 +125,60 @@ function StockCard({ row: r }: { row: Row }) {
       <p>
         <ExpiryBadge row={r} />
       </p>
+      {r.batchId && <History row={r} />}
     </li>
+  );
+}
+
+/** The batch's ledger at this outlet, newest first: what came in and what went out, loaded when opened. */
+function History({ row: r }: { row: Row }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  return (
+    <details onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)} data-testid="stock-history">
+      <summary>{t('Riwayat batch ini', 'This batch’s history')}</summary>
+      {open && <Movements row={r} />}
+    </details>
+  );
+}
+
+const HISTORY_PAGE = PAGE_SIZE;
+
+function Movements({ row: r }: { row: Row }) {
+  const { t, tx, lang } = useI18n();
+  const num = useNum();
+  const [page, setPage] = useState(1);
+  const params = {
+    outletId: r.outletId,
+    productId: r.productId,
+    batchId: r.batchId ?? undefined,
+    limit: HISTORY_PAGE,
+    offset: (page - 1) * HISTORY_PAGE,
+  };
+  const q = useQuery({
+    queryKey: ['operations', 'movements', params],
+    queryFn: () => api.get<Answer<'/api/operations/stock/movements'>>(`/api/operations/stock/movements${qs(params)}`),
+  });
+  if (q.isPending) return <Loading />;
+  if (q.error) return <Problem error={q.error} onRetry={() => q.refetch()} />;
+  return (
+    <>
+      <ul className="op-ledger">
+        {q.data.items.map((m) => (
+          <li key={m.id}>
+            <span>{formatDate(m.occurredOn, lang)}</span> · <span>{tx(label('movementKind', m.kind))}</span> ·{' '}
+            <strong>{m.qty > 0 ? `+${num(m.qty)}` : `−${num(-m.qty)}`}</strong>
+            {m.variance && (
+              <>
+                {' '}
+                <Badge tone="warn">{t('Selisih', 'Variance')}</Badge>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+      <Pager page={page} total={q.data.total} onPage={setPage} />
+    </>
   );
 }
 
@@ -200,13 +255,13 @@ function WriteOff({ outletId }: { outletId: string }) {
   const { t } = useI18n();
   const num = useNum();
   const qc = useQueryClient();
-  // Everything at the outlet (up to the API's page limit) to count what has expired before asking.
-  const all = useQuery({
-    queryKey: ['operations', 'stock', { outletId, limit: 200 }],
-    queryFn: () => api.get<Answer<'/api/operations/stock'>>(`/api/operations/stock${qs({ outletId, limit: 200 })}`),
+  // Exactly what the write-off would take out now (the server's own list), to name it before asking.
+  const preview = useQuery({
+    queryKey: ['operations', 'expiries', outletId],
+    queryFn: () => api.get<Answer<'/api/operations/expiries'>>(`/api/operations/expiries${qs({ outletId })}`),
   });
-  const expired = (all.data?.items ?? []).filter((r) => r.daysLeft !== null && r.daysLeft < 0 && r.onHand > 0);
-  const units = expired.reduce((s, r) => s + r.onHand, 0);
+  const expired = preview.data?.writtenOff ?? [];
+  const units = preview.data?.total ?? 0;
   const write = useMutation({
     mutationFn: () => api.post<Answer<'/api/operations/expiries', 'post'>>('/api/operations/expiries', { outletId }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['operations'] }),
@@ -215,9 +270,13 @@ function WriteOff({ outletId }: { outletId: string }) {
     const yes = await confirm({
       title: t('Hapus buku {n} unit kedaluwarsa?', 'Write off {n} expired units?', { n: num(units) }),
       body: t(
-        '{b} batch yang sudah lewat tanggal kedaluwarsa dikeluarkan dari stok gerai ini. Penanggung kerugian mengikuti PKS, dan UMKM melihat penghapusan ini.',
-        '{b} batches past their expiry date leave this outlet’s stock. The loss is borne as the PKS says, and the UMKM sees the write-off.',
-        { b: num(expired.length) },
+        '{b} batch yang sudah lewat tanggal kedaluwarsa dikeluarkan dari stok gerai ini: {umkm} unit ditanggung UMKM, {chain} unit ditanggung ritel, sesuai PKS. UMKM melihat penghapusan ini.',
+        '{b} batches past their expiry date leave this outlet’s stock: {umkm} units borne by the UMKM and {chain} by the chain, as the PKS says. The UMKM sees the write-off.',
+        {
+          b: num(expired.length),
+          umkm: num(expired.filter((w) => w.borneBy === 'umkm').reduce((a, w) => a + w.qty, 0)),
+          chain: num(expired.filter((w) => w.borneBy === 'chain').reduce((a, w) => a + w.qty, 0)),
+        },
       ),
       confirmLabel: t('Hapus buku stok kedaluwarsa', 'Write off expired stock'),
       danger: true,

@@ -4,7 +4,7 @@
 import { label } from '../../../vocabulary.ts';
 import type { Item } from '../../api-types.ts';
 import { Badge } from '../../components/ui.tsx';
-import { formatNumber, todayIn, zoneOf } from '../../format.ts';
+import { formatNumber, formatUnits, todayIn, zoneOf } from '../../format.ts';
 import { useI18n } from '../../i18n.tsx';
 import { useUser } from '../../session.ts';
 
@@ -94,7 +94,6 @@ export const returnHref = (id: string) => `/operations/returns/${id}`;
 
 /** "1 unit" / "3 unit" in Indonesian, "1 unit" / "3 units" in English. */
 export function useUnits() {
-  const { t, lang } = useI18n();
-  return (v: number) =>
-    v === 1 ? t('{n} unit', '{n} unit', { n: formatNumber(v, lang) }) : t('{n} unit', '{n} units', { n: formatNumber(v, lang) });
+  const { lang } = useI18n();
+  return (v: number) => formatUnits(v, lang);
 }
