@@ -86,6 +86,7 @@ export async function templateForToday(file: string): Promise<DemoTemplate> {
   const current = readTemplate(file);
   if (current.today === wibToday() && fs.existsSync(current.dir)) return current;
   const fresh = await seedTemplate();
+  console.log(`e2e: the WIB day is ${fresh.today}, the demo was seeded for ${current.today}: seeded again (${fresh.dir})`);
   fs.writeFileSync(file, JSON.stringify(fresh));
   fs.rmSync(current.dir, { recursive: true, force: true });
   return fresh;
