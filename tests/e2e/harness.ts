@@ -96,7 +96,10 @@ export async function startServer(): Promise<RunningServer> {
 
   const deadline = Date.now() + 280_000;
   while (Date.now() < deadline) {
-    if (exited !== null) throw new Error(`the server exited (${exited}) before answering /api/health:\n${output.slice(-4000)}`);
+    if (exited !== null) {
+      fs.rmSync(dataDir, { recursive: true, force: true }); // its copy of the demo goes with it
+      throw new Error(`the server exited (${exited}) before answering /api/health:\n${output.slice(-4000)}`);
+    }
     try {
       const r = await fetch(`${url}/api/health`);
       if (r.ok) return { url, demoToday: template.today, dataDir, stop };
