@@ -6,7 +6,9 @@ export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.test.ts'],
     testTimeout: 90_000,
-    // Starting the server on a fresh data directory migrates, loads 91k regions and seeds the demo.
+    // The demo is seeded once per run (tests/e2e/global-setup.ts: migrate, 91k regions, the demo); each file's
+    // server starts on its own copy, seeded again first if the WIB day has changed (a run across midnight).
+    globalSetup: ['tests/e2e/global-setup.ts'],
     hookTimeout: 300_000,
     pool: 'forks',
     fileParallelism: false,

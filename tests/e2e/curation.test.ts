@@ -9,16 +9,28 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type APIRequestContext, type BrowserContext, type Page, request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, scrollWidth, signIn, withServerAndBrowser } from './harness.ts';
+import { DEMO_PASSWORD, scrollWidth, settle, signIn, trackRequests, withServerAndBrowser } from './harness.ts';
 
 const PHONE = { width: 360, height: 740 };
 const SHOTS = '/tmp/e2e-shots';
 
 const e2e = withServerAndBrowser();
 
-async function newPage(viewport = { width: 1280, height: 900 }): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
-  const ctx = await e2e.browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta', acceptDownloads: true });
-  const page = await ctx.newPage();
+type Session = Awaited<ReturnType<APIRequestContext['storageState']>>;
+
+/** A browser page; signed in already when given a session's cookies. */
+async function newPage(
+  viewport = { width: 1280, height: 900 },
+  session?: Session,
+): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
+  const ctx = await e2e.browser.newContext({
+    viewport,
+    locale: 'id-ID',
+    timezoneId: 'Asia/Jakarta',
+    acceptDownloads: true,
+    storageState: session,
+  });
+  const page = trackRequests(await ctx.newPage());
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   return { ctx, page, errors };
@@ -45,8 +57,8 @@ async function download(page: Page, testId: string): Promise<{ name: string; byt
 }
 
 /** A page with the language chosen before the app starts (the app reads it from localStorage). */
-async function newPageIn(lang: 'id' | 'en', viewport = PHONE) {
-  const p = await newPage(viewport);
+async function newPageIn(lang: 'id' | 'en', viewport = PHONE, session?: Session) {
+  const p = await newPage(viewport, session);
   await p.ctx.addInitScript((l) => localStorage.setItem('etalase.lang', l), lang);
   return p;
 }
@@ -277,14 +289,21 @@ describe('curation run from the screen (issue 9)', () => {
       ['pemda.serang@demo.etalase.id', '/curation/bottlenecks', 'bottlenecks-serang'],
       ['umkm@demo.etalase.id', '/curation/gaps', 'gaps'],
     ];
+    // Each account signed in once (through the API; the form is the other tests' business), its session reused.
+    const sessions = new Map<string, Session>();
+    for (const [who] of pages) {
+      if (sessions.has(who)) continue;
+      const api = await apiAs(who);
+      sessions.set(who, await api.storageState());
+      await api.dispose();
+    }
     for (const lang of ['id', 'en'] as const) {
       for (const [who, url, name] of pages) {
-        const { ctx, page, errors } = await newPageIn(lang);
+        const { ctx, page, errors } = await newPageIn(lang, PHONE, sessions.get(who));
         try {
-          await signIn(page, e2e.server.url, who);
           await page.goto(`${e2e.server.url}${url}`);
+          await settle(page);
           await page.locator('main .card:visible, main .empty:visible').first().waitFor({ timeout: 20_000 });
-          await page.waitForLoadState('networkidle');
           const text = await mainText(page);
           expectWords(text, `${name} ${lang}`);
           if (lang === 'en') expect(text, name).not.toMatch(/\b(Belum|Langkah|produk|Wilayah|Berikutnya)\b/);

@@ -1,5 +1,6 @@
-// E2E harness: starts the real server (`tsx src/cli.ts demo`) on a fresh temporary data directory and a
-// free port, waits for /api/health, and launches Debian's Chromium through playwright-core.
+// E2E harness: starts the real server (`tsx src/cli.ts demo`) on a fresh temporary data directory (a copy of
+// the run's seeded demo: tests/e2e/template.ts) and a free port, waits for /api/health, and launches Debian's
+// Chromium through playwright-core.
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -7,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { copyTemplate, templateForToday, withoutDatabaseUrl } from './template.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SHOTS = path.join(os.tmpdir(), 'etalase-e2e');
@@ -34,11 +36,18 @@ async function freePort(): Promise<number> {
 
 export interface RunningServer {
   url: string;
+  /** The WIB day its demo was seeded for (the demo's "today", which the story's dates move with): a test that
+   *  must know the demo's day asks this, not the clock (a run may cross midnight WIB). */
+  demoToday: string;
+  /** Its own data directory, removed by stop(). */
+  dataDir: string;
   stop: () => Promise<void>;
 }
 
+/** The real server on a fresh copy of the run's demo (seeded again first when the WIB day has changed). */
 export async function startServer(): Promise<RunningServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'etalase-e2e-data-'));
+  const template = await templateForToday(inject('e2eTemplateFile'));
+  const dataDir = copyTemplate(template);
   const port = await freePort();
   const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
   const child: ChildProcess = spawn(tsx, ['src/cli.ts', 'demo'], {
@@ -46,7 +55,7 @@ export async function startServer(): Promise<RunningServer> {
     // Its own process group, so stopping it also stops the node process tsx starts.
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ETALASE_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    env: withoutDatabaseUrl({ ...process.env, ETALASE_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }),
   });
   let output = '';
   child.stdout?.on('data', (d) => {
@@ -56,12 +65,16 @@ export async function startServer(): Promise<RunningServer> {
     output += d;
   });
   let exited: number | null = null;
-  child.on('exit', (code) => {
+  let stopping = false;
+  child.on('exit', (code, signal) => {
     exited = code ?? -1;
+    // A server that ends while its tests run leaves them only "connection refused": say why it ended.
+    if (!stopping) console.error(`e2e: the server on port ${port} ended during the tests (${code ?? signal}):\n${output.slice(-6000)}`);
   });
 
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
+    stopping = true;
     if (exited === null && child.pid) {
       const gone = new Promise((r) => child.once('exit', r));
       try {
@@ -83,10 +96,13 @@ export async function startServer(): Promise<RunningServer> {
 
   const deadline = Date.now() + 280_000;
   while (Date.now() < deadline) {
-    if (exited !== null) throw new Error(`the server exited (${exited}) before answering /api/health:\n${output.slice(-4000)}`);
+    if (exited !== null) {
+      fs.rmSync(dataDir, { recursive: true, force: true }); // its copy of the demo goes with it
+      throw new Error(`the server exited (${exited}) before answering /api/health:\n${output.slice(-4000)}`);
+    }
     try {
       const r = await fetch(`${url}/api/health`);
-      if (r.ok) return { url, stop };
+      if (r.ok) return { url, demoToday: template.today, dataDir, stop };
     } catch {
       // not listening yet
     }
@@ -110,6 +126,56 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+}
+
+interface RequestTracker {
+  inFlight: Set<unknown>;
+  /** performance.now() of the last request started or ended. */
+  changedAt: number;
+}
+const trackers = new WeakMap<Page, RequestTracker>();
+
+/** Counts a page's requests in flight from Playwright's events (a redirect's hops are one request each, each
+ *  ending in 'requestfinished'; an aborted one in 'requestfailed'). Call it right after newPage(), before the
+ *  first goto: settle() needs it. */
+export function trackRequests(page: Page): Page {
+  if (trackers.has(page)) return page;
+  const t: RequestTracker = { inFlight: new Set(), changedAt: performance.now() };
+  trackers.set(page, t);
+  page.on('request', (r) => {
+    t.inFlight.add(r);
+    t.changedAt = performance.now();
+  });
+  const done = (r: unknown) => {
+    t.inFlight.delete(r);
+    t.changedAt = performance.now();
+  };
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  return page;
+}
+
+/** The page has finished loading: no request in flight for `quietMs` (a fetch that a response's render
+ *  starts comes within a frame or two) and nothing "loading" (every fetch ends in data, an empty text or an
+ *  error with a retry), checked again when a request started meanwhile. What Playwright's 'networkidle'
+ *  waits for, exactly, without its fixed 500 ms. Gives up quietly after `timeoutMs` (as the walk always did:
+ *  what is still loading then is what the checks see). */
+export async function settle(page: Page, { quietMs = 100, timeoutMs = 20_000 } = {}) {
+  const t = trackers.get(page);
+  if (!t) throw new Error('settle(page) needs trackRequests(page) right after the page was opened');
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    while (performance.now() < deadline && (t.inFlight.size > 0 || performance.now() - t.changedAt < quietMs)) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const since = t.changedAt;
+    await page
+      .locator('.loading')
+      .first()
+      .waitFor({ state: 'detached', timeout: Math.max(1, deadline - performance.now()) })
+      .catch(() => {});
+    if (t.changedAt === since || performance.now() >= deadline) return;
+  }
 }
 
 /** Signs in through the form and waits for the role's home page. */

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { type BrowserContext, type Page, request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatDate } from '../../src/platform/format.ts';
-import { DEMO_PASSWORD, scrollWidth, signIn, withServerAndBrowser } from './harness.ts';
+import { DEMO_PASSWORD, scrollWidth, settle, signIn, trackRequests, withServerAndBrowser } from './harness.ts';
 
 const PHONE = { width: 360, height: 740 };
 const SHOTS = '/tmp/e2e-shots';
@@ -18,7 +18,7 @@ const e2e = withServerAndBrowser();
 
 async function phone(): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
   const ctx = await e2e.browser.newContext({ viewport: PHONE, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-  const page = await ctx.newPage();
+  const page = trackRequests(await ctx.newPage());
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
@@ -35,14 +35,14 @@ const shot = async (page: Page, name: string) => {
 
 /** Screenshots in Indonesian and English; no sideways scrolling, no code or ISO date on screen. */
 async function lookAt(page: Page, name: string) {
-  await page.waitForLoadState('networkidle');
+  await settle(page);
   expect(await scrollWidth(page), name).toBeLessThanOrEqual(PHONE.width);
   const text = (await page.locator('main').innerText()) ?? '';
   expect(text, name).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
   expect(text, name).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
   await shot(page, `${name}-id`);
   await page.getByTestId('lang-switch').click();
-  await page.waitForLoadState('networkidle');
+  await settle(page);
   expect(await scrollWidth(page), name).toBeLessThanOrEqual(PHONE.width);
   await shot(page, `${name}-en`);
   await page.getByTestId('lang-switch').click();

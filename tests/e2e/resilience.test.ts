@@ -3,6 +3,7 @@
 // for ever; a request the server never answers ends with a message and a retry.
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { REQUEST_TIMEOUT_MS } from '../../src/web/api.ts';
 import { DEMO_PASSWORD, withServerAndBrowser } from './harness.ts';
 
 const e2e = withServerAndBrowser();
@@ -72,14 +73,26 @@ describe('on a bad network', () => {
   it('a request the server never answers ends with a message and a retry', async () => {
     const { ctx, page } = await signedIn('umkm@demo.etalase.id');
     try {
+      // The page's clock is Playwright's: the app's 15-second limit (REQUEST_TIMEOUT_MS) passes at once when
+      // the clock is moved on, instead of the test waiting it out.
+      await page.clock.install();
       let hang = true;
+      let asked: () => void = () => {};
+      const hanging = new Promise<void>((resolve) => {
+        asked = resolve;
+      });
       await page.route('**/api/products?*', async (route) => {
-        if (hang) return; // never answered
+        if (hang) return asked(); // never answered
         await route.continue();
       });
       await page.getByRole('navigation').getByRole('link', { name: 'Produk Saya', exact: true }).click();
+      await hanging;
       const problem = page.locator('main .alert-error');
-      await problem.waitFor({ timeout: 40_000 });
+      // Not a moment before the limit: a second short of it, nothing is said yet.
+      await page.clock.runFor(REQUEST_TIMEOUT_MS - 1_000);
+      expect(await problem.count()).toBe(0);
+      await page.clock.runFor(1_000);
+      await problem.waitFor({ timeout: 10_000 });
       expect(await problem.textContent()).toContain('tidak menjawab dalam 15 detik');
       hang = false;
       await problem.getByRole('button', { name: 'Coba lagi' }).click();

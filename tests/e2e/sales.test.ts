@@ -8,15 +8,16 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_ANCHOR } from '../../src/demo/calendar.ts';
-import { addDays, daysBetween, localDate } from '../../src/platform/clock.ts';
+import { addDays, daysBetween } from '../../src/platform/clock.ts';
 import { ROOT, scrollWidth, signIn, withServerAndBrowser } from './harness.ts';
 
 const e2e = withServerAndBrowser();
 const SHOTS = '/tmp/e2e-shots';
 /** docs/POS.md's line-level example, its days moved as the demo's story moves to the day the server seeded
- *  it (src/demo/calendar.ts): its PKS are in force on those days whatever today is. */
+ *  it (src/demo/calendar.ts; its app_settings say which day: a run may cross midnight WIB): its PKS
+ *  are in force on those days whatever today is. */
 function example(): string {
-  const shift = daysBetween(DEMO_ANCHOR, localDate('31', new Date()));
+  const shift = daysBetween(DEMO_ANCHOR, e2e.server.demoToday);
   const text = fs
     .readFileSync(path.join(ROOT, 'docs/pos-examples/penjualan-struk.csv'), 'utf8')
     .replace(/(\d{2})\/(\d{2})\/(\d{4})/g, (_m, d, m, y) => {

@@ -6,14 +6,14 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { WEB_DIR } from '../../src/app.ts';
-import { shot, signIn, withServerAndBrowser } from './harness.ts';
+import { settle, shot, signIn, trackRequests, withServerAndBrowser } from './harness.ts';
 
 const e2e = withServerAndBrowser();
 
 /** A page that records CSP violations (the browser's own event) and script errors. */
 async function newPage(): Promise<{ ctx: BrowserContext; page: Page; problems: string[] }> {
   const ctx = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-  const page = await ctx.newPage();
+  const page = trackRequests(await ctx.newPage());
   const problems: string[] = [];
   await page.exposeFunction('reportViolation', (s: string) => problems.push(s));
   await page.addInitScript(() => {
@@ -58,7 +58,7 @@ describe('the web app under its CSP', () => {
         expect(hrefs.length).toBeGreaterThan(2);
         for (const href of hrefs) {
           await page.goto(`${e2e.server.url}${href}`);
-          await page.waitForLoadState('networkidle');
+          await settle(page);
           expect(await page.locator('.alert-error').count(), href).toBe(0);
         }
         expect(problems).toEqual([]);

@@ -5,7 +5,7 @@
 // WALK_ROLES=umkm,mentor narrows the walk while fixing pages.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, withServerAndBrowser } from './harness.ts';
+import { DEMO_PASSWORD, settle, trackRequests, withServerAndBrowser } from './harness.ts';
 
 const e2e = withServerAndBrowser();
 
@@ -66,16 +66,6 @@ const visibleText = (page: Page) =>
     return out;
   });
 
-async function settle(page: Page) {
-  await page.waitForLoadState('networkidle').catch(() => {});
-  // Nothing may stay "loading": every fetch ends in data, an empty text or an error with a retry.
-  await page
-    .locator('.loading')
-    .first()
-    .waitFor({ state: 'detached', timeout: 15_000 })
-    .catch(() => {});
-}
-
 function check(lines: string[], lang: 'id' | 'en'): string[] {
   const problems: string[] = [];
   const add = (what: string, line: string) => problems.push(`${what}: "${line.slice(0, 120)}"`);
@@ -102,6 +92,7 @@ async function walk(role: string, lang: 'id' | 'en'): Promise<Finding[]> {
   const ctx = await e2e.browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
   await ctx.addInitScript((l) => localStorage.setItem('etalase.lang', l), lang);
   const page = await ctx.newPage();
+  trackRequests(page);
   let current = '/';
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -133,16 +124,10 @@ async function walk(role: string, lang: 'id' | 'en'): Promise<Finding[]> {
     };
     for (const path of nav) {
       await visit(path);
-      // One tap deeper: the first record of a list.
-      const first = await page
-        .locator('main a.item-title, main [data-testid$="-list"] a')
-        .first()
-        .getAttribute('href', { timeout: 500 })
-        .catch(() => null);
-      if (first?.startsWith('/')) {
-        await visit(first);
-        await page.goto(`${e2e.server.url}${path}`);
-      }
+      // One tap deeper: the first record of a list (the page has settled: a list is there or there is none).
+      const records = page.locator('main a.item-title, main [data-testid$="-list"] a');
+      const first = (await records.count()) > 0 ? await records.first().getAttribute('href') : null;
+      if (first?.startsWith('/')) await visit(first);
     }
   } catch (e) {
     findings.push({ role, lang, path: current, what: `walk failed: ${(e as Error).message.slice(0, 200)}` });
