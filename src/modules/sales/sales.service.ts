@@ -41,9 +41,6 @@ type SummaryQuery = z.infer<typeof zSummaryQuery>;
 const CHUNK = 20_000;
 /** Rows per statement of the final transaction's long steps on PGlite. */
 const PGLITE_PIECE = 50_000;
-/** COPY's NULL; a cell text that must be escaped for COPY. */
-const NULL = '\\N';
-const COPY_SPECIAL = /[\\\t\n\r]/;
 /** Rows handed to COPY at a time. */
 const COPY_BATCH = 2_000;
 
@@ -202,12 +199,8 @@ export async function runImport(
       };
       const r = readRow(raw, map.shape);
       if (copy) {
-        // The cells as read (escaped only when one holds a backslash, tab or line break), then their values.
-        const cellsText = `${raw.store}\t${raw.day}\t${raw.receipt}\t${raw.line}\t${raw.gtin}\t${raw.qty}\t${raw.price}\t${raw.discount}`;
-        const texts = COPY_SPECIAL.test(raw.store + raw.day + raw.receipt + raw.line + raw.gtin + raw.qty + raw.price + raw.discount)
-          ? `${copyText(raw.store)}\t${copyText(raw.day)}\t${copyText(raw.receipt)}\t${copyText(raw.line)}\t${copyText(raw.gtin)}\t${copyText(raw.qty)}\t${copyText(raw.price)}\t${copyText(raw.discount)}`
-          : cellsText;
-        batch += `${n}\t${texts}\t${r.date ?? NULL}\t${r.qty ?? NULL}\t${r.price ?? NULL}\t${r.discount ?? NULL}\t${r.line ?? NULL}\t${r.err ?? NULL}\t${r.errField ?? NULL}\n`;
+        // The cells as read, then their values, in COPY's text format.
+        batch += `${[n, raw.store, raw.day, raw.receipt, raw.line, raw.gtin, raw.qty, raw.price, raw.discount, r.date, r.qty, r.price, r.discount, r.line, r.err, r.errField].map(copyText).join('\t')}\n`;
         if (n % COPY_BATCH === 0) await flush();
       } else {
         chunk.row.push(n);
