@@ -152,12 +152,14 @@ function StorePicker(props: {
         hint={
           found.isError
             ? t('Daftar toko tidak dapat dimuat.', 'The stores could not be loaded.')
-            : total > items.length
-              ? t('Menampilkan {n} dari {total}; persempit pencarian.', 'Showing {n} of {total}; narrow the search.', {
-                  n: formatNumber(items.length, lang),
-                  total: formatNumber(total, lang),
-                })
-              : undefined
+            : props.value
+              ? storeLabel(props.value)
+              : total > items.length
+                ? t('Menampilkan {n} dari {total}; persempit pencarian.', 'Showing {n} of {total}; narrow the search.', {
+                    n: formatNumber(items.length, lang),
+                    total: formatNumber(total, lang),
+                  })
+                : undefined
         }
       />
     </fieldset>
