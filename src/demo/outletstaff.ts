@@ -1,5 +1,5 @@
-// Demo outlet staff (issue 10): toko@demo.etalase.id works at one Alfamart store in Kota Bengkulu — the one
-// with goods on its shelf and the most goods receipts in the operations demo — and sees only that store's orders, receipts,
+// Demo outlet staff (issue 10): toko@demo.etalase.id works at one Alfamart store in Kota Bengkulu — one with
+// goods on its way, the most batches on its shelf and receipts in the operations demo — and sees only that store's orders, receipts,
 // stock, returns and sales. Its organisation is the store's branch (Alfamart Cabang Bengkulu).
 import { sql } from 'kysely';
 import type { Database } from '../db/client.ts';
@@ -8,14 +8,20 @@ import { rng, uuidFrom } from './prng.ts';
 export const OUTLET_STAFF_EMAIL = 'toko@demo.etalase.id';
 
 export async function seedOutletStaff(db: Database, log: (s: string) => void): Promise<void> {
-  // The store with goods on its shelf today and the most receipts (ties: by store code).
+  // The store with goods still to receive, then the most batches on its shelf today, then the most receipts
+  // (ties: by store code).
   const pick = await sql<{ id: string; chain_id: string; branch_id: string | null; name: string; store_code: string }>`
     SELECT o.id, o.chain_id, o.branch_id, o.name, o.store_code FROM outlets o
       JOIN organizations c ON c.id = o.chain_id AND c.chain_code = 'alfamart'
     WHERE o.district_code LIKE '17.71.%' AND o.archived_at IS NULL
       AND (SELECT coalesce(sum(qty), 0) FROM stock_movements sm WHERE sm.outlet_id = o.id) > 0
-    ORDER BY (SELECT count(*) FROM goods_receipts gr JOIN delivery_notes dn ON dn.id = gr.delivery_note_id
-        JOIN purchase_orders po ON po.id = dn.order_id WHERE po.outlet_id = o.id) DESC, o.store_code
+    ORDER BY EXISTS (SELECT 1 FROM delivery_notes dn JOIN purchase_orders po ON po.id = dn.order_id
+        WHERE po.outlet_id = o.id AND dn.status = 'issued') DESC,
+      (SELECT count(*) FROM (SELECT 1 FROM stock_movements sm WHERE sm.outlet_id = o.id AND sm.batch_id IS NOT NULL
+        GROUP BY sm.product_id, sm.batch_id HAVING sum(sm.qty) > 0) b) DESC,
+      (SELECT count(*) FROM goods_receipts gr JOIN delivery_notes dn ON dn.id = gr.delivery_note_id
+        JOIN purchase_orders po ON po.id = dn.order_id WHERE po.outlet_id = o.id) DESC,
+      o.store_code
     LIMIT 1`.execute(db);
   const outlet = pick.rows[0];
   // The same password as every demo account (its hash is that of the chain's head-office account).
