@@ -223,6 +223,17 @@ describe('the administrator binds a store to a retail account of its chain or br
     expect(rebound.json().outlet.id).toBe(mine.id);
   });
 
+  it('the database refuses a store outside the account’s chain or branch, and a store on a non-retail account', async () => {
+    const indoOutlet = await sql<{ id: string }>`SELECT o.id FROM outlets o JOIN organizations c ON c.id = o.chain_id
+      WHERE c.chain_code = 'indomaret' LIMIT 1`.execute(t.handle.db);
+    await expect(sql`UPDATE users SET outlet_id = ${indoOutlet.rows[0]?.id} WHERE email = ${toko}`.execute(t.handle.db)).rejects.toThrow(
+      /outlet_id must be an outlet/,
+    );
+    await expect(sql`UPDATE users SET outlet_id = ${mine.id} WHERE email = ${demo('umkm')}`.execute(t.handle.db)).rejects.toThrow(
+      /users_outlet_retailer_only|outlet_id must be an outlet/,
+    );
+  });
+
   it('the outlets of one organisation, with their district by name, for the form', async () => {
     const page = await all(admin, `/api/outlets?organizationId=${mine.branch_id}`);
     expect(page.total).toBe(75);
