@@ -1,5 +1,7 @@
-// Demo outlet staff (issue 10): toko@demo.etalase.id works at one Alfamart store in Kota Bengkulu — one with
-// goods on its way, the most batches on its shelf and receipts in the operations demo — and sees only that store's orders, receipts,
+// Demo outlet staff (issue 10): toko@demo.etalase.id works at one Alfamart store in Kota Bengkulu, chosen
+// among those with stock on the shelf: goods still to receive first, then most batches, then most receipts
+// (in the demo, a store the Bengkulu branch orders for directly; most others get theirs through the
+// distribution centre, whose orders are the branch's) — and sees only that store's orders, receipts,
 // stock, returns and sales. Its organisation is the store's branch (Alfamart Cabang Bengkulu).
 import { sql } from 'kysely';
 import type { Database } from '../db/client.ts';
