@@ -423,6 +423,7 @@ async function runPlainCsv(
     index: map.index,
     order: FIELD_ORDER,
     read: (field, text) => readCell(field, text, map.shape),
+    piece: opts.piece ?? (isEmbedded(db) ? PGLITE_PIECE : undefined),
   });
   await opts.progress?.(90);
   if (process.env.POS_TIMING === '1') process.stderr.write(`  read+stage (COPY csv): ${(performance.now() - t0).toFixed(0)} ms\n`);

@@ -164,6 +164,8 @@ export async function stageFromRaw(
     index: Partial<Record<Field, number>>;
     order: readonly Field[];
     read: (field: Field, text: string) => { value: string | number | null; code: string | null };
+    /** Rows per INSERT (PGlite: a turn of the event loop between them); none: one statement. */
+    piece?: number;
   },
 ) {
   await db.transaction().execute(async (trx) => {
@@ -227,9 +229,12 @@ export async function stageFromRaw(
       )} END`,
     );
     await sql`ANALYZE ${raw(importId)}`.execute(trx);
-    await sql`INSERT INTO ${st(importId)} (${sql.join(cols)}) SELECT ${sql.join(exprs)} FROM ${raw(importId)} r ${sql.join(joins, sql` `)}`.execute(
-      trx,
-    );
+    const ranges = await pieces(trx, rawTable(importId), f.piece);
+    for (const range of ranges) {
+      await sql`INSERT INTO ${st(importId)} (${sql.join(cols)}) SELECT ${sql.join(exprs)} FROM ${raw(importId)} r ${sql.join(joins, sql` `)}
+        WHERE ${tidRange(sql`r`, range)}`.execute(trx);
+      if (ranges.length > 1) await breathe();
+    }
     await sql`DROP TABLE ${raw(importId)}`.execute(trx);
   });
 }
