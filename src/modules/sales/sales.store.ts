@@ -168,6 +168,14 @@ export async function stageFromRaw(
     piece?: number;
   },
 ) {
+  const timing = process.env.POS_TIMING === '1';
+  let last = performance.now();
+  const lap = (label: string) => {
+    if (!timing) return;
+    const now = performance.now();
+    process.stderr.write(`    ${label}: ${(now - last).toFixed(0)} ms\n`);
+    last = now;
+  };
   await db.transaction().execute(async (trx) => {
     await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
     await sql`SET LOCAL statement_timeout = '30min'`.execute(trx);
@@ -175,6 +183,33 @@ export async function stageFromRaw(
     const value = new Map<Field, ReturnType<typeof sql>>();
     const code = new Map<Field, ReturnType<typeof sql>>();
     const joins: ReturnType<typeof sql>[] = [];
+    // The texts to read, in one scan of the raw cells (a hashed grouping set per column): every distinct
+    // text of a field, but of a text field only those that might change by trimming (empty, or a first or
+    // last character other than visible ASCII) — usually none, and then its cells are taken as they are.
+    const present = f.order.filter((field) => f.index[field] !== undefined);
+    const sets = present.map((field) => {
+      const c = sql.ref(`c${f.index[field]}`);
+      return TEXT_FIELDS.has(field)
+        ? sql`(CASE WHEN ascii(${c}) BETWEEN 33 AND 126 AND ascii(right(${c}, 1)) BETWEEN 33 AND 126 THEN NULL ELSE ${c} END)`
+        : sql`${c}`;
+    });
+    const texts = new Map<Field, string[]>(present.map((field) => [field, []]));
+    if (present.length) {
+      const groups = await sql<Record<string, string | null>>`SELECT ${sql.join(
+        present.map((field, k) => sql`${sets[k]} AS ${sql.id(field)}`),
+      )}, GROUPING(${sql.join(sets)})::int AS g FROM ${raw(importId)} GROUP BY GROUPING SETS (${sql.join(sets.map((e) => sql`(${e})`))})`.execute(
+        trx,
+      );
+      for (const r of groups.rows) {
+        // GROUPING's bit for a column is 0 in the rows of its own set (the last column is the lowest bit).
+        const k = present.findIndex((_, j) => ((Number(r.g) >> (present.length - 1 - j)) & 1) === 0);
+        const field = present[k] as Field;
+        const t = r[field];
+        if (t === null || t === undefined) continue; // a text field's cells that need no reading
+        texts.get(field)?.push(t);
+      }
+    }
+    lap('distinct texts');
     for (const field of f.order) {
       const i = f.index[field];
       const type = sql.raw(VALUE_TYPE[field] ?? 'text');
@@ -187,13 +222,14 @@ export async function stageFromRaw(
         continue;
       }
       const cell = sql.ref(`r.c${i}`);
+      const ts = texts.get(field) ?? [];
+      if (TEXT_FIELDS.has(field) && ts.length === 0) {
+        text.set(field, cell);
+        code.set(field, sql`NULL::text`);
+        continue;
+      }
       const m = sql.id(`pos_m_${field}`);
-      // A text field's cell is read only when it might change by trimming (empty, or a first or last
-      // character other than visible ASCII); every other field's distinct texts are all read.
-      const distinct = await sql<{ t: string }>`SELECT DISTINCT ${sql.ref(`c${i}`)} AS t FROM ${raw(importId)}
-        ${TEXT_FIELDS.has(field) ? sql`WHERE ${sql.ref(`c${i}`)} !~ '^[!-~](.*[!-~])?$'` : sql``}`.execute(trx);
       await sql`CREATE TEMP TABLE ${m} (t text PRIMARY KEY, v text, code text) ON COMMIT DROP`.execute(trx);
-      const ts = distinct.rows.map((r) => r.t);
       for (let k = 0; k < ts.length; k += 10_000) {
         const part = ts.slice(k, k + 10_000);
         const read = part.map((t) => f.read(field, t));
@@ -208,6 +244,7 @@ export async function stageFromRaw(
       value.set(field, sql`${mv}::${type}`);
       code.set(field, sql.ref(`m_${field}.code`));
     }
+    lap('readings');
     const cols: ReturnType<typeof sql>[] = [sql`row`];
     const exprs: ReturnType<typeof sql>[] = [sql`r.row`];
     for (const field of f.order) {
@@ -229,12 +266,14 @@ export async function stageFromRaw(
       )} END`,
     );
     await sql`ANALYZE ${raw(importId)}`.execute(trx);
+    lap('analyze raw');
     const ranges = await pieces(trx, rawTable(importId), f.piece);
     for (const range of ranges) {
       await sql`INSERT INTO ${st(importId)} (${sql.join(cols)}) SELECT ${sql.join(exprs)} FROM ${raw(importId)} r ${sql.join(joins, sql` `)}
         WHERE ${tidRange(sql`r`, range)}`.execute(trx);
       if (ranges.length > 1) await breathe();
     }
+    lap('insert into staging');
     await sql`DROP TABLE ${raw(importId)}`.execute(trx);
   });
 }
