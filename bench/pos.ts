@@ -2,8 +2,8 @@
 // store — on PGlite (on-disk data directory) and on PostgreSQL (DATABASE_URL), then the same file again
 // (all duplicates): rows/s and peak RSS per run; and a national day (2,000,000 lines) on PostgreSQL.
 // The set-up (a chain, 1,000 stores, 20 UMKM, 100 products under PKS in force) is set-based SQL.
-// Usage: npm run bench:pos [-- lines=1000000] [national=2000000] [only=pglite|postgres] [reader=csv-parse]
-// (reader=csv-parse: the file read by csv-parse although it is plain — the reader before COPY read plain files)
+// Usage: npm run bench:pos [-- lines=1000000] [national=2000000] [only=pglite|postgres] [reader=copy|csv-parse]
+// (reader: who reads the plain file's cells; by default COPY on PostgreSQL, csv-parse on PGlite)
 // Each run is its own child process, so that its peak RSS is its own.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -133,7 +133,7 @@ async function child() {
         handle.db,
         { chainId, source: 'cli', fileName: path.basename(file), correction: false, createdBy: null },
         file,
-        { plain: args.reader !== 'csv-parse' },
+        { plain: args.reader ? args.reader === 'copy' : undefined },
       );
       const s = (performance.now() - t0) / 1000;
       const { rows, imported, duplicates, rejected } = r.summary;

@@ -20,6 +20,7 @@ const write = (name: string, text: string | Buffer) => {
   fs.writeFileSync(f, text);
   return f;
 };
+// plain: the COPY reader of plain files on both databases (by default it serves PostgreSQL servers only).
 const run = (chainId: string, file: string, correction = false, plain = true) =>
   importFile(handle.db, { chainId, source: 'cli', fileName: path.basename(file), correction, createdBy: null }, file, { plain });
 const totals = async (chainId: string) => {

@@ -138,7 +138,9 @@ export interface RunOptions {
   /** Rows per statement of the long steps of the final transaction; default: 50,000 on PGlite (each
    *  statement holds the thread; between them the server answers), none on PostgreSQL. */
   piece?: number;
-  /** false: a CSV file is read by csv-parse even when it is plain (tests and the benchmark compare). */
+  /** Whether a plain CSV file is read by the database's COPY (runPlainCsv). Default: on a PostgreSQL server
+   *  only — on PGlite it is no faster than csv-parse (both run on this thread; measured in
+   *  docs/BENCHMARKS.md) and its one-scan statements would hold the thread for seconds. */
   plain?: boolean;
   /** Told when the rows are all staged and the one transaction starts ('store'), and when it committed. */
   phase?: (name: 'store' | 'committed') => void;
@@ -341,7 +343,7 @@ export async function importFileAs(db: Database, importId: string, sha: string, 
     const code = e.message === 'empty' ? 'empty' : 'unreadable';
     return finishRefused(db, importId, refusedSummary(sha, { code }));
   }
-  if (opened.kind === 'csv' && opened.delimiter && !db.isTransaction && opts.plain !== false) {
+  if (opened.kind === 'csv' && opened.delimiter && !db.isTransaction && (opts.plain ?? !isEmbedded(db))) {
     const done = await runPlainCsv(db, importId, sha, file, opened.rows, opened.delimiter, opts);
     if (done) return { ...done, reader: 'copy' as const };
     opened = openRows(file);
