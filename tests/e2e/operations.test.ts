@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type APIRequestContext, type Page, request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../../src/platform/clock.ts';
 import { DEMO_PASSWORD, scrollWidth, settle, signIn, trackRequests, withServerAndBrowser } from './harness.ts';
 
 const PHONE = { width: 360, height: 740 };
@@ -68,12 +69,6 @@ async function visit(page: Page, url: string, testId: string, name: string, widt
   expect(await scrollWidth(page), name).toBeLessThanOrEqual(width);
   await shot(page, name);
 }
-
-const addDays = (date: string, days: number) => {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
 
 describe('operations from the screen (issue 10)', () => {
   it('the maker confirms a pre-order, ships it with a batch, sees the receipt one short and yesterday’s sales', async () => {
