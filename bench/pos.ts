@@ -2,7 +2,8 @@
 // store — on PGlite (on-disk data directory) and on PostgreSQL (DATABASE_URL), then the same file again
 // (all duplicates): rows/s and peak RSS per run; and a national day (2,000,000 lines) on PostgreSQL.
 // The set-up (a chain, 1,000 stores, 20 UMKM, 100 products under PKS in force) is set-based SQL.
-// Usage: npm run bench:pos [-- lines=1000000] [national=2000000] [only=pglite|postgres]
+// Usage: npm run bench:pos [-- lines=1000000] [national=2000000] [only=pglite|postgres] [reader=csv-parse]
+// (reader=csv-parse: the file read by csv-parse although it is plain — the reader before COPY read plain files)
 // Each run is its own child process, so that its peak RSS is its own.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -129,6 +130,7 @@ async function child() {
         handle.db,
         { chainId, source: 'cli', fileName: path.basename(file), correction: false, createdBy: null },
         file,
+        { plain: args.reader !== 'csv-parse' },
       );
       const s = (performance.now() - t0) / 1000;
       const { rows, imported, duplicates, rejected } = r.summary;
@@ -173,7 +175,7 @@ async function main() {
     if (args.only !== 'postgres') {
       const dataDir = path.join(tmp, 'pglite');
       fs.mkdirSync(dataDir);
-      run('PGlite (on-disk)', [`file=${file}`, `dataDir=${dataDir}`]);
+      run('PGlite (on-disk)', [`file=${file}`, `dataDir=${dataDir}`, `reader=${args.reader ?? ''}`]);
     }
     const url = process.env.DATABASE_URL;
     if (url && args.only !== 'pglite') {
@@ -184,7 +186,7 @@ async function main() {
       const u = new URL(url);
       u.pathname = `/${name}`;
       try {
-        run('PostgreSQL', [`file=${file}`, `url=${u}`]);
+        run('PostgreSQL', [`file=${file}`, `url=${u}`, `reader=${args.reader ?? ''}`]);
         if (national > 0) {
           const big = path.join(tmp, 'national.csv');
           t0 = performance.now();
@@ -192,7 +194,7 @@ async function main() {
           console.log(
             `generated ${national} lines (${(fs.statSync(big).size / 1e6).toFixed(1)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
           );
-          run('PostgreSQL national day', [`file=${big}`, `url=${u}`, 'runs=1']);
+          run('PostgreSQL national day', [`file=${big}`, `url=${u}`, 'runs=1', `reader=${args.reader ?? ''}`]);
         }
       } finally {
         await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

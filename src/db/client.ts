@@ -183,7 +183,7 @@ export const isEmbedded = (db: Database) => pglites.has(db);
  *  `copyText`): `write` a batch of whole lines (each ending in a newline), `end` to finish, `abort` on
  *  failure. */
 export interface CopyWriter {
-  write(lines: string): Promise<void>;
+  write(lines: string | Buffer): Promise<void>;
   end(): Promise<void>;
   abort(e: Error): Promise<void>;
 }
@@ -200,24 +200,32 @@ const yieldLoop = () => new Promise<void>((r) => setImmediate(r));
  * pool's one connection (its one session), with a turn of the event loop after each — other requests are
  * answered between them.
  */
-export async function openCopy(db: Database, table: string, columns: string[]): Promise<CopyWriter | null> {
+export async function openCopy(
+  db: Database,
+  table: string,
+  columns: string[],
+  /** COPY's options, e.g. `(FORMAT csv, DELIMITER ';')`; none: the text format. Each batch handed to
+   *  `write` must end at the end of a record (PGlite copies batch by batch). */
+  options = '',
+): Promise<CopyWriter | null> {
   if (db.isTransaction) return null;
   const target = `${pg.escapeIdentifier(table)} (${columns.map((c) => pg.escapeIdentifier(c)).join(', ')})`;
+  const withOptions = options ? ` WITH ${options}` : '';
   const lite = pglites.get(db);
   const p = pools.get(db);
   if (lite && p) {
-    let parts: string[] = [];
+    let parts: (string | Buffer)[] = [];
     let bytes = 0;
     const flush = async () => {
       if (!parts.length) return;
-      const blob = new Blob(parts);
+      const blob = new Blob(parts as BlobPart[]);
       parts = [];
       bytes = 0;
       // PGlite is one session: the COPY runs while this holds the pool's one connection, so that it never
       // lands inside another request's transaction; between batches the others have their turn.
       const client = await p.pool.connect();
       try {
-        await lite.query(`COPY ${target} FROM '/dev/blob'`, [], { blob });
+        await lite.query(`COPY ${target} FROM '/dev/blob'${withOptions}`, [], { blob });
       } finally {
         client.release();
       }
@@ -239,7 +247,7 @@ export async function openCopy(db: Database, table: string, columns: string[]): 
   const client = await p.pool.connect();
   // The COPY of a national day may take longer than the pool's per-statement limit.
   await client.query(`SET statement_timeout = '30min'`);
-  const stream = client.query(copyFrom(`COPY ${target} FROM STDIN`));
+  const stream = client.query(copyFrom(`COPY ${target} FROM STDIN${withOptions}`));
   let failed: Error | null = null;
   const done = new Promise<void>((resolve, reject) => {
     stream.on('finish', resolve);

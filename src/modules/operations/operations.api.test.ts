@@ -384,6 +384,46 @@ describe('order → receipt → stock → sales → return → expiry → count 
     expect(sellOut.total).toBe(1);
     expect(sellOut.items[0]).toMatchObject({ units: 9, outletId });
   });
+
+  it('a sale is drawn only from what had arrived by its sales day, however late its file comes', async () => {
+    const p = await freshProduct(t.handle.db, { umkmId, agreementId, name: 'Terasi Uji C 250 g' });
+    const o = await one(
+      sql<{ district_code: string; province_code: string }>`SELECT district_code, province_code FROM outlets WHERE id = ${outletId}`,
+    );
+    const batch = await one(sql<{ id: string }>`INSERT INTO stock_batches (product_id, umkm_id, batch_code, produced_on, expires_on)
+      VALUES (${p.id}, ${umkmId}, 'TRS-C1', ${addDays(today, -1)}::date, ${addDays(today, 60)}::date) RETURNING id`);
+    // Five received today; the file brings a sale of yesterday (before they arrived) and one of today.
+    await sql`INSERT INTO stock_movements (outlet_id, product_id, batch_id, umkm_id, chain_id, province_code, district_code, kind, qty, occurred_on, source, source_id)
+      VALUES (${outletId}, ${p.id}, ${batch.id}, ${umkmId}, ${chainId}, ${o.province_code}, ${o.district_code}, 'received', 5, ${today}::date, 'receipt', 'test')`.execute(
+      t.handle.db,
+    );
+    const importId = crypto.randomUUID();
+    for (const [receipt, day, qty] of [
+      ['C1', addDays(today, -1), 2],
+      ['C2', today, 1],
+    ] as const) {
+      await sql`INSERT INTO sales_lines (sales_date, chain_id, outlet_id, receipt, line, gtin, product_id, umkm_id, agreement_id, province_code, district_code, qty, unit_price, amount, import_id)
+        VALUES (${day}::date, ${chainId}, ${outletId}, ${receipt}, 1, '0000000000000', ${p.id}, ${umkmId}, ${agreementId}, ${o.province_code}, ${o.district_code}, ${qty}, 1000, ${qty * 1000}, ${importId})`.execute(
+        t.handle.db,
+      );
+    }
+    expect(await applySalesToStock(t.handle.db, importId)).toEqual({ variances: 1 });
+    const moves = (await get(ALFA, `/api/operations/stock/movements?outletId=${outletId}&productId=${p.id}`)).json();
+    const sold = moves.items.filter((m: { kind: string }) => m.kind === 'sold');
+    expect(
+      sold.map((m: { qty: number; batchCode: string | null; variance: boolean; occurredOn: string }) => [
+        m.occurredOn,
+        m.qty,
+        m.batchCode,
+        m.variance,
+      ]),
+    ).toEqual([
+      [today, -1, 'TRS-C1', false],
+      [addDays(today, -1), -2, null, true],
+    ]);
+    const stock = (await get(ALFA, `/api/operations/stock?outletId=${outletId}&productId=${p.id}`)).json();
+    expect(stock.items.map((s: { batchCode: string; onHand: number }) => [s.batchCode, s.onHand])).toEqual([['TRS-C1', 4]]);
+  });
 });
 
 describe('an order to the distribution centre for several outlets', () => {

@@ -856,14 +856,18 @@ export async function postSales(db: Database, importId: string, netTable?: strin
     const res = await sql<{ v: string }>`
       WITH g AS (SELECT * FROM ops_sales_groups WHERE sales_date = ${day}::date),
       pos AS (SELECT * FROM g WHERE net > 0),
+      -- What a batch could sell that day: what it held at the end of the sales day (goods received later
+      -- were not on the shelf yet), and no more than it holds now (later days' sales may have taken it).
       b AS (
-        SELECT m.outlet_id, m.product_id, m.batch_id, sum(m.qty)::int AS on_hand, sb.expires_on, sb.produced_on
-        FROM stock_movements m
-          JOIN pos ON pos.outlet_id = m.outlet_id AND pos.product_id = m.product_id
-          JOIN stock_batches sb ON sb.id = m.batch_id
-        WHERE sb.expires_on >= ${day}::date
-        GROUP BY m.outlet_id, m.product_id, m.batch_id, sb.expires_on, sb.produced_on
-        HAVING sum(m.qty) > 0
+        SELECT * FROM (
+          SELECT m.outlet_id, m.product_id, m.batch_id, sb.expires_on, sb.produced_on,
+            least(sum(m.qty), coalesce(sum(m.qty) FILTER (WHERE m.occurred_on <= ${day}::date), 0))::int AS on_hand
+          FROM stock_movements m
+            JOIN pos ON pos.outlet_id = m.outlet_id AND pos.product_id = m.product_id
+            JOIN stock_batches sb ON sb.id = m.batch_id
+          WHERE sb.expires_on >= ${day}::date
+          GROUP BY m.outlet_id, m.product_id, m.batch_id, sb.expires_on, sb.produced_on
+        ) held WHERE held.on_hand > 0
       ),
       c AS (
         SELECT b.*, sum(b.on_hand) OVER (PARTITION BY b.outlet_id, b.product_id

@@ -20,8 +20,8 @@ const write = (name: string, text: string | Buffer) => {
   fs.writeFileSync(f, text);
   return f;
 };
-const run = (chainId: string, file: string, correction = false) =>
-  importFile(handle.db, { chainId, source: 'cli', fileName: path.basename(file), correction, createdBy: null }, file);
+const run = (chainId: string, file: string, correction = false, plain = true) =>
+  importFile(handle.db, { chainId, source: 'cli', fileName: path.basename(file), correction, createdBy: null }, file, { plain });
 const totals = async (chainId: string) => {
   const r = await sql<{ lines: string; units: string; revenue: string }>`SELECT count(*) FILTER (WHERE entry = 'sale')::text AS lines,
     coalesce(sum(qty), 0)::text AS units, coalesce(sum(amount), 0)::text AS revenue FROM sales_lines WHERE chain_id = ${chainId}`.execute(
@@ -175,6 +175,77 @@ describe('bad rows and refused files', () => {
     expect(r.summary.errors[0]?.code).toBe(code);
     const row = await handle.db.selectFrom('sales_imports').select('status').where('id', '=', r.importId).executeTakeFirstOrThrow();
     expect(row.status).toBe('refused');
+  });
+});
+
+describe('two readers of a CSV file, one reading', () => {
+  // A plain file (no quote, no backslash) is read by PostgreSQL's COPY, its cells then by the format's
+  // rules once per distinct text; any other file by csv-parse. Both must read every cell the same way.
+  const rows = [
+    'EQ1;1; A9TW ;2026-11-14;8991853100134;1;25000;', // spaces around the store code
+    'EQ1;2;A9TW\u00a0;2026-11-14;8991853100134;2;Rp25.000;500', // a no-break space
+    'EQ1;3;A9TW; 14/11/2026 ;\t8991853100134;-1;25.000;Rp 1.000',
+    'EQ1;4;;2026-11-14;8991853100134;1;25000;', // no store
+    'EQ1;5;A9TW;31/11/2026;8991853100134;1;25000;', // no such day
+    'EQ1;6;A9TW;2026-11-14;8991853100134;1,5;25000;',
+    'EQ1;0;A9TW;2026-11-14;8991853100134;1;25000;', // line 0
+    'EQ1;x;A9TW;2026-11-14;8991853100134;1;25000;',
+    ' ;7;A9TW;2026-11-14;8991853100134;1;25000;', // a blank receipt
+    'EQ1;8;A9TW;2026-11-14;8991853100134;+2;Rp12,5;',
+    'EQ1;9;A9TW;2026-11-14;8991853100134;1;25000;dua',
+    'EQ1;10;A9TW;2026-11-14; ;1;25000;',
+    'EQ1;11;ZZZZ;2026-11-14;8991853100134;1;25000;',
+    'EQ1;12;A9TW;2026-11-14;8991853100134;1;;',
+    'EQ1;1; A9TW ;2026-11-14;8991853100134;1;25000;', // the first row again
+  ];
+  const content = `\uFEFFno_struk;baris;kode_toko;tanggal;barcode;jumlah;harga;diskon\r\n${rows.join('\r\n')}\r\n`;
+
+  it('a plain file gives through COPY the rows, values and problems csv-parse gives', async () => {
+    const file = write('plain.csv', content);
+    const parsed = await run(alfamart, file, false, false);
+    expect(parsed.reader).toBe('csv-parse');
+    expect(parsed.summary).toMatchObject({ rows: 15, imported: 3 });
+    const copied = await run(alfamart, file);
+    expect(copied.reader).toBe('copy');
+    // Every figure read the same way: each stored key is a duplicate (a different value would conflict).
+    expect(copied.summary).toMatchObject({
+      rows: 15,
+      imported: 0,
+      conflicts: parsed.summary.conflicts,
+      rejected: parsed.summary.rejected,
+      duplicates: parsed.summary.imported + parsed.summary.duplicates,
+    });
+    expect(copied.summary.errors).toEqual(parsed.summary.errors);
+    expect(copied.summary.counts).toEqual(parsed.summary.counts);
+    expect(parsed.summary.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+      [4, 'kode_toko', 'missing_value'],
+      [5, 'tanggal', 'bad_date'],
+      [6, 'jumlah', 'bad_number'],
+      [7, 'baris', 'bad_line'],
+      [8, 'baris', 'bad_line'],
+      [9, 'no_struk', 'missing_value'],
+      [10, 'harga', 'bad_number'],
+      [11, 'diskon', 'bad_number'],
+      [12, 'barcode', 'missing_value'],
+      [13, 'kode_toko', 'unknown_store'],
+      [14, 'harga', 'missing_value'],
+    ]);
+  });
+
+  it.each([
+    ['a quoted cell', 'kode_toko;tanggal;barcode;jumlah;harga\n"A9TW";2026-11-15;8991853100134;1;25000\n', 1],
+    [
+      'an empty line',
+      'kode_toko;tanggal;barcode;jumlah;harga\nA9TW;2026-11-15;8991853100134;1;25000\n\nA9TW;2026-11-16;8991853100134;1;25000\n',
+      2,
+    ],
+    ['a short row', 'kode_toko;tanggal;barcode;jumlah;harga;diskon\nA9TW;2026-11-15;8991853100134;1;25000\n', 1],
+    ['a backslash-dot line', 'kode_toko;tanggal;barcode;jumlah;harga\n\\.\nA9TW;2026-11-17;8991853100134;1;25000\n', 2],
+    ['CR line breaks', 'kode_toko;tanggal;barcode;jumlah;harga\rA9TW;2026-11-18;8991853100134;1;25000\r', 1],
+  ])('%s: read by csv-parse', async (_name, text, rowsRead) => {
+    const r = await run(indomaret, write('other.csv', text));
+    expect(r.reader).toBe('csv-parse');
+    expect(r.summary.rows).toBe(rowsRead);
   });
 });
 

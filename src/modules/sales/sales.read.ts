@@ -13,6 +13,8 @@ export class UnreadableFile extends Error {}
 export interface FileRows {
   kind: 'csv' | 'xlsx';
   rows: AsyncIterable<string[]>;
+  /** CSV: the delimiter its header line uses. */
+  delimiter?: ',' | ';' | '\t';
 }
 
 /** The hex SHA-256 of a file, read in one streaming pass (a 50 MB file takes ~0.1 s). */
@@ -53,7 +55,8 @@ export function openRows(file: string): FileRows {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   // csv-parse reads every row (quotes, delimiters and line breaks inside quotes, CRLF/LF/CR, BOM): no
   // home-made splitting, though it is ~3 s of a 1M-line file (docs/BENCHMARKS.md).
-  return { kind: 'csv', rows: csvParseRows(open, detectDelimiter(firstLine)) };
+  const delimiter = detectDelimiter(firstLine);
+  return { kind: 'csv', rows: csvParseRows(open, delimiter), delimiter };
 }
 
 const csvOptions = (delimiter: string) => ({
@@ -79,6 +82,55 @@ async function* csvParseRows(open: () => fs.ReadStream, delimiter: string): Asyn
     stream.destroy();
     parser.destroy();
   }
+}
+
+/** A CSV file with a quote or a backslash somewhere: csv-parse reads it (see plainCsvBody). */
+export class NotPlain extends Error {}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const LF = 0x0a;
+/** A line longer than this is no POS line: the file goes to csv-parse (a CR-only file has no LF at all). */
+const LONGEST_LINE = 1024 * 1024;
+
+/**
+ * The data lines of a CSV file that holds no quote and no backslash, for PostgreSQL's COPY to read in its
+ * CSV format: the BOM and the header line left out, in pieces that each end at a line feed. In such a file
+ * every record is one line and every cell the text between two delimiters, so COPY reads exactly the cells
+ * csv-parse reads (where they could differ — quotes, a `\.` line, empty lines, rows of another length, a
+ * bare CR — the file is either not plain or COPY refuses it, and csv-parse reads it instead). Nothing here
+ * reads a cell. Throws NotPlain at the first quote or backslash.
+ */
+export async function* plainCsvBody(file: string, onBytes?: (read: number) => void): AsyncIterable<Buffer> {
+  let carry: Buffer = Buffer.alloc(0);
+  let header = true;
+  let read = 0;
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 })) {
+    const bytes = chunk as Buffer;
+    read += bytes.length;
+    if (bytes.includes(QUOTE) || bytes.includes(BACKSLASH)) throw new NotPlain();
+    let buf = carry.length ? Buffer.concat([carry, bytes]) : bytes;
+    if (header) {
+      const nl = buf.indexOf(LF);
+      if (nl < 0) {
+        if (buf.length > LONGEST_LINE) throw new NotPlain();
+        carry = buf;
+        continue;
+      }
+      buf = buf.subarray(nl + 1);
+      header = false;
+    }
+    const last = buf.lastIndexOf(LF);
+    if (last < 0) {
+      if (buf.length > LONGEST_LINE) throw new NotPlain();
+      carry = buf;
+      continue;
+    }
+    onBytes?.(read);
+    yield buf.subarray(0, last + 1);
+    carry = buf.subarray(last + 1);
+  }
+  if (!header && carry.length) yield carry;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -175,35 +175,74 @@ const dateOf = remembered(readDate);
 const qtyOf = remembered(readQty);
 const rupiahOf = remembered(readRupiah);
 
-/** Reads one row's cells; the first problem (in column order of the format) is kept. */
+/** The fields in the order a row's problems are looked for: the first one found is the row's. */
+export const FIELD_ORDER: readonly Field[] = ['store', 'date', 'receipt', 'line', 'gtin', 'qty', 'price', 'discount'];
+
+/** What one cell says: its value (text fields trimmed; dates YYYY-MM-DD; numbers) and its problem, if any.
+ *  A cell the file has no column for is ''. */
+export interface CellReading {
+  value: string | number | null;
+  code: RowCode | null;
+}
+
+/** Reads one cell of a field; the same answer for the same text, so a reader may ask once per distinct text. */
+export function readCell(field: Field, text: string, shape: 'lines' | 'daily'): CellReading {
+  const blank = !text.trim();
+  switch (field) {
+    case 'store':
+    case 'gtin':
+      return { value: text.trim(), code: blank ? 'missing_value' : null };
+    case 'receipt':
+      return { value: text.trim(), code: shape === 'lines' && blank ? 'missing_value' : null };
+    case 'date': {
+      const d = blank ? null : dateOf(text);
+      return { value: d, code: blank ? 'missing_value' : d === null ? 'bad_date' : null };
+    }
+    case 'line': {
+      if (shape !== 'lines') return { value: null, code: null };
+      const l = qtyOf(text);
+      const v = l !== null && l >= 1 ? l : null;
+      return { value: v, code: blank ? 'missing_value' : v === null ? 'bad_line' : null };
+    }
+    case 'qty': {
+      const q = qtyOf(text);
+      return { value: q, code: blank ? 'missing_value' : q === null ? 'bad_number' : null };
+    }
+    case 'price': {
+      const v = rupiahOf(text);
+      return { value: v, code: blank ? 'missing_value' : v === null ? 'bad_number' : null };
+    }
+    case 'discount': {
+      const v = blank ? 0 : rupiahOf(text);
+      return { value: v, code: v === null ? 'bad_number' : null };
+    }
+  }
+}
+
+const RAW_OF: Record<Field, keyof RawRow> = {
+  store: 'store',
+  date: 'day',
+  receipt: 'receipt',
+  line: 'line',
+  gtin: 'gtin',
+  qty: 'qty',
+  price: 'price',
+  discount: 'discount',
+};
+
+/** Reads one row's cells; the first problem (in FIELD_ORDER) is kept. */
 export function readRow(r: RawRow, shape: 'lines' | 'daily'): ReadRow {
   const out: ReadRow = { date: null, qty: null, price: null, discount: null, line: null, err: null, errField: null };
-  const fail = (err: RowCode, f: Field) => {
-    if (!out.err) {
-      out.err = err;
+  for (const f of FIELD_ORDER) {
+    const c = readCell(f, r[RAW_OF[f]], shape);
+    if (f === 'date') out.date = c.value as string | null;
+    else if (f === 'line') out.line = c.value as number | null;
+    else if (f === 'qty' || f === 'price' || f === 'discount') out[f] = c.value as number | null;
+    if (c.code && !out.err) {
+      out.err = c.code;
       out.errField = f;
     }
-  };
-  if (!r.store.trim()) fail('missing_value', 'store');
-  out.date = r.day.trim() ? dateOf(r.day) : null;
-  if (!r.day.trim()) fail('missing_value', 'date');
-  else if (out.date === null) fail('bad_date', 'date');
-  if (shape === 'lines') {
-    if (!r.receipt.trim()) fail('missing_value', 'receipt');
-    const l = qtyOf(r.line);
-    out.line = l !== null && l >= 1 ? l : null;
-    if (!r.line.trim()) fail('missing_value', 'line');
-    else if (out.line === null) fail('bad_line', 'line');
   }
-  if (!r.gtin.trim()) fail('missing_value', 'gtin');
-  out.qty = qtyOf(r.qty);
-  if (!r.qty.trim()) fail('missing_value', 'qty');
-  else if (out.qty === null) fail('bad_number', 'qty');
-  out.price = rupiahOf(r.price);
-  if (!r.price.trim()) fail('missing_value', 'price');
-  else if (out.price === null) fail('bad_number', 'price');
-  out.discount = r.discount.trim() ? rupiahOf(r.discount) : 0;
-  if (out.discount === null) fail('bad_number', 'discount');
   return out;
 }
 

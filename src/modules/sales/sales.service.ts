@@ -16,10 +16,11 @@ import type { Ctx } from '../../platform/auth/actor.ts';
 import { chainActedFor, inRegion, salesImportScope, salesScope } from '../../platform/auth/policy.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
 import { applySalesToStock } from '../operations/operations.stock.ts';
-import { fileSha256, openRows, UnreadableFile } from './sales.read.ts';
+import { type FileRows, fileSha256, NotPlain, openRows, plainCsvBody, UnreadableFile } from './sales.read.ts';
 import {
   ERRORS_CAP,
   FIELD_HEADER,
+  FIELD_ORDER,
   FILE_MESSAGE,
   type Field,
   type FileProblem,
@@ -30,6 +31,7 @@ import {
   type RawRow,
   ROW_MESSAGE,
   type RowCode,
+  readCell,
   readRow,
 } from './sales.rules.ts';
 import type { zSalesBatch, zSummaryQuery } from './sales.schemas.ts';
@@ -56,6 +58,8 @@ export interface ImportResult {
   importId: string;
   status: 'done' | 'refused';
   summary: ImportSummary;
+  /** How a CSV file's cells were read: by PostgreSQL's COPY (a plain file) or by csv-parse. */
+  reader?: 'copy' | 'csv-parse';
 }
 
 /** The import row, created before the file is read (a job creates it when it is queued). */
@@ -134,6 +138,8 @@ export interface RunOptions {
   /** Rows per statement of the long steps of the final transaction; default: 50,000 on PGlite (each
    *  statement holds the thread; between them the server answers), none on PostgreSQL. */
   piece?: number;
+  /** false: a CSV file is read by csv-parse even when it is plain (tests and the benchmark compare). */
+  plain?: boolean;
   /** Told when the rows are all staged and the one transaction starts ('store'), and when it committed. */
   phase?: (name: 'store' | 'committed') => void;
 }
@@ -146,14 +152,8 @@ export async function runImport(
   rows: RowSource,
   opts: RunOptions = {},
 ): Promise<ImportResult> {
-  const imp = await db.selectFrom('sales_imports').selectAll().where('id', '=', importId).executeTakeFirstOrThrow();
-  if ((imp.status === 'done' || imp.status === 'refused') && imp.summary) {
-    return { importId, status: imp.status, summary: imp.summary as ImportSummary };
-  }
-  await db.updateTable('sales_imports').set({ status: 'running' }).where('id', '=', importId).execute();
-  // Rows a previous attempt of this import staged before its process died, and every finished import's.
-  await store.sweepStaging(db);
-  await store.createStaging(db, importId);
+  const imp = await begin(db, importId);
+  if ('importId' in imp) return imp;
 
   const t0 = performance.now();
   let stagingMs = 0;
@@ -237,13 +237,36 @@ export async function runImport(
   }
   if (!map) return finishRefused(db, importId, refusedSummary(sha, { code: 'empty' }));
   if (n === 0) return finishRefused(db, importId, refusedSummary(sha, { code: 'empty' }));
-  const headerMap = map;
-
   if (process.env.POS_TIMING === '1') {
     process.stderr.write(
       `  read+stage: ${(performance.now() - t0).toFixed(0)} ms (of which waiting for staging ${stagingMs.toFixed(0)} ms)\n`,
     );
   }
+  return finish(db, imp, sha, map, opts);
+}
+
+/** Marks the import running, with a fresh staging table; an import that already finished: its result. */
+async function begin(db: Database, importId: string) {
+  const imp = await db.selectFrom('sales_imports').selectAll().where('id', '=', importId).executeTakeFirstOrThrow();
+  if ((imp.status === 'done' || imp.status === 'refused') && imp.summary) {
+    return { importId, status: imp.status, summary: imp.summary as ImportSummary } satisfies ImportResult;
+  }
+  await db.updateTable('sales_imports').set({ status: 'running' }).where('id', '=', importId).execute();
+  // Rows a previous attempt of this import staged before its process died, and every finished import's.
+  await store.sweepStaging(db);
+  await store.createStaging(db, importId);
+  return imp;
+}
+
+/** Checks and stores the staged rows in one transaction; the import's summary. */
+async function finish(
+  db: Database,
+  imp: { id: string; chain_id: string; correction: boolean },
+  sha: string,
+  headerMap: HeaderMap,
+  opts: RunOptions,
+): Promise<ImportResult> {
+  const importId = imp.id;
   await store.ensurePartitions(db, importId);
   const rawHeaders: Partial<Record<string, string>> = {};
   for (const [f, i] of Object.entries(headerMap.index)) rawHeaders[STAGED_FIELD[f as Field]] = headerMap.names[i as number];
@@ -310,15 +333,101 @@ export async function importFile(db: Database, r: ImportRequest, file: string, o
 
 /** Runs an import whose row exists, from a file (the job handler's entry too). */
 export async function importFileAs(db: Database, importId: string, sha: string, file: string, opts: RunOptions = {}) {
-  let rows: RowSource;
+  let opened: FileRows;
   try {
-    rows = openRows(file).rows;
+    opened = openRows(file);
   } catch (e) {
     if (!(e instanceof UnreadableFile)) throw e;
     const code = e.message === 'empty' ? 'empty' : 'unreadable';
     return finishRefused(db, importId, refusedSummary(sha, { code }));
   }
-  return runImport(db, importId, sha, rows, opts);
+  if (opened.kind === 'csv' && opened.delimiter && !db.isTransaction && opts.plain !== false) {
+    const done = await runPlainCsv(db, importId, sha, file, opened.rows, opened.delimiter, opts);
+    if (done) return { ...done, reader: 'copy' as const };
+    opened = openRows(file);
+  }
+  const done = await runImport(db, importId, sha, opened.rows, opts);
+  return opened.kind === 'csv' ? { ...done, reader: 'csv-parse' as const } : done;
+}
+
+/** A COPY error about the data (class 22: a row of another length, an unclosed quote, a bad byte …). */
+const isDataError = (e: unknown) => typeof (e as { code?: unknown })?.code === 'string' && (e as { code: string }).code.startsWith('22');
+
+/**
+ * A plain CSV file (no quote, no backslash: sales.read.ts plainCsvBody) read by PostgreSQL's own COPY into
+ * the raw staging table, its cells then read once per distinct text by the format's rules — the same rows,
+ * values and problems as csv-parse gives, several times faster. Null when the file is not plain or COPY
+ * refuses its shape: the caller then reads it with csv-parse (which also refuses what must be refused).
+ */
+async function runPlainCsv(
+  db: Database,
+  importId: string,
+  sha: string,
+  file: string,
+  rows: RowSource,
+  delimiter: ',' | ';' | '\t',
+  opts: RunOptions,
+): Promise<ImportResult | null> {
+  let header: string[] | undefined;
+  try {
+    for await (const cells of rows) {
+      header = cells;
+      break;
+    }
+  } catch (e) {
+    if (e instanceof UnreadableFile) return null;
+    throw e;
+  }
+  const map = header ? mapHeader(header) : null;
+  if (!header || !map || 'code' in map) return null;
+  const imp = await begin(db, importId);
+  if ('importId' in imp) return imp;
+  const t0 = performance.now();
+  await store.createRawStaging(db, importId, header.length);
+  const copy = await store.openRawCopy(db, importId, header.length, delimiter);
+  if (!copy) return null;
+  const size = fs.statSync(file).size;
+  let read = 0;
+  let shown = 0;
+  const giveUp = async (e: unknown) => {
+    if (!(e instanceof NotPlain) && !isDataError(e)) throw e;
+    await store.clearStaging(db, importId);
+    return null;
+  };
+  try {
+    for await (const piece of plainCsvBody(file, (n) => {
+      read = n;
+    })) {
+      await copy.write(piece);
+      const p = Math.min(80, (80 * read) / size);
+      if (opts.progress && p - shown >= 5) {
+        shown = p;
+        await opts.progress(p);
+      }
+    }
+  } catch (e) {
+    await copy.abort(e instanceof Error ? e : new Error(String(e)));
+    return giveUp(e);
+  }
+  try {
+    await copy.end();
+  } catch (e) {
+    return giveUp(e);
+  }
+  if (process.env.POS_TIMING === '1') process.stderr.write(`  COPY csv: ${(performance.now() - t0).toFixed(0)} ms\n`);
+  if ((await store.rawRowCount(db, importId)) === 0) {
+    await store.clearStaging(db, importId);
+    return null;
+  }
+  await store.stageFromRaw(db, importId, {
+    index: map.index,
+    order: FIELD_ORDER,
+    read: (field, text) => readCell(field, text, map.shape),
+    piece: opts.piece ?? (isEmbedded(db) ? PGLITE_PIECE : undefined),
+  });
+  await opts.progress?.(90);
+  if (process.env.POS_TIMING === '1') process.stderr.write(`  read+stage (COPY csv): ${(performance.now() - t0).toFixed(0)} ms\n`);
+  return finish(db, imp, sha, map, opts);
 }
 
 // ---- the API's side: chain, uploads (inline or as a job), batches, history, rejects, summary ----

@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import { type Database, openCopy } from '../../db/client.ts';
 import { inForceSql, pksBindsOutletSql } from '../agreements/agreements.queries.ts';
-import type { RowCode } from './sales.rules.ts';
+import type { Field, RowCode } from './sales.rules.ts';
 
 export interface StagingChunk {
   row: number[];
@@ -95,13 +95,148 @@ export async function sweepStaging(db: Database) {
     WHERE status = 'running' AND job_id IS NULL AND created_at < now() - interval '1 hour'`.execute(db);
   const orphans = await sql<{ name: string }>`SELECT t.tablename AS name FROM pg_tables t
     WHERE t.schemaname = current_schema() AND t.tablename LIKE 'sales\_stage\_%'
-      AND NOT EXISTS (SELECT 1 FROM sales_imports i WHERE replace(i.id::text, '-', '') = substr(t.tablename, 13)
+      AND NOT EXISTS (SELECT 1 FROM sales_imports i WHERE replace(i.id::text, '-', '') = substr(t.tablename, 13, 32)
         AND i.status IN ('queued', 'running'))`.execute(db);
   for (const { name } of orphans.rows) await sql`DROP TABLE IF EXISTS ${sql.id(name)}`.execute(db);
 }
 
 export async function clearStaging(db: Database, importId: string) {
   await sql`DROP TABLE IF EXISTS ${st(importId)}`.execute(db);
+  await sql`DROP TABLE IF EXISTS ${raw(importId)}`.execute(db);
+}
+
+// ---- a plain CSV file read by PostgreSQL's COPY (sales.read.ts plainCsvBody) ----
+
+/** The file's cells as COPY read them (c0, c1, … in header order), numbered in file order. */
+const rawTable = (importId: string) => `${stagingTable(importId)}_raw`;
+const raw = (importId: string) => sql.id(rawTable(importId));
+const rawCols = (n: number) => Array.from({ length: n }, (_, i) => `c${i}`);
+
+export async function createRawStaging(db: Database, importId: string, columns: number) {
+  await sql`DROP TABLE IF EXISTS ${raw(importId)}`.execute(db);
+  await sql`CREATE UNLOGGED TABLE ${raw(importId)} (row integer GENERATED ALWAYS AS IDENTITY,
+    ${sql.join(rawCols(columns).map((c) => sql`${sql.id(c)} text NOT NULL`))})`.execute(db);
+}
+
+/** A COPY of the file's data lines in COPY's CSV format (an empty cell is '', never NULL). */
+export function openRawCopy(db: Database, importId: string, columns: number, delimiter: ',' | ';' | '\t') {
+  const cols = rawCols(columns);
+  const d = delimiter === '\t' ? "E'\\t'" : `'${delimiter}'`;
+  return openCopy(db, rawTable(importId), cols, `(FORMAT csv, DELIMITER ${d}, FORCE_NOT_NULL (${cols.join(', ')}))`);
+}
+
+export async function rawRowCount(db: Database, importId: string) {
+  const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${raw(importId)}`.execute(db);
+  return r.rows[0]?.n ?? 0;
+}
+
+/** Fields whose value is their trimmed text (usually no cell needs trimming: only those that might are read). */
+const TEXT_FIELDS = new Set<Field>(['store', 'receipt', 'gtin']);
+const VALUE_TYPE: Partial<Record<Field, string>> = { date: 'date', line: 'int', qty: 'int', price: 'int8', discount: 'int8' };
+/** The staging column each field's text goes to. */
+const STAGED_TEXT: Record<Field, string> = {
+  store: 'store',
+  date: 'day',
+  receipt: 'receipt',
+  line: 'line',
+  gtin: 'gtin',
+  qty: 'qty',
+  price: 'price',
+  discount: 'discount',
+};
+const STAGED_VALUE: Partial<Record<Field, string>> = {
+  date: 'sales_date',
+  line: 'line_n',
+  qty: 'qty_n',
+  price: 'price_n',
+  discount: 'discount_n',
+};
+
+/**
+ * Fills the staging table from the raw cells: each distinct text of a field is read once by the format's
+ * own rules (`read`: sales.rules.ts readCell) and joined back, so a row gets the same values and the same
+ * first problem as a row read by csv-parse. Runs in one transaction (the readings are temporary tables).
+ */
+export async function stageFromRaw(
+  db: Database,
+  importId: string,
+  f: {
+    index: Partial<Record<Field, number>>;
+    order: readonly Field[];
+    read: (field: Field, text: string) => { value: string | number | null; code: string | null };
+    /** Rows per INSERT (PGlite: a turn of the event loop between them); none: one statement. */
+    piece?: number;
+  },
+) {
+  await db.transaction().execute(async (trx) => {
+    await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
+    await sql`SET LOCAL statement_timeout = '30min'`.execute(trx);
+    const text = new Map<Field, ReturnType<typeof sql>>();
+    const value = new Map<Field, ReturnType<typeof sql>>();
+    const code = new Map<Field, ReturnType<typeof sql>>();
+    const joins: ReturnType<typeof sql>[] = [];
+    for (const field of f.order) {
+      const i = f.index[field];
+      const type = sql.raw(VALUE_TYPE[field] ?? 'text');
+      if (i === undefined) {
+        // No such column in the file: every row's cell is ''.
+        const c = f.read(field, '');
+        text.set(field, sql`''`);
+        value.set(field, sql`${c.value === null ? null : String(c.value)}::${type}`);
+        code.set(field, sql`${c.code}::text`);
+        continue;
+      }
+      const cell = sql.ref(`r.c${i}`);
+      const m = sql.id(`pos_m_${field}`);
+      // A text field's cell is read only when it might change by trimming (empty, or a first or last
+      // character other than visible ASCII); every other field's distinct texts are all read.
+      const distinct = await sql<{ t: string }>`SELECT DISTINCT ${sql.ref(`c${i}`)} AS t FROM ${raw(importId)}
+        ${TEXT_FIELDS.has(field) ? sql`WHERE ${sql.ref(`c${i}`)} !~ '^[!-~](.*[!-~])?$'` : sql``}`.execute(trx);
+      await sql`CREATE TEMP TABLE ${m} (t text PRIMARY KEY, v text, code text) ON COMMIT DROP`.execute(trx);
+      const ts = distinct.rows.map((r) => r.t);
+      for (let k = 0; k < ts.length; k += 10_000) {
+        const part = ts.slice(k, k + 10_000);
+        const read = part.map((t) => f.read(field, t));
+        await sql`INSERT INTO ${m} SELECT * FROM unnest(${part}::text[], ${read.map((c) => (c.value === null ? null : String(c.value)))}::text[],
+          ${read.map((c) => c.code)}::text[])`.execute(trx);
+      }
+      await sql`ANALYZE ${m}`.execute(trx);
+      const alias = sql.id(`m_${field}`);
+      joins.push(sql`LEFT JOIN ${m} ${alias} ON ${alias}.t = ${cell}`);
+      const mv = sql.ref(`m_${field}.v`);
+      text.set(field, TEXT_FIELDS.has(field) ? sql`coalesce(${mv}, ${cell})` : cell);
+      value.set(field, sql`${mv}::${type}`);
+      code.set(field, sql.ref(`m_${field}.code`));
+    }
+    const cols: ReturnType<typeof sql>[] = [sql`row`];
+    const exprs: ReturnType<typeof sql>[] = [sql`r.row`];
+    for (const field of f.order) {
+      cols.push(sql.id(STAGED_TEXT[field]));
+      exprs.push(text.get(field) as ReturnType<typeof sql>);
+      const v = STAGED_VALUE[field];
+      if (v) {
+        cols.push(sql.id(v));
+        exprs.push(value.get(field) as ReturnType<typeof sql>);
+      }
+    }
+    // The row's first problem in the format's order, and its field.
+    cols.push(sql`err`, sql`err_col`);
+    exprs.push(
+      sql`coalesce(${sql.join(f.order.map((field) => code.get(field) as ReturnType<typeof sql>))})`,
+      sql`CASE ${sql.join(
+        f.order.map((field) => sql`WHEN ${code.get(field) as ReturnType<typeof sql>} IS NOT NULL THEN ${field}::text`),
+        sql` `,
+      )} END`,
+    );
+    await sql`ANALYZE ${raw(importId)}`.execute(trx);
+    const ranges = await pieces(trx, rawTable(importId), f.piece);
+    for (const range of ranges) {
+      await sql`INSERT INTO ${st(importId)} (${sql.join(cols)}) SELECT ${sql.join(exprs)} FROM ${raw(importId)} r ${sql.join(joins, sql` `)}
+        WHERE ${tidRange(sql`r`, range)}`.execute(trx);
+      if (ranges.length > 1) await breathe();
+    }
+    await sql`DROP TABLE ${raw(importId)}`.execute(trx);
+  });
 }
 
 const monthName = (first: string) => `sales_lines_y${first.slice(0, 4)}m${first.slice(5, 7)}`;
