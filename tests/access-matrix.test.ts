@@ -5,7 +5,8 @@
 //
 // Then every list answer ({items,total}) is compared with an SQL oracle of the caller's scope, written
 // here in plain SQL independently of the policy module: for every demo account, no foreign row in any
-// list, no row missing, and the total matches.
+// list, no row missing, and the total matches. Outlet staff (toko@demo: a retailer account bound to one
+// Alfamart store in Kota Bengkulu) are their own audience too: each route below names them or not.
 import crypto from 'node:crypto';
 import Fastify from 'fastify';
 import { sql } from 'kysely';
@@ -16,13 +17,14 @@ import { addDays, localDate } from '../src/platform/clock.ts';
 import { registerErrorHandler, registerRequestFrame } from '../src/platform/http.ts';
 import { demo, TEST_NOW, type TestApp, testApp } from './app.ts';
 
-type Who = 'public' | 'admin' | 'pemda' | 'chain' | 'branch' | 'umkm' | 'mentor';
+type Who = 'public' | 'admin' | 'pemda' | 'chain' | 'branch' | 'outlet' | 'umkm' | 'mentor';
 const ACCOUNTS: Record<Who, string | null> = {
   public: null,
   admin: demo('admin'),
   pemda: demo('pemda.serang'),
   chain: demo('alfamart'),
   branch: demo('alfamart.bengkulu'),
+  outlet: demo('toko'),
   umkm: demo('umkm'),
   mentor: demo('mentor'),
 };
@@ -32,13 +34,19 @@ const ROLE_OF: Record<Who, Audience> = {
   pemda: 'pemda',
   chain: 'retailer',
   branch: 'retailer',
+  outlet: 'outlet',
   umkm: 'umkm',
   mentor: 'mentor',
 };
 
-const EVERYONE: Who[] = ['public', 'admin', 'pemda', 'chain', 'branch', 'umkm', 'mentor'];
-const SIGNED_IN: Who[] = ['admin', 'pemda', 'chain', 'branch', 'umkm', 'mentor'];
+const EVERYONE: Who[] = ['public', 'admin', 'pemda', 'chain', 'branch', 'outlet', 'umkm', 'mentor'];
+const SIGNED_IN: Who[] = ['admin', 'pemda', 'chain', 'branch', 'outlet', 'umkm', 'mentor'];
+/** Head office and branch staff (outlet staff are named route by route: 'outlet'). */
 const RETAIL: Who[] = ['chain', 'branch'];
+/** A store's own work: head office, branch and the outlet's staff. */
+const STORE: Who[] = [...RETAIL, 'outlet'];
+/** Everyone signed in but outlet staff (curation is no business of a store's staff). */
+const NOT_STORE: Who[] = SIGNED_IN.filter((w) => w !== 'outlet');
 const ADMIN: Who[] = ['admin'];
 /** Everyone working with businesses' records: the Dinas, chains, the business itself and its mentor. */
 const WORKERS: Who[] = ['admin', 'pemda', ...RETAIL, 'umkm', 'mentor'];
@@ -63,8 +71,9 @@ const MATRIX: Record<string, Who[]> = {
   'PATCH /api/organizations/:id': ADMIN,
   'POST /api/organizations/:id/archive': ADMIN,
   // outlets: a chain runs its own; a Dinas and a UMKM (where could I sell?) read them; mentors do not
-  'GET /api/outlets': PARTIES,
-  'GET /api/outlets/:id': PARTIES,
+  // outlet staff read their own store (and do not edit it: the branch does)
+  'GET /api/outlets': [...PARTIES, 'outlet'],
+  'GET /api/outlets/:id': [...PARTIES, 'outlet'],
   'POST /api/outlets': ['admin', ...RETAIL],
   'PATCH /api/outlets/:id': ['admin', ...RETAIL],
   'POST /api/outlets/:id/archive': ['admin', ...RETAIL],
@@ -97,8 +106,8 @@ const MATRIX: Record<string, Who[]> = {
   // the security log (failed sign-ins, refused requests): the operator only
   'GET /api/security-events': ADMIN,
   // curation (C2): chains set requirements; rounds are run by chains and Dinas; results reach the business
-  'GET /api/curation/requirement-sets': SIGNED_IN,
-  'GET /api/curation/requirement-sets/:id': SIGNED_IN,
+  'GET /api/curation/requirement-sets': NOT_STORE,
+  'GET /api/curation/requirement-sets/:id': NOT_STORE,
   'POST /api/curation/requirement-sets': ['admin', ...RETAIL],
   'PATCH /api/curation/requirement-sets/:id': ['admin', ...RETAIL],
   'POST /api/curation/requirement-sets/:id/publish': ['admin', ...RETAIL],
@@ -135,13 +144,14 @@ const MATRIX: Record<string, Who[]> = {
   'POST /api/mentoring/programs/:id/sessions': [...DINAS, 'mentor'],
   'POST /api/mentoring/programs/:id/respond': ['umkm'],
   // agreements (C4): MoU between Dinas and chain, PKS between chain and business
-  'GET /api/agreements': PARTIES,
+  // outlet staff read the PKS of the makers whose goods are on their shelf (to order, receive, return)
+  'GET /api/agreements': [...PARTIES, 'outlet'],
   // the rules of trade in force, as the parties' screens cite them
-  'GET /api/agreements/rules': PARTIES,
-  'GET /api/agreements/:id': PARTIES,
-  'GET /api/agreements/:id/versions/:version': PARTIES,
-  'GET /api/agreements/:id/versions/:version/document.pdf': PARTIES,
-  'GET /api/agreements/terms': PARTIES,
+  'GET /api/agreements/rules': [...PARTIES, 'outlet'],
+  'GET /api/agreements/:id': [...PARTIES, 'outlet'],
+  'GET /api/agreements/:id/versions/:version': [...PARTIES, 'outlet'],
+  'GET /api/agreements/:id/versions/:version/document.pdf': [...PARTIES, 'outlet'],
+  'GET /api/agreements/terms': [...PARTIES, 'outlet'],
   'GET /api/agreements/reminders': PARTIES,
   'GET /api/agreements/eligible-products': DINAS_AND_CHAINS,
   'POST /api/agreements/mou': DINAS,
@@ -160,43 +170,47 @@ const MATRIX: Record<string, Who[]> = {
   'GET /api/placement/plans/:id': DINAS_AND_CHAINS,
   'POST /api/placement/plans': DINAS_AND_CHAINS,
   'POST /api/placement/plans/:id/approve': RETAIL,
-  'GET /api/placements': PARTIES,
+  // what is on the shelf: outlet staff, their store's
+  'GET /api/placements': [...PARTIES, 'outlet'],
   'POST /api/placements/:id/lock': RETAIL,
   // operations (C7): the chain orders, receives and handles its shelf; the maker answers, ships and
   // follows her goods; the Dinas follows its region; a mentor and the public see nothing of it
-  'GET /api/operations/suggestions': RETAIL,
-  'POST /api/operations/orders': RETAIL,
-  'GET /api/operations/orders': PARTIES,
-  'GET /api/operations/orders/:id': PARTIES,
+  // outlet staff do the same for their one store: its orders (never a distribution centre's), receipts,
+  // stock, counts, write-offs, returns and sales; they neither answer nor ship orders
+  'GET /api/operations/suggestions': STORE,
+  'POST /api/operations/orders': STORE,
+  'GET /api/operations/orders': [...PARTIES, 'outlet'],
+  'GET /api/operations/orders/:id': [...PARTIES, 'outlet'],
   'POST /api/operations/orders/:id/respond': ['umkm'],
-  'POST /api/operations/orders/:id/cancel': RETAIL,
+  'POST /api/operations/orders/:id/cancel': STORE,
   'POST /api/operations/orders/:id/delivery-notes': ['umkm'],
-  'GET /api/operations/delivery-notes': PARTIES,
-  'GET /api/operations/delivery-notes/:id': PARTIES,
-  'GET /api/operations/delivery-notes/:id/pdf': PARTIES,
-  'POST /api/operations/delivery-notes/:id/receipt': RETAIL,
-  'GET /api/operations/receipts': PARTIES,
-  'GET /api/operations/service-level': PARTIES,
-  'GET /api/operations/stock': PARTIES,
-  'GET /api/operations/stock/movements': PARTIES,
-  'POST /api/operations/stock-counts': RETAIL,
-  'GET /api/operations/expiries': RETAIL,
-  'POST /api/operations/expiries': RETAIL,
-  'POST /api/operations/returns': RETAIL,
-  'GET /api/operations/returns': PARTIES,
-  'GET /api/operations/returns/:id': PARTIES,
-  'POST /api/operations/returns/:id/pickup': [...RETAIL, 'umkm'],
-  'GET /api/operations/reminders': PARTIES,
-  'GET /api/operations/sell-out': PARTIES,
-  'GET /api/operations/reconciliation': PARTIES,
+  'GET /api/operations/delivery-notes': [...PARTIES, 'outlet'],
+  'GET /api/operations/delivery-notes/:id': [...PARTIES, 'outlet'],
+  'GET /api/operations/delivery-notes/:id/pdf': [...PARTIES, 'outlet'],
+  'POST /api/operations/delivery-notes/:id/receipt': STORE,
+  'GET /api/operations/receipts': [...PARTIES, 'outlet'],
+  'GET /api/operations/service-level': [...PARTIES, 'outlet'],
+  'GET /api/operations/stock': [...PARTIES, 'outlet'],
+  'GET /api/operations/stock/movements': [...PARTIES, 'outlet'],
+  'POST /api/operations/stock-counts': STORE,
+  'GET /api/operations/expiries': STORE,
+  'POST /api/operations/expiries': STORE,
+  'POST /api/operations/returns': STORE,
+  'GET /api/operations/returns': [...PARTIES, 'outlet'],
+  'GET /api/operations/returns/:id': [...PARTIES, 'outlet'],
+  'POST /api/operations/returns/:id/pickup': [...STORE, 'umkm'],
+  'GET /api/operations/reminders': [...PARTIES, 'outlet'],
+  'GET /api/operations/sell-out': [...PARTIES, 'outlet'],
+  'GET /api/operations/reconciliation': [...PARTIES, 'outlet'],
   // POS sales (C7): a chain imports its own tills' sales (an admin for any chain) and keeps the history;
-  // the summary is read by every party within its scope — a mentor has no business with sales figures
+  // the summary is read by every party within its scope — a mentor has no business with sales figures;
+  // outlet staff do not import (the chain's system sends every store's sales) but read their store's
   'POST /api/sales/imports': ['admin', ...RETAIL],
   'POST /api/sales/lines': ['admin', ...RETAIL],
   'GET /api/sales/imports': ['admin', ...RETAIL],
   'GET /api/sales/imports/:id': ['admin', ...RETAIL],
   'GET /api/sales/imports/:id/rejects.csv': ['admin', ...RETAIL],
-  'GET /api/sales/summary': PARTIES,
+  'GET /api/sales/summary': [...PARTIES, 'outlet'],
 };
 
 let t: TestApp;
@@ -335,6 +349,8 @@ interface Me {
   region: string | null;
   chain: string | null;
   branch: string | null;
+  /** outlet staff: their store */
+  outlet: string | null;
 }
 
 async function me(who: Who): Promise<Me> {
@@ -346,12 +362,21 @@ async function me(who: Who): Promise<Me> {
     region: string | null;
     parent: string | null;
     prov: string | null;
+    outlet: string | null;
+    outlet_chain: string | null;
+    outlet_branch: string | null;
   }>`
-    SELECT u.id, u.organization_id AS org, o.kind, o.region_code AS region, o.parent_id AS parent, p.province_code AS prov
+    SELECT u.id, u.organization_id AS org, o.kind, o.region_code AS region, o.parent_id AS parent, p.province_code AS prov,
+      u.outlet_id AS outlet, ou.chain_id AS outlet_chain, ou.branch_id AS outlet_branch
     FROM users u LEFT JOIN organizations o ON o.id = u.organization_id LEFT JOIN umkm_profiles p ON p.organization_id = o.id
+      LEFT JOIN outlets ou ON ou.id = u.outlet_id
     WHERE u.email = ${email}`.execute(t.handle.db);
   const u = r.rows[0];
   if (!u) throw new Error(email);
+  // Outlet staff: the chain and branch of their store, whichever of the two the account belongs to.
+  if (u.outlet) {
+    return { who, userId: u.id, org: u.org, region: null, chain: u.outlet_chain, branch: u.outlet_branch, outlet: u.outlet };
+  }
   return {
     who,
     userId: u.id,
@@ -359,6 +384,7 @@ async function me(who: Who): Promise<Me> {
     region: u.kind === 'government' ? u.region : u.kind === 'umkm' ? u.prov : null,
     chain: u.kind === 'chain' ? u.org : u.kind === 'branch' ? u.parent : null,
     branch: u.kind === 'branch' ? u.org : null,
+    outlet: null,
   };
 }
 
@@ -374,6 +400,7 @@ function umkmIds(m: Me) {
     case 'admin':
     case 'chain':
     case 'branch':
+    case 'outlet':
       return sql`SELECT organization_id FROM umkm_profiles`;
     case 'pemda':
       return sql`SELECT organization_id FROM umkm_profiles WHERE ${within('village_code', m.region)}`;
@@ -394,6 +421,7 @@ const ORACLES: Record<string, (m: Me) => ReturnType<typeof sql> | null> = {
   '/api/outlets': (m) => {
     const base = sql`SELECT id FROM outlets WHERE archived_at IS NULL`;
     if (m.who === 'admin') return base;
+    if (m.who === 'outlet') return sql`${base} AND id = ${m.outlet}`;
     if (m.who === 'branch') return sql`${base} AND branch_id = ${m.branch}`;
     if (m.who === 'chain') return sql`${base} AND chain_id = ${m.chain}`;
     if (m.who === 'pemda') return sql`${base} AND ${within('district_code', m.region)}`;
@@ -435,6 +463,10 @@ const ORACLES: Record<string, (m: Me) => ReturnType<typeof sql> | null> = {
   },
   '/api/agreements': (m) => {
     if (m.who === 'admin') return sql`SELECT id FROM agreements`;
+    // the PKS (chain-wide or the store's branch's) of makers with a product placed at the store
+    if (m.who === 'outlet')
+      return sql`SELECT id FROM agreements WHERE kind = 'pks' AND chain_id = ${m.chain} AND (branch_id IS NULL OR branch_id = ${m.branch})
+        AND umkm_id IN (SELECT umkm_id FROM placements WHERE outlet_id = ${m.outlet})`;
     if (m.who === 'branch')
       return sql`SELECT id FROM agreements WHERE chain_id = ${m.chain} AND (branch_id IS NULL OR branch_id = ${m.branch})`;
     if (m.who === 'chain') return sql`SELECT id FROM agreements WHERE chain_id = ${m.chain}`;
@@ -456,6 +488,7 @@ const ORACLES: Record<string, (m: Me) => ReturnType<typeof sql> | null> = {
   },
   '/api/placements': (m) => {
     if (m.who === 'admin') return sql`SELECT id FROM placements`;
+    if (m.who === 'outlet') return sql`SELECT id FROM placements WHERE chain_id = ${m.chain} AND outlet_id = ${m.outlet}`;
     if (m.who === 'branch') return sql`SELECT id FROM placements WHERE outlet_id IN (SELECT id FROM outlets WHERE branch_id = ${m.branch})`;
     if (m.who === 'chain') return sql`SELECT id FROM placements WHERE chain_id = ${m.chain}`;
     if (m.who === 'pemda') return sql`SELECT id FROM placements WHERE ${within('district_code', m.region)}`;
@@ -468,6 +501,9 @@ const ORACLES: Record<string, (m: Me) => ReturnType<typeof sql> | null> = {
  *  one of its outlets); a Dinas those under PKS of or covering its region; a UMKM those sent to it. */
 function orderIds(m: Me) {
   if (m.who === 'admin') return sql`SELECT id FROM purchase_orders`;
+  // outlet staff: orders delivered to their store (a distribution centre's are the branch's)
+  if (m.who === 'outlet')
+    return sql`SELECT id FROM purchase_orders WHERE chain_id = ${m.chain} AND deliver_to = 'outlet' AND outlet_id = ${m.outlet}`;
   if (m.who === 'branch')
     return sql`SELECT id FROM purchase_orders WHERE chain_id = ${m.chain} AND (branch_id = ${m.branch}
       OR id IN (SELECT order_id FROM purchase_order_lines WHERE outlet_id IN (SELECT id FROM outlets WHERE branch_id = ${m.branch})))`;
@@ -480,6 +516,7 @@ function orderIds(m: Me) {
 /** Records kept per outlet (stock movements, returns, sales lines) the caller may see, as a condition. */
 function atOutlets(m: Me) {
   if (m.who === 'admin') return sql`true`;
+  if (m.who === 'outlet') return sql`chain_id = ${m.chain} AND outlet_id = ${m.outlet}`;
   if (m.who === 'branch') return sql`chain_id = ${m.chain} AND outlet_id IN (SELECT id FROM outlets WHERE branch_id = ${m.branch})`;
   if (m.who === 'chain') return sql`chain_id = ${m.chain}`;
   if (m.who === 'pemda') return within('district_code', m.region);
@@ -570,6 +607,11 @@ describe('every list answer against an SQL oracle of the caller’s scope', () =
   it('the oracles are not vacuous: each account sees rows, and not all of them', async () => {
     const count = async (who: Who, url: string) => (await fetchAll(ACCOUNTS[who], url)).total;
     expect(await count('branch', '/api/outlets')).toBe(75);
+    expect(await count('outlet', '/api/outlets')).toBe(1);
+    for (const url of ['/api/operations/orders', '/api/operations/receipts', '/api/operations/stock', '/api/placements']) {
+      expect(await count('outlet', url), url).toBeGreaterThan(0);
+      expect(await count('outlet', url), url).toBeLessThan(await count('branch', url));
+    }
     expect(await count('chain', '/api/outlets')).toBeGreaterThan(75);
     expect(await count('pemda', '/api/umkm')).toBeLessThan(await count('admin', '/api/umkm'));
     expect(await count('umkm', '/api/products')).toBe(2);

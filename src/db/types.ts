@@ -137,6 +137,8 @@ export interface UsersTable {
   organization_id: string | null;
   /** Jabatan, printed under the signature (migration 0005). */
   title: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Outlet staff: the one outlet (store) a retailer account works for (migration 0013); NULL otherwise. */
+  outlet_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
   disabled_at: NullableTimestamp;
 }

@@ -5,6 +5,7 @@ import { seedAgreements } from './agreements.ts';
 import type { DemoCalendar } from './calendar.ts';
 import { seedCuration } from './curation.ts';
 import { seedOperations } from './operations.ts';
+import { seedOutletStaff } from './outletstaff.ts';
 import { seedPlacement } from './placement.ts';
 
 export type ModuleSeed = (db: Database, log: (s: string) => void, cal: DemoCalendar) => Promise<void>;
@@ -18,4 +19,6 @@ export const MODULE_SEEDS: ModuleSeed[] = [
   seedPlacement,
   // operations after the shelf door (C7): needs the placements' PKS
   seedOperations,
+  // outlet staff (issue 10): a store account at the Bengkulu outlet with the most receipts
+  seedOutletStaff,
 ];

@@ -34,6 +34,11 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     role: 'retailer',
     what: 'Staf cabang Alfamart Bengkulu (hanya gerai, rencana dan penempatan cabangnya)',
   },
+  {
+    email: 'toko@demo.etalase.id',
+    role: 'retailer',
+    what: 'Staf satu toko Alfamart di Kota Bengkulu (hanya pesanan, penerimaan, stok dan penjualan tokonya)',
+  },
   { email: 'umkm@demo.etalase.id', role: 'umkm', what: 'Pembuat terasi udang di Kecamatan Tulung Selapan, OKI' },
   { email: 'mentor@demo.etalase.id', role: 'mentor', what: 'Pendamping lima UMKM unggulan OKI' },
 ];

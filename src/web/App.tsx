@@ -68,6 +68,16 @@ function navFor(me: Me): [string, Bilingual][] {
     items.push(...operationsNav(me.role));
     return items;
   }
+  // Outlet staff: their one store's work (the server refuses the rest).
+  if (me.role === 'retailer' && me.outlet) {
+    items.push(
+      ['/operations/orders', { id: 'Pesanan', en: 'Orders' }],
+      ['/operations/delivery-notes', { id: 'Penerimaan', en: 'Receiving' }],
+      ['/operations/stock', { id: 'Stok', en: 'Stock' }],
+      ['/operations/returns', { id: 'Retur', en: 'Returns' }],
+    );
+    return items;
+  }
   if (me.role === 'retailer') items.push(['/outlets', { id: 'Gerai', en: 'Outlets' }]);
   if (can.listUmkm(me)) items.push(['/umkm', { id: 'UMKM', en: 'UMKM' }]);
   items.push(['/products', { id: 'Produk', en: 'Products' }]);

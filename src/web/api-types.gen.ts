@@ -3409,6 +3409,11 @@ export interface paths {
                             name: string;
                             organizationId: string | null;
                             organizationName: string | null;
+                            outlet: {
+                                id: string;
+                                name: string;
+                                storeCode: string;
+                            } | null;
                             regionCode: string | null;
                             /** @enum {string} */
                             role: "admin" | "pemda" | "retailer" | "umkm" | "mentor";
@@ -6115,6 +6120,11 @@ export interface paths {
                             name: string;
                             organizationId: string | null;
                             organizationName: string | null;
+                            outlet: {
+                                id: string;
+                                name: string;
+                                storeCode: string;
+                            } | null;
                             regionCode: string | null;
                             /** @enum {string} */
                             role: "admin" | "pemda" | "retailer" | "umkm" | "mentor";
@@ -9318,6 +9328,7 @@ export interface paths {
                     includeArchived?: "true" | "false";
                     limit?: number;
                     offset?: number;
+                    organizationId?: string;
                     q?: string;
                     /** @description Kode wilayah Kemendagri / Kemendagri region code: 17, 17.71, 17.71.01, 17.71.01.1001 */
                     regionCode?: string;
@@ -9344,6 +9355,7 @@ export interface paths {
                                 chainCode: "alfamart" | "alfamidi" | "indomaret";
                                 chainId: string;
                                 districtCode: string;
+                                districtName: string;
                                 id: string;
                                 lat: number;
                                 localSlots: number;
@@ -9403,6 +9415,7 @@ export interface paths {
                             chainCode: "alfamart" | "alfamidi" | "indomaret";
                             chainId: string;
                             districtCode: string;
+                            districtName: string;
                             id: string;
                             lat: number;
                             localSlots: number;
@@ -9455,6 +9468,7 @@ export interface paths {
                             chainCode: "alfamart" | "alfamidi" | "indomaret";
                             chainId: string;
                             districtCode: string;
+                            districtName: string;
                             id: string;
                             lat: number;
                             localSlots: number;
@@ -9516,6 +9530,7 @@ export interface paths {
                             chainCode: "alfamart" | "alfamidi" | "indomaret";
                             chainId: string;
                             districtCode: string;
+                            districtName: string;
                             id: string;
                             lat: number;
                             localSlots: number;
@@ -9566,6 +9581,7 @@ export interface paths {
                             chainCode: "alfamart" | "alfamidi" | "indomaret";
                             chainId: string;
                             districtCode: string;
+                            districtName: string;
                             id: string;
                             lat: number;
                             localSlots: number;
@@ -11516,6 +11532,13 @@ export interface paths {
                                 organizationId: string | null;
                                 organizationKind: ("government" | "chain" | "branch" | "umkm" | "bank") | null;
                                 organizationName: string | null;
+                                outlet: {
+                                    branchId: string | null;
+                                    districtName: string;
+                                    id: string;
+                                    name: string;
+                                    storeCode: string;
+                                } | null;
                                 /** @enum {string} */
                                 role: "admin" | "pemda" | "retailer" | "umkm" | "mentor";
                                 title: string | null;
@@ -11542,6 +11565,8 @@ export interface paths {
                         mentorUmkmIds?: string[];
                         name: string;
                         organizationId?: string | null;
+                        /** @description Toko (hanya untuk peran ritel) / store, retail role only */
+                        outletId?: string | null;
                         /** @description Kata sandi awal, min. 10 karakter / initial password, at least 10 characters */
                         password?: string;
                         /** @enum {string} */
@@ -11580,6 +11605,13 @@ export interface paths {
                             organizationId: string | null;
                             organizationKind: ("government" | "chain" | "branch" | "umkm" | "bank") | null;
                             organizationName: string | null;
+                            outlet: {
+                                branchId: string | null;
+                                districtName: string;
+                                id: string;
+                                name: string;
+                                storeCode: string;
+                            } | null;
                             /** @enum {string} */
                             role: "admin" | "pemda" | "retailer" | "umkm" | "mentor";
                             title: string | null;
@@ -11640,6 +11672,13 @@ export interface paths {
                             organizationId: string | null;
                             organizationKind: ("government" | "chain" | "branch" | "umkm" | "bank") | null;
                             organizationName: string | null;
+                            outlet: {
+                                branchId: string | null;
+                                districtName: string;
+                                id: string;
+                                name: string;
+                                storeCode: string;
+                            } | null;
                             /** @enum {string} */
                             role: "admin" | "pemda" | "retailer" | "umkm" | "mentor";
                             title: string | null;
@@ -11669,6 +11708,8 @@ export interface paths {
                         mentorUmkmIds?: string[];
                         name?: string;
                         organizationId?: string | null;
+                        /** @description Toko (hanya untuk peran ritel) / store, retail role only */
+                        outletId?: string | null;
                         /** @enum {string} */
                         role?: "admin" | "pemda" | "retailer" | "umkm" | "mentor";
                         /** @description Jabatan (dicetak di bawah tanda tangan) / position, printed under the signature */
@@ -11704,6 +11745,13 @@ export interface paths {
                             organizationId: string | null;
                             organizationKind: ("government" | "chain" | "branch" | "umkm" | "bank") | null;
                             organizationName: string | null;
+                            outlet: {
+                                branchId: string | null;
+                                districtName: string;
+                                id: string;
+                                name: string;
+                                storeCode: string;
+                            } | null;
                             /** @enum {string} */
                             role: "admin" | "pemda" | "retailer" | "umkm" | "mentor";
                             title: string | null;
@@ -11762,6 +11810,13 @@ export interface paths {
                             organizationId: string | null;
                             organizationKind: ("government" | "chain" | "branch" | "umkm" | "bank") | null;
                             organizationName: string | null;
+                            outlet: {
+                                branchId: string | null;
+                                districtName: string;
+                                id: string;
+                                name: string;
+                                storeCode: string;
+                            } | null;
                             /** @enum {string} */
                             role: "admin" | "pemda" | "retailer" | "umkm" | "mentor";
                             title: string | null;
@@ -11824,6 +11879,13 @@ export interface paths {
                             organizationId: string | null;
                             organizationKind: ("government" | "chain" | "branch" | "umkm" | "bank") | null;
                             organizationName: string | null;
+                            outlet: {
+                                branchId: string | null;
+                                districtName: string;
+                                id: string;
+                                name: string;
+                                storeCode: string;
+                            } | null;
                             /** @enum {string} */
                             role: "admin" | "pemda" | "retailer" | "umkm" | "mentor";
                             title: string | null;
@@ -11894,6 +11956,13 @@ export interface paths {
                             organizationId: string | null;
                             organizationKind: ("government" | "chain" | "branch" | "umkm" | "bank") | null;
                             organizationName: string | null;
+                            outlet: {
+                                branchId: string | null;
+                                districtName: string;
+                                id: string;
+                                name: string;
+                                storeCode: string;
+                            } | null;
                             /** @enum {string} */
                             role: "admin" | "pemda" | "retailer" | "umkm" | "mentor";
                             title: string | null;

@@ -21,6 +21,8 @@ export const zMe = z.object({
   organizationName: z.string().nullable(),
   regionCode: z.string().nullable(),
   chainCode: z.string().nullable(),
+  /** Outlet staff: the store the account works for, by name and code (null for everyone else). */
+  outlet: z.object({ id: z.string(), name: z.string(), storeCode: z.string() }).nullable(),
   demo: z.boolean(),
 });
 
@@ -38,6 +40,10 @@ export const zUser = z.object({
   organizationId: z.string().nullable(),
   organizationName: z.string().nullable(),
   organizationKind: z.enum(['government', 'chain', 'branch', 'umkm', 'bank']).nullable(),
+  /** Outlet staff (a retailer bound to one store): the store, shown by its name, code and district. */
+  outlet: z
+    .object({ id: z.string(), name: z.string(), storeCode: z.string(), districtName: z.string(), branchId: z.string().nullable() })
+    .nullable(),
   /** How many UMKM a mentor is assigned to (their scope); 0 for other roles. */
   mentorUmkmCount: z.number().int(),
   createdAt: z.string(),
@@ -54,6 +60,9 @@ export const zUserDetail = zUser.extend({
  *  the administrator typed it). */
 export const zUserWithPassword = zUserDetail.extend({ generatedPassword: z.string().nullable() });
 
+/** Outlet staff: a retailer account bound to one store of its organisation (the chain, or the branch the
+ *  store is under); null or absent: not bound to a store. */
+const zOutletOfUser = zUuid.nullable().describe('Toko (hanya untuk peran ritel) / store, retail role only');
 export const zUserCreate = z
   .object({
     email: zEmail,
@@ -61,6 +70,7 @@ export const zUserCreate = z
     password: zNewPassword.optional(),
     role: z.enum(ROLES),
     organizationId: zUuid.nullable().optional(),
+    outletId: zOutletOfUser.optional(),
     title: zTitle.optional(),
     mentorUmkmIds: z.array(zUuid).max(500).optional(),
   })
@@ -74,6 +84,7 @@ export const zUserUpdate = z
     title: zTitle.optional(),
     role: z.enum(ROLES).optional(),
     organizationId: zUuid.nullable().optional(),
+    outletId: zOutletOfUser.optional(),
     mentorUmkmIds: z.array(zUuid).max(500).optional(),
   })
   .strict();

@@ -8,7 +8,7 @@ import { type Actor, type Ctx, PUBLIC_ACTOR } from '../../platform/auth/actor.ts
 import { dummyHash, hashPassword, verifyPassword } from '../../platform/auth/password.ts';
 import { mayManageUser } from '../../platform/auth/policy.ts';
 import { createSession, revokeSession, revokeUserSessions } from '../../platform/auth/sessions.ts';
-import { AppError, type Bilingual, badRequest, conflict, notFound, notPermitted } from '../../platform/errors.ts';
+import { AppError, type Bilingual, badRequest, conflict, invalidFields, notFound, notPermitted } from '../../platform/errors.ts';
 import { leavesNoActiveAdmin, type OrganizationKind, scopeProblem } from './accounts.rules.ts';
 import * as store from './accounts.store.ts';
 
@@ -74,6 +74,9 @@ export async function me(db: Database, actor: Actor, demo: boolean) {
   const org = actor.organizationId
     ? await db.selectFrom('organizations').select('name').where('id', '=', actor.organizationId).executeTakeFirst()
     : undefined;
+  const outlet = actor.outletId
+    ? await db.selectFrom('outlets').select(['id', 'name', 'store_code']).where('id', '=', actor.outletId).executeTakeFirst()
+    : undefined;
   return {
     id: actor.userId as string,
     email: actor.email as string,
@@ -83,6 +86,7 @@ export async function me(db: Database, actor: Actor, demo: boolean) {
     organizationName: org?.name ?? null,
     regionCode: actor.regionCode,
     chainCode: actor.chainCode,
+    outlet: outlet ? { id: outlet.id, name: outlet.name, storeCode: outlet.store_code } : null,
     demo,
   };
 }
@@ -128,6 +132,16 @@ function userView(ctx: Ctx, u: store.UserRow, activeAdmins: readonly string[]) {
     organizationId: u.organization_id,
     organizationName: u.organization_name,
     organizationKind: u.organization_kind as OrganizationKind | null,
+    outlet:
+      u.outlet_id && u.outlet_name
+        ? {
+            id: u.outlet_id,
+            name: u.outlet_name,
+            storeCode: u.outlet_store_code ?? '',
+            districtName: u.outlet_district_name ?? '',
+            branchId: u.outlet_branch_id,
+          }
+        : null,
     mentorUmkmCount: u.mentor_umkm_count,
     createdAt: u.created_at.toISOString(),
     disabled,
@@ -149,6 +163,7 @@ const auditView = (u: store.UserRow, mentorUmkmIds?: string[]) => ({
   title: u.title,
   organizationId: u.organization_id,
   organizationName: u.organization_name,
+  outletId: u.outlet_id,
   disabled: u.disabled_at !== null,
   ...(mentorUmkmIds ? { mentorUmkmIds } : {}),
 });
@@ -175,6 +190,29 @@ async function checkScope(db: Database, role: Role, organizationId: string | nul
   }
   const problem = scopeProblem(role, kind);
   if (problem) throw badRequest(problem, SCOPE_MESSAGES[problem], 'organizationId');
+}
+
+const OUTLET_MESSAGES = {
+  outlet_retailer_only: {
+    id: 'Hanya akun ritel yang dapat ditautkan ke sebuah toko.',
+    en: 'Only a retail account can be bound to a store.',
+  },
+  outlet_not_in_organization: {
+    id: 'Toko ini bukan milik jaringan atau cabang yang dipilih.',
+    en: 'This store does not belong to the chosen chain or branch.',
+  },
+} satisfies Record<string, Bilingual>;
+
+/** An outlet-staff account: a retailer whose store belongs to its organisation — the chain itself, or the
+ *  branch the store is under. An unknown store and another chain's answer alike (no oracle of ids). */
+async function checkOutlet(db: Database, role: Role, organizationId: string | null, outletId: string | null) {
+  if (!outletId) return;
+  if (role !== 'retailer')
+    throw invalidFields([{ field: 'outletId', message: OUTLET_MESSAGES.outlet_retailer_only }], 'outlet_retailer_only');
+  const o = await store.outletOwners(db, outletId);
+  if (!o || !organizationId || (o.chain_id !== organizationId && o.branch_id !== organizationId)) {
+    throw invalidFields([{ field: 'outletId', message: OUTLET_MESSAGES.outlet_not_in_organization }], 'outlet_not_in_organization');
+  }
 }
 
 async function checkMentorUmkm(db: Database, role: Role, ids: string[] | undefined) {
@@ -206,13 +244,16 @@ export async function createUser(
     password?: string;
     role: Role;
     organizationId?: string | null;
+    outletId?: string | null;
     title?: string | null;
     mentorUmkmIds?: string[];
   },
 ) {
   if (!mayManageUser(ctx.actor, { id: '' })) throw notPermitted(USER);
   const organizationId = input.organizationId ?? null;
+  const outletId = input.outletId ?? null;
   await checkScope(db, input.role, organizationId);
+  await checkOutlet(db, input.role, organizationId, outletId);
   await checkMentorUmkm(db, input.role, input.mentorUmkmIds);
   if (await store.emailTaken(db, input.email)) {
     throw conflict('email_taken', { id: 'Email sudah terdaftar.', en: 'Email is already registered.' }, 'email');
@@ -224,6 +265,7 @@ export async function createUser(
     role: input.role,
     title: input.title ?? null,
     organization_id: organizationId,
+    outlet_id: outletId,
     password_hash: await hashPassword(input.password ?? (generatedPassword as string)),
   });
   if (input.role === 'mentor' && input.mentorUmkmIds?.length) await store.setMentorAssignments(db, id, input.mentorUmkmIds);
@@ -244,13 +286,28 @@ export async function updateUser(
   db: Database,
   ctx: Ctx,
   id: string,
-  patch: { name?: string; title?: string | null; role?: Role; organizationId?: string | null; mentorUmkmIds?: string[] },
+  patch: {
+    name?: string;
+    title?: string | null;
+    role?: Role;
+    organizationId?: string | null;
+    outletId?: string | null;
+    mentorUmkmIds?: string[];
+  },
 ) {
   const { row: before, view } = await manageable(db, ctx, id);
   const role = patch.role ?? before.role;
   const organizationId = patch.organizationId !== undefined ? patch.organizationId : before.organization_id;
+  // A store stays bound only while the account stays a retailer of the same organisation, unless re-given.
+  const outletId =
+    patch.outletId !== undefined
+      ? patch.outletId
+      : role === before.role && organizationId === before.organization_id
+        ? before.outlet_id
+        : null;
   const disabled = before.disabled_at !== null;
   if (role !== before.role || organizationId !== before.organization_id) await checkScope(db, role, organizationId);
+  if (outletId !== before.outlet_id || organizationId !== before.organization_id) await checkOutlet(db, role, organizationId, outletId);
   await checkMentorUmkm(db, role, patch.mentorUmkmIds);
   if (
     role !== before.role &&
@@ -263,6 +320,7 @@ export async function updateUser(
     ...(patch.title !== undefined ? { title: patch.title } : {}),
     ...(role !== before.role ? { role } : {}),
     ...(organizationId !== before.organization_id ? { organization_id: organizationId } : {}),
+    ...(outletId !== before.outlet_id ? { outlet_id: outletId } : {}),
   });
   const beforeUmkm = view.mentorUmkm.map((m) => m.id);
   let afterUmkm = beforeUmkm;

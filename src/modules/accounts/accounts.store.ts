@@ -14,13 +14,22 @@ export interface UserRow {
   organization_id: string | null;
   organization_name: string | null;
   organization_kind: string | null;
+  outlet_id: string | null;
+  outlet_name: string | null;
+  outlet_store_code: string | null;
+  outlet_district_name: string | null;
+  outlet_branch_id: string | null;
   created_at: Date;
   disabled_at: Date | null;
   mentor_umkm_count: number;
 }
 
 function usersQuery(db: Database) {
-  return db.selectFrom('users as u').leftJoin('organizations as o', 'o.id', 'u.organization_id');
+  return db
+    .selectFrom('users as u')
+    .leftJoin('organizations as o', 'o.id', 'u.organization_id')
+    .leftJoin('outlets as ou', 'ou.id', 'u.outlet_id')
+    .leftJoin('regions as od', 'od.code', 'ou.district_code');
 }
 
 const columns = [
@@ -32,6 +41,11 @@ const columns = [
   'u.organization_id',
   'o.name as organization_name',
   'o.kind as organization_kind',
+  'u.outlet_id',
+  'ou.name as outlet_name',
+  'ou.store_code as outlet_store_code',
+  'od.name as outlet_district_name',
+  'ou.branch_id as outlet_branch_id',
   'u.created_at',
   'u.disabled_at',
   sql<number>`(SELECT count(*)::int FROM mentor_assignments ma WHERE ma.mentor_user_id = u.id)`.as('mentor_umkm_count'),
@@ -74,9 +88,21 @@ export const organizationKind = async (db: Database, id: string) =>
   (await db.selectFrom('organizations').select('kind').where('id', '=', id).where('archived_at', 'is', null).executeTakeFirst())?.kind ??
   null;
 
+/** An outlet as the account form needs it: its chain and branch (to check it belongs to the organisation). */
+export const outletOwners = (db: Database, id: string) =>
+  db.selectFrom('outlets').select(['id', 'chain_id', 'branch_id']).where('id', '=', id).where('archived_at', 'is', null).executeTakeFirst();
+
 export async function insertUser(
   db: Database,
-  u: { email: string; name: string; role: Role; title: string | null; organization_id: string | null; password_hash: string },
+  u: {
+    email: string;
+    name: string;
+    role: Role;
+    title: string | null;
+    organization_id: string | null;
+    outlet_id: string | null;
+    password_hash: string;
+  },
 ): Promise<string> {
   const row = await db.insertInto('users').values(u).returning('id').executeTakeFirstOrThrow();
   return row.id;
@@ -90,6 +116,7 @@ export async function updateUser(
     title: string | null;
     role: Role;
     organization_id: string | null;
+    outlet_id: string | null;
     disabled_at: Date | null;
     password_hash: string;
   }>,

@@ -438,6 +438,7 @@ export async function renderNaskah(db: Database, agreementId: string, version: n
     regionCode: null,
     chainId: null,
     branchId: null,
+    outletId: null,
     chainCode: null,
   };
   const l = await load(db, admin, agreementId);

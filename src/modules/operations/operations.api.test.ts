@@ -73,6 +73,7 @@ function ctxFor(actor: Partial<Actor>, now = TEST_NOW): Ctx {
       regionCode: null,
       chainId: null,
       branchId: null,
+      outletId: null,
       chainCode: null,
       ...actor,
     },

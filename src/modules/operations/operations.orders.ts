@@ -4,7 +4,14 @@
 import type { Database } from '../../db/client.ts';
 import { audit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
-import { mayCancelOrder, mayIssueDelivery, mayOrderFor, mayRecordReceipt, mayRespondToOrder } from '../../platform/auth/policy.ts';
+import {
+  mayCancelOrder,
+  mayIssueDelivery,
+  mayOrderFor,
+  mayOrderToDistributionCentre,
+  mayRecordReceipt,
+  mayRespondToOrder,
+} from '../../platform/auth/policy.ts';
 import { addDays, localDate } from '../../platform/clock.ts';
 import { badRequest, type FieldProblem, invalidFields, notFound, notPermitted } from '../../platform/errors.ts';
 import { label } from '../../vocabulary.ts';
@@ -111,10 +118,21 @@ function orderCan(ctx: Ctx, o: OrderRow) {
   const remaining = (o.confirmed ?? 0) - o.shipped;
   return {
     respond: mayRespondToOrder(ctx.actor, { umkm_id: o.umkmId, status: o.status }),
-    cancel: mayCancelOrder(ctx.actor, { chain_id: o.chainId, branch_id: o.branchId, cancellable: orderCancellable(o.status, o.noteCount) }),
+    cancel: mayCancelOrder(ctx.actor, {
+      chain_id: o.chainId,
+      branch_id: o.branchId,
+      outlet_id: o.outletId,
+      cancellable: orderCancellable(o.status, o.noteCount),
+    }),
     issueDelivery: mayIssueDelivery(ctx.actor, { umkm_id: o.umkmId, shippable: orderShippable(o.status, remaining) }),
     receive:
-      o.awaitingReceipt > 0 && mayRecordReceipt(ctx.actor, { chain_id: o.chainId, branch_id: branchOfOutletOrder(o), status: 'issued' }),
+      o.awaitingReceipt > 0 &&
+      mayRecordReceipt(ctx.actor, {
+        chain_id: o.chainId,
+        branch_id: branchOfOutletOrder(o),
+        outlet_id: o.deliverTo === 'outlet' ? o.outletId : null,
+        status: 'issued',
+      }),
   };
 }
 // Goods to an outlet are received by the outlet's branch (or the head office); a DC's by the ordering branch.
@@ -198,6 +216,15 @@ export async function createOrder(db: Database, ctx: Ctx, input: OrderCreate) {
     return o && mayOrderFor(actor, o) ? o : null;
   };
   if (input.outletId && !mine(input.outletId)) problems.push({ field: 'outletId', message: unknownOutlet });
+  if (input.deliverTo === 'distribution_centre' && !mayOrderToDistributionCentre(actor)) {
+    problems.push({
+      field: 'deliverTo',
+      message: {
+        id: 'Staf toko memesan untuk tokonya sendiri; pesanan ke pusat distribusi dibuat oleh cabang.',
+        en: 'Store staff order for their own store; orders to a distribution centre are made by the branch.',
+      },
+    });
+  }
   const anyOutlet = mine(input.outletId ?? input.lines[0]?.outletId ?? '') ?? [...outlets.values()].find((o) => mayOrderFor(actor, o));
   const orderedOn = today(ctx, anyOutlet?.district_code ?? umkm.district_code);
   if (input.deliverBy < orderedOn) {
@@ -335,6 +362,7 @@ export async function cancelOrder(db: Database, ctx: Ctx, id: string, input: { r
     !mayCancelOrder(ctx.actor, {
       chain_id: fresh.chainId,
       branch_id: fresh.branchId,
+      outlet_id: fresh.outletId,
       cancellable: orderCancellable(fresh.status, fresh.noteCount),
     })
   ) {
@@ -381,12 +409,19 @@ function noteView(ctx: Ctx, n: store.NoteRow) {
     receiptId: n.receiptId,
     receiptNumber: n.receiptNumber,
     totals: { qty: n.qty, accepted: n.accepted, rejected: n.rejected, short: n.short },
-    can: { receive: mayRecordReceipt(ctx.actor, { chain_id: n.chainId, branch_id: receivingBranch(n), status: n.status }) },
+    can: { receive: mayRecordReceipt(ctx.actor, receivingSide(n)) },
   };
 }
 
 /** The branch that receives a note: the outlet's branch for goods to an outlet, the ordering branch for a DC. */
 const receivingBranch = (n: store.NoteRow) => (n.deliverTo === 'outlet' ? n.outletBranchId : n.orderBranchId);
+/** Who receives a note, for mayRecordReceipt: the chain, the receiving branch, and the outlet (none for a DC). */
+const receivingSide = (n: store.NoteRow) => ({
+  chain_id: n.chainId,
+  branch_id: receivingBranch(n),
+  outlet_id: n.deliverTo === 'outlet' ? n.orderOutletId : null,
+  status: n.status,
+});
 
 export async function listNotes(db: Database, ctx: Ctx, f: store.NoteFilter) {
   const page = await store.listNotes(db, ctx.actor, f);
@@ -543,7 +578,7 @@ export async function recordReceipt(db: Database, ctx: Ctx, noteId: string, inpu
   await findNote(db, ctx, noteId);
   await store.lockNote(db, noteId);
   const n = await findNote(db, ctx, noteId);
-  if (!mayRecordReceipt(ctx.actor, { chain_id: n.chainId, branch_id: receivingBranch(n), status: n.status })) {
+  if (!mayRecordReceipt(ctx.actor, receivingSide(n))) {
     if (ctx.actor.role === 'retailer' && ctx.actor.chainId === n.chainId && n.status !== 'issued') {
       throw badRequest(
         'note_received',

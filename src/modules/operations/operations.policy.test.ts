@@ -22,10 +22,12 @@ const maker = actor({ role: 'umkm', userId: 'u4', organizationId: 'm1' });
 const other = actor({ role: 'umkm', userId: 'u5', organizationId: 'm2' });
 const admin = actor({ role: 'admin', userId: 'u6' });
 const dinas = actor({ role: 'pemda', userId: 'u7', regionCode: '17.71' });
+/** Outlet staff of o1 (Bengkulu branch). */
+const store = actor({ role: 'retailer', userId: 'u8', chainId: 'alfa', chainCode: 'alfamart', branchId: 'bkl', outletId: 'o1' });
 
 describe('operations write decisions', () => {
-  const bklOutlet = { chain_id: 'alfa', branch_id: 'bkl' };
-  const otherOutlet = { chain_id: 'alfa', branch_id: 'plg' };
+  const bklOutlet = { id: 'o1', chain_id: 'alfa', branch_id: 'bkl' };
+  const otherOutlet = { id: 'o9', chain_id: 'alfa', branch_id: 'plg' };
   it('orders and stock: the chain for its outlets, a branch for its own, nobody else', () => {
     for (const f of [mayOrderFor, mayWriteStock]) {
       expect(f(hq, bklOutlet)).toBe(true);
@@ -35,7 +37,22 @@ describe('operations write decisions', () => {
       expect(f(admin, bklOutlet)).toBe(false);
       expect(f(dinas, bklOutlet)).toBe(false);
       expect(f(maker, bklOutlet)).toBe(false);
+      expect(f(store, bklOutlet)).toBe(true);
+      expect(f(store, { ...bklOutlet, id: 'o2' })).toBe(false);
+      expect(f(store, otherOutlet)).toBe(false);
     }
+  });
+  it('outlet staff act on their own store only: its orders, its receipts (never a distribution centre’s), its returns', () => {
+    expect(mayCancelOrder(store, { chain_id: 'alfa', branch_id: 'bkl', outlet_id: 'o1', cancellable: true })).toBe(true);
+    expect(mayCancelOrder(store, { chain_id: 'alfa', branch_id: 'bkl', outlet_id: 'o2', cancellable: true })).toBe(false);
+    expect(mayCancelOrder(store, { chain_id: 'alfa', branch_id: 'bkl', outlet_id: null, cancellable: true })).toBe(false);
+    expect(mayRecordReceipt(store, { chain_id: 'alfa', branch_id: 'bkl', outlet_id: 'o1', status: 'issued' })).toBe(true);
+    expect(mayRecordReceipt(store, { chain_id: 'alfa', branch_id: 'bkl', outlet_id: 'o2', status: 'issued' })).toBe(false);
+    expect(mayRecordReceipt(store, { chain_id: 'alfa', branch_id: 'bkl', outlet_id: null, status: 'issued' })).toBe(false);
+    expect(mayRecordReceipt(branch, { chain_id: 'alfa', branch_id: 'bkl', outlet_id: null, status: 'issued' })).toBe(true);
+    const ret = { chain_id: 'alfa', outlet_id: 'o1', outlet_branch_id: 'bkl', umkm_id: 'm1', picked_up: false };
+    expect(mayRecordPickup(store, ret)).toBe(true);
+    expect(mayRecordPickup(store, { ...ret, outlet_id: 'o2' })).toBe(false);
   });
   it('the maker answers only her own order, only while it is sent; ships only what is shippable', () => {
     expect(mayRespondToOrder(maker, { umkm_id: 'm1', status: 'sent' })).toBe(true);

@@ -38,7 +38,17 @@ afterAll(() => t.close());
 
 const at = (day: string) => new Date(`${day}T03:00:00Z`);
 const ctxOf = (actor: Partial<Actor>, day: string): Ctx => ({
-  actor: { userId: null, role: 'admin', organizationId: null, regionCode: null, chainId: null, branchId: null, chainCode: null, ...actor },
+  actor: {
+    userId: null,
+    role: 'admin',
+    organizationId: null,
+    regionCode: null,
+    chainId: null,
+    branchId: null,
+    outletId: null,
+    chainCode: null,
+    ...actor,
+  },
   requestId: null,
   now: at(day),
 });

@@ -5,7 +5,7 @@
 import type { Database } from '../../db/client.ts';
 import { audit } from '../../platform/audit.ts';
 import type { Ctx } from '../../platform/auth/actor.ts';
-import { mayRecordPickup, mayWriteStock } from '../../platform/auth/policy.ts';
+import { mayRecordPickup, mayWriteStock, staffOutletOf } from '../../platform/auth/policy.ts';
 import { addDays, daysBetween, localDate } from '../../platform/clock.ts';
 import { badRequest, type FieldProblem, invalidFields, notFound, notPermitted } from '../../platform/errors.ts';
 import { label } from '../../vocabulary.ts';
@@ -266,6 +266,7 @@ function returnView(ctx: Ctx, r: store.ReturnRow) {
     can: {
       pickup: mayRecordPickup(ctx.actor, {
         chain_id: r.chainId,
+        outlet_id: r.outletId,
         outlet_branch_id: r.outletBranchId,
         umkm_id: r.umkmId,
         picked_up: r.pickedUpAt !== null,
@@ -389,6 +390,7 @@ export async function recordPickup(db: Database, ctx: Ctx, id: string) {
   if (!r) throw notFound(RETURN);
   const may = mayRecordPickup(ctx.actor, {
     chain_id: r.chainId,
+    outlet_id: r.outletId,
     outlet_branch_id: r.outletBranchId,
     umkm_id: r.umkmId,
     picked_up: r.pickedUpAt !== null,
@@ -419,6 +421,7 @@ export async function reconciliation(db: Database, ctx: Ctx, q: { agreementId: s
     { id: a.id, chain_id: a.chain_id, branch_id: a.branch_id, umkm_id: a.umkm_id },
     from,
     to,
+    staffOutletOf(ctx.actor),
   );
   const key = (r: { outletId: string; productId: string }) => `${r.outletId}|${r.productId}`;
   const rows = new Map(facts.flows.map((f) => [key(f), { ...f, delivered: 0, rejected: 0, short: 0 }]));

@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { orderScope, outletRecordScope, returnScope, stockScope } from '../../platform/auth/policy.ts';
+import { orderScope, outletRecordScope, returnScope, staffOutletOf, stockScope } from '../../platform/auth/policy.ts';
 import { inForceSql } from '../agreements/agreements.queries.ts';
 import type { LossBearer, MovementKind, MovementSource, OrderStatus, RejectReason, ReturnReason } from './operations.tables.ts';
 import type { ReminderKind } from './operations.vocabulary.ts';
@@ -134,11 +134,13 @@ export async function placementsFor(db: Database, f: { umkmId: string; outletIds
     .execute();
 }
 
-/** Outlets of the actor's chain (branch staff: its branch) — the outlets it may order for. */
+/** Outlets of the actor's chain (branch staff: its branch; outlet staff: their outlet) — the outlets it may order for. */
 export async function outletIdsOfActor(db: Database, actor: Actor): Promise<string[]> {
   if (actor.role !== 'retailer' || !actor.chainId) return [];
   let q = db.selectFrom('outlets').select('id').where('chain_id', '=', actor.chainId).where('archived_at', 'is', null);
   if (actor.branchId) q = q.where('branch_id', '=', actor.branchId);
+  const own = staffOutletOf(actor);
+  if (own) q = q.where('id', '=', own);
   return (await q.execute()).map((r) => r.id);
 }
 
@@ -1204,9 +1206,12 @@ export async function reconciliationFlows(
   a: { id: string; chain_id: string; branch_id: string | null; umkm_id: string },
   from: string,
   to: string,
+  /** Outlet staff: their one outlet (staffOutletOf); null for everyone else. */
+  onlyOutlet: string | null = null,
 ) {
   const products = sql`(SELECT ap.product_id FROM agreement_products ap JOIN agreement_versions v ON v.id = ap.version_id WHERE v.agreement_id = ${a.id})`;
-  const outlets = a.branch_id ? sql`sm.outlet_id IN (SELECT id FROM outlets WHERE branch_id = ${a.branch_id})` : sql`true`;
+  const branchOutlets = a.branch_id ? sql`sm.outlet_id IN (SELECT id FROM outlets WHERE branch_id = ${a.branch_id})` : sql`true`;
+  const outlets = onlyOutlet ? sql`(${branchOutlets} AND sm.outlet_id = ${onlyOutlet})` : branchOutlets;
   const flows = await sql<Record<string, unknown>>`
     SELECT sm.outlet_id, sm.product_id, o.name AS outlet_name, p.name AS product_name,
       sum(sm.qty) FILTER (WHERE sm.occurred_on < ${from}::date) AS opening,
@@ -1226,6 +1231,7 @@ export async function reconciliationFlows(
     FROM goods_receipts gr JOIN delivery_notes dn ON dn.id = gr.delivery_note_id JOIN purchase_orders po ON po.id = dn.order_id
       JOIN delivery_note_lines dnl ON dnl.note_id = dn.id JOIN goods_receipt_lines grl ON grl.receipt_id = gr.id AND grl.delivery_line_id = dnl.id
     WHERE po.agreement_id = ${a.id} AND gr.received_on BETWEEN ${from}::date AND ${to}::date
+      AND ${onlyOutlet ? sql`dnl.outlet_id = ${onlyOutlet}` : sql`true`}
     ORDER BY gr.received_on, gr.number`.execute(db);
   const variances = await sql<Record<string, unknown>>`
     SELECT sm.outlet_id, sm.product_id, sm.batch_id, sm.kind, sm.qty, sm.occurred_on, sm.source_id FROM stock_movements sm

@@ -61,6 +61,8 @@ export const zOutlet = z.object({
   name: z.string(),
   address: z.string(),
   districtCode: z.string(),
+  /** The district (kecamatan) by name, to show instead of its code. */
+  districtName: z.string(),
   provinceCode: z.string(),
   lat: z.number(),
   lon: z.number(),
@@ -84,7 +86,14 @@ const outletFields = {
 };
 export const zOutletCreate = z.object({ chainId: zUuid.optional(), ...outletFields }).strict();
 export const zOutletUpdate = z.object(outletFields).partial().strict();
-export const zOutletList = zListQuery.extend({ chainCode: z.enum(CHAIN_CODES).optional(), acceptsPerishable: zBool.optional() }).strict();
+export const zOutletList = zListQuery
+  .extend({
+    chainCode: z.enum(CHAIN_CODES).optional(),
+    acceptsPerishable: zBool.optional(),
+    /** The outlets of one chain or of one branch (the organisation's id). */
+    organizationId: zUuid.optional(),
+  })
+  .strict();
 export const zOutletPage = zPage(zOutlet);
 
 // ---- UMKM ----

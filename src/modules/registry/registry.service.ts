@@ -175,6 +175,7 @@ const outletView = (o: OutletRow) => ({
   name: o.name,
   address: o.address,
   districtCode: o.district_code,
+  districtName: o.district_name,
   provinceCode: o.province_code,
   lat: o.lat,
   lon: o.lon,
@@ -183,7 +184,11 @@ const outletView = (o: OutletRow) => ({
   archived: o.archived_at !== null,
 });
 
-export async function listOutlets(db: Database, ctx: Ctx, f: ListQuery & { chainCode?: ChainCode; acceptsPerishable?: boolean }) {
+export async function listOutlets(
+  db: Database,
+  ctx: Ctx,
+  f: ListQuery & { chainCode?: ChainCode; acceptsPerishable?: boolean; organizationId?: string },
+) {
   const page = await store.listOutlets(db, ctx.actor, f);
   return { items: page.items.map(outletView), total: page.total };
 }

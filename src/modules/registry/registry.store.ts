@@ -52,6 +52,7 @@ const outletColumns = [
   'outlets.name',
   'outlets.address',
   'outlets.district_code',
+  sql<string>`coalesce((SELECT rd.name FROM regions rd WHERE rd.code = outlets.district_code), outlets.district_code)`.as('district_name'),
   'outlets.province_code',
   'outlets.lat',
   'outlets.lon',
@@ -62,8 +63,14 @@ const outletColumns = [
 
 export type OutletRow = Awaited<ReturnType<typeof findOutlet>>;
 
-export async function listOutlets(db: Database, actor: Actor, f: Page & { chainCode?: string; acceptsPerishable?: boolean }) {
+export async function listOutlets(
+  db: Database,
+  actor: Actor,
+  f: Page & { chainCode?: string; acceptsPerishable?: boolean; organizationId?: string },
+) {
   let q = outletsQuery(db, actor);
+  const org = f.organizationId;
+  if (org) q = q.where((eb) => eb.or([eb('outlets.chain_id', '=', org), eb('outlets.branch_id', '=', org)]));
   if (!f.includeArchived) q = q.where('outlets.archived_at', 'is', null);
   if (f.chainCode) q = q.where('chain.chain_code', '=', f.chainCode as 'alfamart');
   if (f.acceptsPerishable !== undefined) q = q.where('outlets.accepts_perishable', '=', f.acceptsPerishable);

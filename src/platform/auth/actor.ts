@@ -9,9 +9,12 @@ export interface Actor {
   organizationId: string | null;
   /** pemda: the region the government governs (province or regency); umkm: its province. */
   regionCode: string | null;
-  /** retailer: its chain (head office) and, for branch staff, its branch. */
+  /** retailer: its chain (head office) and, for branch staff, its branch. Outlet staff carry the chain and
+   *  the branch of their outlet. */
   chainId: string | null;
   branchId: string | null;
+  /** Outlet staff (a retailer account bound to one store, users.outlet_id): that outlet; null otherwise. */
+  outletId: string | null;
   chainCode: ChainCode | null;
 }
 
@@ -22,6 +25,7 @@ export const PUBLIC_ACTOR: Actor = {
   regionCode: null,
   chainId: null,
   branchId: null,
+  outletId: null,
   chainCode: null,
 };
 

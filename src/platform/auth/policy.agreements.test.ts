@@ -15,7 +15,16 @@ import {
   mayWithdraw,
 } from './policy.ts';
 
-const base: Actor = { userId: 'u', role: 'public', organizationId: null, regionCode: null, chainId: null, branchId: null, chainCode: null };
+const base: Actor = {
+  userId: 'u',
+  role: 'public',
+  organizationId: null,
+  regionCode: null,
+  chainId: null,
+  branchId: null,
+  outletId: null,
+  chainCode: null,
+};
 const admin: Actor = { ...base, role: 'admin' };
 const dinas: Actor = { ...base, role: 'pemda', organizationId: 'gov', regionCode: '16.02' };
 const otherDinas: Actor = { ...base, role: 'pemda', organizationId: 'gov2', regionCode: '36.04' };

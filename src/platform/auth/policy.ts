@@ -5,9 +5,12 @@ import { sql } from 'kysely';
 import type { Role } from '../../db/types.ts';
 import type { Actor } from './actor.ts';
 
-export type Audience = Role | 'public';
-const ALL: Audience[] = ['public', 'admin', 'pemda', 'retailer', 'umkm', 'mentor'];
-const SIGNED_IN: Audience[] = ['admin', 'pemda', 'retailer', 'umkm', 'mentor'];
+/** Who asks: a role, the public — and 'outlet', a retailer account bound to one store (users.outlet_id):
+ *  the chain's staff at that outlet, whose actions are listed apart ('retailer' here means head office and
+ *  branch staff). */
+export type Audience = Role | 'public' | 'outlet';
+const ALL: Audience[] = ['public', 'admin', 'pemda', 'retailer', 'outlet', 'umkm', 'mentor'];
+const SIGNED_IN: Audience[] = ['admin', 'pemda', 'retailer', 'outlet', 'umkm', 'mentor'];
 
 /** Action → who may attempt it. Row-level scope is applied on top, by the functions below. */
 export const POLICY = {
@@ -20,7 +23,8 @@ export const POLICY = {
   'regions.read': ALL,
   'organizations.read': SIGNED_IN,
   'organizations.write': ['admin'],
-  'outlets.read': ['admin', 'pemda', 'retailer', 'umkm'],
+  // outlet staff read their own outlet (outletScope); they do not edit outlets (the branch does)
+  'outlets.read': ['admin', 'pemda', 'retailer', 'outlet', 'umkm'],
   'outlets.write': ['admin', 'retailer'],
   'umkm.read': ['admin', 'pemda', 'retailer', 'umkm', 'mentor'],
   'umkm.create': ['admin', 'pemda'],
@@ -35,7 +39,8 @@ export const POLICY = {
   'audit.read': ['admin'],
   'security.read': ['admin'],
   // curation and mentoring (C2, C3)
-  'requirements.read': SIGNED_IN,
+  // outlet staff have no part in curation (nor in mentoring, plans or user administration)
+  'requirements.read': ['admin', 'pemda', 'retailer', 'umkm', 'mentor'],
   'requirements.write': ['admin', 'retailer'],
   'curation.read': ['admin', 'pemda', 'retailer', 'umkm', 'mentor'],
   'curation.manage': ['admin', 'pemda', 'retailer'],
@@ -48,7 +53,9 @@ export const POLICY = {
   'mentoring.record': ['admin', 'pemda', 'mentor'],
   'mentoring.respond': ['umkm'],
   // agreements (C4)
-  'agreements.read': ['admin', 'pemda', 'retailer', 'umkm'],
+  // outlet staff read only the PKS of makers whose goods are on their shelf (agreementScope): the makers
+  // they order from and the terms their orders, stock and returns follow
+  'agreements.read': ['admin', 'pemda', 'retailer', 'outlet', 'umkm'],
   'agreements.mou.write': ['admin', 'pemda'],
   'agreements.pks.write': ['admin', 'retailer'],
   'agreements.sign': ['pemda', 'retailer', 'umkm'],
@@ -59,32 +66,46 @@ export const POLICY = {
   'placement.plans.read': ['admin', 'pemda', 'retailer'],
   'placement.plans.create': ['admin', 'pemda', 'retailer'],
   'placement.plans.approve': ['retailer'],
-  'placements.read': ['admin', 'pemda', 'retailer', 'umkm'],
+  'placements.read': ['admin', 'pemda', 'retailer', 'outlet', 'umkm'],
   'placements.lock': ['retailer'],
   // operations after the shelf door (C7): pesanan, surat jalan, BPB, stock ledger, nota retur
-  'operations.read': ['admin', 'pemda', 'retailer', 'umkm'],
-  'orders.suggest': ['retailer'],
-  'orders.create': ['retailer'],
+  // outlet staff: the same, for their one outlet only (scopes and the may* decisions below)
+  'operations.read': ['admin', 'pemda', 'retailer', 'outlet', 'umkm'],
+  'orders.suggest': ['retailer', 'outlet'],
+  'orders.create': ['retailer', 'outlet'],
   'orders.respond': ['umkm'],
-  'orders.cancel': ['retailer'],
+  'orders.cancel': ['retailer', 'outlet'],
   'deliveries.issue': ['umkm'],
-  'receipts.record': ['retailer'],
-  'stock.write': ['retailer'],
-  'returns.write': ['retailer'],
-  'returns.pickup': ['retailer', 'umkm'],
+  'receipts.record': ['retailer', 'outlet'],
+  'stock.write': ['retailer', 'outlet'],
+  'returns.write': ['retailer', 'outlet'],
+  'returns.pickup': ['retailer', 'outlet', 'umkm'],
   // POS sales (C7): a chain (head office or branch staff) imports for its own chain, an admin for any;
   // the import history is the chain's; the sales summary is read within salesScope (a mentor: none).
+  // Outlet staff do not import: a chain's POS file covers all its stores and comes from the chain's own
+  // system; they read their store's sales in the summary and the sell-out.
   'sales.import': ['admin', 'retailer'],
   'sales.imports.read': ['admin', 'retailer'],
-  'sales.read': ['admin', 'pemda', 'retailer', 'umkm'],
+  'sales.read': ['admin', 'pemda', 'retailer', 'outlet', 'umkm'],
 } as const satisfies Record<string, Audience[]>;
 
 export type Action = keyof typeof POLICY;
 
 export const isAction = (a: unknown): a is Action => typeof a === 'string' && a in POLICY;
 
+/** Outlet staff: a retailer account bound to one outlet. */
+export const isOutletStaff = (actor: Actor): actor is Actor & { outletId: string } =>
+  actor.role === 'retailer' && actor.outletId !== null && actor.outletId !== undefined;
+
+/** The one outlet an actor works for (outlet staff), or null: whatever it reads or records per outlet is
+ *  that outlet's only. */
+export const staffOutletOf = (actor: Actor): string | null => (isOutletStaff(actor) ? actor.outletId : null);
+
+/** The audience an actor belongs to in POLICY. */
+export const audienceOf = (actor: Actor): Audience => (isOutletStaff(actor) ? 'outlet' : actor.role);
+
 export function allows(actor: Actor, action: Action): boolean {
-  return (POLICY[action] as readonly Audience[]).includes(actor.role);
+  return (POLICY[action] as readonly Audience[]).includes(audienceOf(actor));
 }
 
 /** The tenant an upload belongs to: the uploader's organisation, or the user itself when it has none. */
@@ -122,6 +143,7 @@ export function outletScope(actor: Actor, t = 'outlets'): Cond {
     case 'admin':
       return TRUE;
     case 'retailer':
+      if (isOutletStaff(actor)) return sql<boolean>`${sql.ref(`${t}.id`)} = ${actor.outletId}`;
       if (actor.branchId) return sql<boolean>`${sql.ref(`${t}.branch_id`)} = ${actor.branchId}`;
       return actor.chainId ? sql<boolean>`${sql.ref(`${t}.chain_id`)} = ${actor.chainId}` : FALSE;
     case 'pemda':
@@ -231,7 +253,8 @@ export function curationRoundScope(actor: Actor, t = 'r'): Cond {
     case 'admin':
       return TRUE;
     case 'retailer':
-      return actor.chainId ? sql<boolean>`${sql.ref(`${t}.chain_id`)} = ${actor.chainId}` : FALSE;
+      // outlet staff have no part in curation
+      return actor.chainId && !isOutletStaff(actor) ? sql<boolean>`${sql.ref(`${t}.chain_id`)} = ${actor.chainId}` : FALSE;
     case 'pemda':
       return actor.regionCode ? regionOverlaps(`${t}.region_code`, actor.regionCode) : FALSE;
     case 'umkm':
@@ -319,6 +342,12 @@ export function agreementScope(actor: Actor, t = 'agreements'): Cond {
       return TRUE;
     case 'retailer':
       if (!actor.chainId) return FALSE;
+      if (isOutletStaff(actor)) {
+        // The PKS (chain-wide or its branch's) of makers with a product placed at the outlet.
+        return sql<boolean>`(${col('kind')} = 'pks' AND ${col('chain_id')} = ${actor.chainId}
+          AND (${col('branch_id')} IS NULL OR ${col('branch_id')} = ${actor.branchId})
+          AND ${col('umkm_id')} IN (SELECT asp.umkm_id FROM placements asp WHERE asp.outlet_id = ${actor.outletId}))`;
+      }
       if (actor.branchId) {
         return sql<boolean>`(${col('chain_id')} = ${actor.chainId} AND (${col('branch_id')} IS NULL OR ${col('branch_id')} = ${actor.branchId}))`;
       }
@@ -343,7 +372,7 @@ export function placementPlanScope(actor: Actor, t = 'pp'): Cond {
     case 'admin':
       return TRUE;
     case 'retailer':
-      if (!actor.chainId) return FALSE;
+      if (!actor.chainId || isOutletStaff(actor)) return FALSE;
       if (actor.branchId) return sql<boolean>`(${col('chain_id')} = ${actor.chainId} AND ${col('branch_id')} = ${actor.branchId})`;
       return sql<boolean>`${col('chain_id')} = ${actor.chainId}`;
     case 'pemda':
@@ -440,11 +469,15 @@ export const mayRespondToInvitation = (actor: Actor, program: { my_status?: stri
 
 /** A placement plan is approved by its own chain: the head office any of its plans, branch staff their branch's. */
 export const mayApprovePlan = (actor: Actor, plan: { chain_id: string; branch_id: string | null }) =>
-  actor.role === 'retailer' && actor.chainId === plan.chain_id && (actor.branchId === null || actor.branchId === plan.branch_id);
+  actor.role === 'retailer' &&
+  !isOutletStaff(actor) &&
+  actor.chainId === plan.chain_id &&
+  (actor.branchId === null || actor.branchId === plan.branch_id);
 
 /** A placement is locked against re-planning by its chain: the head office, or the branch of its outlet. */
 export const mayLockPlacement = (actor: Actor, placement: { chain_id: string; outlet_branch_id: string | null }) =>
   actor.role === 'retailer' &&
+  !isOutletStaff(actor) &&
   actor.chainId === placement.chain_id &&
   (actor.branchId === null || actor.branchId === placement.outlet_branch_id);
 
@@ -468,7 +501,14 @@ export interface AgreementParties {
  *  staff (branch staff only for their branch's agreements), the UMKM itself. Admins act for no party. */
 export function agreementPartyOf(actor: Actor, a: AgreementParties): AgreementParty | null {
   if (actor.role === 'pemda' && actor.organizationId && actor.organizationId === a.government_id) return 'government';
-  if (actor.role === 'retailer' && actor.chainId === a.chain_id && (!actor.branchId || actor.branchId === a.branch_id)) return 'chain';
+  // Outlet staff read their makers' PKS but sign and change none: the agreement is the chain's (or branch's).
+  if (
+    actor.role === 'retailer' &&
+    !isOutletStaff(actor) &&
+    actor.chainId === a.chain_id &&
+    (!actor.branchId || actor.branchId === a.branch_id)
+  )
+    return 'chain';
   if (actor.role === 'umkm' && actor.organizationId && actor.organizationId === a.umkm_id) return 'umkm';
   return null;
 }
@@ -510,7 +550,7 @@ export function mayTerminate(actor: Actor, a: AgreementParties): boolean {
 
 /** May draft a PKS under this MoU: the MoU's chain (its staff), or an admin. */
 export const mayDraftPks = (actor: Actor, mou: AgreementParties) =>
-  actor.role === 'admin' || (actor.role === 'retailer' && actor.chainId === mou.chain_id);
+  actor.role === 'admin' || (actor.role === 'retailer' && !isOutletStaff(actor) && actor.chainId === mou.chain_id);
 
 // ---- user administration ----
 // Decided for issue 9: accounts are administered by the installation's administrators only. A Dinas does
@@ -534,6 +574,8 @@ export function orderScope(actor: Actor, t = 'po'): Cond {
       return TRUE;
     case 'retailer':
       if (!actor.chainId) return FALSE;
+      // Outlet staff: the orders delivered to their store (a distribution-centre order is the branch's).
+      if (isOutletStaff(actor)) return sql<boolean>`(${col('chain_id')} = ${actor.chainId} AND ${col('outlet_id')} = ${actor.outletId})`;
       if (actor.branchId) {
         return sql<boolean>`(${col('chain_id')} = ${actor.chainId} AND (${col('branch_id')} = ${actor.branchId}
           OR EXISTS (SELECT 1 FROM purchase_order_lines osl JOIN outlets oso ON oso.id = osl.outlet_id
@@ -559,6 +601,7 @@ export function outletRecordScope(actor: Actor, t: string): Cond {
       return TRUE;
     case 'retailer':
       if (!actor.chainId) return FALSE;
+      if (isOutletStaff(actor)) return sql<boolean>`(${col('chain_id')} = ${actor.chainId} AND ${col('outlet_id')} = ${actor.outletId})`;
       if (actor.branchId) {
         return sql<boolean>`(${col('chain_id')} = ${actor.chainId} AND ${col('outlet_id')} IN (SELECT id FROM outlets WHERE branch_id = ${actor.branchId}))`;
       }
@@ -579,50 +622,69 @@ export const returnScope = (actor: Actor, t = 'rn') => outletRecordScope(actor, 
 /** POS sales lines (sell-out). */
 export const salesLineScope = (actor: Actor, t = 'sl') => outletRecordScope(actor, t);
 
-/** The chain's staff acting for an outlet: its head office, or the branch it belongs to. */
-const actsForOutlet = (actor: Actor, outlet: { chain_id: string; branch_id: string | null }) =>
-  actor.role === 'retailer' && actor.chainId === outlet.chain_id && (actor.branchId === null || actor.branchId === outlet.branch_id);
+/** The chain's staff acting for an outlet: its head office, the branch it belongs to, or its own staff
+ *  (`id`: the outlet's id; absent or null — a distribution centre — never an outlet's staff). */
+const actsForOutlet = (actor: Actor, outlet: { chain_id: string; branch_id: string | null; id?: string | null }) =>
+  actor.role === 'retailer' &&
+  actor.chainId === outlet.chain_id &&
+  (actor.branchId === null || actor.branchId === outlet.branch_id) &&
+  (!isOutletStaff(actor) || (outlet.id != null && outlet.id === actor.outletId));
 
 /** An order for an outlet is placed by its chain: the head office for any outlet, branch staff for their
  *  branch's. An admin does not order (an order is the chain's commitment to buy). */
-export const mayOrderFor = (actor: Actor, outlet: { chain_id: string; branch_id: string | null }) => actsForOutlet(actor, outlet);
+export const mayOrderFor = (actor: Actor, outlet: { id: string; chain_id: string; branch_id: string | null }) =>
+  actsForOutlet(actor, outlet);
+
+/** An order delivered to a distribution centre is the branch's (or the head office's): outlet staff order
+ *  for their own store only. */
+export const mayOrderToDistributionCentre = (actor: Actor) => actor.role === 'retailer' && !isOutletStaff(actor);
 
 /** Only the maker answers an order sent to her, while it waits for her answer. */
 export const mayRespondToOrder = (actor: Actor, order: { umkm_id: string; status: string }) =>
   actor.role === 'umkm' && actor.organizationId === order.umkm_id && order.status === 'sent';
 
-/** The ordering chain cancels (head office any of its orders, a branch its own) before any delivery note. */
-export const mayCancelOrder = (actor: Actor, order: { chain_id: string; branch_id: string | null; cancellable: boolean }) =>
+/** The ordering chain cancels (head office any of its orders, a branch its own, an outlet's staff those
+ *  delivered to their store) before any delivery note. */
+export const mayCancelOrder = (
+  actor: Actor,
+  order: { chain_id: string; branch_id: string | null; outlet_id?: string | null; cancellable: boolean },
+) =>
   actor.role === 'retailer' &&
   actor.chainId === order.chain_id &&
   (actor.branchId === null || actor.branchId === order.branch_id) &&
+  (!isOutletStaff(actor) || (order.outlet_id != null && order.outlet_id === actor.outletId)) &&
   order.cancellable;
 
 /** The maker issues delivery notes (surat jalan) for her confirmed order while some of it is still to ship. */
 export const mayIssueDelivery = (actor: Actor, order: { umkm_id: string; shippable: boolean }) =>
   actor.role === 'umkm' && actor.organizationId === order.umkm_id && order.shippable;
 
-/** A receipt (BPB) is recorded by the receiving side: for goods to an outlet its head office or branch;
- *  for a distribution centre the ordering branch or the head office. Once per delivery note. */
-export const mayRecordReceipt = (actor: Actor, note: { chain_id: string; branch_id: string | null; status: string }) =>
-  actsForOutlet(actor, note) && note.status === 'issued';
+/** A receipt (BPB) is recorded by the receiving side: for goods to an outlet its head office, branch or
+ *  the outlet's own staff (`outlet_id`); for a distribution centre (no outlet_id) the ordering branch or the
+ *  head office. Once per delivery note. */
+export const mayRecordReceipt = (
+  actor: Actor,
+  note: { chain_id: string; branch_id: string | null; outlet_id?: string | null; status: string },
+) => actsForOutlet(actor, { ...note, id: note.outlet_id ?? null }) && note.status === 'issued';
 
 /** Stock at an outlet (counts, expiry write-offs, returns) is handled by the outlet's chain staff. */
-export const mayWriteStock = (actor: Actor, outlet: { chain_id: string; branch_id: string | null }) => actsForOutlet(actor, outlet);
+export const mayWriteStock = (actor: Actor, outlet: { id: string; chain_id: string; branch_id: string | null }) =>
+  actsForOutlet(actor, outlet);
 
 /** A pickup of returned goods is recorded by the outlet's chain staff or by the maker, once. */
 export const mayRecordPickup = (
   actor: Actor,
-  ret: { chain_id: string; outlet_branch_id: string | null; umkm_id: string; picked_up: boolean },
+  ret: { chain_id: string; outlet_id?: string | null; outlet_branch_id: string | null; umkm_id: string; picked_up: boolean },
 ) =>
   !ret.picked_up &&
-  (actsForOutlet(actor, { chain_id: ret.chain_id, branch_id: ret.outlet_branch_id }) ||
+  (actsForOutlet(actor, { chain_id: ret.chain_id, branch_id: ret.outlet_branch_id, id: ret.outlet_id ?? null }) ||
     (actor.role === 'umkm' && actor.organizationId === ret.umkm_id));
 
 /** POS imports (`t` = sales_imports): a chain's staff see their chain's imports (head office and branches
  *  import for the same chain); an admin all. */
 export function salesImportScope(actor: Actor, t = 'si'): Cond {
   if (actor.role === 'admin') return TRUE;
+  if (isOutletStaff(actor)) return FALSE;
   if (actor.role === 'retailer' && actor.chainId) return sql<boolean>`${sql.ref(`${t}.chain_id`)} = ${actor.chainId}`;
   return FALSE;
 }

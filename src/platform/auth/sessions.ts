@@ -43,6 +43,7 @@ export async function actorForToken(db: Database, token: string): Promise<Actor 
     .innerJoin('users as u', 'u.id', 's.user_id')
     .leftJoin('organizations as o', 'o.id', 'u.organization_id')
     .leftJoin('umkm_profiles as up', 'up.organization_id', 'o.id')
+    .leftJoin('outlets as ou', 'ou.id', 'u.outlet_id')
     .select([
       'u.id as userId',
       'u.role',
@@ -54,6 +55,9 @@ export async function actorForToken(db: Database, token: string): Promise<Actor 
       'o.parent_id as orgParent',
       'o.chain_code as chainCode',
       'up.province_code as umkmProvince',
+      'ou.id as outletId',
+      'ou.chain_id as outletChain',
+      'ou.branch_id as outletBranch',
     ])
     .where('s.token_hash', '=', sha256(token))
     .where('s.revoked_at', 'is', null)
@@ -61,6 +65,21 @@ export async function actorForToken(db: Database, token: string): Promise<Actor 
     .where('u.disabled_at', 'is', null)
     .executeTakeFirst();
   if (!row) return null;
+  // Outlet staff: the chain and branch are the outlet's, whichever of the two the account belongs to.
+  if (row.role === 'retailer' && row.outletId && row.outletChain) {
+    return {
+      userId: row.userId,
+      role: row.role,
+      email: row.email,
+      name: row.name,
+      organizationId: row.organizationId,
+      regionCode: null,
+      chainId: row.outletChain,
+      branchId: row.outletBranch,
+      outletId: row.outletId,
+      chainCode: row.chainCode,
+    };
+  }
   return {
     userId: row.userId,
     role: row.role,
@@ -70,6 +89,7 @@ export async function actorForToken(db: Database, token: string): Promise<Actor 
     regionCode: row.role === 'pemda' ? row.orgRegion : row.role === 'umkm' ? row.umkmProvince : null,
     chainId: row.orgKind === 'chain' ? row.organizationId : row.orgKind === 'branch' ? row.orgParent : null,
     branchId: row.orgKind === 'branch' ? row.organizationId : null,
+    outletId: null,
     chainCode: row.chainCode,
   };
 }

@@ -153,6 +153,40 @@ function RetailerHome() {
   );
 }
 
+/** Outlet staff: one store's day — what arrives (receipts to record), what is on the shelf, what to order. */
+function StoreHome() {
+  const { t } = useI18n();
+  return (
+    <>
+      <Stats>
+        <StatCard
+          label={t('Surat jalan belum diterima', 'Delivery notes not yet received')}
+          value={useTotal('operations/delivery-notes', { status: 'issued' })}
+          href="/operations/delivery-notes"
+          testId="stat-notes-open"
+        />
+        <StatCard
+          label={t('Batch di rak', 'Batches on the shelf')}
+          value={useTotal('operations/stock')}
+          href="/operations/stock"
+          testId="stat-stock"
+        />
+        <StatCard label={t('Pesanan', 'Orders')} value={useTotal('operations/orders')} href="/operations/orders" />
+      </Stats>
+      <OperationsHome />
+      <div className="actions">
+        <ButtonLink href="/operations/delivery-notes" primary testId="home-receive">
+          {t('Catat barang datang', 'Record goods received')}
+        </ButtonLink>
+        <ButtonLink href="/operations/stock" testId="home-stock">
+          {t('Stok toko', 'Store stock')}
+        </ButtonLink>
+        <ButtonLink href="/operations/orders/new">{t('Buat pesanan', 'New order')}</ButtonLink>
+      </div>
+    </>
+  );
+}
+
 function UmkmHome({ me }: { me: Me }) {
   const { t } = useI18n();
   return (
@@ -241,10 +275,23 @@ export function HomePage() {
       <span className="small">{formatNowIn(me.regionCode, lang)}</span>
     </>
   );
+  const store = me.role === 'retailer' ? me.outlet : null;
   return (
-    <section className="page" data-role={me.role}>
-      <PageHeader title={tx(TITLE[me.role])} subtitle={subtitle} testId="home-title" />
-      <p className="intro">{tx(INTRO[me.role])}</p>
+    <section className="page" data-role={store ? 'outlet' : me.role}>
+      <PageHeader
+        title={store ? t('Toko {name}', 'Store {name}', { name: store.name }) : tx(TITLE[me.role])}
+        subtitle={subtitle}
+        testId="home-title"
+      />
+      <p className="intro">
+        {store
+          ? t(
+              'Catat barang yang datang dari UMKM, hitung stok di rak, catat barang kedaluwarsa dan retur, dan pesan lagi untuk toko {code} ini.',
+              'Record the goods that arrive from UMKM, count the stock on the shelf, write off expired goods and returns, and order again for this store {code}.',
+              { code: store.storeCode },
+            )
+          : tx(INTRO[me.role])}
+      </p>
       {me.demo && (
         <p className="badge badge-warn demo-note">
           {t('Mode demo: data contoh, bukan data sebenarnya.', 'Demo mode: sample data, not real records.')}
@@ -252,10 +299,10 @@ export function HomePage() {
       )}
       {me.role === 'admin' && <AdminHome />}
       {me.role === 'pemda' && <PemdaHome />}
-      {me.role === 'retailer' && <RetailerHome />}
+      {me.role === 'retailer' && (store ? <StoreHome /> : <RetailerHome />)}
       {me.role === 'umkm' && <UmkmHome me={me} />}
       {me.role === 'mentor' && <MentorHome />}
-      {me.role !== 'mentor' && <AgreementReminders />}
+      {me.role !== 'mentor' && !store && <AgreementReminders />}
     </section>
   );
 }

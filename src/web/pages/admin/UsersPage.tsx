@@ -21,6 +21,10 @@ type User = Item<'/api/users'>;
 type UserDetail = Answer<'/api/users/{id}'>;
 type WithPassword = Answer<'/api/users', 'post'>;
 type Org = Item<'/api/organizations'>;
+type OutletItem = Item<'/api/outlets'>;
+/** A store an outlet-staff account works at, as the form shows it. */
+type StoreChoice = { id: string; name: string; storeCode: string; districtName: string };
+const storeLabel = (o: StoreChoice) => `${o.name} (${o.storeCode}) · ${o.districtName}`;
 type Named = { id: string; name: string };
 type OrgChoice = Named & { kind?: string | null };
 
@@ -94,6 +98,68 @@ function OrgPicker(props: {
                   total: formatNumber(total, lang),
                 })
               : undefined
+        }
+      />
+    </fieldset>
+  );
+}
+
+/** Outlet staff: optionally one store of the chosen chain or branch, searched by name or store code and
+ *  shown by name, code and district. Empty: the account works for the whole chain or branch. */
+function StorePicker(props: {
+  name: string;
+  organizationId: string;
+  value: StoreChoice | null;
+  onChange: (s: StoreChoice | null) => void;
+  error?: { id: string; en: string } | null;
+}) {
+  const { t, lang } = useI18n();
+  const [q, setQ] = useState('');
+  const params = { organizationId: props.organizationId, q: q.trim() || undefined, limit: 20 };
+  const found = useQuery({ queryKey: ['outlets', 'picker', params], queryFn: () => fetchPage<OutletItem>('outlets', params) });
+  const items = found.data?.items ?? [];
+  const choices: [string, string][] = items.map((o) => [o.id, storeLabel(o)]);
+  if (props.value && !items.some((o) => o.id === props.value?.id)) choices.unshift([props.value.id, storeLabel(props.value)]);
+  const total = found.data?.total ?? 0;
+  return (
+    <fieldset className="field-group" data-field={props.name}>
+      <legend>{t('Toko (boleh kosong)', 'Store (optional)')}</legend>
+      <p className="muted small">
+        {t(
+          'Pilih toko bila akun ini staf satu toko: ia hanya melihat pesanan, penerimaan, stok dan penjualan toko itu.',
+          'Choose a store when this account is one store’s staff: it sees only that store’s orders, receipts, stock and sales.',
+        )}
+      </p>
+      <TextField
+        name={`${props.name}-search`}
+        label={t('Cari nama atau kode toko', 'Search store name or code')}
+        value={q}
+        onChange={setQ}
+        type="search"
+        autoComplete="off"
+      />
+      <SelectField
+        name={props.name}
+        label={t('Pilih toko', 'Choose the store')}
+        value={props.value?.id ?? ''}
+        placeholder={t('Tanpa toko (seluruh jaringan atau cabang)', 'No store (the whole chain or branch)')}
+        options={choices}
+        onChange={(id) => {
+          const o = items.find((x) => x.id === id);
+          props.onChange(id && o ? { id, name: o.name, storeCode: o.storeCode, districtName: o.districtName } : id ? props.value : null);
+        }}
+        error={props.error}
+        hint={
+          found.isError
+            ? t('Daftar toko tidak dapat dimuat.', 'The stores could not be loaded.')
+            : props.value
+              ? storeLabel(props.value)
+              : total > items.length
+                ? t('Menampilkan {n} dari {total}; persempit pencarian.', 'Showing {n} of {total}; narrow the search.', {
+                    n: formatNumber(items.length, lang),
+                    total: formatNumber(total, lang),
+                  })
+                : undefined
         }
       />
     </fieldset>
@@ -220,7 +286,7 @@ function PasswordOnce({ email, password, onDone }: { email: string; password: st
   );
 }
 
-const FIELDS = ['email', 'name', 'role', 'organizationId', 'title', 'password', 'mentorUmkmIds'];
+const FIELDS = ['email', 'name', 'role', 'organizationId', 'outletId', 'title', 'password', 'mentorUmkmIds'];
 const fieldOf = (f: string) => {
   const top = f.split('.')[0] ?? f;
   return FIELDS.includes(top) ? top : null;
@@ -232,6 +298,7 @@ function NewUser({ onCreated }: { onCreated: (u: WithPassword) => void }) {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role | ''>('');
   const [org, setOrg] = useState<OrgChoice | null>(null);
+  const [store, setStore] = useState<StoreChoice | null>(null);
   const [title, setTitle] = useState('');
   const [typed, setTyped] = useState(false);
   const [password, setPassword] = useState('');
@@ -258,6 +325,7 @@ function NewUser({ onCreated }: { onCreated: (u: WithPassword) => void }) {
         email: email.trim(),
         role,
         organizationId: kinds.length ? (org?.id ?? null) : null,
+        outletId: role === 'retailer' && org ? (store?.id ?? null) : null,
         title: title.trim() || null,
         ...(typed ? { password } : {}),
         ...(role === 'mentor' ? { mentorUmkmIds: umkm.map((u) => u.id) } : {}),
@@ -297,6 +365,7 @@ function NewUser({ onCreated }: { onCreated: (u: WithPassword) => void }) {
         onChange={(r) => {
           setRole(r);
           setOrg(null);
+          setStore(null);
         }}
         error={errors.err('role')}
       />
@@ -305,10 +374,16 @@ function NewUser({ onCreated }: { onCreated: (u: WithPassword) => void }) {
           name="organizationId"
           kinds={kinds}
           value={org}
-          onChange={setOrg}
+          onChange={(o) => {
+            setOrg(o);
+            setStore(null);
+          }}
           optional={!roleNeedsOrganization(role)}
           error={errors.err('organizationId')}
         />
+      )}
+      {role === 'retailer' && org && (
+        <StorePicker name="outletId" organizationId={org.id} value={store} onChange={setStore} error={errors.err('outletId')} />
       )}
       {role === 'mentor' && <UmkmPicker value={umkm} onChange={setUmkm} error={errors.err('mentorUmkmIds')} />}
       <TextField
@@ -359,6 +434,7 @@ function EditUser({ user, onDone }: { user: User; onDone: () => void }) {
   const [org, setOrg] = useState<OrgChoice | null>(
     user.organizationId ? { id: user.organizationId, name: user.organizationName ?? '', kind: user.organizationKind } : null,
   );
+  const [store, setStore] = useState<StoreChoice | null>(user.outlet);
   const [umkm, setUmkm] = useState<Named[] | null>(null);
   const errors = useFormErrors();
   const save = useMutation({
@@ -374,13 +450,18 @@ function EditUser({ user, onDone }: { user: User; onDone: () => void }) {
     const problems = requiredErrors(need);
     if (Object.keys(problems).length) return errors.setClient(problems);
     const organizationId = kinds.length ? (org?.id ?? null) : null;
-    if (role !== user.role || organizationId !== user.organizationId) {
+    const outletId = role === 'retailer' && organizationId ? (store?.id ?? null) : null;
+    if (role !== user.role || organizationId !== user.organizationId || outletId !== (user.outlet?.id ?? null)) {
       const yes = await confirm({
         title: t('Ubah peran atau organisasi {name}?', 'Change the role or organisation of {name}?', { name: user.name }),
         body: t(
           'Mulai permintaan berikutnya, {name} hanya melihat dan mengubah data sebagai {role}{org}. Perubahan ini dicatat di log audit.',
           'From their next request, {name} sees and changes data only as {role}{org}. The change is recorded in the audit log.',
-          { name: user.name, role: tx(label('role', role)), org: org && kinds.length ? ` — ${org.name}` : '' },
+          {
+            name: user.name,
+            role: tx(label('role', role)),
+            org: `${org && kinds.length ? ` — ${org.name}` : ''}${outletId && store ? ` — ${t('Toko', 'Store')} ${store.name}` : ''}`,
+          },
         ),
         confirmLabel: t('Ubah', 'Change'),
       });
@@ -393,6 +474,7 @@ function EditUser({ user, onDone }: { user: User; onDone: () => void }) {
         title: title.trim() || null,
         role,
         organizationId,
+        outletId,
         ...(role === 'mentor' ? { mentorUmkmIds: assigned.map((u) => u.id) } : {}),
       },
       {
@@ -440,9 +522,21 @@ function EditUser({ user, onDone }: { user: User; onDone: () => void }) {
           name={`organizationId-${user.id}`}
           kinds={kinds}
           value={org}
-          onChange={setOrg}
+          onChange={(o) => {
+            if (o?.id !== org?.id) setStore(null);
+            setOrg(o);
+          }}
           optional={!roleNeedsOrganization(role)}
           error={errors.err(`organizationId-${user.id}`)}
+        />
+      )}
+      {role === 'retailer' && org && (
+        <StorePicker
+          name={`outletId-${user.id}`}
+          organizationId={org.id}
+          value={store}
+          onChange={setStore}
+          error={errors.err(`outletId-${user.id}`)}
         />
       )}
       {role === 'mentor' &&
@@ -541,6 +635,7 @@ function UserCard(props: {
           <span className="muted">{t('Tanpa organisasi', 'No organisation')}</span>
         )}
       </p>
+      {user.outlet && <p data-testid="user-store">{t('Toko: {name}', 'Store: {name}', { name: storeLabel(user.outlet) })}</p>}
       {user.title && <p className="muted">{user.title}</p>}
       {user.role === 'mentor' && (
         <p className="muted">{t('{n} UMKM dampingan', '{n} assigned UMKM', { n: formatNumber(user.mentorUmkmCount, lang) })}</p>

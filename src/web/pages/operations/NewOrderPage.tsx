@@ -14,6 +14,7 @@ import { formatDate, formatRupiah } from '../../format.ts';
 import type { Bilingual } from '../../i18n.tsx';
 import { useI18n } from '../../i18n.tsx';
 import { navigate } from '../../router.tsx';
+import { useUser } from '../../session.ts';
 import { orderHref, parseQty, useNum, useToday, useUnits } from './parts.tsx';
 
 type Suggestions = Answer<'/api/operations/suggestions'>;
@@ -29,9 +30,11 @@ export function NewOrderPage() {
   const today = useToday();
   const errors = useFormErrors();
   const qc = useQueryClient();
+  const me = useUser();
+  const store = me.role === 'retailer' ? me.outlet : null;
   const [umkmId, setUmkmId] = useState('');
   const [deliverTo, setDeliverTo] = useState<DeliverTo>('outlet');
-  const [outletId, setOutletId] = useState('');
+  const [outletId, setOutletId] = useState(store?.id ?? '');
   const [deliverBy, setDeliverBy] = useState(addDays(today, 2));
   const [note, setNote] = useState('');
   const [qty, setQty] = useState<Record<string, number | null>>({});
@@ -134,7 +137,8 @@ export function NewOrderPage() {
             setDeliverTo(v);
             setQty({});
           }}
-          options={options('deliverTo', lang) as [DeliverTo, string][]}
+          // outlet staff order for their own store (a distribution centre's orders are the branch's)
+          options={(options('deliverTo', lang) as [DeliverTo, string][]).filter(([v]) => !store || v === 'outlet')}
         />
         {deliverTo === 'outlet' && (
           <SelectField

@@ -25,7 +25,8 @@ export function StockPage() {
   const me = useUser();
   const { t } = useI18n();
   const lp = useListParams();
-  const outletId = lp.get('outlet');
+  // Outlet staff work at one store: it is the outlet here unless another is asked for (the server answers none).
+  const outletId = lp.get('outlet') || (me.role === 'retailer' && me.outlet ? me.outlet.id : '');
   const umkmId = lp.get('umkm');
   const [mode, setMode] = useState<'view' | 'count' | 'return'>('view');
   const params = { outletId: outletId || undefined, umkmId: umkmId || undefined, limit: lp.limit, offset: lp.offset };
