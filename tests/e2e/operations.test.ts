@@ -9,6 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type APIRequestContext, type Page, request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../../src/platform/clock.ts';
+import { formatDate } from '../../src/platform/format.ts';
 import { DEMO_PASSWORD, scrollWidth, settle, signIn, trackRequests, withServerAndBrowser } from './harness.ts';
 
 const PHONE = { width: 360, height: 740 };
@@ -68,12 +70,6 @@ async function visit(page: Page, url: string, testId: string, name: string, widt
   expect(await scrollWidth(page), name).toBeLessThanOrEqual(width);
   await shot(page, name);
 }
-
-const addDays = (date: string, days: number) => {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
 
 describe('operations from the screen (issue 10)', () => {
   it('the maker confirms a pre-order, ships it with a batch, sees the receipt one short and yesterday’s sales', async () => {
@@ -234,30 +230,31 @@ describe('operations from the screen (issue 10)', () => {
       await c.ctx.close();
     }
 
-    // Yesterday's sales at that outlet, from the chain's own system (when the sales API is there; the demo
-    // seeds eight weeks of them too).
+    // Sales at that outlet yesterday and today, from the chain's own system (the demo seeds eight weeks of
+    // them too): whichever day the Sales page calls yesterday when it is read (midnight WIB may fall in
+    // between) holds some.
     const product = products.find((p) => p.gtin) ?? null;
     if (product?.gtin) {
+      const gtin = product.gtin;
       const posted = await alfa.post('/api/sales/lines', {
         data: {
-          lines: [
-            {
-              storeCode: outlet.storeCode,
-              date: yesterday,
-              receipt: `E2E-${Date.now()}`,
-              line: 1,
-              gtin: product.gtin,
-              qty: 3,
-              unitPrice: 35000,
-            },
-          ],
+          lines: [yesterday, today].map((date, i) => ({
+            storeCode: outlet.storeCode,
+            date,
+            receipt: `E2E-${order.number}-${i + 1}`,
+            line: 1,
+            gtin,
+            qty: 3,
+            unitPrice: 35000,
+          })),
         },
       });
       expect(posted.status(), await posted.text()).toBeLessThan(300);
     }
-    const summary = (await (await mine.get(`/api/sales/summary?from=${yesterday}&to=${yesterday}`)).json()) as { units: number };
-    const units = summary.units;
-    expect(units).toBeGreaterThan(0);
+    const unitsOn = async (day: string) =>
+      ((await (await mine.get(`/api/sales/summary?from=${day}&to=${day}`)).json()) as { units: number }).units;
+    const serverYesterday = async (): Promise<string> => (await (await mine.get('/api/operations/sell-out?limit=1')).json()).to;
+    expect(await unitsOn(yesterday)).toBeGreaterThan(0);
 
     // 3. The maker sees the receipt with its difference, on the note and on her home, and yesterday's sales.
     const u2 = await newPageIn('id');
@@ -274,8 +271,22 @@ describe('operations from the screen (issue 10)', () => {
       await shot(page, 'ops-note-received-id-phone');
       await page.getByRole('navigation').getByRole('link', { name: 'Penjualan', exact: true }).click();
       await page.getByTestId('yesterday').waitFor();
-      await expect.poll(() => page.getByTestId('yesterday-units').textContent()).toBe(new Intl.NumberFormat('id-ID').format(units));
-      expect(await page.getByTestId('yesterday').textContent()).toMatch(/Terjual kemarin, \d{1,2} \p{L}+ \d{4}/u);
+      // The page's yesterday is the server's when the page was read: read again when midnight WIB fell between.
+      for (let first = true; ; first = false) {
+        const day = await serverYesterday();
+        if (!first) await page.reload();
+        await settle(page);
+        await page.getByTestId('yesterday').waitFor();
+        const shown = {
+          units: await page.getByTestId('yesterday-units').textContent(),
+          text: await page.getByTestId('yesterday').textContent(),
+        };
+        if ((await serverYesterday()) !== day) continue;
+        expect(shown.units).toBe(new Intl.NumberFormat('id-ID').format(await unitsOn(day)));
+        expect(shown.units).not.toBe('0');
+        expect(shown.text).toContain(`Terjual kemarin, ${formatDate(day, 'id')}`);
+        break;
+      }
       expectWords(await mainText(page), 'sales');
       await shot(page, 'ops-sales-id-phone');
       await page.getByRole('navigation').getByRole('link', { name: 'Retur', exact: true }).click();

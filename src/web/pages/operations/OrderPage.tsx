@@ -389,7 +389,7 @@ function Cancel({ order: o, open, setOpen }: { order: Order; open: boolean; setO
         />
       </Field>
       <div className="form-actions">
-        <button type="submit" className="btn btn-danger" disabled={cancel.isPending}>
+        <button type="submit" className="btn btn-danger" disabled={cancel.isPending} data-testid="send-cancel">
           {t('Batalkan pesanan', 'Cancel the order')}
         </button>
         <button type="button" className="btn" onClick={() => setOpen(false)}>

@@ -49,13 +49,13 @@ export function StockPage() {
       <UmkmChooser value={umkmId} onChange={(id) => lp.setFilter({ umkm: id || null })} />
       {writer && outletId && (
         <div className="actions">
-          <WriteOff outletId={outletId} />
           <button type="button" className="btn" onClick={() => setMode(mode === 'count' ? 'view' : 'count')} data-testid="start-count">
             {mode === 'count' ? t('Tutup stock opname', 'Close the stock count') : t('Stock opname', 'Stock count')}
           </button>
           <button type="button" className="btn" onClick={() => setMode(mode === 'return' ? 'view' : 'return')} data-testid="start-return">
             {mode === 'return' ? t('Tutup retur', 'Close the return') : t('Buat nota retur', 'Create a return')}
           </button>
+          <WriteOff outletId={outletId} />
         </div>
       )}
       {writer && !outletId && (
@@ -253,8 +253,9 @@ function UmkmChooser({ value, onChange }: { value: string; onChange: (id: string
 }
 
 function WriteOff({ outletId }: { outletId: string }) {
-  const { t } = useI18n();
+  const { t, tx } = useI18n();
   const num = useNum();
+  const unitsOf = useUnits();
   const qc = useQueryClient();
   // Exactly what the write-off would take out now (the server's own list), to name it before asking.
   const preview = useQuery({
@@ -291,9 +292,19 @@ function WriteOff({ outletId }: { outletId: string }) {
       </button>
       {write.error && <Problem error={write.error} />}
       {write.data && (
-        <p className="alert alert-ok" role="status">
-          {t('{n} unit dihapusbukukan.', '{n} units written off.', { n: num(write.data.total) })}
-        </p>
+        <div className="alert alert-ok" role="status" data-testid="write-off-done">
+          <p>{t('{n} unit dihapusbukukan.', '{n} units written off.', { n: num(write.data.total) })}</p>
+          {write.data.writtenOff.length > 0 && (
+            <ul>
+              {write.data.writtenOff.map((w) => (
+                <li key={w.batchId}>
+                  <span translate="no">{w.productName}</span> · {t('batch', 'batch')} <span translate="no">{w.batchCode}</span>:{' '}
+                  {unitsOf(w.qty)} · {tx(label('lossBearer', w.borneBy))}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
       )}
     </>
   );
