@@ -52,7 +52,7 @@ const st = (importId: string) => sql.id(stagingTable(importId));
 export async function createStaging(db: Database, importId: string) {
   await sql`DROP TABLE IF EXISTS ${st(importId)}`.execute(db);
   await sql`CREATE UNLOGGED TABLE ${st(importId)} (
-    row integer NOT NULL, store text NOT NULL, day text NOT NULL, receipt text COLLATE "C" NOT NULL, line text NOT NULL, gtin text NOT NULL,
+    row integer NOT NULL, store text NOT NULL, day text NOT NULL, receipt text NOT NULL, line text NOT NULL, gtin text NOT NULL,
     qty text NOT NULL, price text NOT NULL, discount text NOT NULL, sales_date date, qty_n integer, price_n bigint,
     discount_n bigint, line_n integer, err text, err_col text)`.execute(db);
 }
