@@ -219,7 +219,8 @@ export function readCell(field: Field, text: string, shape: 'lines' | 'daily'): 
   }
 }
 
-const RAW_OF: Record<Field, keyof RawRow> = {
+/** The cell of a row (and the staging column) each field is read from. */
+export const RAW_OF: Record<Field, keyof RawRow> = {
   store: 'store',
   date: 'day',
   receipt: 'receipt',

@@ -28,6 +28,7 @@ import {
   type ImportSummary,
   mapHeader,
   normaliseHeader,
+  RAW_OF,
   type RawRow,
   ROW_MESSAGE,
   type RowCode,
@@ -79,17 +80,6 @@ export async function createImport(db: Database, r: ImportRequest, sha256: strin
     .executeTakeFirstOrThrow();
   return row.id;
 }
-
-const STAGED_FIELD: Record<Field, keyof RawRow> = {
-  store: 'store',
-  date: 'day',
-  receipt: 'receipt',
-  line: 'line',
-  gtin: 'gtin',
-  qty: 'qty',
-  price: 'price',
-  discount: 'discount',
-};
 
 /** The column a problem is reported in: the header as uploaded, or the format's name when it was absent. */
 const columnName = (map: HeaderMap, f: Field | null) =>
@@ -271,7 +261,7 @@ async function finish(
   const importId = imp.id;
   await store.ensurePartitions(db, importId);
   const rawHeaders: Partial<Record<string, string>> = {};
-  for (const [f, i] of Object.entries(headerMap.index)) rawHeaders[STAGED_FIELD[f as Field]] = headerMap.names[i as number];
+  for (const [f, i] of Object.entries(headerMap.index)) rawHeaders[RAW_OF[f as Field]] = headerMap.names[i as number];
 
   // The one transaction (an API batch already runs inside its request's transaction).
   const oneTransaction = <T>(fn: (trx: Database) => Promise<T>) => (db.isTransaction ? fn(db) : db.transaction().execute(fn));

@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import { type Database, openCopy } from '../../db/client.ts';
 import { inForceSql, pksBindsOutletSql } from '../agreements/agreements.queries.ts';
-import type { Field, RowCode } from './sales.rules.ts';
+import { type Field, RAW_OF, type RowCode } from './sales.rules.ts';
 
 export interface StagingChunk {
   row: number[];
@@ -133,17 +133,6 @@ export async function rawRowCount(db: Database, importId: string) {
 /** Fields whose value is their trimmed text (usually no cell needs trimming: only those that might are read). */
 const TEXT_FIELDS = new Set<Field>(['store', 'receipt', 'gtin']);
 const VALUE_TYPE: Partial<Record<Field, string>> = { date: 'date', line: 'int', qty: 'int', price: 'int8', discount: 'int8' };
-/** The staging column each field's text goes to. */
-const STAGED_TEXT: Record<Field, string> = {
-  store: 'store',
-  date: 'day',
-  receipt: 'receipt',
-  line: 'line',
-  gtin: 'gtin',
-  qty: 'qty',
-  price: 'price',
-  discount: 'discount',
-};
 const STAGED_VALUE: Partial<Record<Field, string>> = {
   date: 'sales_date',
   line: 'line_n',
@@ -248,7 +237,7 @@ export async function stageFromRaw(
     const cols: ReturnType<typeof sql>[] = [sql`row`];
     const exprs: ReturnType<typeof sql>[] = [sql`r.row`];
     for (const field of f.order) {
-      cols.push(sql.id(STAGED_TEXT[field]));
+      cols.push(sql.id(RAW_OF[field]));
       exprs.push(text.get(field) as ReturnType<typeof sql>);
       const v = STAGED_VALUE[field];
       if (v) {
