@@ -23,6 +23,7 @@ import { regionRoutes } from './modules/regions/regions.routes.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
 import { salesRoutes } from './modules/sales/sales.routes.ts';
 import { securityRoutes } from './modules/security/security.routes.ts';
+import { settlementRoutes } from './modules/settlement/settlement.routes.ts';
 import { fileRoutes } from './platform/files.routes.ts';
 import { registerGuards } from './platform/hardening.ts';
 import { registerErrorHandler, registerRequestFrame } from './platform/http.ts';
@@ -104,6 +105,8 @@ export async function buildApp(opts: { handle: DbHandle; config: Config; logger?
   await app.register(operationsRoutes);
   // POS sales (C7)
   await app.register(salesRoutes, { db: handle.db, config });
+  // settlement (C8)
+  await app.register(settlementRoutes);
 
   // The web app: built by Vite into dist/web; every non-API path answers index.html (client routing).
   if (fs.existsSync(path.join(WEB_DIR, 'index.html'))) {

@@ -11,6 +11,7 @@ import { MENTORING_VOCABULARY } from './modules/curation/mentoring.vocabulary.ts
 import { OPERATIONS_VOCABULARY } from './modules/operations/operations.vocabulary.ts';
 import { REGISTRY_VOCABULARY } from './modules/registry/registry.vocabulary.ts';
 import { SALES_VOCABULARY } from './modules/sales/sales.vocabulary.ts';
+import { SETTLEMENT_VOCABULARY } from './modules/settlement/settlement.vocabulary.ts';
 import type { Bilingual } from './platform/errors.ts';
 import type { Lang } from './platform/format.ts';
 
@@ -25,6 +26,7 @@ export const VOCABULARY = {
   ...MENTORING_VOCABULARY,
   ...OPERATIONS_VOCABULARY,
   ...SALES_VOCABULARY,
+  ...SETTLEMENT_VOCABULARY,
 } satisfies Vocabulary;
 
 export type VocabularyKind = keyof typeof VOCABULARY;

@@ -211,6 +211,23 @@ const MATRIX: Record<string, Who[]> = {
   'GET /api/sales/imports/:id': ['admin', ...RETAIL],
   'GET /api/sales/imports/:id/rejects.csv': ['admin', ...RETAIL],
   'GET /api/sales/summary': [...PARTIES, 'outlet'],
+  // settlement (C8): the chain settles (head office or branch; a store's staff have no part in money), the
+  // UMKM answers and bills, a Dinas watches the payments to its region's businesses; the trial balance is
+  // the admin's and a Dinas's (its region's journals); a statement of account is a party's own
+  'GET /api/settlement/statements': PARTIES,
+  'GET /api/settlement/summary': PARTIES,
+  'GET /api/settlement/statements/:id': PARTIES,
+  'GET /api/settlement/statements/:id/lines/:line/days': PARTIES,
+  'POST /api/settlement/statements/compute': ['admin', ...RETAIL],
+  'POST /api/settlement/statements/:id/issue': RETAIL,
+  'POST /api/settlement/statements/:id/correct': RETAIL,
+  'POST /api/settlement/statements/:id/payments': RETAIL,
+  'POST /api/settlement/statements/:id/accept': ['umkm'],
+  'POST /api/settlement/statements/:id/dispute': ['umkm'],
+  'POST /api/settlement/statements/:id/invoice': ['umkm'],
+  'GET /api/settlement/trial-balance': DINAS,
+  'GET /api/settlement/account': ['admin', ...RETAIL, 'umkm'],
+  'GET /api/settlement/delays': DINAS,
 };
 
 let t: TestApp;
@@ -525,6 +542,17 @@ function atOutlets(m: Me) {
 }
 
 Object.assign(ORACLES, {
+  // Statements (not the superseded): a chain its own (a branch its branch's and the chain-wide), a Dinas
+  // those of businesses in its region, a UMKM its own once issued.
+  '/api/settlement/statements': (m: Me) => {
+    const live = sql`SELECT id FROM settlement_statements WHERE status <> 'superseded'`;
+    if (m.who === 'admin') return live;
+    if (m.who === 'branch') return sql`${live} AND chain_id = ${m.chain} AND (branch_id IS NULL OR branch_id = ${m.branch})`;
+    if (m.who === 'chain') return sql`${live} AND chain_id = ${m.chain}`;
+    if (m.who === 'pemda') return sql`${live} AND ${within('umkm_district_code', m.region)}`;
+    if (m.who === 'umkm') return sql`${live} AND umkm_id = ${m.org} AND status <> 'computed'`;
+    return null;
+  },
   '/api/operations/orders': (m: Me) => orderIds(m),
   '/api/operations/delivery-notes': (m: Me) => sql`SELECT id FROM delivery_notes WHERE order_id IN (${orderIds(m)})`,
   '/api/operations/receipts': (m: Me) =>

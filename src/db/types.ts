@@ -6,6 +6,7 @@ import type { OperationTables } from '../modules/operations/operations.tables.ts
 import type { PlacementTables } from '../modules/placement/placement.tables.ts';
 import type { SalesTables } from '../modules/sales/sales.tables.ts';
 import type { SecurityTables } from '../modules/security/security.tables.ts';
+import type { SettlementTables } from '../modules/settlement/settlement.tables.ts';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 export type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -201,4 +202,12 @@ export interface CoreTables {
   app_settings: AppSettingsTable;
 }
 
-export interface DB extends CoreTables, CurationTables, AgreementTables, PlacementTables, SecurityTables, OperationTables, SalesTables {}
+export interface DB
+  extends CoreTables,
+    CurationTables,
+    AgreementTables,
+    PlacementTables,
+    SecurityTables,
+    OperationTables,
+    SalesTables,
+    SettlementTables {}

@@ -11206,6 +11206,1465 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/settlement/account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rekening koran: utang-piutang / statement of account */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    organizationId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                account: string;
+                                accountLabel: {
+                                    en: string;
+                                    id: string;
+                                };
+                                /** @description rupiah (bilangan bulat / integer) */
+                                amount: number;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                balance: number;
+                                counterpartyId: string | null;
+                                counterpartyName: string | null;
+                                journalId: string;
+                                kind: string;
+                                memo: string | null;
+                                occurredOn: string;
+                                statementId: string | null;
+                                statementNumber: string | null;
+                            }[];
+                            /** Format: uuid */
+                            organizationId: string;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settlement/delays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Keterlambatan pembayaran per jaringan / payment delays per chain */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            chains: {
+                                /** Format: uuid */
+                                chainId: string;
+                                chainName: string;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                escalatedAmount: number;
+                                escalatedCount: number;
+                                medianDaysToPay: number | null;
+                                notIssuedCount: number;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                openAmount: number;
+                                openCount: number;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                overdueAmount: number;
+                                overdueCount: number;
+                                paidCount: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settlement/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rekap tagihan / statements */
+        get: {
+            parameters: {
+                query?: {
+                    agreementId?: string;
+                    limit?: number;
+                    offset?: number;
+                    umkmId?: string;
+                    view?: "all" | "to_issue" | "awaiting_umkm" | "open" | "overdue" | "escalated" | "paid";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                aging: ("d0_15" | "d16_30" | "d31_60" | "d61_90" | "d90_plus") | null;
+                                /** Format: uuid */
+                                agreementId: string;
+                                agreementNumber: string;
+                                billingCompleteAt: string | null;
+                                billingCompleteOn: string | null;
+                                can: {
+                                    accept: boolean;
+                                    bill: boolean;
+                                    correct: boolean;
+                                    dispute: boolean;
+                                    issue: boolean;
+                                    pay: boolean;
+                                };
+                                /** Format: uuid */
+                                chainId: string;
+                                chainName: string;
+                                computedAt: string;
+                                correctedById: string | null;
+                                correctsId: string | null;
+                                daysOpen: number | null;
+                                disputeNote: string | null;
+                                dueOn: string | null;
+                                dueSoon: boolean;
+                                escalated: boolean;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                fees: number;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                goods: number;
+                                /** Format: uuid */
+                                id: string;
+                                invoiceNumber: string | null;
+                                issuedAt: string | null;
+                                issueLate: boolean;
+                                legalDueOn: string | null;
+                                legalReference: string | null;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                net: number;
+                                number: string;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                outstanding: number;
+                                overdue: boolean;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                paid: number;
+                                paidAt: string | null;
+                                payeeId: string | null;
+                                payeeName: string | null;
+                                paymentTermDays: number;
+                                periodEnd: string;
+                                /** @enum {string} */
+                                periodKind: "weekly" | "two_weekly" | "monthly";
+                                periodStart: string;
+                                respondedAt: string | null;
+                                revision: number;
+                                /** @enum {string} */
+                                status: "computed" | "issued" | "disputed" | "superseded" | "accepted" | "billed" | "partly_paid" | "paid";
+                                statusLabel: {
+                                    en: string;
+                                    id: string;
+                                };
+                                today: string;
+                                /** @enum {string} */
+                                tradeModel: "konsinyasi" | "beli_putus";
+                                /** Format: uuid */
+                                umkmId: string;
+                                umkmName: string;
+                            }[];
+                            /** @description rupiah (bilangan bulat / integer) */
+                            outstanding: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settlement/statements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Satu rekap tagihan / one statement */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            aging: ("d0_15" | "d16_30" | "d31_60" | "d61_90" | "d90_plus") | null;
+                            /** Format: uuid */
+                            agreementId: string;
+                            agreementNumber: string;
+                            billingCompleteAt: string | null;
+                            billingCompleteOn: string | null;
+                            can: {
+                                accept: boolean;
+                                bill: boolean;
+                                correct: boolean;
+                                dispute: boolean;
+                                issue: boolean;
+                                pay: boolean;
+                            };
+                            /** Format: uuid */
+                            chainId: string;
+                            chainName: string;
+                            computedAt: string;
+                            correctedById: string | null;
+                            correctsId: string | null;
+                            daysOpen: number | null;
+                            disputeNote: string | null;
+                            dueOn: string | null;
+                            dueSoon: boolean;
+                            escalated: boolean;
+                            /** @description rupiah (bilangan bulat / integer) */
+                            fees: number;
+                            /** @description rupiah (bilangan bulat / integer) */
+                            goods: number;
+                            /** Format: uuid */
+                            id: string;
+                            invoiceNumber: string | null;
+                            issuedAt: string | null;
+                            issueLate: boolean;
+                            legalDueOn: string | null;
+                            legalReference: string | null;
+                            lines: {
+                                /** @description rupiah (bilangan bulat / integer) */
+                                amount: number;
+                                correctsLine: number | null;
+                                disputeReason: string | null;
+                                feeBp: number | null;
+                                feeName: string | null;
+                                /** @enum {string} */
+                                kind: "sale" | "receipt" | "loss_chain" | "expired_chain" | "return_umkm" | "expired_umkm" | "fee" | "adjustment";
+                                kindLabel: {
+                                    en: string;
+                                    id: string;
+                                };
+                                lineNo: number;
+                                note: string | null;
+                                outletId: string | null;
+                                outletName: string | null;
+                                productId: string | null;
+                                productName: string | null;
+                                qty: number;
+                                storeCode: string | null;
+                            }[];
+                            /** @description rupiah (bilangan bulat / integer) */
+                            net: number;
+                            number: string;
+                            /** @description rupiah (bilangan bulat / integer) */
+                            outstanding: number;
+                            overdue: boolean;
+                            /** @description rupiah (bilangan bulat / integer) */
+                            paid: number;
+                            paidAt: string | null;
+                            payeeId: string | null;
+                            payeeName: string | null;
+                            payments: {
+                                /** @description rupiah (bilangan bulat / integer) */
+                                amount: number;
+                                /** Format: uuid */
+                                id: string;
+                                paidOn: string;
+                                /** Format: uuid */
+                                payeeId: string;
+                                payeeName: string;
+                                recordedAt: string;
+                                reference: string;
+                            }[];
+                            paymentTermDays: number;
+                            periodEnd: string;
+                            /** @enum {string} */
+                            periodKind: "weekly" | "two_weekly" | "monthly";
+                            periodStart: string;
+                            respondedAt: string | null;
+                            revision: number;
+                            /** @enum {string} */
+                            status: "computed" | "issued" | "disputed" | "superseded" | "accepted" | "billed" | "partly_paid" | "paid";
+                            statusLabel: {
+                                en: string;
+                                id: string;
+                            };
+                            today: string;
+                            /** @enum {string} */
+                            tradeModel: "konsinyasi" | "beli_putus";
+                            /** Format: uuid */
+                            umkmId: string;
+                            umkmName: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settlement/statements/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** UMKM menyetujui rekap / the UMKM accepts */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            aging: ("d0_15" | "d16_30" | "d31_60" | "d61_90" | "d90_plus") | null;
+                            /** Format: uuid */
+                            agreementId: string;
+                            agreementNumber: string;
+                            billingCompleteAt: string | null;
+                            billingCompleteOn: string | null;
+                            can: {
+                                accept: boolean;
+                                bill: boolean;
+                                correct: boolean;
+                                dispute: boolean;
+                                issue: boolean;
+                                pay: boolean;
+                            };
+                            /** Format: uuid */
+                            chainId: string;
+                            chainName: string;
+                            computedAt: string;
+                            correctedById: string | null;
+                            correctsId: string | null;
+                            daysOpen: number | null;
+                            disputeNote: string | null;
+                            dueOn: string | null;
+                            dueSoon: boolean;
+                            escalated: boolean;
+                            /** @description rupiah (bilangan bulat / integer) */
+                            fees: number;
+                            /** @description rupiah (bilangan bulat / integer) */
+                            goods: number;
+                            /** Format: uuid */
+                            id: string;
+                            invoiceNumber: string | null;
+                            issuedAt: string | null;
+                            issueLate: boolean;
+                            legalDueOn: string | null;
+                            legalReference: string | null;
+                            lines: {
+                                /** @description rupiah (bilangan bulat / integer) */
+                                amount: number;
+                                correctsLine: number | null;
+                                disputeReason: string | null;
+                                feeBp: number | null;
+                                feeName: string | null;
+                                /** @enum {string} */
+                                kind: "sale" | "receipt" | "loss_chain" | "expired_chain" | "return_umkm" | "expired_umkm" | "fee" | "adjustment";
+                                kindLabel: {
+                                    en: string;
+                                    id: string;
+                                };
+                                lineNo: number;
+                                note: string | null;
+                                outletId: string | null;
+                                outletName: string | null;
+                                productId: string | null;
+                                productName: string | null;
+                                qty: number;
+                                storeCode: string | null;
+                            }[];
+                            /** @description rupiah (bilangan bulat / integer) */
+                            net: number;
+                            number: string;
+                            /** @description rupiah (bilangan bulat / integer) */
+                            outstanding: number;
+                            overdue: boolean;
+                            /** @description rupiah (bilangan bulat / integer) */
+                            paid: number;
+                            paidAt: string | null;
+                            payeeId: string | null;
+                            payeeName: string | null;
+                            payments: {
+                                /** @description rupiah (bilangan bulat / integer) */
+                                amount: number;
+                                /** Format: uuid */
+                                id: string;
+                                paidOn: string;
+                                /** Format: uuid */
+                                payeeId: string;
+                                payeeName: string;
+                                recordedAt: string;
+                                reference: string;
+                            }[];
+                            paymentTermDays: number;
+                            periodEnd: string;
+                            /** @enum {string} */
+                            periodKind: "weekly" | "two_weekly" | "monthly";
+                            periodStart: string;
+                            respondedAt: string | null;
+                            revision: number;
+                            /** @enum {string} */
+                            status: "computed" | "issued" | "disputed" | "superseded" | "accepted" | "billed" | "partly_paid" | "paid";
+                            statusLabel: {
+                                en: string;
+                                id: string;
+                            };
+                            today: string;
+                            /** @enum {string} */
+                            tradeModel: "konsinyasi" | "beli_putus";
+                            /** Format: uuid */
+                            umkmId: string;
+                            umkmName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settlement/statements/{id}/correct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Terbitkan rekap koreksi / issue a corrected statement */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        adjustments?: {
+                            amount: number;
+                            /** @default null */
+                            lineNo?: number | null;
+                            note: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            aging: ("d0_15" | "d16_30" | "d31_60" | "d61_90" | "d90_plus") | null;
+                            /** Format: uuid */
+                            agreementId: string;
+                            agreementNumber: string;
+                            billingCompleteAt: string | null;
+                            billingCompleteOn: string | null;
+                            can: {
+                                accept: boolean;
+                                bill: boolean;
+                                correct: boolean;
+                                dispute: boolean;
+                                issue: boolean;
+                                pay: boolean;
+                            };
+                            /** Format: uuid */
+                            chainId: string;
+                            chainName: string;
+                            computedAt: string;
+                            correctedById: string | null;
+                            correctsId: string | null;
+                            daysOpen: number | null;
+                            disputeNote: string | null;
+                            dueOn: string | null;
+                            dueSoon: boolean;
+                            escalated: boolean;
+                            /** @description rupiah (bilangan bulat / integer) */
+                            fees: number;
+                            /** @description rupiah (bilangan bulat / integer) */
+                            goods: number;
+                            /** Format: uuid */
+                            id: string;
+                            invoiceNumber: string | null;
+                            issuedAt: string | null;
+                            issueLate: boolean;
+                            legalDueOn: string | null;
+                            legalReference: string | null;
+                            lines: {
+                                /** @description rupiah (bilangan bulat / integer) */
+                                amount: number;
+                                correctsLine: number | null;
+                                disputeReason: string | null;
+                                feeBp: number | null;
+                                feeName: string | null;
+                                /** @enum {string} */
+                                kind: "sale" | "receipt" | "loss_chain" | "expired_chain" | "return_umkm" | "expired_umkm" | "fee" | "adjustment";
+                                kindLabel: {
+                                    en: string;
+                                    id: string;
+                                };
+                                lineNo: number;
+                                note: string | null;
+                                outletId: string | null;
+                                outletName: string | null;
+                                productId: string | null;
+                                productName: string | null;
+                                qty: number;
+                                storeCode: string | null;
+                            }[];
+                            /** @description rupiah (bilangan bulat / integer) */
+                            net: number;
+                            number: string;
+                            /** @description rupiah (bilangan bulat / integer) */
+                            outstanding: number;
+                            overdue: boolean;
+                            /** @description rupiah (bilangan bulat / integer) */
+                            paid: number;
+                            paidAt: string | null;
+                            payeeId: string | null;
+                            payeeName: string | null;
+                            payments: {
+                                /** @description rupiah (bilangan bulat / integer) */
+                                amount: number;
+                                /** Format: uuid */
+                                id: string;
+                                paidOn: string;
+                                /** Format: uuid */
+                                payeeId: string;
+                                payeeName: string;
+                                recordedAt: string;
+                                reference: string;
+                            }[];
+                            paymentTermDays: number;
+                            periodEnd: string;
+                            /** @enum {string} */
+                            periodKind: "weekly" | "two_weekly" | "monthly";
+                            periodStart: string;
+                            respondedAt: string | null;
+                            revision: number;
+                            /** @enum {string} */
+                            status: "computed" | "issued" | "disputed" | "superseded" | "accepted" | "billed" | "partly_paid" | "paid";
+                            statusLabel: {
+                                en: string;
+                                id: string;
+                            };
+                            today: string;
+                            /** @enum {string} */
+                            tradeModel: "konsinyasi" | "beli_putus";
+                            /** Format: uuid */
+                            umkmId: string;
+                            umkmName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settlement/statements/{id}/dispute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** UMKM menyanggah baris rekap / the UMKM disputes lines */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        lines?: {
+                            lineNo: number;
+                            reason: string;
+                        }[];
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            aging: ("d0_15" | "d16_30" | "d31_60" | "d61_90" | "d90_plus") | null;
+                            /** Format: uuid */
+                            agreementId: string;
+                            agreementNumber: string;
+                            billingCompleteAt: string | null;
+                            billingCompleteOn: string | null;
+                            can: {
+                                accept: boolean;
+                                bill: boolean;
+                                correct: boolean;
+                                dispute: boolean;
+                                issue: boolean;
+                                pay: boolean;
+                            };
+                            /** Format: uuid */
+                            chainId: string;
+                            chainName: string;
+                            computedAt: string;
+                            correctedById: string | null;
+                            correctsId: string | null;
+                            daysOpen: number | null;
+                            disputeNote: string | null;
+                            dueOn: string | null;
+                            dueSoon: boolean;
+                            escalated: boolean;
+                            /** @description rupiah (bilangan bulat / integer) */
+                            fees: number;
+                            /** @description rupiah (bilangan bulat / integer) */
+                            goods: number;
+                            /** Format: uuid */
+                            id: string;
+                            invoiceNumber: string | null;
+                            issuedAt: string | null;
+                            issueLate: boolean;
+                            legalDueOn: string | null;
+                            legalReference: string | null;
+                            lines: {
+                                /** @description rupiah (bilangan bulat / integer) */
+                                amount: number;
+                                correctsLine: number | null;
+                                disputeReason: string | null;
+                                feeBp: number | null;
+                                feeName: string | null;
+                                /** @enum {string} */
+                                kind: "sale" | "receipt" | "loss_chain" | "expired_chain" | "return_umkm" | "expired_umkm" | "fee" | "adjustment";
+                                kindLabel: {
+                                    en: string;
+                                    id: string;
+                                };
+                                lineNo: number;
+                                note: string | null;
+                                outletId: string | null;
+                                outletName: string | null;
+                                productId: string | null;
+                                productName: string | null;
+                                qty: number;
+                                storeCode: string | null;
+                            }[];
+                            /** @description rupiah (bilangan bulat / integer) */
+                            net: number;
+                            number: string;
+                            /** @description rupiah (bilangan bulat / integer) */
+                            outstanding: number;
+                            overdue: boolean;
+                            /** @description rupiah (bilangan bulat / integer) */
+                            paid: number;
+                            paidAt: string | null;
+                            payeeId: string | null;
+                            payeeName: string | null;
+                            payments: {
+                                /** @description rupiah (bilangan bulat / integer) */
+                                amount: number;
+                                /** Format: uuid */
+                                id: string;
+                                paidOn: string;
+                                /** Format: uuid */
+                                payeeId: string;
+                                payeeName: string;
+                                recordedAt: string;
+                                reference: string;
+                            }[];
+                            paymentTermDays: number;
+                            periodEnd: string;
+                            /** @enum {string} */
+                            periodKind: "weekly" | "two_weekly" | "monthly";
+                            periodStart: string;
+                            respondedAt: string | null;
+                            revision: number;
+                            /** @enum {string} */
+                            status: "computed" | "issued" | "disputed" | "superseded" | "accepted" | "billed" | "partly_paid" | "paid";
+                            statusLabel: {
+                                en: string;
+                                id: string;
+                            };
+                            today: string;
+                            /** @enum {string} */
+                            tradeModel: "konsinyasi" | "beli_putus";
+                            /** Format: uuid */
+                            umkmId: string;
+                            umkmName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settlement/statements/{id}/invoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** UMKM mengirim faktur: tagihan lengkap / the UMKM sends her invoice */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        invoiceNumber: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            aging: ("d0_15" | "d16_30" | "d31_60" | "d61_90" | "d90_plus") | null;
+                            /** Format: uuid */
+                            agreementId: string;
+                            agreementNumber: string;
+                            billingCompleteAt: string | null;
+                            billingCompleteOn: string | null;
+                            can: {
+                                accept: boolean;
+                                bill: boolean;
+                                correct: boolean;
+                                dispute: boolean;
+                                issue: boolean;
+                                pay: boolean;
+                            };
+                            /** Format: uuid */
+                            chainId: string;
+                            chainName: string;
+                            computedAt: string;
+                            correctedById: string | null;
+                            correctsId: string | null;
+                            daysOpen: number | null;
+                            disputeNote: string | null;
+                            dueOn: string | null;
+                            dueSoon: boolean;
+                            escalated: boolean;
+                            /** @description rupiah (bilangan bulat / integer) */
+                            fees: number;
+                            /** @description rupiah (bilangan bulat / integer) */
+                            goods: number;
+                            /** Format: uuid */
+                            id: string;
+                            invoiceNumber: string | null;
+                            issuedAt: string | null;
+                            issueLate: boolean;
+                            legalDueOn: string | null;
+                            legalReference: string | null;
+                            lines: {
+                                /** @description rupiah (bilangan bulat / integer) */
+                                amount: number;
+                                correctsLine: number | null;
+                                disputeReason: string | null;
+                                feeBp: number | null;
+                                feeName: string | null;
+                                /** @enum {string} */
+                                kind: "sale" | "receipt" | "loss_chain" | "expired_chain" | "return_umkm" | "expired_umkm" | "fee" | "adjustment";
+                                kindLabel: {
+                                    en: string;
+                                    id: string;
+                                };
+                                lineNo: number;
+                                note: string | null;
+                                outletId: string | null;
+                                outletName: string | null;
+                                productId: string | null;
+                                productName: string | null;
+                                qty: number;
+                                storeCode: string | null;
+                            }[];
+                            /** @description rupiah (bilangan bulat / integer) */
+                            net: number;
+                            number: string;
+                            /** @description rupiah (bilangan bulat / integer) */
+                            outstanding: number;
+                            overdue: boolean;
+                            /** @description rupiah (bilangan bulat / integer) */
+                            paid: number;
+                            paidAt: string | null;
+                            payeeId: string | null;
+                            payeeName: string | null;
+                            payments: {
+                                /** @description rupiah (bilangan bulat / integer) */
+                                amount: number;
+                                /** Format: uuid */
+                                id: string;
+                                paidOn: string;
+                                /** Format: uuid */
+                                payeeId: string;
+                                payeeName: string;
+                                recordedAt: string;
+                                reference: string;
+                            }[];
+                            paymentTermDays: number;
+                            periodEnd: string;
+                            /** @enum {string} */
+                            periodKind: "weekly" | "two_weekly" | "monthly";
+                            periodStart: string;
+                            respondedAt: string | null;
+                            revision: number;
+                            /** @enum {string} */
+                            status: "computed" | "issued" | "disputed" | "superseded" | "accepted" | "billed" | "partly_paid" | "paid";
+                            statusLabel: {
+                                en: string;
+                                id: string;
+                            };
+                            today: string;
+                            /** @enum {string} */
+                            tradeModel: "konsinyasi" | "beli_putus";
+                            /** Format: uuid */
+                            umkmId: string;
+                            umkmName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settlement/statements/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Terbitkan rekap / issue a statement */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            aging: ("d0_15" | "d16_30" | "d31_60" | "d61_90" | "d90_plus") | null;
+                            /** Format: uuid */
+                            agreementId: string;
+                            agreementNumber: string;
+                            billingCompleteAt: string | null;
+                            billingCompleteOn: string | null;
+                            can: {
+                                accept: boolean;
+                                bill: boolean;
+                                correct: boolean;
+                                dispute: boolean;
+                                issue: boolean;
+                                pay: boolean;
+                            };
+                            /** Format: uuid */
+                            chainId: string;
+                            chainName: string;
+                            computedAt: string;
+                            correctedById: string | null;
+                            correctsId: string | null;
+                            daysOpen: number | null;
+                            disputeNote: string | null;
+                            dueOn: string | null;
+                            dueSoon: boolean;
+                            escalated: boolean;
+                            /** @description rupiah (bilangan bulat / integer) */
+                            fees: number;
+                            /** @description rupiah (bilangan bulat / integer) */
+                            goods: number;
+                            /** Format: uuid */
+                            id: string;
+                            invoiceNumber: string | null;
+                            issuedAt: string | null;
+                            issueLate: boolean;
+                            legalDueOn: string | null;
+                            legalReference: string | null;
+                            lines: {
+                                /** @description rupiah (bilangan bulat / integer) */
+                                amount: number;
+                                correctsLine: number | null;
+                                disputeReason: string | null;
+                                feeBp: number | null;
+                                feeName: string | null;
+                                /** @enum {string} */
+                                kind: "sale" | "receipt" | "loss_chain" | "expired_chain" | "return_umkm" | "expired_umkm" | "fee" | "adjustment";
+                                kindLabel: {
+                                    en: string;
+                                    id: string;
+                                };
+                                lineNo: number;
+                                note: string | null;
+                                outletId: string | null;
+                                outletName: string | null;
+                                productId: string | null;
+                                productName: string | null;
+                                qty: number;
+                                storeCode: string | null;
+                            }[];
+                            /** @description rupiah (bilangan bulat / integer) */
+                            net: number;
+                            number: string;
+                            /** @description rupiah (bilangan bulat / integer) */
+                            outstanding: number;
+                            overdue: boolean;
+                            /** @description rupiah (bilangan bulat / integer) */
+                            paid: number;
+                            paidAt: string | null;
+                            payeeId: string | null;
+                            payeeName: string | null;
+                            payments: {
+                                /** @description rupiah (bilangan bulat / integer) */
+                                amount: number;
+                                /** Format: uuid */
+                                id: string;
+                                paidOn: string;
+                                /** Format: uuid */
+                                payeeId: string;
+                                payeeName: string;
+                                recordedAt: string;
+                                reference: string;
+                            }[];
+                            paymentTermDays: number;
+                            periodEnd: string;
+                            /** @enum {string} */
+                            periodKind: "weekly" | "two_weekly" | "monthly";
+                            periodStart: string;
+                            respondedAt: string | null;
+                            revision: number;
+                            /** @enum {string} */
+                            status: "computed" | "issued" | "disputed" | "superseded" | "accepted" | "billed" | "partly_paid" | "paid";
+                            statusLabel: {
+                                en: string;
+                                id: string;
+                            };
+                            today: string;
+                            /** @enum {string} */
+                            tradeModel: "konsinyasi" | "beli_putus";
+                            /** Format: uuid */
+                            umkmId: string;
+                            umkmName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settlement/statements/{id}/lines/{line}/days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rincian harian satu baris / one line per day */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    line: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            days: {
+                                /** @description rupiah (bilangan bulat / integer) */
+                                amount: number;
+                                day: string;
+                                qty: number;
+                            }[];
+                            lineNo: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settlement/statements/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Catat pembayaran / record a payment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amount: number;
+                        idempotencyKey: string;
+                        paidOn: string;
+                        reference: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            aging: ("d0_15" | "d16_30" | "d31_60" | "d61_90" | "d90_plus") | null;
+                            /** Format: uuid */
+                            agreementId: string;
+                            agreementNumber: string;
+                            billingCompleteAt: string | null;
+                            billingCompleteOn: string | null;
+                            can: {
+                                accept: boolean;
+                                bill: boolean;
+                                correct: boolean;
+                                dispute: boolean;
+                                issue: boolean;
+                                pay: boolean;
+                            };
+                            /** Format: uuid */
+                            chainId: string;
+                            chainName: string;
+                            computedAt: string;
+                            correctedById: string | null;
+                            correctsId: string | null;
+                            daysOpen: number | null;
+                            disputeNote: string | null;
+                            dueOn: string | null;
+                            dueSoon: boolean;
+                            escalated: boolean;
+                            /** @description rupiah (bilangan bulat / integer) */
+                            fees: number;
+                            /** @description rupiah (bilangan bulat / integer) */
+                            goods: number;
+                            /** Format: uuid */
+                            id: string;
+                            invoiceNumber: string | null;
+                            issuedAt: string | null;
+                            issueLate: boolean;
+                            legalDueOn: string | null;
+                            legalReference: string | null;
+                            lines: {
+                                /** @description rupiah (bilangan bulat / integer) */
+                                amount: number;
+                                correctsLine: number | null;
+                                disputeReason: string | null;
+                                feeBp: number | null;
+                                feeName: string | null;
+                                /** @enum {string} */
+                                kind: "sale" | "receipt" | "loss_chain" | "expired_chain" | "return_umkm" | "expired_umkm" | "fee" | "adjustment";
+                                kindLabel: {
+                                    en: string;
+                                    id: string;
+                                };
+                                lineNo: number;
+                                note: string | null;
+                                outletId: string | null;
+                                outletName: string | null;
+                                productId: string | null;
+                                productName: string | null;
+                                qty: number;
+                                storeCode: string | null;
+                            }[];
+                            /** @description rupiah (bilangan bulat / integer) */
+                            net: number;
+                            number: string;
+                            /** @description rupiah (bilangan bulat / integer) */
+                            outstanding: number;
+                            overdue: boolean;
+                            /** @description rupiah (bilangan bulat / integer) */
+                            paid: number;
+                            paidAt: string | null;
+                            payeeId: string | null;
+                            payeeName: string | null;
+                            payments: {
+                                /** @description rupiah (bilangan bulat / integer) */
+                                amount: number;
+                                /** Format: uuid */
+                                id: string;
+                                paidOn: string;
+                                /** Format: uuid */
+                                payeeId: string;
+                                payeeName: string;
+                                recordedAt: string;
+                                reference: string;
+                            }[];
+                            paymentTermDays: number;
+                            periodEnd: string;
+                            /** @enum {string} */
+                            periodKind: "weekly" | "two_weekly" | "monthly";
+                            periodStart: string;
+                            respondedAt: string | null;
+                            revision: number;
+                            /** @enum {string} */
+                            status: "computed" | "issued" | "disputed" | "superseded" | "accepted" | "billed" | "partly_paid" | "paid";
+                            statusLabel: {
+                                en: string;
+                                id: string;
+                            };
+                            today: string;
+                            /** @enum {string} */
+                            tradeModel: "konsinyasi" | "beli_putus";
+                            /** Format: uuid */
+                            umkmId: string;
+                            umkmName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settlement/statements/compute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hitung rekap periode yang sudah tutup / compute closed periods */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        agreementId?: string;
+                        from?: string;
+                        through?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            computed: number;
+                            from: string;
+                            through: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settlement/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kapan saya dibayar? / what is owed and when */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            awaitingInvoice: number;
+                            buckets: {
+                                /** @description rupiah (bilangan bulat / integer) */
+                                amount: number;
+                                /** @enum {string} */
+                                bucket: "d0_15" | "d16_30" | "d31_60" | "d61_90" | "d90_plus";
+                                count: number;
+                                label: {
+                                    en: string;
+                                    id: string;
+                                };
+                            }[];
+                            escalatedCount: number;
+                            next: {
+                                chainName: string;
+                                dueOn: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                outstanding: number;
+                            } | null;
+                            openCount: number;
+                            /** @description rupiah (bilangan bulat / integer) */
+                            outstanding: number;
+                            /** @description rupiah (bilangan bulat / integer) */
+                            overdueAmount: number;
+                            overdueCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settlement/trial-balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Neraca saldo / trial balance */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accounts: {
+                                account: string;
+                                accountLabel: {
+                                    en: string;
+                                    id: string;
+                                };
+                                counterpartyId: string | null;
+                                counterpartyName: string | null;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                credit: number;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                debit: number;
+                                /** Format: uuid */
+                                ownerId: string;
+                                ownerName: string;
+                            }[];
+                            /** @description rupiah (bilangan bulat / integer) */
+                            credit: number;
+                            /** @description rupiah (bilangan bulat / integer) */
+                            debit: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/umkm": {
         parameters: {
             query?: never;

@@ -26,3 +26,10 @@ export function displayName(raw: string): string {
     .map((w) => (KEEP_UPPER.has(w) ? w : w.charAt(0) + w.slice(1).toLowerCase()))
     .join('');
 }
+
+/** The same zones in SQL: the zone name of a region code column, for set-wise local dates
+ *  (`(now AT TIME ZONE zone)::date`), built from the sets above. */
+export function timeZoneCaseSql(column: string): string {
+  const list = (s: Set<string>) => [...s].map((p) => `'${p}'`).join(', ');
+  return `(CASE WHEN left(${column}, 2) IN (${list(WITA)}) THEN 'Asia/Makassar' WHEN left(${column}, 2) IN (${list(WIT)}) THEN 'Asia/Jayapura' ELSE 'Asia/Jakarta' END)`;
+}

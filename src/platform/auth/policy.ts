@@ -87,6 +87,18 @@ export const POLICY = {
   'sales.import': ['admin', 'retailer'],
   'sales.imports.read': ['admin', 'retailer'],
   'sales.read': ['admin', 'pemda', 'retailer', 'outlet', 'umkm'],
+  // settlement (C8): statements, payments and the ledger. A Dinas watches the payments to the UMKM of its
+  // region; outlet staff have no part in money (the head office or branch settles).
+  'settlement.read': ['admin', 'pemda', 'retailer', 'umkm'],
+  'settlement.compute': ['admin', 'retailer'],
+  'settlement.issue': ['retailer'],
+  'settlement.respond': ['umkm'],
+  'settlement.correct': ['retailer'],
+  'settlement.bill': ['umkm'],
+  'settlement.pay': ['retailer'],
+  'settlement.ledger.read': ['admin', 'pemda'],
+  'settlement.account.read': ['admin', 'retailer', 'umkm'],
+  'settlement.delays.read': ['admin', 'pemda'],
 } as const satisfies Record<string, Audience[]>;
 
 export type Action = keyof typeof POLICY;
@@ -691,3 +703,61 @@ export function salesImportScope(actor: Actor, t = 'si'): Cond {
 
 /** POS sales lines for the sales summary: the same scope as every record kept per outlet. */
 export const salesScope = (actor: Actor, t = 'sl') => salesLineScope(actor, t);
+
+// ---- settlement (C8) ----
+
+/** Statements (`t` = settlement_statements): a chain its own (branch staff: their branch's and the
+ *  chain-wide ones; outlet staff none); a UMKM its own once issued (a computed statement is the chain's
+ *  draft); a Dinas those of the UMKM of its region (by the business's district), whichever chain pays. */
+export function statementScope(actor: Actor, t = 'st'): Cond {
+  const col = (c: string) => sql.ref(`${t}.${c}`);
+  switch (actor.role) {
+    case 'admin':
+      return TRUE;
+    case 'retailer':
+      if (!actor.chainId || isOutletStaff(actor)) return FALSE;
+      if (actor.branchId)
+        return sql<boolean>`(${col('chain_id')} = ${actor.chainId} AND (${col('branch_id')} IS NULL OR ${col('branch_id')} = ${actor.branchId}))`;
+      return sql<boolean>`${col('chain_id')} = ${actor.chainId}`;
+    case 'pemda':
+      return actor.regionCode ? inRegion(`${t}.umkm_district_code`, actor.regionCode) : FALSE;
+    case 'umkm':
+      return actor.organizationId ? sql<boolean>`(${col('umkm_id')} = ${actor.organizationId} AND ${col('status')} <> 'computed')` : FALSE;
+    default:
+      return FALSE;
+  }
+}
+
+/** Ledger journals (`t` = ledger_journals) in a trial balance: all for an admin; for a Dinas those of the
+ *  UMKM of its region (whole journals, so its trial balance balances too). */
+export function journalScope(actor: Actor, t = 'lj'): Cond {
+  if (actor.role === 'admin') return TRUE;
+  if (actor.role === 'pemda' && actor.regionCode) return inRegion(`${t}.district_code`, actor.regionCode);
+  return FALSE;
+}
+
+/** Whose statement of account an actor reads: an admin anyone's; a chain's staff (not an outlet's) their
+ *  chain's; a UMKM its own. */
+export const mayReadAccountOf = (actor: Actor, organizationId: string) =>
+  actor.role === 'admin' ||
+  (actor.role === 'retailer' && !isOutletStaff(actor) && actor.chainId === organizationId) ||
+  (actor.role === 'umkm' && actor.organizationId === organizationId);
+
+/** The chain's side of a statement (issue, correct, record a payment): its head office, or branch staff
+ *  for their branch's PKS; never an outlet's staff. */
+export const actsForStatementChain = (actor: Actor, s: { chain_id: string; branch_id: string | null }) =>
+  actor.role === 'retailer' &&
+  !isOutletStaff(actor) &&
+  actor.chainId === s.chain_id &&
+  (actor.branchId === null || actor.branchId === s.branch_id);
+
+/** The UMKM's side (accept, dispute, send the invoice): the business itself. */
+export const actsForStatementUmkm = (actor: Actor, s: { umkm_id: string }) => actor.role === 'umkm' && actor.organizationId === s.umkm_id;
+
+/** Computing statements: an admin for any chain; a chain's head office or branch for its own. */
+export const mayComputeFor = (actor: Actor) =>
+  actor.role === 'admin'
+    ? { chainId: null as string | null }
+    : actor.role === 'retailer' && actor.chainId && !isOutletStaff(actor)
+      ? { chainId: actor.chainId }
+      : null;

@@ -1,0 +1,95 @@
+// Thin HTTP handlers of settlement (C8): statements and their lifecycle, payments, the trial balance,
+// statements of account and the Dinas's view of payment delays.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ctxOf, dbOf } from '../../platform/http.ts';
+import { zIdParams } from '../../platform/validation.ts';
+import * as s from './settlement.schemas.ts';
+import * as svc from './settlement.service.ts';
+
+export async function settlementRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['settlement'];
+  const one = { params: zIdParams, response: { 200: s.zStatementDetail } };
+
+  r.get('/api/settlement/statements', {
+    config: { policy: 'settlement.read' },
+    schema: { tags, summary: 'Rekap tagihan / statements', querystring: s.zStatementList, response: { 200: s.zStatementPage } },
+    handler: (req) => svc.listStatements(dbOf(req), ctxOf(req), req.query),
+  });
+  r.get('/api/settlement/summary', {
+    config: { policy: 'settlement.read' },
+    schema: { tags, summary: 'Kapan saya dibayar? / what is owed and when', response: { 200: s.zSummary } },
+    handler: (req) => svc.summary(dbOf(req), ctxOf(req)),
+  });
+  r.post('/api/settlement/statements/compute', {
+    config: { policy: 'settlement.compute' },
+    schema: {
+      tags,
+      summary: 'Hitung rekap periode yang sudah tutup / compute closed periods',
+      body: s.zCompute,
+      response: { 200: s.zComputed },
+    },
+    handler: (req) => svc.compute(dbOf(req), ctxOf(req), req.body),
+  });
+  r.get('/api/settlement/statements/:id', {
+    config: { policy: 'settlement.read' },
+    schema: { tags, summary: 'Satu rekap tagihan / one statement', ...one },
+    handler: (req) => svc.getStatement(dbOf(req), ctxOf(req), req.params.id),
+  });
+  r.get('/api/settlement/statements/:id/lines/:line/days', {
+    config: { policy: 'settlement.read' },
+    schema: { tags, summary: 'Rincian harian satu baris / one line per day', params: s.zLineParams, response: { 200: s.zLineDays } },
+    handler: (req) => svc.statementLineDays(dbOf(req), ctxOf(req), req.params.id, req.params.line),
+  });
+  r.post('/api/settlement/statements/:id/issue', {
+    config: { policy: 'settlement.issue' },
+    schema: { tags, summary: 'Terbitkan rekap / issue a statement', ...one },
+    handler: (req) => svc.issue(dbOf(req), ctxOf(req), req.params.id),
+  });
+  r.post('/api/settlement/statements/:id/accept', {
+    config: { policy: 'settlement.respond' },
+    schema: { tags, summary: 'UMKM menyetujui rekap / the UMKM accepts', ...one },
+    handler: (req) => svc.accept(dbOf(req), ctxOf(req), req.params.id),
+  });
+  r.post('/api/settlement/statements/:id/dispute', {
+    config: { policy: 'settlement.respond' },
+    schema: { tags, summary: 'UMKM menyanggah baris rekap / the UMKM disputes lines', body: s.zDispute, ...one },
+    handler: (req) => svc.dispute(dbOf(req), ctxOf(req), req.params.id, req.body),
+  });
+  r.post('/api/settlement/statements/:id/correct', {
+    config: { policy: 'settlement.correct' },
+    schema: { tags, summary: 'Terbitkan rekap koreksi / issue a corrected statement', body: s.zCorrect, ...one },
+    handler: (req) => svc.correct(dbOf(req), ctxOf(req), req.params.id, req.body),
+  });
+  r.post('/api/settlement/statements/:id/invoice', {
+    config: { policy: 'settlement.bill' },
+    schema: { tags, summary: 'UMKM mengirim faktur: tagihan lengkap / the UMKM sends her invoice', body: s.zBill, ...one },
+    handler: (req) => svc.bill(dbOf(req), ctxOf(req), req.params.id, req.body),
+  });
+  r.post('/api/settlement/statements/:id/payments', {
+    config: { policy: 'settlement.pay' },
+    schema: { tags, summary: 'Catat pembayaran / record a payment', body: s.zPay, ...one },
+    handler: (req) => svc.pay(dbOf(req), ctxOf(req), req.params.id, req.body),
+  });
+  r.get('/api/settlement/trial-balance', {
+    config: { policy: 'settlement.ledger.read' },
+    schema: { tags, summary: 'Neraca saldo / trial balance', response: { 200: s.zTrialBalance } },
+    handler: (req) => svc.trialBalance(dbOf(req), ctxOf(req)),
+  });
+  r.get('/api/settlement/account', {
+    config: { policy: 'settlement.account.read' },
+    schema: {
+      tags,
+      summary: 'Rekening koran: utang-piutang / statement of account',
+      querystring: s.zAccountQuery,
+      response: { 200: s.zAccountStatement },
+    },
+    handler: (req) => svc.accountStatement(dbOf(req), ctxOf(req), req.query),
+  });
+  r.get('/api/settlement/delays', {
+    config: { policy: 'settlement.delays.read' },
+    schema: { tags, summary: 'Keterlambatan pembayaran per jaringan / payment delays per chain', response: { 200: s.zDelays } },
+    handler: (req) => svc.delays(dbOf(req), ctxOf(req)),
+  });
+}
