@@ -7,6 +7,7 @@ import { seedCuration } from './curation.ts';
 import { seedOperations } from './operations.ts';
 import { seedOutletStaff } from './outletstaff.ts';
 import { seedPlacement } from './placement.ts';
+import { seedSettlement } from './settlement.ts';
 
 export type ModuleSeed = (db: Database, log: (s: string) => void, cal: DemoCalendar) => Promise<void>;
 
@@ -21,4 +22,6 @@ export const MODULE_SEEDS: ModuleSeed[] = [
   seedOperations,
   // outlet staff (issue 10): a store account at the Bengkulu outlet with the most receipts
   seedOutletStaff,
+  // settlement (C8): statements of the closed periods, paid, late, disputed and waiting
+  seedSettlement,
 ];

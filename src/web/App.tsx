@@ -13,6 +13,7 @@ import { OPERATIONS_ROUTES, operationsNav } from './pages/operations/routes.ts';
 import { ProductDetailPage } from './pages/products/ProductDetailPage.tsx';
 import { ProductFormPage } from './pages/products/ProductFormPage.tsx';
 import { ProductListPage } from './pages/products/ProductListPage.tsx';
+import { SETTLEMENT_ROUTES, settlementNav } from './pages/settlement/routes.ts';
 import { Link, matchPath, navigate, useLocation } from './router.tsx';
 import { can, useLogout, useMe } from './session.ts';
 import type { Me } from './types.ts';
@@ -56,6 +57,7 @@ const ROUTES: [string, Page][] = [
   ...CURATION_ROUTES,
   ...AGREEMENT_ROUTES,
   ...OPERATIONS_ROUTES,
+  ...SETTLEMENT_ROUTES,
 ];
 
 function navFor(me: Me): [string, Bilingual][] {
@@ -66,6 +68,7 @@ function navFor(me: Me): [string, Bilingual][] {
     items.push(...curationNav(me.role));
     items.push(...agreementsNav(me.role));
     items.push(...operationsNav(me.role));
+    items.push(...settlementNav(me.role));
     return items;
   }
   // Outlet staff: their one store's work (the server refuses the rest).
@@ -93,6 +96,7 @@ function navFor(me: Me): [string, Bilingual][] {
   items.push(...curationNav(me.role));
   items.push(...agreementsNav(me.role));
   items.push(...operationsNav(me.role));
+  items.push(...settlementNav(me.role));
   return items;
 }
 

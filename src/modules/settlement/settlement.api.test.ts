@@ -56,6 +56,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+const makerCtx = (organizationId: string): Ctx => ({
+  actor: { userId: null, role: 'umkm', organizationId, regionCode: null, chainId: null, branchId: null, outletId: null, chainCode: null },
+  requestId: null,
+  now: TEST_NOW,
+});
+
 interface Line {
   lineNo: number;
   kind: string;
@@ -85,25 +91,31 @@ describe('a statement from computed to paid', () => {
   let first: Detail;
   let corrected: Detail;
 
-  it('the chain computes its closed periods; a computed statement is not yet the UMKM’s to see', async () => {
-    const res = await post(ALFA, '/api/settlement/statements/compute', { agreementId, from: addDays(localDate('16.02', TEST_NOW), -60) });
-    expect(res.statusCode, res.body).toBe(200);
-    expect(body<{ computed: number }>(res).computed).toBeGreaterThan(0);
-    // Computing again writes nothing new.
-    const again = await post(ALFA, '/api/settlement/statements/compute', { agreementId, from: addDays(localDate('16.02', TEST_NOW), -60) });
+  it('computing again writes nothing; a computed statement is not yet the UMKM’s to see', async () => {
+    const again = await post(ALFA, '/api/settlement/statements/compute', { from: addDays(localDate('16.02', TEST_NOW), -120) });
+    expect(again.statusCode, again.body).toBe(200);
     expect(body<{ computed: number }>(again).computed).toBe(0);
-    const list = body<{ items: Detail[]; total: number }>(
-      await get(ALFA, `/api/settlement/statements?view=to_issue&agreementId=${agreementId}`),
-    );
-    expect(list.total).toBeGreaterThan(0);
-    const mine = body<{ total: number }>(await get(UMKM, `/api/settlement/statements?agreementId=${agreementId}`));
-    expect(mine.total).toBe(0);
-    const id = list.items[0]!.id;
-    expect((await get(UMKM, `/api/settlement/statements/${id}`)).statusCode).toBe(404);
-    expect((await get(INDO, `/api/settlement/statements/${id}`)).statusCode).toBe(404);
-    first = body<Detail>(await get(ALFA, `/api/settlement/statements/${id}`));
+    // The demo's just-closed periods wait to be issued by their chain; their UMKM does not see them.
+    const draft = await one(sql<{ id: string; umkm_id: string; chain_id: string }>`
+      SELECT id, umkm_id, chain_id FROM settlement_statements WHERE status = 'computed' ORDER BY number LIMIT 1`);
+    const maker = makerCtx(draft.umkm_id);
+    await expect(svc.getStatement(t.handle.db, maker, draft.id)).rejects.toMatchObject({ status: 404 });
+    const other = draft.chain_id === chainId ? INDO : ALFA;
+    expect((await get(other, `/api/settlement/statements/${draft.id}`)).statusCode).toBe(404);
+    // Her newest statement waits for her answer.
+    const mine = body<{ items: Detail[]; total: number }>(await get(UMKM, '/api/settlement/statements?view=awaiting_umkm'));
+    const waiting = mine.items.find((x) => x.status === 'issued');
+    expect(waiting).toBeDefined();
+    first = body<Detail>(await get(ALFA, `/api/settlement/statements/${waiting!.id}`));
     expect(first.lines.reduce((a, l) => a + l.amount, 0)).toBe(first.net);
     expect(first.goods - first.fees).toBe(first.net);
+    expect((await get(INDO, `/api/settlement/statements/${first.id}`)).statusCode).toBe(404);
+    // Issuing is the chain's, once.
+    const draftChain = draft.chain_id === chainId ? ALFA : INDO;
+    await expect(svc.issue(t.handle.db, maker, draft.id)).rejects.toMatchObject({ status: 404 });
+    expect((await post(draftChain, `/api/settlement/statements/${draft.id}/issue`)).statusCode).toBe(200);
+    expect((await post(draftChain, `/api/settlement/statements/${draft.id}/issue`)).statusCode).toBe(409);
+    expect((await svc.getStatement(t.handle.db, maker, draft.id)).status).toBe('issued');
   });
 
   it('fee lines follow the PKS and sum to the fee', async () => {
@@ -117,10 +129,6 @@ describe('a statement from computed to paid', () => {
   });
 
   it('issued, disputed by line, corrected by a new statement — never edited', async () => {
-    expect(first.can.issue).toBe(true);
-    expect((await post(UMKM, `/api/settlement/statements/${first.id}/issue`)).statusCode).toBe(403);
-    const issued = await post(ALFA, `/api/settlement/statements/${first.id}/issue`);
-    expect(issued.statusCode, issued.body).toBe(200);
     expect(body<Detail>(await get(UMKM, `/api/settlement/statements/${first.id}`)).can.accept).toBe(true);
     // Every field at fault at once, in both languages.
     const bad = await post(UMKM, `/api/settlement/statements/${first.id}/dispute`, { note: '', lines: [{ lineNo: 0, reason: '' }] });
@@ -201,9 +209,11 @@ describe('a statement from computed to paid', () => {
     expect(tb.debit).toBeGreaterThan(0);
     const sums = await ledgerSums();
     expect(Number(sums.total)).toBe(0);
-    // The UMKM's statement of account ends at zero with this chain: owed, then paid.
+    // The UMKM's statement of account ends at what is still owed to her: the agreed statements not yet paid.
     const acct = body<{ items: { balance: number; statementNumber: string }[] }>(await get(UMKM, '/api/settlement/account'));
-    expect(acct.items.at(-1)?.balance).toBe(0);
+    const owed = await one(sql<{ v: string }>`SELECT coalesce(sum(net - paid), 0) AS v FROM settlement_statements
+      WHERE umkm_id = ${umkmId} AND status IN ('accepted', 'billed', 'partly_paid', 'paid')`);
+    expect(acct.items.at(-1)?.balance).toBe(Number(owed.v));
     expect((await get(UMKM, `/api/settlement/account?organizationId=${chainId}`)).statusCode).toBe(404);
     expect((await get(UMKM, '/api/settlement/trial-balance')).statusCode).toBe(403);
   });
@@ -271,20 +281,15 @@ describe('the payment clock', () => {
     const db = t.handle.db;
     const then = new Date(TEST_NOW.getTime() - 16 * 86_400_000);
     const admin = ctxFor({ role: 'admin' }, TEST_NOW);
-    await svc.compute(db, admin, { from: addDays(localDate('16.02', TEST_NOW), -150) });
-    // A statement of a business in a regency with a demo Dinas (OKI 16.02 or Serang 36.04), closed before then.
-    const candidates = await svc.listStatements(db, { ...admin, now: then }, { view: 'to_issue', limit: 200, offset: 0 });
+    // An issued statement of a business in a regency with a demo Dinas (OKI 16.02 or Serang 36.04).
+    const candidates = await svc.listStatements(db, admin, { view: 'awaiting_umkm', limit: 200, offset: 0 });
     const s = candidates.items.find(
-      (x) =>
-        x.periodEnd < addDays(localDate('16.02', then), -1) &&
-        ['16.02', '36.04'].some((r) => x.umkmName && regionOf(x.umkmId)?.startsWith(r)),
+      (x) => x.status === 'issued' && x.umkmId !== umkmId && ['16.02', '36.04'].some((r) => regionOf(x.umkmId)?.startsWith(r)),
     );
     expect(s).toBeDefined();
     const own = regionOf(s!.umkmId)!.startsWith('16.02') ? OKI : SERANG;
     const other = own === OKI ? SERANG : OKI;
-    const alfa = ctxFor({ role: 'retailer', chainId: s!.chainId, organizationId: s!.chainId }, then);
     const umkm = ctxFor({ role: 'umkm', organizationId: s!.umkmId }, then);
-    await svc.issue(db, alfa, s!.id);
     await svc.accept(db, umkm, s!.id);
     const billed = await svc.bill(db, umkm, s!.id, { invoiceNumber: 'INV/TRS/002' });
     expect(billed.legalDueOn).toBe(addDays(localDate('16.02', then), 15));

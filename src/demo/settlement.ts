@@ -1,0 +1,101 @@
+// Demo settlement (C8): the statements of every closed period of the demo's sales, each PKS telling the
+// same story from its oldest period to its newest — paid on time long ago; the period before last billed
+// and then paid (Alfamart on time, Indomaret late) or, for the terasi maker of OKI, billed and still unpaid
+// past the 15 days of PP 29/2021 Pasal 95, so her Dinas sees it escalated; her first statement disputed
+// and answered by a correction; the newest issued and waiting for the maker, or (closed ten days ago or
+// less) still to be issued.
+// Every step goes through the service at the instant it happens in the story.
+import { sql } from 'kysely';
+import type { Database } from '../db/client.ts';
+import * as svc from '../modules/settlement/settlement.service.ts';
+import type { Actor, Ctx } from '../platform/auth/actor.ts';
+import { addDays } from '../platform/clock.ts';
+import type { DemoCalendar } from './calendar.ts';
+
+const actor = (a: Partial<Actor>): Actor => ({
+  userId: null,
+  role: 'admin',
+  organizationId: null,
+  regionCode: null,
+  chainId: null,
+  branchId: null,
+  outletId: null,
+  chainCode: null,
+  ...a,
+});
+const at = (date: string): Date => new Date(`${date}T03:00:00Z`);
+
+export async function seedSettlement(db: Database, log: (s: string) => void, cal: DemoCalendar) {
+  const admin: Ctx = { actor: actor({ role: 'admin' }), requestId: null, now: cal.now };
+  const { computed } = await svc.compute(db, admin, { from: cal.d('2026-06-01') });
+  const terasi = (await sql<{ id: string }>`SELECT organization_id AS id FROM users WHERE email = 'umkm@demo.etalase.id'`.execute(db))
+    .rows[0]?.id;
+  const rows = (
+    await sql<{ id: string; agreement_id: string; chain_id: string; chain_code: string; umkm_id: string; period_end: string; net: string }>`
+      SELECT s.id, s.agreement_id, s.chain_id, c.chain_code, s.umkm_id, s.period_end::text AS period_end, s.net::text AS net
+      FROM settlement_statements s JOIN organizations c ON c.id = s.chain_id
+      ORDER BY s.agreement_id, s.period_start DESC`.execute(db)
+  ).rows;
+  const byPks = new Map<string, typeof rows>();
+  for (const r of rows) byPks.set(r.agreement_id, [...(byPks.get(r.agreement_id) ?? []), r]);
+  let seq = 0;
+  for (const list of byPks.values()) {
+    for (const [recency, s] of list.entries()) {
+      const chain = (d: string): Ctx => ({
+        actor: actor({ role: 'retailer', chainId: s.chain_id, organizationId: s.chain_id }),
+        requestId: null,
+        now: at(d),
+      });
+      const umkm = (d: string): Ctx => ({ actor: actor({ role: 'umkm', organizationId: s.umkm_id }), requestId: null, now: at(d) });
+      const end = s.period_end;
+      const past = (d: string) => d < cal.today;
+      if (recency === 0) {
+        // The newest: issued two days after it closed and waiting for the maker; closed ten days ago or less:
+        // still to be issued (past seven days the chain is flagged late).
+        if (past(addDays(end, 11))) await svc.issue(db, chain(addDays(end, 2)), s.id);
+        continue;
+      }
+      let id = s.id;
+      const oldest = recency === list.length - 1;
+      await svc.issue(db, chain(addDays(end, 1)), id);
+      if (oldest && s.umkm_id === terasi) {
+        // Her first statement: one line disputed, corrected by the chain with an adjustment.
+        await svc.dispute(db, umkm(addDays(end, 2)), id, {
+          note: 'Dua bungkus terjual belum tercatat di rekap.',
+          lines: [{ lineNo: 1, reason: 'Menurut catatan saya terjual 2 bungkus lebih banyak di gerai ini.' }],
+        });
+        const corrected = await svc.correct(db, chain(addDays(end, 3)), id, {
+          adjustments: [
+            { lineNo: 1, amount: 24_000n, note: 'Dua bungkus terjual yang belum masuk data kasir (dicek dengan jurnal kasir).' },
+          ],
+        });
+        id = corrected.id;
+      }
+      await svc.accept(db, umkm(addDays(end, 3)), id);
+      const current = await svc.getStatement(db, admin, id);
+      if (current.status === 'paid') continue; // nothing owed
+      const billedOn = addDays(end, 4);
+      await svc.bill(db, umkm(billedOn), id, { invoiceNumber: `INV/${s.chain_code.toUpperCase()}/${String(++seq).padStart(4, '0')}` });
+      // The period before last of the terasi maker stays unpaid: past the legal 15 days by now.
+      if (recency === 1 && s.umkm_id === terasi) continue;
+      const late = recency === 1 && s.chain_code === 'indomaret';
+      const paidOn = addDays(billedOn, late ? 24 : 9);
+      if (!past(paidOn)) continue;
+      const net = current.net;
+      if (late) {
+        // Late, and in two parts.
+        const half = net / 2n;
+        await svc.pay(db, chain(addDays(billedOn, 17)), id, {
+          reference: `TRF-${seq}-1`,
+          amount: half,
+          paidOn: addDays(billedOn, 17),
+          idempotencyKey: `demo-pay-${id}-1`,
+        });
+        await svc.pay(db, chain(paidOn), id, { reference: `TRF-${seq}-2`, amount: net - half, paidOn, idempotencyKey: `demo-pay-${id}-2` });
+      } else {
+        await svc.pay(db, chain(paidOn), id, { reference: `TRF-${seq}`, amount: net, paidOn, idempotencyKey: `demo-pay-${id}` });
+      }
+    }
+  }
+  log(`Rekap tagihan / statements: ${computed}`);
+}
