@@ -210,6 +210,16 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   criterion: L('Kriteria', 'Criterion'),
   sort: L('Urutan', 'Sort by'),
   dir: L('Arah urutan', 'Sort direction'),
+  // ---- settlement (C8) ----
+  view: L('Tampilan', 'View'),
+  through: L('Sampai tanggal', 'Through'),
+  lineNo: L('Nomor baris', 'Line number'),
+  adjustments: L('Penyesuaian', 'Adjustments'),
+  amount: L('Jumlah (rupiah)', 'Amount (rupiah)'),
+  invoiceNumber: L('Nomor faktur', 'Invoice number'),
+  reference: L('Nomor referensi transfer', 'Transfer reference'),
+  paidOn: L('Tanggal bayar', 'Paid on'),
+  idempotencyKey: L('Kunci idempotensi', 'Idempotency key'),
   // ---- POS sales (C7) ----
   chain: L('Jaringan ritel', 'Retail chain'),
   correction: L('Koreksi', 'Correction'),
