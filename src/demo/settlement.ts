@@ -8,25 +8,14 @@
 import { sql } from 'kysely';
 import type { Database } from '../db/client.ts';
 import * as svc from '../modules/settlement/settlement.service.ts';
-import type { Actor, Ctx } from '../platform/auth/actor.ts';
+import { actingCtx, type Ctx } from '../platform/auth/actor.ts';
 import { addDays } from '../platform/clock.ts';
 import type { DemoCalendar } from './calendar.ts';
 
-const actor = (a: Partial<Actor>): Actor => ({
-  userId: null,
-  role: 'admin',
-  organizationId: null,
-  regionCode: null,
-  chainId: null,
-  branchId: null,
-  outletId: null,
-  chainCode: null,
-  ...a,
-});
 const at = (date: string): Date => new Date(`${date}T03:00:00Z`);
 
 export async function seedSettlement(db: Database, log: (s: string) => void, cal: DemoCalendar) {
-  const admin: Ctx = { actor: actor({ role: 'admin' }), requestId: null, now: cal.now };
+  const admin = actingCtx({ role: 'admin' }, cal.now);
   const { computed } = await svc.compute(db, admin, { from: cal.d('2026-06-01') });
   const terasi = (await sql<{ id: string }>`SELECT organization_id AS id FROM users WHERE email = 'umkm@demo.etalase.id'`.execute(db))
     .rows[0]?.id;
@@ -41,12 +30,8 @@ export async function seedSettlement(db: Database, log: (s: string) => void, cal
   let seq = 0;
   for (const list of byPks.values()) {
     for (const [recency, s] of list.entries()) {
-      const chain = (d: string): Ctx => ({
-        actor: actor({ role: 'retailer', chainId: s.chain_id, organizationId: s.chain_id }),
-        requestId: null,
-        now: at(d),
-      });
-      const umkm = (d: string): Ctx => ({ actor: actor({ role: 'umkm', organizationId: s.umkm_id }), requestId: null, now: at(d) });
+      const chain = (d: string): Ctx => actingCtx({ role: 'retailer', chainId: s.chain_id, organizationId: s.chain_id }, at(d));
+      const umkm = (d: string): Ctx => actingCtx({ role: 'umkm', organizationId: s.umkm_id }, at(d));
       const end = s.period_end;
       const past = (d: string) => d < cal.today;
       if (recency === 0) {

@@ -7,7 +7,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo, TEST_NOW, type TestApp, testApp } from '../../../tests/app.ts';
-import type { Actor, Ctx } from '../../platform/auth/actor.ts';
+import { actingCtx, type Ctx } from '../../platform/auth/actor.ts';
 import { addDays, localDate } from '../../platform/clock.ts';
 import * as svc from './settlement.service.ts';
 
@@ -56,11 +56,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const makerCtx = (organizationId: string): Ctx => ({
-  actor: { userId: null, role: 'umkm', organizationId, regionCode: null, chainId: null, branchId: null, outletId: null, chainCode: null },
-  requestId: null,
-  now: TEST_NOW,
-});
+const makerCtx = (organizationId: string): Ctx => actingCtx({ role: 'umkm', organizationId }, TEST_NOW);
 
 interface Line {
   lineNo: number;
@@ -261,21 +257,7 @@ describe('the database keeps the ledger balanced', () => {
 });
 
 describe('the payment clock', () => {
-  const ctxFor = (actor: Partial<Actor>, now: Date): Ctx => ({
-    actor: {
-      userId: null,
-      role: 'retailer',
-      organizationId: null,
-      regionCode: null,
-      chainId: null,
-      branchId: null,
-      outletId: null,
-      chainCode: null,
-      ...actor,
-    },
-    requestId: null,
-    now,
-  });
+  const ctxFor = actingCtx;
 
   it('billed 16 days ago and unpaid: escalated to the Dinas of her region only, overdue on her phone', async () => {
     const db = t.handle.db;

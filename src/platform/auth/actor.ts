@@ -43,3 +43,11 @@ export const systemCtx = (requestId: string | null, now: Date): Ctx => ({
   requestId,
   now,
 });
+
+/** A context acting as the given actor (an admin unless said otherwise) at `now`: the demo's story and the
+ *  tests call services as a party at a moment of their choosing. */
+export const actingCtx = (actor: Partial<Actor>, now: Date): Ctx => ({
+  actor: { ...PUBLIC_ACTOR, role: 'admin', ...actor },
+  requestId: null,
+  now,
+});
