@@ -87,6 +87,8 @@ export const POLICY = {
   'sales.import': ['admin', 'retailer'],
   'sales.imports.read': ['admin', 'retailer'],
   'sales.read': ['admin', 'pemda', 'retailer', 'outlet', 'umkm'],
+  // notifications (issue 11): everyone signed in reads, and marks read, their own inbox (notificationScope)
+  'notifications.read': SIGNED_IN,
 } as const satisfies Record<string, Audience[]>;
 
 export type Action = keyof typeof POLICY;
@@ -691,3 +693,9 @@ export function salesImportScope(actor: Actor, t = 'si'): Cond {
 
 /** POS sales lines for the sales summary: the same scope as every record kept per outlet. */
 export const salesScope = (actor: Actor, t = 'sl') => salesLineScope(actor, t);
+
+/** Notifications (`t` = notifications): each person's inbox is their own — whatever their role, an admin
+ *  included, nobody reads or marks another user's notices. */
+export function notificationScope(actor: Actor, t = 'n'): Cond {
+  return actor.userId ? sql<boolean>`${sql.ref(`${t}.user_id`)} = ${actor.userId}` : FALSE;
+}
