@@ -289,3 +289,17 @@ describe('without ETALASE_SMTP_URL', () => {
     }
   });
 });
+
+describe('configuration', () => {
+  it('reads the SMTP address, the sender and the public address, and refuses what is not one', () => {
+    const c = loadConfig({ ETALASE_SMTP_URL: 'smtps://u:p@mail.example:465', ETALASE_PUBLIC_URL: 'https://etalase.example.go.id/' });
+    expect(c.smtpUrl).toBe('smtps://u:p@mail.example:465');
+    expect(c.mailFrom).toBe('Etalase <noreply@etalase.id>');
+    expect(c.publicUrl).toBe('https://etalase.example.go.id');
+    expect(loadConfig({}).smtpUrl).toBeUndefined();
+    expect(() => loadConfig({ ETALASE_SMTP_URL: 'http://mail.example' })).toThrow(/ETALASE_SMTP_URL/);
+    expect(() => loadConfig({ ETALASE_MAIL_FROM: 'Etalase' })).toThrow(/ETALASE_MAIL_FROM/);
+    expect(() => loadConfig({ ETALASE_PUBLIC_URL: 'ftp://x.example' })).toThrow(/ETALASE_PUBLIC_URL/);
+    expect(loadConfig({ ETALASE_MAIL_FROM: 'kabar@dinas.example.go.id' }).mailFrom).toBe('kabar@dinas.example.go.id');
+  });
+});
