@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { emailKey, isWebPath, MAX_ATTEMPTS, messageIdFor, renderEmail, retryDelayMs, subjectOf } from './notifications.rules.ts';
+import {
+  emailKey,
+  isMailAddress,
+  isWebPath,
+  MAX_ATTEMPTS,
+  messageIdFor,
+  renderEmail,
+  retryDelayMs,
+  subjectOf,
+} from './notifications.rules.ts';
 
 describe('isWebPath', () => {
   it('accepts paths of the web app and refuses anything that leaves it', () => {
@@ -8,6 +17,13 @@ describe('isWebPath', () => {
     for (const bad of ['', 'inbox', '//evil.example', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)', '/a b', '/a\nb'])
       expect(isWebPath(bad), bad).toBe(false);
     expect(isWebPath(`/${'a'.repeat(500)}`)).toBe(false);
+  });
+});
+
+describe('isMailAddress', () => {
+  it('takes what the outbox accepts, and leaves out what it would refuse', () => {
+    expect(isMailAddress('umkm@demo.etalase.id')).toBe(true);
+    for (const bad of ['', 'umkm', 'a b@x.id', 'a@b@c', '<a@b.id>', 'a@b.id\nBcc: x@y.id']) expect(isMailAddress(bad), bad).toBe(false);
   });
 });
 

@@ -10,6 +10,10 @@ export function isWebPath(link: string): boolean {
   return link.length <= 500 && /^\/(?![/\\])[^\s\\\u0000-\u001f\u007f]*$/.test(link);
 }
 
+/** An address a mail can go to (the outbox's CHECK): one that is not is left out rather than failing the
+ *  event that notifies. */
+export const isMailAddress = (a: string) => /^[^@\s<>]+@[^@\s<>]+$/.test(a);
+
 /** The outbox key of one person's mail about one event. */
 export const emailKey = (key: string, userId: string) => `${key}:${userId}`;
 

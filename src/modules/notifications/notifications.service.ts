@@ -6,7 +6,7 @@ import type { Ctx } from '../../platform/auth/actor.ts';
 import { notificationScope } from '../../platform/auth/policy.ts';
 import { type Bilingual, notFound } from '../../platform/errors.ts';
 import { mailSettings } from './mailer.ts';
-import { emailKey, isWebPath, messageIdFor, renderEmail } from './notifications.rules.ts';
+import { emailKey, isMailAddress, isWebPath, messageIdFor, renderEmail } from './notifications.rules.ts';
 import type { InboxQuery } from './notifications.schemas.ts';
 import * as store from './notifications.store.ts';
 import { NOTIFICATION_KINDS, type NotificationKind } from './notifications.vocabulary.ts';
@@ -62,7 +62,7 @@ export async function notify(db: Database, n: Notice): Promise<void> {
   await store.enqueueMails(
     db,
     recipients
-      .filter((r) => r.email.includes('@'))
+      .filter((r) => isMailAddress(r.email))
       .map((r) => {
         const dedupeKey = emailKey(n.key, r.userId);
         const m = renderEmail({ name: r.name, title: n.title, body: n.body, link: n.link, publicUrl: mail.publicUrl });
