@@ -152,6 +152,7 @@ function Header({ me }: { me: Me | null }) {
                 {href === INBOX_HREF && unread ? (
                   <span className="nav-count" data-testid="unread-count">
                     <span aria-hidden="true">{unread > 99 ? '99+' : new Intl.NumberFormat(locale).format(unread)}</span>
+                    {/* read after the entry's name: "Kotak masuk 2 belum dibaca" */}
                     <span className="sr-only">{t('{n} belum dibaca', '{n} unread', { n: unread })}</span>
                   </span>
                 ) : null}

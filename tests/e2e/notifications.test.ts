@@ -102,7 +102,8 @@ describe('the inbox at 360 px', () => {
     await settle(page);
     expect(await count(page)).toBe('2');
 
-    await page.getByRole('link', { name: /Kotak masuk/ }).click();
+    // The menu entry says how many are unread, to a screen reader too.
+    await page.getByRole('navigation').getByRole('link', { name: 'Kotak masuk 2 belum dibaca', exact: true }).click();
     await page.getByTestId('notice').first().waitFor();
     await settle(page);
     expect(await page.getByTestId('inbox-title').innerText()).toBe('Kotak masuk');
