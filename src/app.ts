@@ -17,6 +17,7 @@ import { agreementRoutes } from './modules/agreements/agreements.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { curationRoutes } from './modules/curation/curation.routes.ts';
 import { mentoringRoutes } from './modules/curation/mentoring.routes.ts';
+import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { operationsRoutes } from './modules/operations/operations.routes.ts';
 import { placementRoutes } from './modules/placement/placement.routes.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
@@ -107,6 +108,8 @@ export async function buildApp(opts: { handle: DbHandle; config: Config; logger?
   await app.register(salesRoutes, { db: handle.db, config });
   // settlement (C8)
   await app.register(settlementRoutes);
+  // notifications: the inbox, and the mail settings notify() queues with (issue 11)
+  await app.register(notificationRoutes, { config });
 
   // The web app: built by Vite into dist/web; every non-API path answers index.html (client routing).
   if (fs.existsSync(path.join(WEB_DIR, 'index.html'))) {

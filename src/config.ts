@@ -30,6 +30,12 @@ function parseTrustedProxies(raw: string, ctx: z.RefinementCtx): string[] | fals
   return entries;
 }
 
+/** The domain of a sender mailbox, `Name <user@domain>` or `user@domain`; null when it is none. */
+export function mailboxDomain(from: string): string | null {
+  const m = /<([^<>\s@]+)@([^<>\s@]+)>\s*$/.exec(from) ?? /^([^<>\s@]+)@([^<>\s@]+)$/.exec(from.trim());
+  return m?.[2] ?? null;
+}
+
 const ms = (fallback: number) => z.coerce.number().int().min(1).max(3_600_000).default(fallback);
 
 /** Requests allowed to wait for a database connection before the next one is answered 503 (measured in
@@ -69,6 +75,25 @@ const Env = z.object({
   ETALASE_QUEUE_WAIT_MS: ms(QUEUE_WAIT_DEFAULT),
   ETALASE_DB_QUEUE: z.coerce.number().int().min(1).max(10_000).default(DB_QUEUE_DEFAULT),
   ETALASE_SHUTDOWN_TIMEOUT_MS: ms(10_000),
+  // Notification mail (src/modules/notifications/mailer.ts): unset, notifications reach the in-app inbox only.
+  ETALASE_SMTP_URL: z
+    .string()
+    .url()
+    .refine((u) => /^smtps?:\/\//.test(u), { message: 'use smtp://user:pass@host:port or smtps://… / pakai smtp:// atau smtps://' })
+    .optional(),
+  ETALASE_MAIL_FROM: z
+    .string()
+    .trim()
+    .min(3)
+    .default('Etalase <noreply@etalase.id>')
+    .refine((f) => mailboxDomain(f) !== null, {
+      message: 'a mailbox such as "Etalase <noreply@etalase.id>" / alamat pengirim seperti "Etalase <noreply@etalase.id>"',
+    }),
+  ETALASE_PUBLIC_URL: z
+    .string()
+    .url()
+    .refine((u) => /^https?:\/\//.test(u), { message: 'an http(s) address / alamat http(s)' })
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -115,6 +140,14 @@ export interface Config {
   demo: boolean;
   /** Where every business date and time comes from (tests pin it). */
   clock: Clock;
+  /** SMTP server for notification mail (`smtp://user:pass@host:port`, `smtps://` for TLS from the start);
+   *  unset: notifications reach the in-app inbox only and no mail is queued. */
+  smtpUrl?: string;
+  /** The sender of notification mail, `Etalase <noreply@etalase.id>`. */
+  mailFrom: string;
+  /** The address people open the app at (`https://etalase.example.go.id`): mail links to it; unset, a mail
+   *  names the page in words only. */
+  publicUrl?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -152,6 +185,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dbQueue: e.ETALASE_DB_QUEUE,
     demo: false,
     clock: systemClock,
+    smtpUrl: e.ETALASE_SMTP_URL,
+    mailFrom: e.ETALASE_MAIL_FROM,
+    publicUrl: e.ETALASE_PUBLIC_URL?.replace(/\/+$/, ''),
     ...overrides,
   };
 }

@@ -183,6 +183,7 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   offset: L('Posisi halaman', 'Page offset'),
   q: L('Pencarian', 'Search'),
   includeArchived: L('Termasuk yang diarsipkan', 'Including archived'),
+  unread: L('Belum dibaca saja', 'Unread only'),
   status: L('Status', 'Status'),
   outcome: L('Hasil', 'Outcome'),
   target: L('Target', 'Target'),

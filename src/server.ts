@@ -7,6 +7,7 @@ import type { Config, Timeouts } from './config.ts';
 import { type DbHandle, openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { requeueInterrupted } from './jobs/jobs.ts';
+import { startMailer } from './modules/notifications/mailer.ts';
 import { ensureRegions } from './modules/regions/regions.load.ts';
 
 export async function prepareDatabase(config: Config, log: (s: string) => void = () => {}): Promise<DbHandle> {
@@ -43,6 +44,9 @@ const within = <T>(p: Promise<T>, ms: number) => Promise.race([p, new Promise<vo
 export async function startServer(config: Config, handle: DbHandle): Promise<FastifyInstance> {
   const app = await buildApp({ handle, config, logger: true });
   applyTimeouts(app.server, config.timeouts);
+  // Notification mail (ETALASE_SMTP_URL): this process sends what the outbox holds, until it closes.
+  const mailer = startMailer(handle, config, (msg, err) => (err ? app.log.error({ err }, msg) : app.log.warn(msg)));
+  if (mailer) app.addHook('onClose', () => mailer.stop());
   let stopping = false;
   // SIGTERM/SIGINT: stop accepting, let in-flight requests finish for a bounded time (new requests on
   // open sockets get Fastify's 503), then cut what is left, close the database and exit. A second

@@ -8,6 +8,7 @@ import { AGREEMENTS_VOCABULARY } from './modules/agreements/agreements.vocabular
 import { AUDIT_VOCABULARY } from './modules/audit/audit.vocabulary.ts';
 import { CURATION_VOCABULARY } from './modules/curation/curation.vocabulary.ts';
 import { MENTORING_VOCABULARY } from './modules/curation/mentoring.vocabulary.ts';
+import { NOTIFICATIONS_VOCABULARY } from './modules/notifications/notifications.vocabulary.ts';
 import { OPERATIONS_VOCABULARY } from './modules/operations/operations.vocabulary.ts';
 import { REGISTRY_VOCABULARY } from './modules/registry/registry.vocabulary.ts';
 import { SALES_VOCABULARY } from './modules/sales/sales.vocabulary.ts';
@@ -27,6 +28,7 @@ export const VOCABULARY = {
   ...OPERATIONS_VOCABULARY,
   ...SALES_VOCABULARY,
   ...SETTLEMENT_VOCABULARY,
+  ...NOTIFICATIONS_VOCABULARY,
 } satisfies Vocabulary;
 
 export type VocabularyKind = keyof typeof VOCABULARY;

@@ -12,6 +12,7 @@ import Fastify from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
+import { notify } from '../src/modules/notifications/notifications.service.ts';
 import { type Audience, POLICY } from '../src/platform/auth/policy.ts';
 import { addDays, localDate } from '../src/platform/clock.ts';
 import { registerErrorHandler, registerRequestFrame } from '../src/platform/http.ts';
@@ -228,6 +229,11 @@ const MATRIX: Record<string, Who[]> = {
   'GET /api/settlement/trial-balance': DINAS,
   'GET /api/settlement/account': ['admin', ...RETAIL, 'umkm'],
   'GET /api/settlement/delays': DINAS,
+  // notifications (issue 11): every signed-in person has an inbox, their own only (the oracle below);
+  // marking read is part of reading it
+  'GET /api/notifications': SIGNED_IN,
+  'POST /api/notifications/:id/read': SIGNED_IN,
+  'POST /api/notifications/read-all': SIGNED_IN,
 };
 
 let t: TestApp;
@@ -353,6 +359,36 @@ describe('POS imports (C7)', () => {
     expect((await fetchAll(ACCOUNTS.chain, '/api/sales/imports')).total).toBe(before.chain + 2);
     expect((await fetchAll(ACCOUNTS.branch, '/api/sales/imports')).total).toBe(before.chain + 2);
     expect((await fetchAll(demo('indomaret'), '/api/sales/imports')).total).toBe(before.indomaret + 1);
+  });
+});
+
+// Before the list oracles run, so inboxes hold notices: some addressed to several organisations at once.
+describe('notifications (issue 11)', () => {
+  it('each event reaches the active users of the organisations it names', async () => {
+    const emails = Object.values(ACCOUNTS).filter((e): e is string => e !== null);
+    const orgs = (
+      await t.handle.db
+        .selectFrom('users')
+        .select('organization_id')
+        .where('email', 'in', emails)
+        .where('organization_id', 'is not', null)
+        .execute()
+    ).map((u) => u.organization_id as string);
+    expect(orgs.length).toBeGreaterThan(4);
+    for (const [i, group] of [orgs, orgs.slice(0, 2), orgs.slice(2)].entries()) {
+      await t.handle.db.transaction().execute((trx) =>
+        notify(trx, {
+          organizationIds: group,
+          kind: 'statement_issued',
+          title: { id: `Pemberitahuan ${i}`, en: `Notice ${i}` },
+          body: { id: 'Isi', en: 'Body' },
+          link: '/',
+          entityId: null,
+          key: `matrix:${i}`,
+          at: TEST_NOW,
+        }),
+      );
+    }
   });
 });
 
@@ -503,6 +539,8 @@ const ORACLES: Record<string, (m: Me) => ReturnType<typeof sql> | null> = {
     if (m.who === 'chain' || m.who === 'branch') return sql`SELECT id FROM sales_imports WHERE chain_id = ${m.chain}`;
     return null;
   },
+  // each person's own inbox, whatever the role
+  '/api/notifications': (m) => sql`SELECT id FROM notifications WHERE user_id = ${m.userId}`,
   '/api/placements': (m) => {
     if (m.who === 'admin') return sql`SELECT id FROM placements`;
     if (m.who === 'outlet') return sql`SELECT id FROM placements WHERE chain_id = ${m.chain} AND outlet_id = ${m.outlet}`;
@@ -646,5 +684,10 @@ describe('every list answer against an SQL oracle of the caller’s scope', () =
     expect(await count('mentor', '/api/umkm')).toBe(5);
     expect(await count('chain', '/api/agreements')).toBeGreaterThan(0);
     expect(await count('chain', '/api/agreements')).toBeLessThan(await count('admin', '/api/agreements'));
+    const notices = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM notifications`.execute(t.handle.db)).rows[0]?.n);
+    for (const who of ['umkm', 'chain', 'outlet', 'pemda'] as const) {
+      expect(await count(who, '/api/notifications'), who).toBeGreaterThan(0);
+      expect(await count(who, '/api/notifications'), who).toBeLessThan(notices);
+    }
   });
 });

@@ -2,6 +2,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { AgreementTables } from '../modules/agreements/agreements.tables.ts';
 import type { CurationTables } from '../modules/curation/curation.tables.ts';
+import type { NotificationTables } from '../modules/notifications/notifications.tables.ts';
 import type { OperationTables } from '../modules/operations/operations.tables.ts';
 import type { PlacementTables } from '../modules/placement/placement.tables.ts';
 import type { SalesTables } from '../modules/sales/sales.tables.ts';
@@ -210,4 +211,5 @@ export interface DB
     SecurityTables,
     OperationTables,
     SalesTables,
-    SettlementTables {}
+    SettlementTables,
+    NotificationTables {}

@@ -2,13 +2,14 @@
 // UMKM-owner pages (home, products) are bundled with the entry; the rest is fetched when first opened.
 import { type ComponentType, Suspense, useEffect } from 'react';
 import { ConfirmHost } from './components/confirm.tsx';
-import { lazyRetry, OfflineBanner, PageBoundary } from './components/resilience.tsx';
+import { lazyNamed, lazyRetry, OfflineBanner, PageBoundary } from './components/resilience.tsx';
 import { Loading, Problem } from './components/ui.tsx';
 import { type Bilingual, useI18n } from './i18n.tsx';
 import { AGREEMENT_ROUTES, agreementsNav } from './pages/agreements/routes.ts';
 import { CURATION_ROUTES, curationNav } from './pages/curation/routes.ts';
 import { HomePage } from './pages/HomePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
+import { useUnreadCount } from './pages/notifications/inbox.ts';
 import { OPERATIONS_ROUTES, operationsNav } from './pages/operations/routes.ts';
 import { ProductDetailPage } from './pages/products/ProductDetailPage.tsx';
 import { ProductFormPage } from './pages/products/ProductFormPage.tsx';
@@ -32,6 +33,7 @@ const UsersPage = lazyRetry(() => import('./pages/admin/UsersPage.tsx'));
 const AuditLogPage = lazyRetry(() => import('./pages/admin/AuditLogPage.tsx'));
 const PlacementPage = lazyRetry(() => import('./pages/placement/PlacementPage.tsx'));
 const SalesImportPage = lazyRetry(() => import('./pages/sales/SalesImportPage.tsx'));
+const InboxPage = lazyNamed(() => import('./pages/notifications/InboxPage.tsx'), 'InboxPage');
 
 // Specific paths before parameterised ones: `/products/new` is not a product id.
 const ROUTES: [string, Page][] = [
@@ -54,14 +56,21 @@ const ROUTES: [string, Page][] = [
   ['/audit', AuditLogPage],
   ['/placement', PlacementPage],
   ['/sales', SalesImportPage],
+  ['/inbox', InboxPage],
   ...CURATION_ROUTES,
   ...AGREEMENT_ROUTES,
   ...OPERATIONS_ROUTES,
   ...SETTLEMENT_ROUTES,
 ];
 
+/** The inbox's menu entry, for every role: what the count beside it belongs to. */
+const INBOX_HREF = '/inbox';
+
 function navFor(me: Me): [string, Bilingual][] {
-  const items: [string, Bilingual][] = [['/', { id: 'Beranda', en: 'Home' }]];
+  const items: [string, Bilingual][] = [
+    ['/', { id: 'Beranda', en: 'Home' }],
+    [INBOX_HREF, { id: 'Kotak masuk', en: 'Inbox' }],
+  ];
   if (me.role === 'umkm') {
     items.push(['/products', { id: 'Produk Saya', en: 'My products' }]);
     if (me.organizationId) items.push([`/umkm/${me.organizationId}`, { id: 'Usaha Saya', en: 'My business' }]);
@@ -117,9 +126,10 @@ function LangSwitch() {
 }
 
 function Header({ me }: { me: Me | null }) {
-  const { t, tx } = useI18n();
+  const { t, tx, locale } = useI18n();
   const { path } = useLocation();
   const logout = useLogout();
+  const unread = useUnreadCount(me !== null);
   return (
     <header className="top">
       <div className="top-bar">
@@ -143,6 +153,13 @@ function Header({ me }: { me: Me | null }) {
             return (
               <Link key={href} href={href} className={active ? 'active' : undefined} aria-current={active ? 'page' : undefined}>
                 {tx(key)}
+                {href === INBOX_HREF && unread ? (
+                  <span className="nav-count" data-testid="unread-count">
+                    <span aria-hidden="true">{unread > 99 ? '99+' : new Intl.NumberFormat(locale).format(unread)}</span>
+                    {/* read after the entry's name: "Kotak masuk 2 belum dibaca" */}
+                    <span className="sr-only">{t('{n} belum dibaca', '{n} unread', { n: unread })}</span>
+                  </span>
+                ) : null}
               </Link>
             );
           })}

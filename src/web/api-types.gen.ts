@@ -6917,6 +6917,165 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kotak masuk saya, terbaru dulu / my inbox, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    /** @description Hanya yang belum dibaca / unread only */
+                    unread?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                body: {
+                                    en: string;
+                                    id: string;
+                                };
+                                createdAt: string;
+                                entityId: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "statement_issued" | "statement_disputed" | "statement_accepted" | "statement_corrected" | "payment_due_soon" | "payment_overdue" | "statement_escalated" | "statement_not_issued" | "financing_offered" | "financing_offer_received" | "financing_accepted" | "statement_paid";
+                                /** @description Halaman aplikasi yang dibuka / the web page it opens */
+                                link: string | null;
+                                readAt: string | null;
+                                title: {
+                                    en: string;
+                                    id: string;
+                                };
+                            }[];
+                            /** @description Jumlah sesuai saringan / count of the filter */
+                            total: number;
+                            /** @description Jumlah belum dibaca / unread count */
+                            unread: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tandai dibaca / mark read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: {
+                                en: string;
+                                id: string;
+                            };
+                            createdAt: string;
+                            entityId: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "statement_issued" | "statement_disputed" | "statement_accepted" | "statement_corrected" | "payment_due_soon" | "payment_overdue" | "statement_escalated" | "statement_not_issued" | "financing_offered" | "financing_offer_received" | "financing_accepted" | "statement_paid";
+                            /** @description Halaman aplikasi yang dibuka / the web page it opens */
+                            link: string | null;
+                            readAt: string | null;
+                            title: {
+                                en: string;
+                                id: string;
+                            };
+                            unread: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tandai semua dibaca / mark all read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            marked: number;
+                            unread: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/operations/delivery-notes": {
         parameters: {
             query?: never;

@@ -44,10 +44,24 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
+export interface ServerOptions {
+  /** Runs on the file's own copy of the demo before the server starts on it (the data directory is free
+   *  then): e.g. notices written through `notify`, which no route creates. */
+  prepare?: (dataDir: string) => Promise<void>;
+}
+
 /** The real server on a fresh copy of the run's demo (seeded again first when the WIB day has changed). */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
   const template = await templateForToday(inject('e2eTemplateFile'));
   const dataDir = copyTemplate(template);
+  if (opts.prepare) {
+    try {
+      await opts.prepare(dataDir);
+    } catch (e) {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      throw e;
+    }
+  }
   const port = await freePort();
   const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
   const child: ChildProcess = spawn(tsx, ['src/cli.ts', 'demo'], {
@@ -203,11 +217,11 @@ export function gs1CheckDigit(first12: string): number {
 
 /** The real server (fresh data directory, demo data) and a Chromium for one test file: started before its
  *  tests, stopped after them. Read `e2e.server` and `e2e.browser` inside tests and hooks. */
-export function withServerAndBrowser(): { readonly server: RunningServer; readonly browser: Browser } {
+export function withServerAndBrowser(opts: ServerOptions = {}): { readonly server: RunningServer; readonly browser: Browser } {
   const started: { server?: RunningServer; browser?: Browser } = {};
   beforeAll(async () => {
     requireBuiltWeb();
-    started.server = await startServer();
+    started.server = await startServer(opts);
     started.browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -22,7 +22,6 @@ const districts = new Map<string, string>();
 const regionOf = (umkmId: string) => districts.get(umkmId);
 let umkmId: string;
 let chainId: string;
-let agreementId: string;
 
 const post = (who: string, url: string, payload: unknown = {}) =>
   t.as(who, { method: 'POST', url, payload: payload as Record<string, unknown> });
@@ -46,9 +45,6 @@ beforeAll(async () => {
   t = await testApp();
   umkmId = (await one(sql<{ id: string }>`SELECT organization_id AS id FROM users WHERE email = ${UMKM}`)).id;
   chainId = (await one(sql<{ id: string }>`SELECT id FROM organizations WHERE kind = 'chain' AND chain_code = 'alfamart'`)).id;
-  agreementId = (
-    await one(sql<{ id: string }>`SELECT id FROM agreements WHERE kind = 'pks' AND umkm_id = ${umkmId} AND chain_id = ${chainId}`)
-  ).id;
   for (const r of (
     await sql<{ id: string; d: string }>`SELECT organization_id AS id, district_code AS d FROM umkm_profiles`.execute(t.handle.db)
   ).rows)

@@ -99,6 +99,8 @@ export const POLICY = {
   'settlement.ledger.read': ['admin', 'pemda'],
   'settlement.account.read': ['admin', 'retailer', 'umkm'],
   'settlement.delays.read': ['admin', 'pemda'],
+  // notifications (issue 11): everyone signed in reads, and marks read, their own inbox (notificationScope)
+  'notifications.read': SIGNED_IN,
 } as const satisfies Record<string, Audience[]>;
 
 export type Action = keyof typeof POLICY;
@@ -761,3 +763,8 @@ export const mayComputeFor = (actor: Actor) =>
     : actor.role === 'retailer' && actor.chainId && !isOutletStaff(actor)
       ? { chainId: actor.chainId }
       : null;
+/** Notifications (`t` = notifications): each person's inbox is their own — whatever their role, an admin
+ *  included, nobody reads or marks another user's notices. */
+export function notificationScope(actor: Actor, t = 'n'): Cond {
+  return actor.userId ? sql<boolean>`${sql.ref(`${t}.user_id`)} = ${actor.userId}` : FALSE;
+}

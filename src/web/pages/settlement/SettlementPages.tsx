@@ -434,7 +434,7 @@ function StatementView({ s }: { s: Detail }) {
         ]}
       />
       {s.dueOn && s.legalDueOn && s.dueOn > s.legalDueOn && (
-        <p className="notice" role="note">
+        <p className="callout" role="note">
           {t(
             'Jangka bayar PKS ({d} hari) melebihi batas 15 hari PP 29/2021 Pasal 95; yang berlaku adalah batas hukum.',
             'The PKS term ({d} days) exceeds the 15-day limit of PP 29/2021 Pasal 95; the legal limit applies.',
@@ -442,7 +442,7 @@ function StatementView({ s }: { s: Detail }) {
           )}
         </p>
       )}
-      {s.disputeNote && <p className="notice">{t('Sanggahan UMKM: {n}', 'The UMKM’s dispute: {n}', { n: s.disputeNote })}</p>}
+      {s.disputeNote && <p className="callout">{t('Sanggahan UMKM: {n}', 'The UMKM’s dispute: {n}', { n: s.disputeNote })}</p>}
       <div className="page-actions">
         {s.can.issue && (
           <button type="button" className="btn btn-primary" onClick={issue} disabled={act.isPending} data-testid="issue">
