@@ -221,6 +221,10 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   reference: L('Nomor referensi transfer', 'Transfer reference'),
   paidOn: L('Tanggal bayar', 'Paid on'),
   idempotencyKey: L('Kunci idempotensi', 'Idempotency key'),
+  bankIds: L('Bank', 'Banks'),
+  rateBp: L('Bunga per tahun (basis poin)', 'Yearly rate (basis points)'),
+  tenorDays: L('Jangka waktu (hari)', 'Tenor (days)'),
+  fee: L('Biaya', 'Fee'),
   // ---- POS sales (C7) ----
   chain: L('Jaringan ritel', 'Retail chain'),
   correction: L('Koreksi', 'Correction'),

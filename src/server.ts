@@ -9,6 +9,7 @@ import { migrate } from './db/migrate.ts';
 import { requeueInterrupted } from './jobs/jobs.ts';
 import { startMailer } from './modules/notifications/mailer.ts';
 import { ensureRegions } from './modules/regions/regions.load.ts';
+import { startReminders } from './modules/settlement/settlement.notices.ts';
 
 export async function prepareDatabase(config: Config, log: (s: string) => void = () => {}): Promise<DbHandle> {
   const handle = await openDatabase(config);
@@ -47,6 +48,9 @@ export async function startServer(config: Config, handle: DbHandle): Promise<Fas
   // Notification mail (ETALASE_SMTP_URL): this process sends what the outbox holds, until it closes.
   const mailer = startMailer(handle, config, (msg, err) => (err ? app.log.error({ err }, msg) : app.log.warn(msg)));
   if (mailer) app.addHook('onClose', () => mailer.stop());
+  // Settlement's clock (C8): due soon, overdue, past the legal deadline, not issued — told once each.
+  const stopReminders = startReminders(handle.db, config.clock, (msg, err) => app.log.error({ err }, msg));
+  app.addHook('onClose', async () => stopReminders());
   let stopping = false;
   // SIGTERM/SIGINT: stop accepting, let in-flight requests finish for a bounded time (new requests on
   // open sockets get Fastify's 503), then cut what is left, close the database and exit. A second

@@ -18,7 +18,7 @@ import { addDays, localDate } from '../src/platform/clock.ts';
 import { registerErrorHandler, registerRequestFrame } from '../src/platform/http.ts';
 import { demo, TEST_NOW, type TestApp, testApp } from './app.ts';
 
-type Who = 'public' | 'admin' | 'pemda' | 'chain' | 'branch' | 'outlet' | 'umkm' | 'mentor';
+type Who = 'public' | 'admin' | 'pemda' | 'chain' | 'branch' | 'outlet' | 'umkm' | 'mentor' | 'bank';
 const ACCOUNTS: Record<Who, string | null> = {
   public: null,
   admin: demo('admin'),
@@ -28,6 +28,7 @@ const ACCOUNTS: Record<Who, string | null> = {
   outlet: demo('toko'),
   umkm: demo('umkm'),
   mentor: demo('mentor'),
+  bank: demo('bank'),
 };
 const ROLE_OF: Record<Who, Audience> = {
   public: 'public',
@@ -38,16 +39,18 @@ const ROLE_OF: Record<Who, Audience> = {
   outlet: 'outlet',
   umkm: 'umkm',
   mentor: 'mentor',
+  bank: 'bank',
 };
 
-const EVERYONE: Who[] = ['public', 'admin', 'pemda', 'chain', 'branch', 'outlet', 'umkm', 'mentor'];
-const SIGNED_IN: Who[] = ['admin', 'pemda', 'chain', 'branch', 'outlet', 'umkm', 'mentor'];
+const EVERYONE: Who[] = ['public', 'admin', 'pemda', 'chain', 'branch', 'outlet', 'umkm', 'mentor', 'bank'];
+const SIGNED_IN: Who[] = ['admin', 'pemda', 'chain', 'branch', 'outlet', 'umkm', 'mentor', 'bank'];
 /** Head office and branch staff (outlet staff are named route by route: 'outlet'). */
 const RETAIL: Who[] = ['chain', 'branch'];
 /** A store's own work: head office, branch and the outlet's staff. */
 const STORE: Who[] = [...RETAIL, 'outlet'];
-/** Everyone signed in but outlet staff (curation is no business of a store's staff). */
-const NOT_STORE: Who[] = SIGNED_IN.filter((w) => w !== 'outlet');
+/** Everyone signed in but outlet staff (curation is no business of a store's staff) and banks (a bank sees
+ *  only the statements offered to it). */
+const NOT_STORE: Who[] = SIGNED_IN.filter((w) => w !== 'outlet' && w !== 'bank');
 const ADMIN: Who[] = ['admin'];
 /** Everyone working with businesses' records: the Dinas, chains, the business itself and its mentor. */
 const WORKERS: Who[] = ['admin', 'pemda', ...RETAIL, 'umkm', 'mentor'];
@@ -215,10 +218,11 @@ const MATRIX: Record<string, Who[]> = {
   // settlement (C8): the chain settles (head office or branch; a store's staff have no part in money), the
   // UMKM answers and bills, a Dinas watches the payments to its region's businesses; the trial balance is
   // the admin's and a Dinas's (its region's journals); a statement of account is a party's own
-  'GET /api/settlement/statements': PARTIES,
-  'GET /api/settlement/summary': PARTIES,
-  'GET /api/settlement/statements/:id': PARTIES,
-  'GET /api/settlement/statements/:id/lines/:line/days': PARTIES,
+  // a bank reads the statements offered to it (and nothing else of any party: no PKS, sale or outlet)
+  'GET /api/settlement/statements': [...PARTIES, 'bank'],
+  'GET /api/settlement/summary': [...PARTIES, 'bank'],
+  'GET /api/settlement/statements/:id': [...PARTIES, 'bank'],
+  'GET /api/settlement/statements/:id/lines/:line/days': [...PARTIES, 'bank'],
   'POST /api/settlement/statements/compute': ['admin', ...RETAIL],
   'POST /api/settlement/statements/:id/issue': RETAIL,
   'POST /api/settlement/statements/:id/correct': RETAIL,
@@ -229,6 +233,13 @@ const MATRIX: Record<string, Who[]> = {
   'GET /api/settlement/trial-balance': DINAS,
   'GET /api/settlement/account': ['admin', ...RETAIL, 'umkm'],
   'GET /api/settlement/delays': DINAS,
+  // early payment: the UMKM offers and accepts, a bank offers; each sees its own requests
+  'GET /api/settlement/banks': ['admin', 'umkm', 'bank'],
+  'POST /api/settlement/statements/:id/financing': ['umkm'],
+  'GET /api/settlement/financing': ['admin', 'umkm', 'bank'],
+  'GET /api/settlement/financing/:id': ['admin', 'umkm', 'bank'],
+  'POST /api/settlement/financing/:id/offers': ['bank'],
+  'POST /api/settlement/financing/offers/:id/accept': ['umkm'],
   // notifications (issue 11): every signed-in person has an inbox, their own only (the oracle below);
   // marking read is part of reading it
   'GET /api/notifications': SIGNED_IN,
@@ -589,6 +600,15 @@ Object.assign(ORACLES, {
     if (m.who === 'chain') return sql`${live} AND chain_id = ${m.chain}`;
     if (m.who === 'pemda') return sql`${live} AND ${within('umkm_district_code', m.region)}`;
     if (m.who === 'umkm') return sql`${live} AND umkm_id = ${m.org} AND status <> 'computed'`;
+    if (m.who === 'bank')
+      return sql`${live} AND id IN (SELECT fr.statement_id FROM financing_requests fr JOIN financing_request_banks b ON b.request_id = fr.id
+        WHERE b.bank_id = ${m.org})`;
+    return null;
+  },
+  '/api/settlement/financing': (m: Me) => {
+    if (m.who === 'admin') return sql`SELECT id FROM financing_requests`;
+    if (m.who === 'umkm') return sql`SELECT id FROM financing_requests WHERE umkm_id = ${m.org}`;
+    if (m.who === 'bank') return sql`SELECT request_id FROM financing_request_banks WHERE bank_id = ${m.org}`;
     return null;
   },
   '/api/operations/orders': (m: Me) => orderIds(m),

@@ -128,7 +128,7 @@ export interface ProductPhotosTable {
   archived_at: NullableTimestamp;
 }
 
-export type Role = 'admin' | 'pemda' | 'retailer' | 'umkm' | 'mentor';
+export type Role = 'admin' | 'pemda' | 'retailer' | 'umkm' | 'mentor' | 'bank';
 
 export interface UsersTable {
   id: Generated<string>;

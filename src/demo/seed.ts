@@ -41,6 +41,11 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   },
   { email: 'umkm@demo.etalase.id', role: 'umkm', what: 'Pembuat terasi udang di Kecamatan Tulung Selapan, OKI' },
   { email: 'mentor@demo.etalase.id', role: 'mentor', what: 'Pendamping lima UMKM unggulan OKI' },
+  {
+    email: 'bank@demo.etalase.id',
+    role: 'bank',
+    what: 'Analis pembiayaan Bank Contoh Daerah (fiktif): hanya rekap yang diajukan UMKM kepadanya',
+  },
 ];
 
 export async function isSeeded(db: Database): Promise<boolean> {

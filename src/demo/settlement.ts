@@ -7,6 +7,8 @@
 // Every step goes through the service at the instant it happens in the story.
 import { sql } from 'kysely';
 import type { Database } from '../db/client.ts';
+import * as fin from '../modules/settlement/settlement.financing.ts';
+import { sweepReminders } from '../modules/settlement/settlement.notices.ts';
 import * as svc from '../modules/settlement/settlement.service.ts';
 import { actingCtx, type Ctx } from '../platform/auth/actor.ts';
 import { addDays } from '../platform/clock.ts';
@@ -14,8 +16,25 @@ import type { DemoCalendar } from './calendar.ts';
 
 const at = (date: string): Date => new Date(`${date}T03:00:00Z`);
 
+/** The demo's bank: clearly made up, with one account (bank@demo.etalase.id, the demo password). */
+export const DEMO_BANK = { name: 'Bank Contoh Daerah (fiktif)', legal: 'PT Bank Contoh Daerah — data demo, bukan bank sungguhan' };
+
+async function seedBank(db: Database): Promise<string> {
+  const bank = await sql<{ id: string }>`
+    INSERT INTO organizations (id, kind, name, legal_name, region_code, province_code)
+    VALUES ('5a1e7c3d-0b4f-4c2a-9d1e-6f0a2b3c4d5e', 'bank', ${DEMO_BANK.name}, ${DEMO_BANK.legal}, '16', '16') RETURNING id`.execute(db);
+  const id = bank.rows[0]!.id;
+  await sql`INSERT INTO users (id, email, name, password_hash, role, organization_id)
+    SELECT '5a1e7c3d-0b4f-4c2a-9d1e-6f0a2b3c4d5f', 'bank@demo.etalase.id', 'Analis Pembiayaan UMKM (demo)', password_hash, 'bank', ${id}
+    FROM users WHERE email = 'umkm@demo.etalase.id'`.execute(db);
+  return id;
+}
+
 export async function seedSettlement(db: Database, log: (s: string) => void, cal: DemoCalendar) {
   const admin = actingCtx({ role: 'admin' }, cal.now);
+  const bankId = await seedBank(db);
+  const bank = (d: string): Ctx => actingCtx({ role: 'bank', organizationId: bankId }, at(d));
+  let financed = false;
   const { computed } = await svc.compute(db, admin, { from: cal.d('2026-06-01') });
   const terasi = (await sql<{ id: string }>`SELECT organization_id AS id FROM users WHERE email = 'umkm@demo.etalase.id'`.execute(db))
     .rows[0]?.id;
@@ -63,6 +82,13 @@ export async function seedSettlement(db: Database, log: (s: string) => void, cal
       await svc.bill(db, umkm(billedOn), id, { invoiceNumber: `INV/${s.chain_code.toUpperCase()}/${String(++seq).padStart(4, '0')}` });
       // The period before last of the terasi maker stays unpaid: past the legal 15 days by now.
       if (recency === 1 && s.umkm_id === terasi) continue;
+      // One Alfamart statement of another maker is financed early by the demo bank, which the chain pays.
+      if (recency === 1 && !financed && s.chain_code === 'alfamart' && s.umkm_id !== terasi && past(addDays(billedOn, 3))) {
+        financed = true;
+        const req = await fin.requestFinancing(db, umkm(addDays(billedOn, 1)), id, { bankIds: [bankId] });
+        const offered = await fin.makeOffer(db, bank(addDays(billedOn, 2)), req.id, { rateBp: 1200, tenorDays: 14, fee: 5_000n });
+        await fin.acceptOffer(db, umkm(addDays(billedOn, 3)), offered.offers[0]!.id);
+      }
       const late = recency === 1 && s.chain_code === 'indomaret';
       const paidOn = addDays(billedOn, late ? 24 : 9);
       if (!past(paidOn)) continue;
@@ -82,5 +108,7 @@ export async function seedSettlement(db: Database, log: (s: string) => void, cal
       }
     }
   }
+  // The clock's reminders of the seeding day: the Dinas and the chain read the late bills in their inbox.
+  await sweepReminders(db, cal.now);
   log(`Rekap tagihan / statements: ${computed}`);
 }

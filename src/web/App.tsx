@@ -80,6 +80,8 @@ function navFor(me: Me): [string, Bilingual][] {
     items.push(...settlementNav(me.role));
     return items;
   }
+  // A bank's staff: the statements offered to their bank, nothing else.
+  if (me.role === 'bank') return [...items, ...settlementNav(me.role)];
   // Outlet staff: their one store's work (the server refuses the rest).
   if (me.role === 'retailer' && me.outlet) {
     items.push(

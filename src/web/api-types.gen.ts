@@ -3416,7 +3416,7 @@ export interface paths {
                             } | null;
                             regionCode: string | null;
                             /** @enum {string} */
-                            role: "admin" | "pemda" | "retailer" | "umkm" | "mentor";
+                            role: "admin" | "pemda" | "retailer" | "umkm" | "mentor" | "bank";
                         };
                     };
                 };
@@ -6127,7 +6127,7 @@ export interface paths {
                             } | null;
                             regionCode: string | null;
                             /** @enum {string} */
-                            role: "admin" | "pemda" | "retailer" | "umkm" | "mentor";
+                            role: "admin" | "pemda" | "retailer" | "umkm" | "mentor" | "bank";
                         };
                     };
                 };
@@ -11428,6 +11428,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/settlement/banks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bank yang dapat dipilih / banks to choose from */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/settlement/delays": {
         parameters: {
             query?: never;
@@ -11476,6 +11518,682 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settlement/financing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pengajuan pembiayaan / financing requests */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                bestAdvance: number | null;
+                                chainName: string;
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                net: number;
+                                offers: number;
+                                periodEnd: string;
+                                periodStart: string;
+                                /** Format: uuid */
+                                statementId: string;
+                                statementNumber: string;
+                                /** @enum {string} */
+                                status: "open" | "financed" | "withdrawn";
+                                umkmName: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settlement/financing/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Satu pengajuan dengan buktinya / one request with its evidence */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            banks: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            can: {
+                                offer: boolean;
+                            };
+                            createdAt: string;
+                            evidence: {
+                                receipts: {
+                                    accepted: number;
+                                    number: string;
+                                    outlet: string;
+                                    product: string;
+                                    receivedOn: string;
+                                }[];
+                                sellOut: {
+                                    day: string;
+                                    outlet: string;
+                                    product: string;
+                                    qty: number;
+                                    storeCode: string;
+                                    /** @description rupiah (bilangan bulat / integer) */
+                                    value: number;
+                                }[];
+                            } | null;
+                            /** Format: uuid */
+                            id: string;
+                            offers: {
+                                acceptedAt: string | null;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                advance: number;
+                                /** Format: uuid */
+                                bankId: string;
+                                bankName: string;
+                                can: {
+                                    accept: boolean;
+                                };
+                                createdAt: string;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                discount: number;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                face: number;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                fee: number;
+                                /** Format: uuid */
+                                id: string;
+                                rateBp: number;
+                                /** @enum {string} */
+                                status: "offered" | "accepted" | "declined";
+                                tenorDays: number;
+                            }[];
+                            statement: {
+                                aging: ("d0_15" | "d16_30" | "d31_60" | "d61_90" | "d90_plus") | null;
+                                /** Format: uuid */
+                                agreementId: string;
+                                agreementNumber: string;
+                                billingCompleteAt: string | null;
+                                billingCompleteOn: string | null;
+                                can: {
+                                    accept: boolean;
+                                    bill: boolean;
+                                    correct: boolean;
+                                    dispute: boolean;
+                                    issue: boolean;
+                                    pay: boolean;
+                                    requestFinancing: boolean;
+                                };
+                                /** Format: uuid */
+                                chainId: string;
+                                chainName: string;
+                                computedAt: string;
+                                correctedById: string | null;
+                                correctsId: string | null;
+                                daysOpen: number | null;
+                                disputeNote: string | null;
+                                dueOn: string | null;
+                                dueSoon: boolean;
+                                escalated: boolean;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                fees: number;
+                                financing: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    status: "open" | "financed" | "withdrawn";
+                                } | null;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                goods: number;
+                                /** Format: uuid */
+                                id: string;
+                                invoiceNumber: string | null;
+                                issuedAt: string | null;
+                                issueLate: boolean;
+                                legalDueOn: string | null;
+                                legalReference: string | null;
+                                lines: {
+                                    /** @description rupiah (bilangan bulat / integer) */
+                                    amount: number;
+                                    correctsLine: number | null;
+                                    disputeReason: string | null;
+                                    feeBp: number | null;
+                                    feeName: string | null;
+                                    /** @enum {string} */
+                                    kind: "sale" | "receipt" | "loss_chain" | "expired_chain" | "return_umkm" | "expired_umkm" | "fee" | "adjustment";
+                                    kindLabel: {
+                                        en: string;
+                                        id: string;
+                                    };
+                                    lineNo: number;
+                                    note: string | null;
+                                    outletId: string | null;
+                                    outletName: string | null;
+                                    productId: string | null;
+                                    productName: string | null;
+                                    qty: number;
+                                    storeCode: string | null;
+                                }[];
+                                /** @description rupiah (bilangan bulat / integer) */
+                                net: number;
+                                number: string;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                outstanding: number;
+                                overdue: boolean;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                paid: number;
+                                paidAt: string | null;
+                                payeeId: string | null;
+                                payeeName: string | null;
+                                payments: {
+                                    /** @description rupiah (bilangan bulat / integer) */
+                                    amount: number;
+                                    /** Format: uuid */
+                                    id: string;
+                                    paidOn: string;
+                                    /** Format: uuid */
+                                    payeeId: string;
+                                    payeeName: string;
+                                    recordedAt: string;
+                                    reference: string;
+                                }[];
+                                paymentTermDays: number;
+                                periodEnd: string;
+                                /** @enum {string} */
+                                periodKind: "weekly" | "two_weekly" | "monthly";
+                                periodStart: string;
+                                respondedAt: string | null;
+                                revision: number;
+                                /** @enum {string} */
+                                status: "computed" | "issued" | "disputed" | "superseded" | "accepted" | "billed" | "partly_paid" | "paid";
+                                statusLabel: {
+                                    en: string;
+                                    id: string;
+                                };
+                                today: string;
+                                /** @enum {string} */
+                                tradeModel: "konsinyasi" | "beli_putus";
+                                /** Format: uuid */
+                                umkmId: string;
+                                umkmName: string;
+                            };
+                            /** @enum {string} */
+                            status: "open" | "financed" | "withdrawn";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settlement/financing/{id}/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bank memberi penawaran / a bank makes an offer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fee: number;
+                        rateBp: number;
+                        tenorDays: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            banks: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            can: {
+                                offer: boolean;
+                            };
+                            createdAt: string;
+                            evidence: {
+                                receipts: {
+                                    accepted: number;
+                                    number: string;
+                                    outlet: string;
+                                    product: string;
+                                    receivedOn: string;
+                                }[];
+                                sellOut: {
+                                    day: string;
+                                    outlet: string;
+                                    product: string;
+                                    qty: number;
+                                    storeCode: string;
+                                    /** @description rupiah (bilangan bulat / integer) */
+                                    value: number;
+                                }[];
+                            } | null;
+                            /** Format: uuid */
+                            id: string;
+                            offers: {
+                                acceptedAt: string | null;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                advance: number;
+                                /** Format: uuid */
+                                bankId: string;
+                                bankName: string;
+                                can: {
+                                    accept: boolean;
+                                };
+                                createdAt: string;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                discount: number;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                face: number;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                fee: number;
+                                /** Format: uuid */
+                                id: string;
+                                rateBp: number;
+                                /** @enum {string} */
+                                status: "offered" | "accepted" | "declined";
+                                tenorDays: number;
+                            }[];
+                            statement: {
+                                aging: ("d0_15" | "d16_30" | "d31_60" | "d61_90" | "d90_plus") | null;
+                                /** Format: uuid */
+                                agreementId: string;
+                                agreementNumber: string;
+                                billingCompleteAt: string | null;
+                                billingCompleteOn: string | null;
+                                can: {
+                                    accept: boolean;
+                                    bill: boolean;
+                                    correct: boolean;
+                                    dispute: boolean;
+                                    issue: boolean;
+                                    pay: boolean;
+                                    requestFinancing: boolean;
+                                };
+                                /** Format: uuid */
+                                chainId: string;
+                                chainName: string;
+                                computedAt: string;
+                                correctedById: string | null;
+                                correctsId: string | null;
+                                daysOpen: number | null;
+                                disputeNote: string | null;
+                                dueOn: string | null;
+                                dueSoon: boolean;
+                                escalated: boolean;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                fees: number;
+                                financing: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    status: "open" | "financed" | "withdrawn";
+                                } | null;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                goods: number;
+                                /** Format: uuid */
+                                id: string;
+                                invoiceNumber: string | null;
+                                issuedAt: string | null;
+                                issueLate: boolean;
+                                legalDueOn: string | null;
+                                legalReference: string | null;
+                                lines: {
+                                    /** @description rupiah (bilangan bulat / integer) */
+                                    amount: number;
+                                    correctsLine: number | null;
+                                    disputeReason: string | null;
+                                    feeBp: number | null;
+                                    feeName: string | null;
+                                    /** @enum {string} */
+                                    kind: "sale" | "receipt" | "loss_chain" | "expired_chain" | "return_umkm" | "expired_umkm" | "fee" | "adjustment";
+                                    kindLabel: {
+                                        en: string;
+                                        id: string;
+                                    };
+                                    lineNo: number;
+                                    note: string | null;
+                                    outletId: string | null;
+                                    outletName: string | null;
+                                    productId: string | null;
+                                    productName: string | null;
+                                    qty: number;
+                                    storeCode: string | null;
+                                }[];
+                                /** @description rupiah (bilangan bulat / integer) */
+                                net: number;
+                                number: string;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                outstanding: number;
+                                overdue: boolean;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                paid: number;
+                                paidAt: string | null;
+                                payeeId: string | null;
+                                payeeName: string | null;
+                                payments: {
+                                    /** @description rupiah (bilangan bulat / integer) */
+                                    amount: number;
+                                    /** Format: uuid */
+                                    id: string;
+                                    paidOn: string;
+                                    /** Format: uuid */
+                                    payeeId: string;
+                                    payeeName: string;
+                                    recordedAt: string;
+                                    reference: string;
+                                }[];
+                                paymentTermDays: number;
+                                periodEnd: string;
+                                /** @enum {string} */
+                                periodKind: "weekly" | "two_weekly" | "monthly";
+                                periodStart: string;
+                                respondedAt: string | null;
+                                revision: number;
+                                /** @enum {string} */
+                                status: "computed" | "issued" | "disputed" | "superseded" | "accepted" | "billed" | "partly_paid" | "paid";
+                                statusLabel: {
+                                    en: string;
+                                    id: string;
+                                };
+                                today: string;
+                                /** @enum {string} */
+                                tradeModel: "konsinyasi" | "beli_putus";
+                                /** Format: uuid */
+                                umkmId: string;
+                                umkmName: string;
+                            };
+                            /** @enum {string} */
+                            status: "open" | "financed" | "withdrawn";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settlement/financing/offers/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** UMKM menerima penawaran / the UMKM accepts an offer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            banks: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            can: {
+                                offer: boolean;
+                            };
+                            createdAt: string;
+                            evidence: {
+                                receipts: {
+                                    accepted: number;
+                                    number: string;
+                                    outlet: string;
+                                    product: string;
+                                    receivedOn: string;
+                                }[];
+                                sellOut: {
+                                    day: string;
+                                    outlet: string;
+                                    product: string;
+                                    qty: number;
+                                    storeCode: string;
+                                    /** @description rupiah (bilangan bulat / integer) */
+                                    value: number;
+                                }[];
+                            } | null;
+                            /** Format: uuid */
+                            id: string;
+                            offers: {
+                                acceptedAt: string | null;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                advance: number;
+                                /** Format: uuid */
+                                bankId: string;
+                                bankName: string;
+                                can: {
+                                    accept: boolean;
+                                };
+                                createdAt: string;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                discount: number;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                face: number;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                fee: number;
+                                /** Format: uuid */
+                                id: string;
+                                rateBp: number;
+                                /** @enum {string} */
+                                status: "offered" | "accepted" | "declined";
+                                tenorDays: number;
+                            }[];
+                            statement: {
+                                aging: ("d0_15" | "d16_30" | "d31_60" | "d61_90" | "d90_plus") | null;
+                                /** Format: uuid */
+                                agreementId: string;
+                                agreementNumber: string;
+                                billingCompleteAt: string | null;
+                                billingCompleteOn: string | null;
+                                can: {
+                                    accept: boolean;
+                                    bill: boolean;
+                                    correct: boolean;
+                                    dispute: boolean;
+                                    issue: boolean;
+                                    pay: boolean;
+                                    requestFinancing: boolean;
+                                };
+                                /** Format: uuid */
+                                chainId: string;
+                                chainName: string;
+                                computedAt: string;
+                                correctedById: string | null;
+                                correctsId: string | null;
+                                daysOpen: number | null;
+                                disputeNote: string | null;
+                                dueOn: string | null;
+                                dueSoon: boolean;
+                                escalated: boolean;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                fees: number;
+                                financing: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    status: "open" | "financed" | "withdrawn";
+                                } | null;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                goods: number;
+                                /** Format: uuid */
+                                id: string;
+                                invoiceNumber: string | null;
+                                issuedAt: string | null;
+                                issueLate: boolean;
+                                legalDueOn: string | null;
+                                legalReference: string | null;
+                                lines: {
+                                    /** @description rupiah (bilangan bulat / integer) */
+                                    amount: number;
+                                    correctsLine: number | null;
+                                    disputeReason: string | null;
+                                    feeBp: number | null;
+                                    feeName: string | null;
+                                    /** @enum {string} */
+                                    kind: "sale" | "receipt" | "loss_chain" | "expired_chain" | "return_umkm" | "expired_umkm" | "fee" | "adjustment";
+                                    kindLabel: {
+                                        en: string;
+                                        id: string;
+                                    };
+                                    lineNo: number;
+                                    note: string | null;
+                                    outletId: string | null;
+                                    outletName: string | null;
+                                    productId: string | null;
+                                    productName: string | null;
+                                    qty: number;
+                                    storeCode: string | null;
+                                }[];
+                                /** @description rupiah (bilangan bulat / integer) */
+                                net: number;
+                                number: string;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                outstanding: number;
+                                overdue: boolean;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                paid: number;
+                                paidAt: string | null;
+                                payeeId: string | null;
+                                payeeName: string | null;
+                                payments: {
+                                    /** @description rupiah (bilangan bulat / integer) */
+                                    amount: number;
+                                    /** Format: uuid */
+                                    id: string;
+                                    paidOn: string;
+                                    /** Format: uuid */
+                                    payeeId: string;
+                                    payeeName: string;
+                                    recordedAt: string;
+                                    reference: string;
+                                }[];
+                                paymentTermDays: number;
+                                periodEnd: string;
+                                /** @enum {string} */
+                                periodKind: "weekly" | "two_weekly" | "monthly";
+                                periodStart: string;
+                                respondedAt: string | null;
+                                revision: number;
+                                /** @enum {string} */
+                                status: "computed" | "issued" | "disputed" | "superseded" | "accepted" | "billed" | "partly_paid" | "paid";
+                                statusLabel: {
+                                    en: string;
+                                    id: string;
+                                };
+                                today: string;
+                                /** @enum {string} */
+                                tradeModel: "konsinyasi" | "beli_putus";
+                                /** Format: uuid */
+                                umkmId: string;
+                                umkmName: string;
+                            };
+                            /** @enum {string} */
+                            status: "open" | "financed" | "withdrawn";
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -11635,6 +12353,7 @@ export interface paths {
                                 dispute: boolean;
                                 issue: boolean;
                                 pay: boolean;
+                                requestFinancing: boolean;
                             };
                             /** Format: uuid */
                             chainId: string;
@@ -11649,6 +12368,12 @@ export interface paths {
                             escalated: boolean;
                             /** @description rupiah (bilangan bulat / integer) */
                             fees: number;
+                            financing: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "open" | "financed" | "withdrawn";
+                            } | null;
                             /** @description rupiah (bilangan bulat / integer) */
                             goods: number;
                             /** Format: uuid */
@@ -11776,6 +12501,7 @@ export interface paths {
                                 dispute: boolean;
                                 issue: boolean;
                                 pay: boolean;
+                                requestFinancing: boolean;
                             };
                             /** Format: uuid */
                             chainId: string;
@@ -11790,6 +12516,12 @@ export interface paths {
                             escalated: boolean;
                             /** @description rupiah (bilangan bulat / integer) */
                             fees: number;
+                            financing: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "open" | "financed" | "withdrawn";
+                            } | null;
                             /** @description rupiah (bilangan bulat / integer) */
                             goods: number;
                             /** Format: uuid */
@@ -11926,6 +12658,7 @@ export interface paths {
                                 dispute: boolean;
                                 issue: boolean;
                                 pay: boolean;
+                                requestFinancing: boolean;
                             };
                             /** Format: uuid */
                             chainId: string;
@@ -11940,6 +12673,12 @@ export interface paths {
                             escalated: boolean;
                             /** @description rupiah (bilangan bulat / integer) */
                             fees: number;
+                            financing: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "open" | "financed" | "withdrawn";
+                            } | null;
                             /** @description rupiah (bilangan bulat / integer) */
                             goods: number;
                             /** Format: uuid */
@@ -12076,6 +12815,7 @@ export interface paths {
                                 dispute: boolean;
                                 issue: boolean;
                                 pay: boolean;
+                                requestFinancing: boolean;
                             };
                             /** Format: uuid */
                             chainId: string;
@@ -12090,6 +12830,12 @@ export interface paths {
                             escalated: boolean;
                             /** @description rupiah (bilangan bulat / integer) */
                             fees: number;
+                            financing: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "open" | "financed" | "withdrawn";
+                            } | null;
                             /** @description rupiah (bilangan bulat / integer) */
                             goods: number;
                             /** Format: uuid */
@@ -12174,6 +12920,215 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/settlement/statements/{id}/financing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ajukan rekap untuk pembayaran dini / offer a statement for early payment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        bankIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            banks: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            can: {
+                                offer: boolean;
+                            };
+                            createdAt: string;
+                            evidence: {
+                                receipts: {
+                                    accepted: number;
+                                    number: string;
+                                    outlet: string;
+                                    product: string;
+                                    receivedOn: string;
+                                }[];
+                                sellOut: {
+                                    day: string;
+                                    outlet: string;
+                                    product: string;
+                                    qty: number;
+                                    storeCode: string;
+                                    /** @description rupiah (bilangan bulat / integer) */
+                                    value: number;
+                                }[];
+                            } | null;
+                            /** Format: uuid */
+                            id: string;
+                            offers: {
+                                acceptedAt: string | null;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                advance: number;
+                                /** Format: uuid */
+                                bankId: string;
+                                bankName: string;
+                                can: {
+                                    accept: boolean;
+                                };
+                                createdAt: string;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                discount: number;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                face: number;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                fee: number;
+                                /** Format: uuid */
+                                id: string;
+                                rateBp: number;
+                                /** @enum {string} */
+                                status: "offered" | "accepted" | "declined";
+                                tenorDays: number;
+                            }[];
+                            statement: {
+                                aging: ("d0_15" | "d16_30" | "d31_60" | "d61_90" | "d90_plus") | null;
+                                /** Format: uuid */
+                                agreementId: string;
+                                agreementNumber: string;
+                                billingCompleteAt: string | null;
+                                billingCompleteOn: string | null;
+                                can: {
+                                    accept: boolean;
+                                    bill: boolean;
+                                    correct: boolean;
+                                    dispute: boolean;
+                                    issue: boolean;
+                                    pay: boolean;
+                                    requestFinancing: boolean;
+                                };
+                                /** Format: uuid */
+                                chainId: string;
+                                chainName: string;
+                                computedAt: string;
+                                correctedById: string | null;
+                                correctsId: string | null;
+                                daysOpen: number | null;
+                                disputeNote: string | null;
+                                dueOn: string | null;
+                                dueSoon: boolean;
+                                escalated: boolean;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                fees: number;
+                                financing: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    status: "open" | "financed" | "withdrawn";
+                                } | null;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                goods: number;
+                                /** Format: uuid */
+                                id: string;
+                                invoiceNumber: string | null;
+                                issuedAt: string | null;
+                                issueLate: boolean;
+                                legalDueOn: string | null;
+                                legalReference: string | null;
+                                lines: {
+                                    /** @description rupiah (bilangan bulat / integer) */
+                                    amount: number;
+                                    correctsLine: number | null;
+                                    disputeReason: string | null;
+                                    feeBp: number | null;
+                                    feeName: string | null;
+                                    /** @enum {string} */
+                                    kind: "sale" | "receipt" | "loss_chain" | "expired_chain" | "return_umkm" | "expired_umkm" | "fee" | "adjustment";
+                                    kindLabel: {
+                                        en: string;
+                                        id: string;
+                                    };
+                                    lineNo: number;
+                                    note: string | null;
+                                    outletId: string | null;
+                                    outletName: string | null;
+                                    productId: string | null;
+                                    productName: string | null;
+                                    qty: number;
+                                    storeCode: string | null;
+                                }[];
+                                /** @description rupiah (bilangan bulat / integer) */
+                                net: number;
+                                number: string;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                outstanding: number;
+                                overdue: boolean;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                paid: number;
+                                paidAt: string | null;
+                                payeeId: string | null;
+                                payeeName: string | null;
+                                payments: {
+                                    /** @description rupiah (bilangan bulat / integer) */
+                                    amount: number;
+                                    /** Format: uuid */
+                                    id: string;
+                                    paidOn: string;
+                                    /** Format: uuid */
+                                    payeeId: string;
+                                    payeeName: string;
+                                    recordedAt: string;
+                                    reference: string;
+                                }[];
+                                paymentTermDays: number;
+                                periodEnd: string;
+                                /** @enum {string} */
+                                periodKind: "weekly" | "two_weekly" | "monthly";
+                                periodStart: string;
+                                respondedAt: string | null;
+                                revision: number;
+                                /** @enum {string} */
+                                status: "computed" | "issued" | "disputed" | "superseded" | "accepted" | "billed" | "partly_paid" | "paid";
+                                statusLabel: {
+                                    en: string;
+                                    id: string;
+                                };
+                                today: string;
+                                /** @enum {string} */
+                                tradeModel: "konsinyasi" | "beli_putus";
+                                /** Format: uuid */
+                                umkmId: string;
+                                umkmName: string;
+                            };
+                            /** @enum {string} */
+                            status: "open" | "financed" | "withdrawn";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/settlement/statements/{id}/invoice": {
         parameters: {
             query?: never;
@@ -12221,6 +13176,7 @@ export interface paths {
                                 dispute: boolean;
                                 issue: boolean;
                                 pay: boolean;
+                                requestFinancing: boolean;
                             };
                             /** Format: uuid */
                             chainId: string;
@@ -12235,6 +13191,12 @@ export interface paths {
                             escalated: boolean;
                             /** @description rupiah (bilangan bulat / integer) */
                             fees: number;
+                            financing: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "open" | "financed" | "withdrawn";
+                            } | null;
                             /** @description rupiah (bilangan bulat / integer) */
                             goods: number;
                             /** Format: uuid */
@@ -12360,6 +13322,7 @@ export interface paths {
                                 dispute: boolean;
                                 issue: boolean;
                                 pay: boolean;
+                                requestFinancing: boolean;
                             };
                             /** Format: uuid */
                             chainId: string;
@@ -12374,6 +13337,12 @@ export interface paths {
                             escalated: boolean;
                             /** @description rupiah (bilangan bulat / integer) */
                             fees: number;
+                            financing: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "open" | "financed" | "withdrawn";
+                            } | null;
                             /** @description rupiah (bilangan bulat / integer) */
                             goods: number;
                             /** Format: uuid */
@@ -12555,6 +13524,7 @@ export interface paths {
                                 dispute: boolean;
                                 issue: boolean;
                                 pay: boolean;
+                                requestFinancing: boolean;
                             };
                             /** Format: uuid */
                             chainId: string;
@@ -12569,6 +13539,12 @@ export interface paths {
                             escalated: boolean;
                             /** @description rupiah (bilangan bulat / integer) */
                             fees: number;
+                            financing: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                status: "open" | "financed" | "withdrawn";
+                            } | null;
                             /** @description rupiah (bilangan bulat / integer) */
                             goods: number;
                             /** Format: uuid */
@@ -13117,7 +14093,7 @@ export interface paths {
                     offset?: number;
                     organizationId?: string;
                     q?: string;
-                    role?: "admin" | "pemda" | "retailer" | "umkm" | "mentor";
+                    role?: "admin" | "pemda" | "retailer" | "umkm" | "mentor" | "bank";
                     status?: "active" | "disabled";
                 };
                 header?: never;
@@ -13158,7 +14134,7 @@ export interface paths {
                                     storeCode: string;
                                 } | null;
                                 /** @enum {string} */
-                                role: "admin" | "pemda" | "retailer" | "umkm" | "mentor";
+                                role: "admin" | "pemda" | "retailer" | "umkm" | "mentor" | "bank";
                                 title: string | null;
                             }[];
                             total: number;
@@ -13188,7 +14164,7 @@ export interface paths {
                         /** @description Kata sandi awal, min. 10 karakter / initial password, at least 10 characters */
                         password?: string;
                         /** @enum {string} */
-                        role: "admin" | "pemda" | "retailer" | "umkm" | "mentor";
+                        role: "admin" | "pemda" | "retailer" | "umkm" | "mentor" | "bank";
                         /** @description Jabatan (dicetak di bawah tanda tangan) / position, printed under the signature */
                         title?: string | null;
                     };
@@ -13231,7 +14207,7 @@ export interface paths {
                                 storeCode: string;
                             } | null;
                             /** @enum {string} */
-                            role: "admin" | "pemda" | "retailer" | "umkm" | "mentor";
+                            role: "admin" | "pemda" | "retailer" | "umkm" | "mentor" | "bank";
                             title: string | null;
                         };
                     };
@@ -13298,7 +14274,7 @@ export interface paths {
                                 storeCode: string;
                             } | null;
                             /** @enum {string} */
-                            role: "admin" | "pemda" | "retailer" | "umkm" | "mentor";
+                            role: "admin" | "pemda" | "retailer" | "umkm" | "mentor" | "bank";
                             title: string | null;
                         };
                     };
@@ -13329,7 +14305,7 @@ export interface paths {
                         /** @description Toko (hanya untuk peran ritel) / store, retail role only */
                         outletId?: string | null;
                         /** @enum {string} */
-                        role?: "admin" | "pemda" | "retailer" | "umkm" | "mentor";
+                        role?: "admin" | "pemda" | "retailer" | "umkm" | "mentor" | "bank";
                         /** @description Jabatan (dicetak di bawah tanda tangan) / position, printed under the signature */
                         title?: string | null;
                     };
@@ -13371,7 +14347,7 @@ export interface paths {
                                 storeCode: string;
                             } | null;
                             /** @enum {string} */
-                            role: "admin" | "pemda" | "retailer" | "umkm" | "mentor";
+                            role: "admin" | "pemda" | "retailer" | "umkm" | "mentor" | "bank";
                             title: string | null;
                         };
                     };
@@ -13436,7 +14412,7 @@ export interface paths {
                                 storeCode: string;
                             } | null;
                             /** @enum {string} */
-                            role: "admin" | "pemda" | "retailer" | "umkm" | "mentor";
+                            role: "admin" | "pemda" | "retailer" | "umkm" | "mentor" | "bank";
                             title: string | null;
                         };
                     };
@@ -13505,7 +14481,7 @@ export interface paths {
                                 storeCode: string;
                             } | null;
                             /** @enum {string} */
-                            role: "admin" | "pemda" | "retailer" | "umkm" | "mentor";
+                            role: "admin" | "pemda" | "retailer" | "umkm" | "mentor" | "bank";
                             title: string | null;
                         };
                     };
@@ -13582,7 +14558,7 @@ export interface paths {
                                 storeCode: string;
                             } | null;
                             /** @enum {string} */
-                            role: "admin" | "pemda" | "retailer" | "umkm" | "mentor";
+                            role: "admin" | "pemda" | "retailer" | "umkm" | "mentor" | "bank";
                             title: string | null;
                         };
                     };

@@ -11,6 +11,7 @@ export const ORG_KINDS_FOR_ROLE: Record<Role, readonly OrganizationKind[] | null
   retailer: ['chain', 'branch'],
   umkm: ['umkm'],
   mentor: ['government', 'bank', 'chain', 'branch'],
+  bank: ['bank'],
 };
 
 /** Whether a role needs an organisation at all (a mentor may work on their own; an admin has none). */

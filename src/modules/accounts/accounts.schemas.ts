@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { zListQuery, zPage, zText, zUuid } from '../../platform/validation.ts';
 
-export const ROLES = ['admin', 'pemda', 'retailer', 'umkm', 'mentor'] as const;
+export const ROLES = ['admin', 'pemda', 'retailer', 'umkm', 'mentor', 'bank'] as const;
 
 const zEmail = z.string().trim().toLowerCase().max(254).pipe(z.email());
 

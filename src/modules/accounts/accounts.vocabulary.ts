@@ -8,6 +8,7 @@ const role: Record<(typeof ROLES)[number], Bilingual> = {
   retailer: { id: 'Peritel', en: 'Retailer' },
   umkm: { id: 'Pelaku UMKM', en: 'UMKM owner' },
   mentor: { id: 'Pendamping', en: 'Mentor' },
+  bank: { id: 'Bank (pembiayaan)', en: 'Bank (financing)' },
 };
 
 export const ACCOUNTS_VOCABULARY = { role };

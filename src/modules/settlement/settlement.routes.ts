@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ctxOf, dbOf } from '../../platform/http.ts';
 import { zIdParams } from '../../platform/validation.ts';
+import * as f from './settlement.financing.ts';
 import * as s from './settlement.schemas.ts';
 import * as svc from './settlement.service.ts';
 
@@ -91,5 +92,64 @@ export async function settlementRoutes(app: FastifyInstance) {
     config: { policy: 'settlement.delays.read' },
     schema: { tags, summary: 'Keterlambatan pembayaran per jaringan / payment delays per chain', response: { 200: s.zDelays } },
     handler: (req) => svc.delays(dbOf(req), ctxOf(req)),
+  });
+
+  // ---- early payment ----
+  r.get('/api/settlement/banks', {
+    config: { policy: 'financing.read' },
+    schema: { tags, summary: 'Bank yang dapat dipilih / banks to choose from', response: { 200: s.zBanks } },
+    handler: (req) => f.listBanks(dbOf(req)),
+  });
+  r.post('/api/settlement/statements/:id/financing', {
+    config: { policy: 'financing.request' },
+    schema: {
+      tags,
+      summary: 'Ajukan rekap untuk pembayaran dini / offer a statement for early payment',
+      params: zIdParams,
+      body: s.zFinancingAsk,
+      response: { 201: s.zFinancingRequest },
+    },
+    handler: async (req, reply) => reply.code(201).send(await f.requestFinancing(dbOf(req), ctxOf(req), req.params.id, req.body)),
+  });
+  r.get('/api/settlement/financing', {
+    config: { policy: 'financing.read' },
+    schema: {
+      tags,
+      summary: 'Pengajuan pembiayaan / financing requests',
+      querystring: s.zFinancingList,
+      response: { 200: s.zFinancingPage },
+    },
+    handler: (req) => f.listRequests(dbOf(req), ctxOf(req), req.query),
+  });
+  r.get('/api/settlement/financing/:id', {
+    config: { policy: 'financing.read' },
+    schema: {
+      tags,
+      summary: 'Satu pengajuan dengan buktinya / one request with its evidence',
+      params: zIdParams,
+      response: { 200: s.zFinancingRequest },
+    },
+    handler: (req) => f.getRequest(dbOf(req), ctxOf(req), req.params.id),
+  });
+  r.post('/api/settlement/financing/:id/offers', {
+    config: { policy: 'financing.offer' },
+    schema: {
+      tags,
+      summary: 'Bank memberi penawaran / a bank makes an offer',
+      params: zIdParams,
+      body: s.zOfferInput,
+      response: { 200: s.zFinancingRequest },
+    },
+    handler: (req) => f.makeOffer(dbOf(req), ctxOf(req), req.params.id, req.body),
+  });
+  r.post('/api/settlement/financing/offers/:id/accept', {
+    config: { policy: 'financing.accept' },
+    schema: {
+      tags,
+      summary: 'UMKM menerima penawaran / the UMKM accepts an offer',
+      params: zIdParams,
+      response: { 200: s.zFinancingRequest },
+    },
+    handler: (req) => f.acceptOffer(dbOf(req), ctxOf(req), req.params.id),
   });
 }

@@ -1,6 +1,7 @@
 // The rules of settlement (C8), pure: the lifecycle of a statement, its payment clock (the contract's
 // due date and the legal deadline), aging, escalation, and the journals each event posts. No I/O.
 import { addDays, daysBetween } from '../../platform/clock.ts';
+import { mulDiv, type Rupiah } from '../../platform/money.ts';
 import { MAX_PAYMENT_DAYS, REGIME_CHANGE } from '../agreements/compliance.rules.ts';
 import type { EntryInput } from './settlement.ledger.ts';
 import type { LedgerAccount, StatementStatus } from './settlement.tables.ts';
@@ -136,5 +137,41 @@ export function paymentEntries(p: Parties & { payeeId: string }, amount: bigint)
     { ownerId: p.chainId, account: 'cash', counterpartyId: null, amount: -amount },
     { ownerId: p.payeeId, account: 'cash', counterpartyId: null, amount },
     { ownerId: p.payeeId, account: 'receivable', counterpartyId: p.chainId, amount: -amount },
+  ];
+}
+
+// ---- early payment ----
+
+/** A bank's offer on `face` rupiah due from the chain: interest for the tenor at the yearly rate (basis
+ *  points, actual/365, rounded half up) plus the fee is the discount; the UMKM receives the rest now. */
+export function offerTerms(face: bigint, o: { rateBp: number; tenorDays: number; fee: bigint }) {
+  const interest = mulDiv(face as Rupiah, BigInt(o.rateBp) * BigInt(o.tenorDays), 10_000n * 365n);
+  const discount = interest + o.fee;
+  return { face, interest, discount, advance: face - discount };
+}
+
+export interface FinancedParties extends Parties {
+  bankId: string;
+}
+
+/** The advance: the UMKM's claim on the chain becomes cash (less the discount, a financing cost); the bank
+ *  pays that cash, holds the claim on the chain, and earns the discount. */
+export function advanceEntries(p: FinancedParties, face: bigint, discount: bigint): EntryInput[] {
+  const advance = face - discount;
+  return [
+    { ownerId: p.umkmId, account: 'cash', counterpartyId: null, amount: advance },
+    { ownerId: p.umkmId, account: 'financing_cost', counterpartyId: p.bankId, amount: discount },
+    { ownerId: p.umkmId, account: 'receivable', counterpartyId: p.chainId, amount: -face },
+    { ownerId: p.bankId, account: 'receivable', counterpartyId: p.chainId, amount: face },
+    { ownerId: p.bankId, account: 'cash', counterpartyId: null, amount: -advance },
+    { ownerId: p.bankId, account: 'fee_income', counterpartyId: p.umkmId, amount: -discount },
+  ];
+}
+
+/** The assignment: what the chain owes the UMKM for the statement it now owes the bank. */
+export function assignmentEntries(p: FinancedParties, face: bigint): EntryInput[] {
+  return [
+    { ownerId: p.chainId, account: 'payable', counterpartyId: p.umkmId, amount: face },
+    { ownerId: p.chainId, account: 'payable', counterpartyId: p.bankId, amount: -face },
   ];
 }

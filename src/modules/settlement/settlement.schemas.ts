@@ -64,6 +64,8 @@ export const zStatement = z.object({
 export const zStatementPage = zPage(zStatement).extend({ outstanding: zRupiahOut });
 
 export const zStatementDetail = zStatement.extend({
+  financing: z.object({ id: zUuid, status: z.enum(['open', 'financed', 'withdrawn']) }).nullable(),
+  can: zStatement.shape.can.extend({ requestFinancing: z.boolean() }),
   lines: z.array(
     z.object({
       lineNo: z.number().int(),
@@ -234,3 +236,83 @@ export const zSummary = z.object({
     .nullable(),
   buckets: z.array(z.object({ bucket: z.enum(AGING), label: zBilingual, count: z.number().int(), amount: zRupiahOut })),
 });
+
+// ---- early payment ----
+
+export const zBanks = z.object({ items: z.array(z.object({ id: zUuid, name: z.string() })) });
+export const zFinancingAsk = z.object({ bankIds: z.array(zUuid).min(1).max(20) }).strict();
+export const zOfferInput = z
+  .object({
+    rateBp: z.number().int().min(0).max(10_000),
+    tenorDays: z.number().int().min(1).max(365),
+    fee: z
+      .number()
+      .int({ message: 'rupiah_invalid' })
+      .min(0, { message: 'rupiah_invalid' })
+      .max(1_000_000_000_000, { message: 'rupiah_invalid' })
+      .transform((n) => BigInt(n)),
+  })
+  .strict();
+const zOffer = z.object({
+  id: zUuid,
+  bankId: zUuid,
+  bankName: z.string(),
+  rateBp: z.number().int(),
+  tenorDays: z.number().int(),
+  fee: zRupiahOut,
+  face: zRupiahOut,
+  discount: zRupiahOut,
+  advance: zRupiahOut,
+  status: z.enum(['offered', 'accepted', 'declined']),
+  createdAt: z.string(),
+  acceptedAt: z.string().nullable(),
+  can: z.object({ accept: z.boolean() }),
+});
+export const zFinancingRequest = z.object({
+  id: zUuid,
+  status: z.enum(['open', 'financed', 'withdrawn']),
+  createdAt: z.string(),
+  banks: z.array(z.object({ id: zUuid, name: z.string() })),
+  statement: zStatementDetail,
+  offers: z.array(zOffer),
+  evidence: z
+    .object({
+      sellOut: z.array(
+        z.object({
+          day: z.string(),
+          outlet: z.string(),
+          storeCode: z.string(),
+          product: z.string(),
+          qty: z.number().int(),
+          value: zRupiahOut,
+        }),
+      ),
+      receipts: z.array(
+        z.object({ number: z.string(), receivedOn: z.string(), outlet: z.string(), product: z.string(), accepted: z.number().int() }),
+      ),
+    })
+    .nullable(),
+  can: z.object({ offer: z.boolean() }),
+});
+export const zFinancingPage = zPage(
+  z.object({
+    id: zUuid,
+    status: z.enum(['open', 'financed', 'withdrawn']),
+    createdAt: z.string(),
+    statementId: zUuid,
+    statementNumber: z.string(),
+    net: zRupiahOut,
+    periodStart: z.string(),
+    periodEnd: z.string(),
+    umkmName: z.string(),
+    chainName: z.string(),
+    offers: z.number().int(),
+    bestAdvance: zRupiahOut.nullable(),
+  }),
+);
+export const zFinancingList = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(200).default(20),
+    offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  })
+  .strict();

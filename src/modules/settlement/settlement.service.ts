@@ -19,6 +19,7 @@ import { label } from '../../vocabulary.ts';
 import { timeZoneCaseSql } from '../regions/regions.rules.ts';
 import { computeStatements } from './settlement.compute.ts';
 import { postJournals, postStaged } from './settlement.ledger.ts';
+import { tellEvent } from './settlement.notices.ts';
 import {
   ACCEPTED_LAYOUT,
   AGING_BUCKETS,
@@ -299,8 +300,26 @@ export async function getStatement(db: Database, ctx: Ctx, id: string) {
     .select(['sp.id', 'sp.reference', 'sp.amount', 'sp.paid_on', 'sp.payee_id', 'o.name as payee_name', 'sp.created_at'])
     .orderBy('sp.created_at')
     .execute();
+  const financing = await db
+    .selectFrom('financing_requests')
+    .select(['id', 'status'])
+    .where('statement_id', '=', id)
+    .where('status', '<>', 'withdrawn')
+    .executeTakeFirst();
+  const base = view(ctx, r);
   return {
-    ...view(ctx, r),
+    ...base,
+    // The early-payment request (seen by its UMKM, the banks it was offered to and an admin).
+    financing: financing && (ctx.actor.role === 'umkm' || ctx.actor.role === 'bank' || ctx.actor.role === 'admin') ? financing : null,
+    can: {
+      ...base.can,
+      requestFinancing:
+        actsForStatementUmkm(ctx.actor, r) &&
+        (r.status === 'accepted' || r.status === 'billed') &&
+        r.paid === 0n &&
+        r.net > 0n &&
+        !financing,
+    },
     lines: lines.map((l) => ({
       lineNo: l.line_no,
       kind: l.kind,
@@ -433,6 +452,7 @@ export async function issue(db: Database, ctx: Ctx, id: string) {
     .where('id', '=', id)
     .execute();
   await audit(db, ctx, { action: 'issue', entity: 'settlement_statement', entityId: id });
+  await tellEvent(db, id, 'issued', ctx.now);
   return getStatement(db, ctx, id);
 }
 
@@ -459,6 +479,7 @@ export async function accept(db: Database, ctx: Ctx, id: string) {
     .execute();
   await postAccepted(db, [id]);
   await audit(db, ctx, { action: 'accept', entity: 'settlement_statement', entityId: id });
+  await tellEvent(db, id, 'accepted', ctx.now);
   return getStatement(db, ctx, id);
 }
 
@@ -485,6 +506,7 @@ export async function dispute(db: Database, ctx: Ctx, id: string, input: { note:
       .values(input.lines.map((l) => ({ statement_id: id, line_no: l.lineNo, reason: l.reason, created_by: ctx.actor.userId })))
       .execute();
   await audit(db, ctx, { action: 'dispute', entity: 'settlement_statement', entityId: id, after: { lines: input.lines.length } });
+  await tellEvent(db, id, 'disputed', ctx.now);
   return getStatement(db, ctx, id);
 }
 
@@ -509,6 +531,7 @@ export async function correct(
     userId: ctx.actor.userId,
   });
   await audit(db, ctx, { action: 'correct', entity: 'settlement_statement', entityId: id, after: { correction: newId } });
+  await tellEvent(db, newId as string, 'corrected', ctx.now);
   return getStatement(db, ctx, newId as string);
 }
 
@@ -620,6 +643,7 @@ export async function pay(
     entityId: id,
     after: { amount: input.amount, reference: input.reference },
   });
+  await tellEvent(db, id, 'paid', ctx.now, payment.id);
   return getStatement(db, ctx, id);
 }
 

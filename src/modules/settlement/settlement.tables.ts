@@ -109,7 +109,45 @@ export interface LedgerEntriesTable {
   amount: Money;
 }
 
+export interface FinancingRequestsTable {
+  id: Generated<string>;
+  statement_id: string;
+  umkm_id: string;
+  status: ColumnType<'open' | 'financed' | 'withdrawn', 'open' | 'financed' | 'withdrawn' | undefined, 'open' | 'financed' | 'withdrawn'>;
+  created_by: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface FinancingRequestBanksTable {
+  request_id: string;
+  bank_id: string;
+}
+
+export interface FinancingOffersTable {
+  id: Generated<string>;
+  request_id: string;
+  statement_id: string;
+  bank_id: string;
+  rate_bp: number;
+  tenor_days: number;
+  fee: Money;
+  face: Money;
+  discount: Money;
+  advance: Money;
+  status: ColumnType<
+    'offered' | 'accepted' | 'declined',
+    'offered' | 'accepted' | 'declined' | undefined,
+    'offered' | 'accepted' | 'declined'
+  >;
+  created_by: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  accepted_at: NullableTs;
+}
+
 export interface SettlementTables {
+  financing_requests: FinancingRequestsTable;
+  financing_request_banks: FinancingRequestBanksTable;
+  financing_offers: FinancingOffersTable;
   settlement_statements: SettlementStatementsTable;
   settlement_lines: SettlementLinesTable;
   settlement_disputes: SettlementDisputesTable;

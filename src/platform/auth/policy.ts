@@ -9,8 +9,8 @@ import type { Actor } from './actor.ts';
  *  the chain's staff at that outlet, whose actions are listed apart ('retailer' here means head office and
  *  branch staff). */
 export type Audience = Role | 'public' | 'outlet';
-const ALL: Audience[] = ['public', 'admin', 'pemda', 'retailer', 'outlet', 'umkm', 'mentor'];
-const SIGNED_IN: Audience[] = ['admin', 'pemda', 'retailer', 'outlet', 'umkm', 'mentor'];
+const ALL: Audience[] = ['public', 'admin', 'pemda', 'retailer', 'outlet', 'umkm', 'mentor', 'bank'];
+const SIGNED_IN: Audience[] = ['admin', 'pemda', 'retailer', 'outlet', 'umkm', 'mentor', 'bank'];
 
 /** Action → who may attempt it. Row-level scope is applied on top, by the functions below. */
 export const POLICY = {
@@ -89,7 +89,8 @@ export const POLICY = {
   'sales.read': ['admin', 'pemda', 'retailer', 'outlet', 'umkm'],
   // settlement (C8): statements, payments and the ledger. A Dinas watches the payments to the UMKM of its
   // region; outlet staff have no part in money (the head office or branch settles).
-  'settlement.read': ['admin', 'pemda', 'retailer', 'umkm'],
+  // a bank reads only the statements offered to it (statementScope)
+  'settlement.read': ['admin', 'pemda', 'retailer', 'umkm', 'bank'],
   'settlement.compute': ['admin', 'retailer'],
   'settlement.issue': ['retailer'],
   'settlement.respond': ['umkm'],
@@ -99,6 +100,12 @@ export const POLICY = {
   'settlement.ledger.read': ['admin', 'pemda'],
   'settlement.account.read': ['admin', 'retailer', 'umkm'],
   'settlement.delays.read': ['admin', 'pemda'],
+  // early payment: the UMKM offers an accepted statement to banks she chooses and accepts one offer; a bank
+  // (its own role) sees what is offered to it, with the evidence, and makes offers
+  'financing.read': ['admin', 'umkm', 'bank'],
+  'financing.request': ['umkm'],
+  'financing.offer': ['bank'],
+  'financing.accept': ['umkm'],
   // notifications (issue 11): everyone signed in reads, and marks read, their own inbox (notificationScope)
   'notifications.read': SIGNED_IN,
 } as const satisfies Record<string, Audience[]>;
@@ -725,6 +732,12 @@ export function statementScope(actor: Actor, t = 'st'): Cond {
       return actor.regionCode ? inRegion(`${t}.umkm_district_code`, actor.regionCode) : FALSE;
     case 'umkm':
       return actor.organizationId ? sql<boolean>`(${col('umkm_id')} = ${actor.organizationId} AND ${col('status')} <> 'computed')` : FALSE;
+    case 'bank':
+      // only what a UMKM offered to this bank for early payment
+      return actor.organizationId
+        ? sql<boolean>`EXISTS (SELECT 1 FROM financing_requests fr JOIN financing_request_banks frb ON frb.request_id = fr.id
+            WHERE fr.statement_id = ${col('id')} AND frb.bank_id = ${actor.organizationId})`
+        : FALSE;
     default:
       return FALSE;
   }
@@ -768,3 +781,23 @@ export const mayComputeFor = (actor: Actor) =>
 export function notificationScope(actor: Actor, t = 'n'): Cond {
   return actor.userId ? sql<boolean>`${sql.ref(`${t}.user_id`)} = ${actor.userId}` : FALSE;
 }
+
+/** Financing requests (`t` = financing_requests): a UMKM its own; a bank those offered to it; an admin all. */
+export function financingScope(actor: Actor, t = 'fr'): Cond {
+  switch (actor.role) {
+    case 'admin':
+      return TRUE;
+    case 'umkm':
+      return actor.organizationId ? sql<boolean>`${sql.ref(`${t}.umkm_id`)} = ${actor.organizationId}` : FALSE;
+    case 'bank':
+      return actor.organizationId
+        ? sql<boolean>`EXISTS (SELECT 1 FROM financing_request_banks frb WHERE frb.request_id = ${sql.ref(`${t}.id`)} AND frb.bank_id = ${actor.organizationId})`
+        : FALSE;
+    default:
+      return FALSE;
+  }
+}
+
+/** A bank offers on a request made to it, while it is open. */
+export const mayOfferOn = (actor: Actor, r: { status: string; bank_ids: string[] }) =>
+  actor.role === 'bank' && actor.organizationId !== null && r.status === 'open' && r.bank_ids.includes(actor.organizationId);

@@ -31,8 +31,13 @@ const TITLE: Record<Role, Bilingual> = {
   retailer: { id: 'Kemitraan Ritel', en: 'Retail partnership' },
   umkm: { id: 'Usaha Saya', en: 'My business' },
   mentor: { id: 'Pendampingan UMKM', en: 'UMKM mentoring' },
+  bank: { id: 'Pembiayaan UMKM', en: 'UMKM financing' },
 };
 const INTRO: Record<Role, Bilingual> = {
+  bank: {
+    id: 'Rekap tagihan yang diajukan UMKM kepada bank Anda untuk pembayaran dini, dengan bukti penjualan dan penerimaan barangnya.',
+    en: 'Statements UMKM offer your bank for early payment, with the sales and goods receipts behind them.',
+  },
   admin: {
     id: 'Kelola organisasi (pemerintah daerah, jaringan ritel, cabang, bank), pengguna dan data rujukan untuk seluruh instalasi.',
     en: 'Manage organisations (local governments, retail chains, branches, banks), users and reference data for the whole installation.',
@@ -97,6 +102,20 @@ function AdminHome() {
   );
 }
 
+function BankHome() {
+  const { t } = useI18n();
+  return (
+    <Stats>
+      <StatCard
+        label={t('Pengajuan pembayaran dini', 'Early-payment requests')}
+        value={useTotal('settlement/financing')}
+        href="/settlement/financing"
+        testId="stat-financing"
+      />
+    </Stats>
+  );
+}
+
 function PemdaHome() {
   const { t } = useI18n();
   return (
@@ -110,6 +129,12 @@ function PemdaHome() {
           href="/products"
         />
         <StatCard label={t('Gerai', 'Outlets')} value={useTotal('outlets')} href="/outlets" testId="stat-outlets" />
+        <StatCard
+          label={t('Pembayaran lewat batas 15 hari', 'Payments past the 15-day limit')}
+          value={useTotal('settlement/statements', { view: 'escalated' })}
+          href="/settlement?view=escalated"
+          testId="stat-escalated"
+        />
       </Stats>
       <div className="actions">
         <ButtonLink href="/umkm/new" primary>
@@ -193,6 +218,12 @@ function UmkmHome({ me }: { me: Me }) {
     <>
       <Stats>
         <StatCard label={t('Produk saya', 'My products')} value={useTotal('products')} href="/products" testId="stat-products" />
+        <StatCard
+          label={t('Tagihan terlambat dibayar', 'Bills paid late')}
+          value={useTotal('settlement/statements', { view: 'overdue' })}
+          href="/settlement?view=overdue"
+          testId="stat-overdue"
+        />
         <StatCard
           label={t('Produk mudah rusak', 'Perishable products')}
           value={useTotal('products', { perishable: true })}
@@ -302,7 +333,8 @@ export function HomePage() {
       {me.role === 'retailer' && (store ? <StoreHome /> : <RetailerHome />)}
       {me.role === 'umkm' && <UmkmHome me={me} />}
       {me.role === 'mentor' && <MentorHome />}
-      {me.role !== 'mentor' && !store && <AgreementReminders />}
+      {me.role === 'bank' && <BankHome />}
+      {me.role !== 'mentor' && me.role !== 'bank' && !store && <AgreementReminders />}
     </section>
   );
 }

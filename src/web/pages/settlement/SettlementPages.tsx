@@ -15,6 +15,7 @@ import { useI18n } from '../../i18n.tsx';
 import { Link, navigate, useLocation } from '../../router.tsx';
 import { useUser } from '../../session.ts';
 import { useNum, useToday, useUnits } from '../operations/parts.tsx';
+import { FinancingAsk, financingHref } from './FinancingPages.tsx';
 
 type Statement = Item<'/api/settlement/statements'>;
 type Detail = Answer<'/api/settlement/statements/{id}'>;
@@ -462,6 +463,16 @@ function StatementView({ s }: { s: Detail }) {
       </div>
       {act.error && <Problem error={act.error} />}
       {s.can.dispute && disputing && <DisputeForm s={s} onDone={done} onCancel={() => setDisputing(false)} />}
+      {s.financing && (
+        <p>
+          <Link href={financingHref(s.financing.id)} data-testid="financing-link">
+            {s.financing.status === 'financed'
+              ? t('Dibiayai lebih awal oleh bank: lihat pengajuan', 'Paid early by a bank: see the request')
+              : t('Diajukan untuk pembayaran dini: lihat penawaran', 'Offered for early payment: see the offers')}
+          </Link>
+        </p>
+      )}
+      {s.can.requestFinancing && <FinancingAsk statementId={s.id} />}
       {s.can.bill && <InvoiceForm s={s} onDone={done} />}
       {s.can.pay && <PaymentForm s={s} onDone={done} />}
       {s.can.correct && <CorrectForm s={s} onDone={done} />}

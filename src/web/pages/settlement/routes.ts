@@ -8,6 +8,11 @@ type Page = ComponentType<{ params: Record<string, string> }>;
 
 export const SETTLEMENT_ROUTES: [string, Page][] = [
   ['/settlement', lazyNamed(() => import('./SettlementPages.tsx'), 'SettlementPage')],
+  ['/settlement/financing', lazyNamed(() => import('./FinancingPages.tsx'), 'FinancingListPage')],
+  [
+    '/settlement/financing/:id',
+    lazyNamed<{ params: Record<string, string> }, 'FinancingPage'>(() => import('./FinancingPages.tsx'), 'FinancingPage'),
+  ],
   ['/settlement/:id', lazyNamed(() => import('./SettlementPages.tsx'), 'StatementPage')],
 ];
 
@@ -17,6 +22,8 @@ export function settlementNav(role: string): [string, Bilingual][] {
   switch (role) {
     case 'umkm':
       return [['/settlement', { id: 'Pembayaran', en: 'Payments' }]];
+    case 'bank':
+      return [['/settlement/financing', { id: 'Pembayaran dini', en: 'Early payment' }]];
     case 'retailer':
       return [['/settlement', { id: 'Rekap & bayar', en: 'Statements' }]];
     case 'pemda':
