@@ -1,7 +1,8 @@
 // Settlement on a 360-px phone, in Bahasa Indonesia (issue 11): umkm@demo opens "Kapan saya dibayar?" and
 // reads what she is owed, the bill past the 15 days of PP 29/2021 Pasal 95 marked as reported to her Dinas,
 // opens her newest statement, accepts it and sends her invoice — the page then shows both the PKS's due date
-// and the legal deadline; Alfamart reads it among its payables and records the payment; the OKI Dinas reads
+// and the legal deadline; she offers it to the demo bank for early payment, the bank reads the evidence and
+// offers, she accepts; Alfamart then sees the bank as payee and records the payment; the OKI Dinas reads
 // the escalated bill in its list. Everything checked is read on screen.
 import { type Page, request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ const PHONE = { width: 360, height: 740 };
 const UMKM = 'umkm@demo.etalase.id';
 const ALFA = 'alfamart@demo.etalase.id';
 const OKI = 'pemda.oki@demo.etalase.id';
+const BANK = 'bank@demo.etalase.id';
 
 const e2e = withServerAndBrowser();
 
@@ -111,12 +113,60 @@ describe('settlement on a phone', () => {
     await ctx.close();
   });
 
-  it('Alfamart pays it from its payables', async () => {
+  it('she offers it to the bank; the bank sees the evidence and offers; she accepts', async () => {
+    const her = await phone();
+    await signIn(her.page, e2e.server.url, UMKM);
+    await her.page.goto(statementUrl);
+    await settle(her.page);
+    await her.page
+      .getByTestId('financing-form')
+      .getByLabel(/Bank Contoh Daerah/)
+      .check();
+    await her.page.getByTestId('send-financing').click();
+    await settle(her.page);
+    await expect.poll(() => her.page.getByTestId('financing-link').count()).toBe(1);
+
+    const bank = await phone();
+    await signIn(bank.page, e2e.server.url, BANK);
+    await bank.page.goto(`${e2e.server.url}/settlement/financing`);
+    await settle(bank.page);
+    await bank.page.getByTestId('financing-request').filter({ hasText: 'Menunggu penawaran' }).first().getByRole('link').click();
+    await settle(bank.page);
+    expect(await bank.page.getByTestId('evidence-sellout-summary').innerText()).toMatch(/Penjualan kasir per hari \(\d+ baris\)/);
+    await bank.page.getByTestId('evidence-sellout-summary').click();
+    expect(await bank.page.getByTestId('evidence-sellout').innerText()).toMatch(/unit/);
+    await bank.page.getByTestId('evidence-sellout-summary').click();
+    await bank.page.getByLabel('Bunga per tahun (%)').fill('12');
+    await bank.page.getByLabel('Jangka waktu (hari)').fill('14');
+    await bank.page.getByTestId('send-offer').click();
+    await settle(bank.page);
+    await expect.poll(() => bank.page.getByTestId('offer').count()).toBe(1);
+    await looksRight(bank.page, 'bank offer');
+    await shot(bank.page, 'settlement-bank-offer');
+    expect(bank.errors).toEqual([]);
+    await bank.ctx.close();
+
+    await her.page.getByTestId('financing-link').click();
+    await settle(her.page);
+    const advance = await her.page.getByTestId('offer-advance').innerText();
+    expect(advance).toMatch(/^Rp[\d.]+$/);
+    await her.page.getByTestId('accept-offer').click();
+    await her.page.getByRole('dialog').getByRole('button', { name: 'Terima' }).click();
+    await settle(her.page);
+    await expect.poll(() => mainText(her.page)).toMatch(/Sudah dibiayai/);
+    await looksRight(her.page, 'financed');
+    await shot(her.page, 'settlement-umkm-financed');
+    expect(her.errors).toEqual([]);
+    await her.ctx.close();
+  });
+
+  it('Alfamart then sees the bank as payee and pays it', async () => {
     const { ctx, page, errors } = await phone();
     await signIn(page, e2e.server.url, ALFA);
     await page.goto(statementUrl);
     await settle(page);
-    expect(await page.getByTestId('pay-to').innerText()).toMatch(/Terasi/);
+    expect(await page.getByTestId('pay-to').innerText()).toMatch(/Bank Contoh Daerah/);
+    expect(await page.getByTestId('payee').innerText()).toMatch(/Bank Contoh Daerah/);
     await page.getByLabel('Nomor referensi transfer').fill('TRF-E2E-1');
     await page.getByTestId('record-payment').click();
     await settle(page);

@@ -199,37 +199,43 @@ function RequestView({ r }: { r: Request }) {
               'The statement’s lines and the facts behind them: POS sales per day and goods received at the outlets.',
             )}
           </p>
-          <h3>{t('Rincian rekap', 'Statement lines')}</h3>
-          <ul className="plain" data-testid="evidence-lines">
-            {s.lines.map((l) => (
-              <li key={l.lineNo}>
-                <span translate="no">{l.outletName ?? ''}</span> ·{' '}
-                {l.productName ? <span translate="no">{l.productName}</span> : tx(l.kindLabel)} ·{' '}
-                {l.kind === 'fee' ? l.feeName : unitsOf(l.qty)} — {formatRupiah(l.amount)}
-              </li>
-            ))}
-          </ul>
-          <h3>{t('Penjualan kasir per hari', 'POS sales per day')}</h3>
-          <ul className="plain" data-testid="evidence-sellout">
-            {r.evidence.sellOut.slice(0, 200).map((x) => (
-              <li key={`${x.day}|${x.storeCode}|${x.product}`}>
-                {formatDate(x.day, lang)} · <span translate="no">{x.outlet}</span> · <span translate="no">{x.product}</span> ·{' '}
-                {unitsOf(x.qty)}
-              </li>
-            ))}
-          </ul>
-          {r.evidence.sellOut.length > 200 && (
-            <p className="muted">{t('… dan {n} baris lagi.', '… and {n} more rows.', { n: r.evidence.sellOut.length - 200 })}</p>
-          )}
-          <h3>{t('Penerimaan barang', 'Goods receipts')}</h3>
-          <ul className="plain">
-            {r.evidence.receipts.map((x) => (
-              <li key={`${x.number}|${x.product}`}>
-                <span translate="no">{x.number}</span> · {formatDate(x.receivedOn, lang)} · <span translate="no">{x.outlet}</span> ·{' '}
-                {unitsOf(x.accepted)}
-              </li>
-            ))}
-          </ul>
+          <details>
+            <summary>{t('Rincian rekap ({n} baris)', 'Statement lines ({n})', { n: s.lines.length })}</summary>
+            <ul className="plain" data-testid="evidence-lines">
+              {s.lines.map((l) => (
+                <li key={l.lineNo}>
+                  <span translate="no">{l.outletName ?? ''}</span> ·{' '}
+                  {l.productName ? <span translate="no">{l.productName}</span> : tx(l.kindLabel)} ·{' '}
+                  {l.kind === 'fee' ? l.feeName : unitsOf(l.qty)} — {formatRupiah(l.amount)}
+                </li>
+              ))}
+            </ul>
+          </details>
+          <details>
+            <summary data-testid="evidence-sellout-summary">
+              {t('Penjualan kasir per hari ({n} baris)', 'POS sales per day ({n} rows)', { n: r.evidence.sellOut.length })}
+            </summary>
+            <ul className="plain" data-testid="evidence-sellout">
+              {r.evidence.sellOut.slice(0, 200).map((x) => (
+                <li key={`${x.day}|${x.storeCode}|${x.product}`}>
+                  {formatDate(x.day, lang)} · <span translate="no">{x.outlet}</span> · <span translate="no">{x.product}</span> ·{' '}
+                  {unitsOf(x.qty)}
+                </li>
+              ))}
+            </ul>
+            {r.evidence.sellOut.length > 200 && (
+              <p className="muted">{t('… dan {n} baris lagi.', '… and {n} more rows.', { n: r.evidence.sellOut.length - 200 })}</p>
+            )}
+            <h3>{t('Penerimaan barang', 'Goods receipts')}</h3>
+            <ul className="plain">
+              {r.evidence.receipts.map((x) => (
+                <li key={`${x.number}|${x.product}`}>
+                  <span translate="no">{x.number}</span> · {formatDate(x.receivedOn, lang)} · <span translate="no">{x.outlet}</span> ·{' '}
+                  {unitsOf(x.accepted)}
+                </li>
+              ))}
+            </ul>
+          </details>
         </>
       )}
     </>
