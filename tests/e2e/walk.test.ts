@@ -20,6 +20,7 @@ const ROLES = [
   'indomaret',
   'umkm',
   'mentor',
+  'bank',
 ].filter((r) => !process.env.WALK_ROLES || process.env.WALK_ROLES.split(',').includes(r));
 
 /** Words only the other language uses in running text (function words; product or place names do not

@@ -443,7 +443,11 @@ function StatementView({ s }: { s: Detail }) {
           )}
         </p>
       )}
-      {s.disputeNote && <p className="callout">{t('Sanggahan UMKM: {n}', 'The UMKM’s dispute: {n}', { n: s.disputeNote })}</p>}
+      {s.disputeNote && (
+        <p className="callout">
+          {t('Sanggahan UMKM:', 'The UMKM’s dispute:')} <span translate="no">{s.disputeNote}</span>
+        </p>
+      )}
       <div className="page-actions">
         {s.can.issue && (
           <button type="button" className="btn btn-primary" onClick={issue} disabled={act.isPending} data-testid="issue">
@@ -484,16 +488,22 @@ function StatementView({ s }: { s: Detail }) {
             {lines.map((l) => (
               <li key={l.lineNo} data-testid="statement-line">
                 <span className="muted">{num(l.lineNo)}.</span> {l.productName ? <span translate="no">{l.productName}</span> : null}{' '}
-                {l.kind === 'fee' && l.feeName && l.feeBp !== null
-                  ? `${l.feeName} (${formatBasisPoints(l.feeBp, lang)})`
-                  : l.kind === 'adjustment'
-                    ? `${tx(l.kindLabel)}: ${l.note ?? ''}`
-                    : `${tx(l.kindLabel)} · ${unitsOf(l.qty)}`}{' '}
+                {l.kind === 'fee' && l.feeName && l.feeBp !== null ? (
+                  `${l.feeName} (${formatBasisPoints(l.feeBp, lang)})`
+                ) : l.kind === 'adjustment' ? (
+                  <>
+                    {tx(l.kindLabel)}: <span translate="no">{l.note ?? ''}</span>
+                  </>
+                ) : (
+                  `${tx(l.kindLabel)} · ${unitsOf(l.qty)}`
+                )}{' '}
                 — <strong>{rp(l.amount)}</strong>
                 {l.disputeReason && (
                   <>
                     {' '}
-                    <Badge tone="warn">{t('Disanggah: {r}', 'Disputed: {r}', { r: l.disputeReason })}</Badge>
+                    <Badge tone="warn">
+                      {t('Disanggah:', 'Disputed:')} <span translate="no">{l.disputeReason}</span>
+                    </Badge>
                   </>
                 )}
               </li>
@@ -702,7 +712,10 @@ function CorrectForm({ s, onDone }: { s: Detail; onDone: (d: Detail) => void }) 
       {disputed.map((l) => (
         <fieldset key={l.lineNo}>
           <legend>
-            {l.lineNo}. {l.productName ?? ''} — {l.disputeReason}
+            {l.lineNo}.{' '}
+            <span translate="no">
+              {l.productName ?? ''} — {l.disputeReason}
+            </span>
           </legend>
           <label>
             <input
