@@ -1,7 +1,7 @@
 // A statement's documents on the demo data: the PDF says what the screen says (number, maker, every line's
 // amount, the net, the legal deadline of a billed statement) and is the same bytes for the same instant,
 // whoever prints it; the XLSX's lines sum to the net and its daily rows to each goods line; a chain that
-// may not see the statement gets a 404 for both.
+// may not see the statement gets a 404 for both, a bank has those of the statements offered to it.
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -254,5 +254,17 @@ describe('who may have them', () => {
     expect((await get(demo('pemda.oki'), `/api/settlement/statements/${billed.id}/pdf`)).statusCode).toBe(200);
     expect((await get(demo('pemda.serang'), `/api/settlement/statements/${billed.id}/pdf`)).statusCode).toBe(404);
     expect((await get(null as unknown as string, `/api/settlement/statements/${billed.id}/pdf`)).statusCode).toBe(401);
+  });
+
+  it('a bank gets the documents of a statement offered to it (its evidence), and a 404 for any other', async () => {
+    const bank = demo('bank');
+    const offered = JSON.parse((await get(bank, '/api/settlement/statements?view=all&limit=200')).body) as { items: Detail[] };
+    const mine = offered.items[0];
+    expect(mine).toBeDefined();
+    for (const kind of ['pdf', 'xlsx'])
+      expect((await get(bank, `/api/settlement/statements/${mine?.id}/${kind}`)).statusCode, kind).toBe(200);
+    const other = alfamart.find((s) => !offered.items.some((x) => x.id === s.id));
+    for (const kind of ['pdf', 'xlsx'])
+      expect((await get(bank, `/api/settlement/statements/${other?.id}/${kind}`)).statusCode, kind).toBe(404);
   });
 });
