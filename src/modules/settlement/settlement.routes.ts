@@ -4,8 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ctxOf, dbOf } from '../../platform/http.ts';
 import { zIdParams } from '../../platform/validation.ts';
-import * as f from './settlement.financing.ts';
 import { renderStatementPdf, statementXlsx } from './settlement.document.ts';
+import * as f from './settlement.financing.ts';
 import * as s from './settlement.schemas.ts';
 import * as svc from './settlement.service.ts';
 
