@@ -24,7 +24,7 @@ import { regionRoutes } from './modules/regions/regions.routes.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
 import { salesRoutes } from './modules/sales/sales.routes.ts';
 import { securityRoutes } from './modules/security/security.routes.ts';
-import { settlementRoutes } from './modules/settlement/settlement.routes.ts';
+import { settlementDocumentRoutes, settlementRoutes } from './modules/settlement/settlement.routes.ts';
 import { fileRoutes } from './platform/files.routes.ts';
 import { registerGuards } from './platform/hardening.ts';
 import { registerErrorHandler, registerRequestFrame } from './platform/http.ts';
@@ -108,6 +108,7 @@ export async function buildApp(opts: { handle: DbHandle; config: Config; logger?
   await app.register(salesRoutes, { db: handle.db, config });
   // settlement (C8)
   await app.register(settlementRoutes);
+  await app.register(settlementDocumentRoutes);
   // notifications: the inbox, and the mail settings notify() queues with (issue 11)
   await app.register(notificationRoutes, { config });
 

@@ -240,6 +240,10 @@ const MATRIX: Record<string, Who[]> = {
   'GET /api/settlement/financing/:id': ['admin', 'umkm', 'bank'],
   'POST /api/settlement/financing/:id/offers': ['bank'],
   'POST /api/settlement/financing/offers/:id/accept': ['umkm'],
+  // a statement's documents: whoever sees the statement (its visibility: the detail route's; a bank, those
+  // offered to it, for its evidence)
+  'GET /api/settlement/statements/:id/pdf': [...PARTIES, 'bank'],
+  'GET /api/settlement/statements/:id/xlsx': [...PARTIES, 'bank'],
   // notifications (issue 11): every signed-in person has an inbox, their own only (the oracle below);
   // marking read is part of reading it
   'GET /api/notifications': SIGNED_IN,

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ctxOf, dbOf } from '../../platform/http.ts';
 import { zIdParams } from '../../platform/validation.ts';
+import { renderStatementPdf, statementXlsx } from './settlement.document.ts';
 import * as f from './settlement.financing.ts';
 import * as s from './settlement.schemas.ts';
 import * as svc from './settlement.service.ts';
@@ -151,5 +152,34 @@ export async function settlementRoutes(app: FastifyInstance) {
       response: { 200: s.zFinancingRequest },
     },
     handler: (req) => f.acceptOffer(dbOf(req), ctxOf(req), req.params.id),
+  });
+}
+
+/** The statement as documents (PDF, XLSX), with the visibility of the statement itself. */
+export async function settlementDocumentRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['settlement'];
+  r.get('/api/settlement/statements/:id/pdf', {
+    config: { policy: 'settlement.read' },
+    schema: { tags, summary: 'Rekap tagihan sebagai PDF (Bahasa Indonesia) / the statement as a PDF', params: zIdParams },
+    handler: async (req, reply) => {
+      const doc = await renderStatementPdf(dbOf(req), ctxOf(req), req.params.id);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${doc.fileName}"`)
+        .header('x-document-sha256', doc.sha256)
+        .send(doc.pdf);
+    },
+  });
+  r.get('/api/settlement/statements/:id/xlsx', {
+    config: { policy: 'settlement.read' },
+    schema: { tags, summary: 'Rekap tagihan sebagai Excel, dengan rincian harian / the statement as XLSX', params: zIdParams },
+    handler: async (req, reply) => {
+      const doc = await statementXlsx(dbOf(req), ctxOf(req), req.params.id);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${doc.fileName}"`)
+        .send(doc.xlsx);
+    },
   });
 }

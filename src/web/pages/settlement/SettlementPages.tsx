@@ -366,6 +366,14 @@ function StatementView({ s }: { s: Detail }) {
       <PageHeader title={t('Rekap {n}', 'Statement {n}', { n: s.number })} testId="statement-title">
         <StandBadge s={s} />
       </PageHeader>
+      <p className="actions">
+        <a className="btn" href={`/api/settlement/statements/${s.id}/pdf`} download data-testid="statement-pdf">
+          {t('Unduh PDF', 'Download PDF')}
+        </a>
+        <a className="btn" href={`/api/settlement/statements/${s.id}/xlsx`} download data-testid="statement-xlsx">
+          {t('Unduh Excel', 'Download Excel')}
+        </a>
+      </p>
       <Facts
         rows={[
           [
