@@ -22,6 +22,9 @@ CREATE TABLE financing_requests (
   statement_id  uuid NOT NULL REFERENCES settlement_statements(id),
   umkm_id       uuid NOT NULL REFERENCES organizations(id),
   status        text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'financed', 'withdrawn')),
+  -- the evidence as offered: the statement's PDF at that moment and its SHA-256, kept as the banks saw it
+  evidence_pdf     bytea NOT NULL,
+  evidence_sha256  text NOT NULL CHECK (evidence_sha256 ~ '^[0-9a-f]{64}$'),
   created_by    uuid REFERENCES users(id),
   created_at    timestamptz NOT NULL DEFAULT now()
 );

@@ -238,6 +238,7 @@ const MATRIX: Record<string, Who[]> = {
   'POST /api/settlement/statements/:id/financing': ['umkm'],
   'GET /api/settlement/financing': ['admin', 'umkm', 'bank'],
   'GET /api/settlement/financing/:id': ['admin', 'umkm', 'bank'],
+  'GET /api/settlement/financing/:id/evidence.pdf': ['admin', 'umkm', 'bank'],
   'POST /api/settlement/financing/:id/offers': ['bank'],
   'POST /api/settlement/financing/offers/:id/accept': ['umkm'],
   // a statement's documents: whoever sees the statement (its visibility: the detail route's; a bank, those

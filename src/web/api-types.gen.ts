@@ -11636,6 +11636,7 @@ export interface paths {
                                     value: number;
                                 }[];
                             } | null;
+                            evidencePdfSha256: string;
                             /** Format: uuid */
                             id: string;
                             offers: {
@@ -11786,6 +11787,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/settlement/financing/{id}/evidence.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rekap PDF sebagaimana diajukan / the statement PDF as offered */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/settlement/financing/{id}/offers": {
         parameters: {
             query?: never;
@@ -11849,6 +11886,7 @@ export interface paths {
                                     value: number;
                                 }[];
                             } | null;
+                            evidencePdfSha256: string;
                             /** Format: uuid */
                             id: string;
                             offers: {
@@ -12052,6 +12090,7 @@ export interface paths {
                                     value: number;
                                 }[];
                             } | null;
+                            evidencePdfSha256: string;
                             /** Format: uuid */
                             id: string;
                             offers: {
@@ -12981,6 +13020,7 @@ export interface paths {
                                     value: number;
                                 }[];
                             } | null;
+                            evidencePdfSha256: string;
                             /** Format: uuid */
                             id: string;
                             offers: {

@@ -2,9 +2,11 @@
 // bank sees it with its evidence (and nothing else: no PKS, no sales, no other statement); it offers, she
 // accepts; the statement is assigned to the bank — once, ever, even against raw SQL — and Alfamart's
 // payment goes to the bank. The ledger balances throughout.
+import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo, type TestApp, testApp } from '../../../tests/app.ts';
+import { pdfText } from '../../../tests/pdf.ts';
 
 let t: TestApp;
 const UMKM = demo('umkm');
@@ -75,6 +77,19 @@ describe('early payment by a bank', () => {
     const r = body<Req>(await get(BANK, `/api/settlement/financing/${requestId}`));
     expect(r.can.offer).toBe(true);
     expect(r.evidence?.sellOut.length).toBeGreaterThan(0);
+    // The statement PDF as offered, with its SHA-256.
+    const pdf = await t.as(BANK, { method: 'GET', url: `/api/settlement/financing/${requestId}/evidence.pdf` });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const sha = crypto.createHash('sha256').update(pdf.rawPayload).digest('hex');
+    expect(sha).toBe((r as unknown as { evidencePdfSha256: string }).evidencePdfSha256);
+    expect(pdf.headers['x-document-sha256']).toBe(sha);
+    expect(await pdfText(pdf.rawPayload)).toContain(
+      body<{ number: string }>(await get(UMKM, `/api/settlement/statements/${statementId}`)).number,
+    );
+    expect((await t.as(demo('indomaret'), { method: 'GET', url: `/api/settlement/financing/${requestId}/evidence.pdf` })).statusCode).toBe(
+      403,
+    );
     expect((await get(BANK, `/api/settlement/statements/${statementId}`)).statusCode).toBe(200);
     const stmts = body<{ items: { id: string }[] }>(await get(BANK, '/api/settlement/statements?view=all&limit=200'));
     const offeredTo = (

@@ -11,6 +11,7 @@ import type { Ctx } from '../../platform/auth/actor.ts';
 import { actsForStatementUmkm, financingScope, mayOfferOn } from '../../platform/auth/policy.ts';
 import { localDate } from '../../platform/clock.ts';
 import { badRequest, conflict, notFound, notPermitted } from '../../platform/errors.ts';
+import { renderStatementPdf } from './settlement.document.ts';
 import { postJournals } from './settlement.ledger.ts';
 import { tellFinancing } from './settlement.notices.ts';
 import { advanceEntries, assignmentEntries, offerTerms } from './settlement.rules.ts';
@@ -63,9 +64,18 @@ export async function requestFinancing(db: Database, ctx: Ctx, statementId: stri
       id: 'Rekap ini sudah diajukan untuk pembiayaan.',
       en: 'This statement has already been offered for financing.',
     });
+  // The evidence is fixed as offered: the statement's PDF now, and its SHA-256.
+  const doc = await renderStatementPdf(db, ctx, statementId);
   const r = await db
     .insertInto('financing_requests')
-    .values({ statement_id: statementId, umkm_id: s.umkmId, created_by: ctx.actor.userId, created_at: ctx.now })
+    .values({
+      statement_id: statementId,
+      umkm_id: s.umkmId,
+      evidence_pdf: doc.pdf,
+      evidence_sha256: doc.sha256,
+      created_by: ctx.actor.userId,
+      created_at: ctx.now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   await db
@@ -95,6 +105,7 @@ interface RequestRow {
   umkm_id: string;
   status: 'open' | 'financed' | 'withdrawn';
   created_at: Date;
+  evidence_sha256: string;
   bank_ids: string[];
 }
 
@@ -103,7 +114,7 @@ async function findRequest(db: Database, ctx: Ctx, id: string): Promise<RequestR
     .selectFrom('financing_requests as fr')
     .where('fr.id', '=', id)
     .where(financingScope(ctx.actor, 'fr'))
-    .select(['fr.id', 'fr.statement_id', 'fr.umkm_id', 'fr.status', 'fr.created_at'])
+    .select(['fr.id', 'fr.statement_id', 'fr.umkm_id', 'fr.status', 'fr.created_at', 'fr.evidence_sha256'])
     .select(
       sql<string[]>`ARRAY(SELECT bank_id::text FROM financing_request_banks WHERE request_id = fr.id ORDER BY bank_id)`.as('bank_ids'),
     )
@@ -206,6 +217,8 @@ export async function getRequest(db: Database, ctx: Ctx, id: string) {
     id: r.id,
     status: r.status,
     createdAt: iso(r.created_at) as string,
+    // The statement PDF as offered (GET …/evidence.pdf) and its SHA-256.
+    evidencePdfSha256: r.evidence_sha256,
     banks,
     statement,
     offers: offers.map((o) => offerView(ctx, o, r)),
@@ -377,4 +390,11 @@ export async function acceptOffer(db: Database, ctx: Ctx, offerId: string) {
     bankName: await bankName(db, o.bank_id),
   });
   return getRequest(db, ctx, r.id);
+}
+
+/** The statement's PDF exactly as it was offered to the banks. */
+export async function evidencePdf(db: Database, ctx: Ctx, id: string) {
+  const r = await findRequest(db, ctx, id);
+  const row = await db.selectFrom('financing_requests').select(['evidence_pdf']).where('id', '=', r.id).executeTakeFirstOrThrow();
+  return { pdf: row.evidence_pdf, sha256: r.evidence_sha256 };
 }

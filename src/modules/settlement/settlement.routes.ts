@@ -132,6 +132,18 @@ export async function settlementRoutes(app: FastifyInstance) {
     },
     handler: (req) => f.getRequest(dbOf(req), ctxOf(req), req.params.id),
   });
+  r.get('/api/settlement/financing/:id/evidence.pdf', {
+    config: { policy: 'financing.read' },
+    schema: { tags, summary: 'Rekap PDF sebagaimana diajukan / the statement PDF as offered', params: zIdParams },
+    handler: async (req, reply) => {
+      const doc = await f.evidencePdf(dbOf(req), ctxOf(req), req.params.id);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="bukti-${req.params.id}.pdf"`)
+        .header('x-document-sha256', doc.sha256)
+        .send(doc.pdf);
+    },
+  });
   r.post('/api/settlement/financing/:id/offers', {
     config: { policy: 'financing.offer' },
     schema: {

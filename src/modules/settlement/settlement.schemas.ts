@@ -272,6 +272,7 @@ export const zFinancingRequest = z.object({
   id: zUuid,
   status: z.enum(['open', 'financed', 'withdrawn']),
   createdAt: z.string(),
+  evidencePdfSha256: z.string(),
   banks: z.array(z.object({ id: zUuid, name: z.string() })),
   statement: zStatementDetail,
   offers: z.array(zOffer),

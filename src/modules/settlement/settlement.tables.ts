@@ -114,6 +114,8 @@ export interface FinancingRequestsTable {
   statement_id: string;
   umkm_id: string;
   status: ColumnType<'open' | 'financed' | 'withdrawn', 'open' | 'financed' | 'withdrawn' | undefined, 'open' | 'financed' | 'withdrawn'>;
+  evidence_pdf: Buffer;
+  evidence_sha256: string;
   created_by: string | null;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
