@@ -132,7 +132,7 @@ describe('the inbox routes', () => {
 
   it('each person sees exactly their own notices, newest first, with the unread count', async () => {
     await send(notice('statement:n2:paid', { kind: 'statement_paid', at: new Date(TEST_NOW.getTime() + 60_000) }));
-    await send(notice('statement:n2:overdue', { kind: 'payment_overdue', at: new Date(TEST_NOW.getTime() - 86_400_000) }));
+    await send(notice('statement:n2:overdue', { kind: 'payment_overdue', at: new Date(TEST_NOW.getTime() - 365 * 86_400_000) }));
     const page = await inbox(umkm, '?limit=200');
     const mine = await ownIds(umkm);
     expect(page.items.map((i) => i.id).sort()).toEqual(mine.sort());

@@ -59,6 +59,7 @@ export async function salesRoutes(app: FastifyInstance, opts: { db: Database; co
       const ctx = ctxOf(req);
       const fields: Record<string, string> = {};
       let upload: { file: string; size: number; name: string } | null = null;
+      let out: fs.WriteStream | null = null;
       fs.mkdirSync(uploads, { recursive: true });
       try {
         for await (const part of req.parts({ limits: { fileSize: POS_MAX_UPLOAD_BYTES, files: 1, fields: 5 } })) {
@@ -69,7 +70,8 @@ export async function salesRoutes(app: FastifyInstance, opts: { db: Database; co
             }
             const file = path.join(uploads, `${crypto.randomUUID()}.upload`);
             upload = { file, size: 0, name: part.filename || 'penjualan.csv' };
-            await pipeline(part.file, fs.createWriteStream(file));
+            out = fs.createWriteStream(file);
+            await pipeline(part.file, out);
             if (part.file.truncated) throw fileTooLarge(POS_MAX_UPLOAD_BYTES);
             upload.size = fs.statSync(file).size;
           } else {
@@ -77,6 +79,9 @@ export async function salesRoutes(app: FastifyInstance, opts: { db: Database; co
           }
         }
       } catch (e) {
+        // The file may still be opening when the upload breaks off: wait until its stream has closed, or
+        // removing it could come before the file exists and leave it behind.
+        if (out && !out.closed) await new Promise<void>((resolve) => out?.once('close', () => resolve()));
         if (upload) fs.rmSync(upload.file, { force: true });
         if (e instanceof AppError) throw e;
         if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fileTooLarge(POS_MAX_UPLOAD_BYTES);
