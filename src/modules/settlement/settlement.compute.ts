@@ -156,7 +156,7 @@ async function computeIn(db: Database, t: ComputeTarget): Promise<string[]> {
       CROSS JOIN LATERAL jsonb_array_elements(v.other_fees) WITH ORDINALITY f
       WHERE h.base > 0 AND (f.value->>'bp')::int > 0),
     per_outlet AS (
-      SELECT l.statement_id, l.outlet_id, sum(l.amount) AS billed FROM settle_lines l
+      SELECT l.statement_id, l.outlet_id, sum(l.amount)::bigint AS billed FROM settle_lines l
       WHERE l.kind IN ('sale', 'receipt') GROUP BY l.statement_id, l.outlet_id HAVING sum(l.amount) > 0),
     share AS (
       SELECT fee.id, fee.n, fee.name, fee.bp, fee.total, p.outlet_id,
