@@ -156,11 +156,12 @@ async function computeIn(db: Database, t: ComputeTarget): Promise<string[]> {
       CROSS JOIN LATERAL jsonb_array_elements(v.other_fees) WITH ORDINALITY f
       WHERE h.base > 0 AND (f.value->>'bp')::int > 0),
     per_outlet AS (
-      SELECT l.statement_id, l.outlet_id, sum(l.amount)::bigint AS billed FROM settle_lines l
+      SELECT l.statement_id, l.outlet_id, sum(l.amount) AS billed FROM settle_lines l
       WHERE l.kind IN ('sale', 'receipt') GROUP BY l.statement_id, l.outlet_id HAVING sum(l.amount) > 0),
     share AS (
       SELECT fee.id, fee.n, fee.name, fee.bp, fee.total, p.outlet_id,
-        (fee.total * p.billed) / fee.base AS floor_share, (fee.total * p.billed) % fee.base AS remainder
+        -- numeric (a sum of bigint), wide enough for total × billed; div() is its whole quotient
+        div(fee.total * p.billed, fee.base) AS floor_share, mod(fee.total * p.billed, fee.base) AS remainder
       FROM fee JOIN per_outlet p ON p.statement_id = fee.id),
     ranked AS (
       SELECT s.*, row_number() OVER (PARTITION BY s.id, s.n ORDER BY s.remainder DESC, s.outlet_id) AS rank,
