@@ -156,7 +156,6 @@ async function computeIn(db: Database, t: ComputeTarget): Promise<string[]> {
       WHEN 'return_umkm' THEN 4 ELSE 5 END, g.kind, g.outlet_id, g.product_id, sum(g.qty), sum(g.amount), NULL, NULL, NULL, NULL
     FROM settle_goods g JOIN settle_heads h ON h.agreement_id = g.agreement_id AND h.period_start = g.period_start
     GROUP BY h.id, g.kind, g.outlet_id, g.product_id`.execute(db);
-  await sql`ANALYZE settle_lines`.execute(db);
   // Fees: total = base × bp / 10 000 rounded half up; each outlet its floor share of the total by its
   // billed goods, and the rupiah left over go one each to the outlets with the largest remainders.
   await sql`INSERT INTO settle_lines
