@@ -21,11 +21,14 @@ const DUE = { id: 'Pembayaran jatuh tempo dalam 3 hari', en: 'Payment due in 3 d
 async function seedNotices(dataDir: string) {
   const handle = await openDatabase({ dataDir });
   try {
-    const { organization_id } = await handle.db
+    const { id: userId, organization_id } = await handle.db
       .selectFrom('users')
-      .select('organization_id')
+      .select(['id', 'organization_id'])
       .where('email', '=', UMKM)
       .executeTakeFirstOrThrow();
+    // The demo's own notices of her statements are set aside: this file reads an inbox of exactly two.
+    await handle.db.deleteFrom('email_outbox').where('to_address', '=', UMKM).execute();
+    await handle.db.deleteFrom('notifications').where('user_id', '=', userId).execute();
     // The test's own instants (not business logic): an hour and a day before the server's "now".
     const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
     await handle.db.transaction().execute(async (trx) => {
