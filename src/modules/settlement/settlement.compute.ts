@@ -11,6 +11,7 @@
 //   4. lines numbered; the statement's net is checked against its lines by the database at commit.
 import { type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../db/client.ts';
+import { inForceSql } from '../agreements/agreements.queries.ts';
 
 export interface ComputeTarget {
   /** Only these PKS (null: every PKS with activity in the window). */
@@ -25,12 +26,6 @@ export interface ComputeTarget {
   at: Date;
   userId: string | null;
 }
-
-const inForce = (v: string, d: RawBuilder<unknown>) =>
-  sql`(${sql.ref(`${v}.status`)} IN ('signed', 'superseded', 'terminated')
-    AND ${sql.ref(`${v}.starts_on`)} <= ${d} AND ${sql.ref(`${v}.ends_on`)} >= ${d}
-    AND (${sql.ref(`${v}.superseded_on`)} IS NULL OR ${sql.ref(`${v}.superseded_on`)} > ${d})
-    AND (${sql.ref(`${v}.terminated_on`)} IS NULL OR ${sql.ref(`${v}.terminated_on`)} > ${d}))`;
 
 /** Computes statements; returns the ids written. The staging tables live until the transaction commits,
  *  so the work always runs inside one (the caller's, or its own). */
@@ -56,7 +51,7 @@ async function computeIn(db: Database, t: ComputeTarget): Promise<string[]> {
     FROM (SELECT agreement_id, outlet_id, product_id, sales_date, sum(qty) AS qty
           FROM sales_lines WHERE sales_date BETWEEN ${from} AND ${through} AND ${only('agreement_id')}
           GROUP BY agreement_id, outlet_id, product_id, sales_date) s
-    JOIN agreement_versions v ON v.agreement_id = s.agreement_id AND ${inForce('v', sql`s.sales_date`)} AND v.trade_model = 'konsinyasi'
+    JOIN agreement_versions v ON v.agreement_id = s.agreement_id AND ${inForceSql('v', sql<string>`s.sales_date`)} AND v.trade_model = 'konsinyasi'
     JOIN agreement_products ap ON ap.version_id = v.id AND ap.product_id = s.product_id
     WHERE s.qty <> 0`.execute(db);
 
@@ -70,7 +65,7 @@ async function computeIn(db: Database, t: ComputeTarget): Promise<string[]> {
     JOIN delivery_note_lines dl ON dl.id = grl.delivery_line_id
     JOIN purchase_order_lines pol ON pol.id = dl.order_line_id
     JOIN purchase_orders po ON po.id = pol.order_id
-    JOIN agreement_versions v ON v.agreement_id = po.agreement_id AND ${inForce('v', sql`gr.received_on`)} AND v.trade_model = 'beli_putus'
+    JOIN agreement_versions v ON v.agreement_id = po.agreement_id AND ${inForceSql('v', sql<string>`gr.received_on`)} AND v.trade_model = 'beli_putus'
     WHERE gr.received_on BETWEEN ${from} AND ${through} AND grl.qty_accepted > 0 AND ${only('po.agreement_id')}`.execute(db);
 
   // Returns (nota retur): consignment goods the chain bears are owed; outright goods the UMKM bears are deducted.
@@ -82,7 +77,7 @@ async function computeIn(db: Database, t: ComputeTarget): Promise<string[]> {
       CASE WHEN v.trade_model = 'konsinyasi' THEN 1 ELSE -1 END * rl.qty * ap.supplier_price
     FROM return_notes rn
     JOIN return_note_lines rl ON rl.note_id = rn.id
-    JOIN agreement_versions v ON v.agreement_id = rn.agreement_id AND ${inForce('v', sql`rn.returned_on`)}
+    JOIN agreement_versions v ON v.agreement_id = rn.agreement_id AND ${inForceSql('v', sql<string>`rn.returned_on`)}
     JOIN agreement_products ap ON ap.version_id = v.id AND ap.product_id = rl.product_id
     WHERE rn.returned_on BETWEEN ${from} AND ${through} AND ${only('rn.agreement_id')}
       AND ((v.trade_model = 'konsinyasi' AND rn.borne_by = 'chain') OR (v.trade_model = 'beli_putus' AND rn.borne_by = 'umkm'))`.execute(
@@ -101,7 +96,7 @@ async function computeIn(db: Database, t: ComputeTarget): Promise<string[]> {
           JOIN outlets o ON o.id = sm.outlet_id
           JOIN agreements a ON a.kind = 'pks' AND a.chain_id = sm.chain_id AND a.umkm_id = sm.umkm_id
             AND (a.branch_id IS NULL OR a.branch_id = o.branch_id)
-          JOIN agreement_versions v ON v.agreement_id = a.id AND ${inForce('v', sql`sm.occurred_on`)}
+          JOIN agreement_versions v ON v.agreement_id = a.id AND ${inForceSql('v', sql<string>`sm.occurred_on`)}
           JOIN agreement_products ap ON ap.version_id = v.id AND ap.product_id = sm.product_id
           WHERE sm.kind = 'expired' AND sm.source = 'expiry' AND sm.occurred_on BETWEEN ${from} AND ${through} AND ${only('a.id')}
           ORDER BY sm.id, a.branch_id NULLS LAST) w

@@ -13,6 +13,7 @@ import type { Ctx } from '../../platform/auth/actor.ts';
 import { formatBasisPoints, formatDate, formatDateTime, formatNumber, formatPeriod, formatRupiah } from '../../platform/format.ts';
 import { label } from '../../vocabulary.ts';
 import { pdfText, sha256Hex } from '../agreements/agreements.document.ts';
+import { inForceSql } from '../agreements/agreements.queries.ts';
 import { getStatement } from './settlement.service.ts';
 
 export type StatementDetail = Awaited<ReturnType<typeof getStatement>>;
@@ -256,9 +257,7 @@ const ds = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : S
 export async function statementDays(db: Database, s: Pick<StatementDetail, 'id' | 'agreementId' | 'periodStart' | 'periodEnd'>) {
   const from = sql`${s.periodStart}::date`;
   const through = sql`${s.periodEnd}::date`;
-  const inForce = (d: string) =>
-    sql.raw(`(v.status IN ('signed', 'superseded', 'terminated') AND v.starts_on <= ${d} AND v.ends_on >= ${d}
-      AND (v.superseded_on IS NULL OR v.superseded_on > ${d}) AND (v.terminated_on IS NULL OR v.terminated_on > ${d}))`);
+  const inForce = (d: string) => inForceSql('v', sql<string>`${sql.raw(d)}`);
   const rows = await sql<{ line_no: number; day: string | Date; qty: string; amount: string }>`
     SELECT l.line_no, d.day, d.qty, d.amount
     FROM settlement_lines l

@@ -16,6 +16,7 @@ import {
 import { addDays, localDate } from '../../platform/clock.ts';
 import { type Bilingual, badRequest, conflict, notFound, notPermitted } from '../../platform/errors.ts';
 import { label } from '../../vocabulary.ts';
+import { inForceSql } from '../agreements/agreements.queries.ts';
 import { timeZoneCaseSql } from '../regions/regions.rules.ts';
 import { computeStatements } from './settlement.compute.ts';
 import { postJournals, postStaged } from './settlement.ledger.ts';
@@ -365,9 +366,7 @@ export async function statementLineDays(db: Database, ctx: Ctx, id: string, line
       ? await sql<{ day: string; qty: string; amount: string }>`
           SELECT s.sales_date AS day, sum(s.qty) AS qty, sum(s.qty * ap.supplier_price) AS amount
           FROM sales_lines s
-          JOIN agreement_versions v ON v.agreement_id = s.agreement_id AND v.status IN ('signed', 'superseded', 'terminated')
-            AND v.starts_on <= s.sales_date AND v.ends_on >= s.sales_date
-            AND (v.superseded_on IS NULL OR v.superseded_on > s.sales_date) AND (v.terminated_on IS NULL OR v.terminated_on > s.sales_date)
+          JOIN agreement_versions v ON v.agreement_id = s.agreement_id AND ${inForceSql('v', sql<string>`s.sales_date`)}
           JOIN agreement_products ap ON ap.version_id = v.id AND ap.product_id = s.product_id
           WHERE s.agreement_id = ${r.agreement_id} AND s.outlet_id = ${line.outlet_id} AND s.product_id = ${line.product_id}
             AND s.sales_date BETWEEN ${ds(r.period_start)}::date AND ${ds(r.period_end)}::date
