@@ -2,9 +2,11 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { AgreementTables } from '../modules/agreements/agreements.tables.ts';
 import type { CurationTables } from '../modules/curation/curation.tables.ts';
+import type { MarketTestTables } from '../modules/markettests/markettests.tables.ts';
 import type { NotificationTables } from '../modules/notifications/notifications.tables.ts';
 import type { OperationTables } from '../modules/operations/operations.tables.ts';
 import type { PlacementTables } from '../modules/placement/placement.tables.ts';
+import type { PromotionTables } from '../modules/promotions/promotions.tables.ts';
 import type { SalesTables } from '../modules/sales/sales.tables.ts';
 import type { SecurityTables } from '../modules/security/security.tables.ts';
 import type { SettlementTables } from '../modules/settlement/settlement.tables.ts';
@@ -212,4 +214,6 @@ export interface DB
     OperationTables,
     SalesTables,
     SettlementTables,
-    NotificationTables {}
+    NotificationTables,
+    MarketTestTables,
+    PromotionTables {}

@@ -76,6 +76,8 @@ export interface PlacementsTable {
   locked: ColumnType<boolean, boolean | undefined, boolean>;
   plan_id: string | null;
   approved_by: string | null;
+  /** Set when the placement is a market test's trial (uji pasar). */
+  market_test_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
   updated_at: Ts;
 }
