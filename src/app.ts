@@ -17,6 +17,7 @@ import { agreementRoutes } from './modules/agreements/agreements.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { curationRoutes } from './modules/curation/curation.routes.ts';
 import { mentoringRoutes } from './modules/curation/mentoring.routes.ts';
+import { marketTestRoutes } from './modules/markettests/markettests.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { operationsRoutes } from './modules/operations/operations.routes.ts';
 import { placementRoutes } from './modules/placement/placement.routes.ts';
@@ -111,6 +112,8 @@ export async function buildApp(opts: { handle: DbHandle; config: Config; logger?
   await app.register(settlementDocumentRoutes);
   // notifications: the inbox, and the mail settings notify() queues with (issue 11)
   await app.register(notificationRoutes, { config });
+  // market tests (C6)
+  await app.register(marketTestRoutes);
 
   // The web app: built by Vite into dist/web; every non-API path answers index.html (client routing).
   if (fs.existsSync(path.join(WEB_DIR, 'index.html'))) {

@@ -232,6 +232,15 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   line: L('Baris struk', 'Receipt line'),
   unitPrice: L('Harga satuan', 'Unit price'),
   discount: L('Diskon', 'Discount'),
+  // ---- market tests (C6) ----
+  outletIds: L('Gerai uji', 'Test outlets'),
+  weeks: L('Lama uji (minggu)', 'Test length (weeks)'),
+  reviewWeek: L('Minggu ulasan', 'Review week'),
+  minUnitsPerStoreWeek: L('Minimal terjual per toko per minggu', 'Minimum units per store per week'),
+  minSellThroughBp: L('Minimal tingkat terjual', 'Minimum sell-through'),
+  maxLossBp: L('Maksimal retur + kedaluwarsa', 'Maximum returns + expiry'),
+  minFillRateBp: L('Minimal pemenuhan pesanan', 'Minimum fill rate'),
+  extraWeeks: L('Minggu tambahan', 'Extra weeks'),
 };
 
 /** What one element of a list is called, counted from one in a message ("penanda tangan 2"). */

@@ -8,6 +8,7 @@ import { AGREEMENTS_VOCABULARY } from './modules/agreements/agreements.vocabular
 import { AUDIT_VOCABULARY } from './modules/audit/audit.vocabulary.ts';
 import { CURATION_VOCABULARY } from './modules/curation/curation.vocabulary.ts';
 import { MENTORING_VOCABULARY } from './modules/curation/mentoring.vocabulary.ts';
+import { MARKET_TESTS_VOCABULARY } from './modules/markettests/markettests.vocabulary.ts';
 import { NOTIFICATIONS_VOCABULARY } from './modules/notifications/notifications.vocabulary.ts';
 import { OPERATIONS_VOCABULARY } from './modules/operations/operations.vocabulary.ts';
 import { REGISTRY_VOCABULARY } from './modules/registry/registry.vocabulary.ts';
@@ -29,6 +30,7 @@ export const VOCABULARY = {
   ...SALES_VOCABULARY,
   ...SETTLEMENT_VOCABULARY,
   ...NOTIFICATIONS_VOCABULARY,
+  ...MARKET_TESTS_VOCABULARY,
 } satisfies Vocabulary;
 
 export type VocabularyKind = keyof typeof VOCABULARY;

@@ -250,6 +250,13 @@ const MATRIX: Record<string, Who[]> = {
   'GET /api/notifications': SIGNED_IN,
   'POST /api/notifications/:id/read': SIGNED_IN,
   'POST /api/notifications/read-all': SIGNED_IN,
+  // market tests (C6): the chain's head office or branch runs them; a store's staff read those at their store;
+  // the maker reads her products' tests and their criteria; a Dinas watches; mentors and banks have no part
+  'GET /api/market-tests': [...PARTIES, 'outlet'],
+  'GET /api/market-tests/:id': [...PARTIES, 'outlet'],
+  'GET /api/market-tests/options': RETAIL,
+  'POST /api/market-tests': RETAIL,
+  'POST /api/market-tests/:id/decisions': RETAIL,
 };
 
 let t: TestApp;
@@ -557,13 +564,15 @@ const ORACLES: Record<string, (m: Me) => ReturnType<typeof sql> | null> = {
   },
   // each person's own inbox, whatever the role
   '/api/notifications': (m) => sql`SELECT id FROM notifications WHERE user_id = ${m.userId}`,
+  // placements in force or to come (the list's default: not those ended by today)
   '/api/placements': (m) => {
-    if (m.who === 'admin') return sql`SELECT id FROM placements`;
-    if (m.who === 'outlet') return sql`SELECT id FROM placements WHERE chain_id = ${m.chain} AND outlet_id = ${m.outlet}`;
-    if (m.who === 'branch') return sql`SELECT id FROM placements WHERE outlet_id IN (SELECT id FROM outlets WHERE branch_id = ${m.branch})`;
-    if (m.who === 'chain') return sql`SELECT id FROM placements WHERE chain_id = ${m.chain}`;
-    if (m.who === 'pemda') return sql`SELECT id FROM placements WHERE ${within('district_code', m.region)}`;
-    if (m.who === 'umkm') return sql`SELECT id FROM placements WHERE umkm_id = ${m.org}`;
+    const live = sql`SELECT id FROM placements WHERE (ends_on IS NULL OR ends_on > ${localDate('31', TEST_NOW)}::date)`;
+    if (m.who === 'admin') return live;
+    if (m.who === 'outlet') return sql`${live} AND chain_id = ${m.chain} AND outlet_id = ${m.outlet}`;
+    if (m.who === 'branch') return sql`${live} AND outlet_id IN (SELECT id FROM outlets WHERE branch_id = ${m.branch})`;
+    if (m.who === 'chain') return sql`${live} AND chain_id = ${m.chain}`;
+    if (m.who === 'pemda') return sql`${live} AND ${within('district_code', m.region)}`;
+    if (m.who === 'umkm') return sql`${live} AND umkm_id = ${m.org}`;
     return null;
   },
 };
@@ -614,6 +623,23 @@ Object.assign(ORACLES, {
     if (m.who === 'admin') return sql`SELECT id FROM financing_requests`;
     if (m.who === 'umkm') return sql`SELECT id FROM financing_requests WHERE umkm_id = ${m.org}`;
     if (m.who === 'bank') return sql`SELECT request_id FROM financing_request_banks WHERE bank_id = ${m.org}`;
+    return null;
+  },
+  // Market tests: a chain its own (a branch those it runs or at its outlets; a store's staff those at their
+  // store); a Dinas those of makers of its region or at outlets in its region; the maker her own.
+  '/api/market-tests': (m: Me) => {
+    if (m.who === 'admin') return sql`SELECT id FROM market_tests`;
+    if (m.who === 'outlet')
+      return sql`SELECT test_id FROM market_test_outlets WHERE outlet_id = ${m.outlet}
+        AND test_id IN (SELECT id FROM market_tests WHERE chain_id = ${m.chain})`;
+    if (m.who === 'branch')
+      return sql`SELECT id FROM market_tests WHERE chain_id = ${m.chain} AND (branch_id = ${m.branch}
+        OR id IN (SELECT test_id FROM market_test_outlets WHERE outlet_id IN (SELECT id FROM outlets WHERE branch_id = ${m.branch})))`;
+    if (m.who === 'chain') return sql`SELECT id FROM market_tests WHERE chain_id = ${m.chain}`;
+    if (m.who === 'pemda')
+      return sql`SELECT id FROM market_tests WHERE ${within('umkm_district_code', m.region)}
+        OR id IN (SELECT test_id FROM market_test_outlets WHERE ${within('district_code', m.region)})`;
+    if (m.who === 'umkm') return sql`SELECT id FROM market_tests WHERE umkm_id = ${m.org}`;
     return null;
   },
   '/api/operations/orders': (m: Me) => orderIds(m),

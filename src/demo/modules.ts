@@ -4,6 +4,7 @@ import type { Database } from '../db/client.ts';
 import { seedAgreements } from './agreements.ts';
 import type { DemoCalendar } from './calendar.ts';
 import { seedCuration } from './curation.ts';
+import { seedMarketTests } from './markettests.ts';
 import { seedOperations } from './operations.ts';
 import { seedOutletStaff } from './outletstaff.ts';
 import { seedPlacement } from './placement.ts';
@@ -24,4 +25,6 @@ export const MODULE_SEEDS: ModuleSeed[] = [
   seedOutletStaff,
   // settlement (C8): statements of the closed periods, paid, late, disputed and waiting
   seedSettlement,
+  // market tests (C6): OKI's placements read as eight-week tests — one passed, one failed, one to decide
+  seedMarketTests,
 ];

@@ -6089,6 +6089,735 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/market-tests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Uji pasar / market tests */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    productId?: string;
+                    status?: "running" | "passed" | "failed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                agreementId: string;
+                                agreementNumber: string;
+                                /** Format: uuid */
+                                chainId: string;
+                                chainName: string;
+                                criteria: {
+                                    maxLossBp: number;
+                                    minFillRateBp: number;
+                                    minSellThroughBp: number;
+                                    minUnitsPerStoreWeek: number;
+                                };
+                                endedOn: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                outlets: number;
+                                plannedEnd: string;
+                                /** Format: uuid */
+                                productId: string;
+                                productName: string;
+                                reviewWeek: number;
+                                startsOn: string;
+                                /** @enum {string} */
+                                status: "running" | "passed" | "failed";
+                                statusLabel: {
+                                    en: string;
+                                    id: string;
+                                };
+                                /** Format: uuid */
+                                umkmId: string;
+                                umkmName: string;
+                                weeks: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Mulai uji pasar / start a market test */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default 1500 */
+                        maxLossBp?: number;
+                        /** @default 8500 */
+                        minFillRateBp?: number;
+                        /** @default 5000 */
+                        minSellThroughBp?: number;
+                        /** @default 1 */
+                        minUnitsPerStoreWeek?: number;
+                        outletIds: string[];
+                        /** Format: uuid */
+                        planId?: string;
+                        /** Format: uuid */
+                        productId: string;
+                        /** @default 4 */
+                        reviewWeek?: number;
+                        startsOn: string;
+                        /** @default 8 */
+                        weeks?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            agreementId: string;
+                            agreementNumber: string;
+                            branchId: string | null;
+                            can: {
+                                extend: boolean;
+                                fail: boolean;
+                                pass: boolean;
+                            };
+                            /** Format: uuid */
+                            chainId: string;
+                            chainName: string;
+                            criteria: {
+                                maxLossBp: number;
+                                minFillRateBp: number;
+                                minSellThroughBp: number;
+                                minUnitsPerStoreWeek: number;
+                            };
+                            decisions: {
+                                by: string | null;
+                                decidedOn: string;
+                                /** @enum {string} */
+                                decision: "pass" | "extend" | "fail";
+                                decisionLabel: {
+                                    en: string;
+                                    id: string;
+                                };
+                                extraWeeks: number | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                summary: {
+                                    en: string;
+                                    id: string;
+                                };
+                            }[];
+                            delisting: {
+                                /** @enum {string} */
+                                borneBy: "umkm" | "chain";
+                                borneByLabel: {
+                                    en: string;
+                                    id: string;
+                                };
+                                /** Format: uuid */
+                                outletId: string;
+                                qty: number;
+                                /** Format: uuid */
+                                returnId: string;
+                                returnNumber: string;
+                                storeCode: string;
+                            }[];
+                            endedOn: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            outletRows: {
+                                districtName: string;
+                                onHand: number;
+                                /** Format: uuid */
+                                outletId: string;
+                                outletName: string;
+                                placementEndsOn: string | null;
+                                received: number;
+                                sold: number;
+                                storeCode: string;
+                            }[];
+                            outlets: number;
+                            planId: string | null;
+                            plannedEnd: string;
+                            /** Format: uuid */
+                            productId: string;
+                            productName: string;
+                            reviewWeek: number;
+                            standing: {
+                                allMet: boolean;
+                                asOf: string;
+                                campaignDependent: boolean;
+                                campaignWeeks: number[];
+                                criteria: {
+                                    /** @enum {string} */
+                                    code: "units_per_store_week" | "sell_through" | "loss_rate" | "fill_rate";
+                                    /** @enum {string} */
+                                    direction: "min" | "max";
+                                    label: {
+                                        en: string;
+                                        id: string;
+                                    };
+                                    met: boolean | null;
+                                    metWithoutCampaign: boolean | null;
+                                    reason: {
+                                        en: string;
+                                        id: string;
+                                    };
+                                    threshold: number;
+                                    thresholdText: {
+                                        en: string;
+                                        id: string;
+                                    };
+                                    trend: ("up" | "down" | "flat") | null;
+                                    value: number | null;
+                                    valueWithoutCampaign: number | null;
+                                }[];
+                                daysCounted: number;
+                                from: string;
+                                /** @enum {string} */
+                                phase: "not_started" | "running" | "review" | "complete" | "ended";
+                                phaseLabel: {
+                                    en: string;
+                                    id: string;
+                                };
+                                plannedEnd: string;
+                                reasons: {
+                                    en: string;
+                                    id: string;
+                                }[];
+                                recommendation: ("pass" | "extend" | "fail") | null;
+                                recommendationLabel: {
+                                    en: string;
+                                    id: string;
+                                } | null;
+                                summary: {
+                                    en: string;
+                                    id: string;
+                                };
+                                to: string;
+                                weekNow: number;
+                                weeks: {
+                                    campaign: boolean;
+                                    days: number;
+                                    fillRate: number | null;
+                                    from: string;
+                                    lossRate: number | null;
+                                    received: number;
+                                    sellThrough: number | null;
+                                    sold: number;
+                                    to: string;
+                                    unitsPerStoreWeek: number | null;
+                                    week: number;
+                                }[];
+                            };
+                            startsOn: string;
+                            /** @enum {string} */
+                            status: "running" | "passed" | "failed";
+                            statusLabel: {
+                                en: string;
+                                id: string;
+                            };
+                            /** Format: uuid */
+                            umkmId: string;
+                            umkmName: string;
+                            weeks: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/market-tests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Satu uji pasar dan posisinya hari ini / one test and its standing */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            agreementId: string;
+                            agreementNumber: string;
+                            branchId: string | null;
+                            can: {
+                                extend: boolean;
+                                fail: boolean;
+                                pass: boolean;
+                            };
+                            /** Format: uuid */
+                            chainId: string;
+                            chainName: string;
+                            criteria: {
+                                maxLossBp: number;
+                                minFillRateBp: number;
+                                minSellThroughBp: number;
+                                minUnitsPerStoreWeek: number;
+                            };
+                            decisions: {
+                                by: string | null;
+                                decidedOn: string;
+                                /** @enum {string} */
+                                decision: "pass" | "extend" | "fail";
+                                decisionLabel: {
+                                    en: string;
+                                    id: string;
+                                };
+                                extraWeeks: number | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                summary: {
+                                    en: string;
+                                    id: string;
+                                };
+                            }[];
+                            delisting: {
+                                /** @enum {string} */
+                                borneBy: "umkm" | "chain";
+                                borneByLabel: {
+                                    en: string;
+                                    id: string;
+                                };
+                                /** Format: uuid */
+                                outletId: string;
+                                qty: number;
+                                /** Format: uuid */
+                                returnId: string;
+                                returnNumber: string;
+                                storeCode: string;
+                            }[];
+                            endedOn: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            outletRows: {
+                                districtName: string;
+                                onHand: number;
+                                /** Format: uuid */
+                                outletId: string;
+                                outletName: string;
+                                placementEndsOn: string | null;
+                                received: number;
+                                sold: number;
+                                storeCode: string;
+                            }[];
+                            outlets: number;
+                            planId: string | null;
+                            plannedEnd: string;
+                            /** Format: uuid */
+                            productId: string;
+                            productName: string;
+                            reviewWeek: number;
+                            standing: {
+                                allMet: boolean;
+                                asOf: string;
+                                campaignDependent: boolean;
+                                campaignWeeks: number[];
+                                criteria: {
+                                    /** @enum {string} */
+                                    code: "units_per_store_week" | "sell_through" | "loss_rate" | "fill_rate";
+                                    /** @enum {string} */
+                                    direction: "min" | "max";
+                                    label: {
+                                        en: string;
+                                        id: string;
+                                    };
+                                    met: boolean | null;
+                                    metWithoutCampaign: boolean | null;
+                                    reason: {
+                                        en: string;
+                                        id: string;
+                                    };
+                                    threshold: number;
+                                    thresholdText: {
+                                        en: string;
+                                        id: string;
+                                    };
+                                    trend: ("up" | "down" | "flat") | null;
+                                    value: number | null;
+                                    valueWithoutCampaign: number | null;
+                                }[];
+                                daysCounted: number;
+                                from: string;
+                                /** @enum {string} */
+                                phase: "not_started" | "running" | "review" | "complete" | "ended";
+                                phaseLabel: {
+                                    en: string;
+                                    id: string;
+                                };
+                                plannedEnd: string;
+                                reasons: {
+                                    en: string;
+                                    id: string;
+                                }[];
+                                recommendation: ("pass" | "extend" | "fail") | null;
+                                recommendationLabel: {
+                                    en: string;
+                                    id: string;
+                                } | null;
+                                summary: {
+                                    en: string;
+                                    id: string;
+                                };
+                                to: string;
+                                weekNow: number;
+                                weeks: {
+                                    campaign: boolean;
+                                    days: number;
+                                    fillRate: number | null;
+                                    from: string;
+                                    lossRate: number | null;
+                                    received: number;
+                                    sellThrough: number | null;
+                                    sold: number;
+                                    to: string;
+                                    unitsPerStoreWeek: number | null;
+                                    week: number;
+                                }[];
+                            };
+                            startsOn: string;
+                            /** @enum {string} */
+                            status: "running" | "passed" | "failed";
+                            statusLabel: {
+                                en: string;
+                                id: string;
+                            };
+                            /** Format: uuid */
+                            umkmId: string;
+                            umkmName: string;
+                            weeks: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/market-tests/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Catat keputusan: lolos, diperpanjang, gagal / record the decision */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "pass" | "extend" | "fail";
+                        extraWeeks?: number;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            agreementId: string;
+                            agreementNumber: string;
+                            branchId: string | null;
+                            can: {
+                                extend: boolean;
+                                fail: boolean;
+                                pass: boolean;
+                            };
+                            /** Format: uuid */
+                            chainId: string;
+                            chainName: string;
+                            criteria: {
+                                maxLossBp: number;
+                                minFillRateBp: number;
+                                minSellThroughBp: number;
+                                minUnitsPerStoreWeek: number;
+                            };
+                            decisions: {
+                                by: string | null;
+                                decidedOn: string;
+                                /** @enum {string} */
+                                decision: "pass" | "extend" | "fail";
+                                decisionLabel: {
+                                    en: string;
+                                    id: string;
+                                };
+                                extraWeeks: number | null;
+                                /** Format: uuid */
+                                id: string;
+                                note: string | null;
+                                summary: {
+                                    en: string;
+                                    id: string;
+                                };
+                            }[];
+                            delisting: {
+                                /** @enum {string} */
+                                borneBy: "umkm" | "chain";
+                                borneByLabel: {
+                                    en: string;
+                                    id: string;
+                                };
+                                /** Format: uuid */
+                                outletId: string;
+                                qty: number;
+                                /** Format: uuid */
+                                returnId: string;
+                                returnNumber: string;
+                                storeCode: string;
+                            }[];
+                            endedOn: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            outletRows: {
+                                districtName: string;
+                                onHand: number;
+                                /** Format: uuid */
+                                outletId: string;
+                                outletName: string;
+                                placementEndsOn: string | null;
+                                received: number;
+                                sold: number;
+                                storeCode: string;
+                            }[];
+                            outlets: number;
+                            planId: string | null;
+                            plannedEnd: string;
+                            /** Format: uuid */
+                            productId: string;
+                            productName: string;
+                            reviewWeek: number;
+                            standing: {
+                                allMet: boolean;
+                                asOf: string;
+                                campaignDependent: boolean;
+                                campaignWeeks: number[];
+                                criteria: {
+                                    /** @enum {string} */
+                                    code: "units_per_store_week" | "sell_through" | "loss_rate" | "fill_rate";
+                                    /** @enum {string} */
+                                    direction: "min" | "max";
+                                    label: {
+                                        en: string;
+                                        id: string;
+                                    };
+                                    met: boolean | null;
+                                    metWithoutCampaign: boolean | null;
+                                    reason: {
+                                        en: string;
+                                        id: string;
+                                    };
+                                    threshold: number;
+                                    thresholdText: {
+                                        en: string;
+                                        id: string;
+                                    };
+                                    trend: ("up" | "down" | "flat") | null;
+                                    value: number | null;
+                                    valueWithoutCampaign: number | null;
+                                }[];
+                                daysCounted: number;
+                                from: string;
+                                /** @enum {string} */
+                                phase: "not_started" | "running" | "review" | "complete" | "ended";
+                                phaseLabel: {
+                                    en: string;
+                                    id: string;
+                                };
+                                plannedEnd: string;
+                                reasons: {
+                                    en: string;
+                                    id: string;
+                                }[];
+                                recommendation: ("pass" | "extend" | "fail") | null;
+                                recommendationLabel: {
+                                    en: string;
+                                    id: string;
+                                } | null;
+                                summary: {
+                                    en: string;
+                                    id: string;
+                                };
+                                to: string;
+                                weekNow: number;
+                                weeks: {
+                                    campaign: boolean;
+                                    days: number;
+                                    fillRate: number | null;
+                                    from: string;
+                                    lossRate: number | null;
+                                    received: number;
+                                    sellThrough: number | null;
+                                    sold: number;
+                                    to: string;
+                                    unitsPerStoreWeek: number | null;
+                                    week: number;
+                                }[];
+                            };
+                            startsOn: string;
+                            /** @enum {string} */
+                            status: "running" | "passed" | "failed";
+                            statusLabel: {
+                                en: string;
+                                id: string;
+                            };
+                            /** Format: uuid */
+                            umkmId: string;
+                            umkmName: string;
+                            weeks: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/market-tests/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Produk dan gerai yang dapat diuji / what the chain may test where */
+        get: {
+            parameters: {
+                query?: {
+                    productId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            defaults: {
+                                maxLossBp: number;
+                                minFillRateBp: number;
+                                minSellThroughBp: number;
+                                minUnitsPerStoreWeek: number;
+                                reviewWeek: number;
+                                weeks: number;
+                            };
+                            outlets: {
+                                acceptsPerishable: boolean;
+                                distanceKm: number;
+                                districtName: string;
+                                freeSlots: number;
+                                inPlan: boolean;
+                                lat: number;
+                                lon: number;
+                                /** Format: uuid */
+                                outletId: string;
+                                outletName: string;
+                                storeCode: string;
+                            }[];
+                            planId: string | null;
+                            products: {
+                                agreementNumber: string;
+                                perishable: boolean;
+                                /** Format: uuid */
+                                productId: string;
+                                productName: string;
+                                testing: boolean;
+                                umkmName: string;
+                            }[];
+                            today: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -6955,7 +7684,7 @@ export interface paths {
                                 entityId: string | null;
                                 id: string;
                                 /** @enum {string} */
-                                kind: "statement_issued" | "statement_disputed" | "statement_accepted" | "statement_corrected" | "payment_due_soon" | "payment_overdue" | "statement_escalated" | "statement_not_issued" | "financing_offered" | "financing_offer_received" | "financing_accepted" | "statement_paid";
+                                kind: "statement_issued" | "statement_disputed" | "statement_accepted" | "statement_corrected" | "payment_due_soon" | "payment_overdue" | "statement_escalated" | "statement_not_issued" | "financing_offered" | "financing_offer_received" | "financing_accepted" | "statement_paid" | "market_test_started" | "market_test_decided";
                                 /** @description Halaman aplikasi yang dibuka / the web page it opens */
                                 link: string | null;
                                 readAt: string | null;
@@ -7017,7 +7746,7 @@ export interface paths {
                             entityId: string | null;
                             id: string;
                             /** @enum {string} */
-                            kind: "statement_issued" | "statement_disputed" | "statement_accepted" | "statement_corrected" | "payment_due_soon" | "payment_overdue" | "statement_escalated" | "statement_not_issued" | "financing_offered" | "financing_offer_received" | "financing_accepted" | "statement_paid";
+                            kind: "statement_issued" | "statement_disputed" | "statement_accepted" | "statement_corrected" | "payment_due_soon" | "payment_overdue" | "statement_escalated" | "statement_not_issued" | "financing_offered" | "financing_offer_received" | "financing_accepted" | "statement_paid" | "market_test_started" | "market_test_decided";
                             /** @description Halaman aplikasi yang dibuka / the web page it opens */
                             link: string | null;
                             readAt: string | null;

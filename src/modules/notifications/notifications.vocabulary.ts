@@ -15,6 +15,8 @@ export const NOTIFICATIONS_VOCABULARY = {
     financing_offer_received: { id: 'Tawaran pembiayaan dari bank', en: 'Financing offer from a bank' },
     financing_accepted: { id: 'Pembiayaan disetujui', en: 'Financing accepted' },
     statement_paid: { id: 'Rekap tagihan dibayar', en: 'Statement paid' },
+    market_test_started: { id: 'Uji pasar dimulai', en: 'Market test started' },
+    market_test_decided: { id: 'Keputusan uji pasar', en: 'Market test decided' },
   },
 };
 

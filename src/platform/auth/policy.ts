@@ -106,6 +106,11 @@ export const POLICY = {
   'financing.request': ['umkm'],
   'financing.offer': ['bank'],
   'financing.accept': ['umkm'],
+  // market tests (C6): a chain's head office or branch starts a test and records its decision; its outlets'
+  // staff read the tests at their store; the maker reads her products' tests and their criteria; a Dinas
+  // watches those of its makers and those at outlets in its region (marketTestScope)
+  'markettests.read': ['admin', 'pemda', 'retailer', 'outlet', 'umkm'],
+  'markettests.manage': ['retailer'],
   // notifications (issue 11): everyone signed in reads, and marks read, their own inbox (notificationScope)
   'notifications.read': SIGNED_IN,
 } as const satisfies Record<string, Audience[]>;
@@ -801,3 +806,48 @@ export function financingScope(actor: Actor, t = 'fr'): Cond {
 /** A bank offers on a request made to it, while it is open. */
 export const mayOfferOn = (actor: Actor, r: { status: string; bank_ids: string[] }) =>
   actor.role === 'bank' && actor.organizationId !== null && r.status === 'open' && r.bank_ids.includes(actor.organizationId);
+
+// ---- market tests (C6) ----
+
+/** Market tests (`t` = market_tests): a chain its own (branch staff: those it runs and those at its outlets;
+ *  outlet staff: those at their store); the maker her products'; a Dinas those of the makers of its region
+ *  and those at outlets in its region — never another chain's through a count or a list. */
+export function marketTestScope(actor: Actor, t = 'mt'): Cond {
+  const col = (c: string) => sql.ref(`${t}.${c}`);
+  switch (actor.role) {
+    case 'admin':
+      return TRUE;
+    case 'retailer':
+      if (!actor.chainId) return FALSE;
+      if (isOutletStaff(actor)) {
+        return sql<boolean>`(${col('chain_id')} = ${actor.chainId} AND EXISTS (SELECT 1 FROM market_test_outlets mto
+          WHERE mto.test_id = ${col('id')} AND mto.outlet_id = ${actor.outletId}))`;
+      }
+      if (actor.branchId) {
+        return sql<boolean>`(${col('chain_id')} = ${actor.chainId} AND (${col('branch_id')} = ${actor.branchId}
+          OR EXISTS (SELECT 1 FROM market_test_outlets mto JOIN outlets mo ON mo.id = mto.outlet_id
+            WHERE mto.test_id = ${col('id')} AND mo.branch_id = ${actor.branchId})))`;
+      }
+      return sql<boolean>`${col('chain_id')} = ${actor.chainId}`;
+    case 'pemda':
+      if (!actor.regionCode) return FALSE;
+      return sql<boolean>`(${inRegion(`${t}.umkm_district_code`, actor.regionCode)} OR EXISTS (SELECT 1 FROM market_test_outlets mto
+        WHERE mto.test_id = ${col('id')} AND ${inRegion('mto.district_code', actor.regionCode)}))`;
+    case 'umkm':
+      return actor.organizationId ? sql<boolean>`${col('umkm_id')} = ${actor.organizationId}` : FALSE;
+    default:
+      return FALSE;
+  }
+}
+
+/** A market test is started at outlets by the chain that runs them: its head office for any of its outlets, a
+ *  branch for its own (never outlet staff: a test is the chain's commitment to the maker). */
+export const mayRunTestAt = (actor: Actor, outlet: { chain_id: string; branch_id: string | null }) =>
+  actor.role === 'retailer' && !isOutletStaff(actor) && actsForOutlet(actor, outlet);
+
+/** Its decisions are recorded by the chain's head office, or the branch that runs it. */
+export const mayDecideTest = (actor: Actor, test: { chain_id: string; branch_id: string | null }) =>
+  actor.role === 'retailer' &&
+  !isOutletStaff(actor) &&
+  actor.chainId === test.chain_id &&
+  (actor.branchId === null || actor.branchId === test.branch_id);

@@ -1,0 +1,274 @@
+// Market tests through the API on the demo data: who sees which test (a competitor sees none, not even a
+// count; the maker her own; her Dinas and the Dinas of the outlets' region, no other), the standing recounted
+// from the raw sales lines, a campaign's weeks marked from the promotion tables, starting a test (bad input
+// answered field by field; trial placements; the maker told the criteria), and decisions (refused before the
+// review week; a pass keeps the shelf, a fail delists and hands the stock back; decided once; kept forever).
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demo, TEST_NOW, type TestApp, testApp } from '../../../tests/app.ts';
+import { addDays } from '../../platform/clock.ts';
+
+let t: TestApp;
+const ALFA = demo('alfamart');
+const INDO = demo('indomaret');
+const UMKM = demo('umkm');
+const OKI = demo('pemda.oki');
+const BENGKULU = demo('pemda.bengkulu');
+const TODAY = TEST_NOW.toISOString().slice(0, 10);
+
+const get = (who: string, url: string) => t.as(who, { method: 'GET', url });
+const post = (who: string, url: string, payload: unknown) =>
+  t.as(who, { method: 'POST', url, payload: payload as Record<string, unknown> });
+const body = <T = Record<string, unknown>>(r: { body: string }) => JSON.parse(r.body) as T;
+
+interface Test {
+  id: string;
+  productId: string;
+  productName: string;
+  status: string;
+  startsOn: string;
+  outlets: number;
+}
+interface Detail extends Test {
+  standing: {
+    phase: string;
+    from: string;
+    to: string;
+    criteria: { code: string; value: number | null; met: boolean | null; thresholdText: { id: string } }[];
+    campaignWeeks: number[];
+    weeks: { week: number; campaign: boolean }[];
+    recommendation: string | null;
+    summary: { id: string };
+  };
+  outletRows: { outletId: string; placementEndsOn: string | null }[];
+  decisions: { decision: string; note: string | null }[];
+  delisting: { returnNumber: string; qty: number; borneBy: string }[];
+  can: { pass: boolean; extend: boolean; fail: boolean };
+}
+
+let tests: Test[];
+const byName = (name: string) => {
+  const x = tests.find((y) => y.productName === name);
+  if (!x) throw new Error(`no test of ${name}`);
+  return x;
+};
+
+beforeAll(async () => {
+  t = await testApp();
+  tests = body<{ items: Test[] }>(await get(ALFA, '/api/market-tests?limit=100')).items;
+});
+afterAll(() => t.close());
+
+describe('who sees a market test', () => {
+  it('the chain its own; a competitor nothing, not even a count', async () => {
+    expect(tests.map((x) => x.status).sort()).toEqual(['failed', 'passed', 'running']);
+    const indo = body<{ items: Test[]; total: number }>(await get(INDO, '/api/market-tests'));
+    expect(indo).toEqual({ items: [], total: 0 });
+    for (const x of tests) {
+      expect((await get(INDO, `/api/market-tests/${x.id}`)).statusCode).toBe(404);
+      expect((await post(INDO, `/api/market-tests/${x.id}/decisions`, { decision: 'fail', note: 'x' })).statusCode).toBe(404);
+    }
+  });
+
+  it('the maker her own products’ tests with their criteria; another maker’s is a 404', async () => {
+    const mine = body<{ items: Test[] }>(await get(UMKM, '/api/market-tests')).items;
+    expect(mine.map((x) => x.productName).sort()).toEqual(['Terasi Blok Super 500 g', 'Terasi Udang Bakar Siap Pakai 100 g']);
+    const d = body<Detail>(await get(UMKM, `/api/market-tests/${byName('Terasi Blok Super 500 g').id}`));
+    expect(d.standing.criteria.map((c) => c.thresholdText.id)).toEqual([
+      'paling sedikit 2 unit',
+      'paling sedikit 50%',
+      'paling banyak 15%',
+      'paling sedikit 85%',
+    ]);
+    expect(d.can).toEqual({ pass: false, extend: false, fail: false });
+    expect((await get(UMKM, `/api/market-tests/${byName('Beras Premium Pulen 2,5 kg').id}`)).statusCode).toBe(404);
+    expect((await post(UMKM, `/api/market-tests/${byName('Terasi Blok Super 500 g').id}/decisions`, { decision: 'pass' })).statusCode).toBe(
+      403,
+    );
+  });
+
+  it('the Dinas of the makers’ region sees them; another region’s Dinas does not', async () => {
+    expect(body<{ total: number }>(await get(OKI, '/api/market-tests')).total).toBe(3);
+    expect(body<{ total: number }>(await get(BENGKULU, '/api/market-tests')).total).toBe(0);
+    expect((await get(BENGKULU, `/api/market-tests/${tests[0]?.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('a test’s standing', () => {
+  it('equals a recount from the raw sales lines and stock movements of its outlets', async () => {
+    const x = byName('Terasi Udang Bakar Siap Pakai 100 g');
+    const d = body<Detail>(await get(ALFA, `/api/market-tests/${x.id}`));
+    expect(d.standing.phase).toBe('ended');
+    const raw = (
+      await sql<{ sold: string; received: string }>`
+        SELECT (SELECT sum(sl.qty) FROM sales_lines sl WHERE sl.product_id = ${x.productId}
+                 AND sl.outlet_id IN (SELECT outlet_id FROM market_test_outlets WHERE test_id = ${x.id})
+                 AND sl.sales_date BETWEEN ${d.standing.from}::date AND ${d.standing.to}::date) AS sold,
+               (SELECT sum(sm.qty) FROM stock_movements sm WHERE sm.product_id = ${x.productId} AND sm.kind = 'received'
+                 AND sm.outlet_id IN (SELECT outlet_id FROM market_test_outlets WHERE test_id = ${x.id})
+                 AND sm.occurred_on BETWEEN ${d.standing.from}::date AND ${d.standing.to}::date) AS received`.execute(t.handle.db)
+    ).rows[0]!;
+    const units = d.standing.criteria.find((c) => c.code === 'units_per_store_week')!;
+    expect(units.value).toBeCloseTo(Number(raw.sold) / x.outlets / 8, 9);
+    expect(d.standing.criteria.find((c) => c.code === 'sell_through')?.value).toBeCloseTo(Number(raw.sold) / Number(raw.received), 9);
+    expect(d.decisions.map((y) => y.decision)).toEqual(['pass']);
+    expect(d.outletRows.every((o) => o.placementEndsOn === null)).toBe(true);
+  });
+
+  it('a failed test was delisted and its stock handed back as the PKS says', async () => {
+    const d = body<Detail>(await get(ALFA, `/api/market-tests/${byName('Beras Premium Pulen 2,5 kg').id}`));
+    expect(d.status).toBe('failed');
+    expect(d.outletRows.every((o) => o.placementEndsOn === TODAY)).toBe(true);
+    expect(d.delisting.length).toBeGreaterThan(0);
+    const notes = (
+      await sql<{ number: string; borne_by: string; qty: string }>`
+        SELECT rn.number, rn.borne_by, sum(l.qty) AS qty FROM return_notes rn JOIN return_note_lines l ON l.note_id = rn.id
+        WHERE rn.number IN (${sql.join(d.delisting.map((x) => x.returnNumber))}) GROUP BY rn.number, rn.borne_by ORDER BY rn.number`.execute(
+        t.handle.db,
+      )
+    ).rows;
+    expect(notes.map((n) => [n.number, n.borne_by, Number(n.qty)])).toEqual(d.delisting.map((x) => [x.returnNumber, x.borneBy, x.qty]));
+    // nothing of it is left on those shelves
+    const left = await sql<{ n: string }>`SELECT coalesce(sum(qty), 0) AS n FROM stock_movements WHERE product_id = ${d.productId}
+      AND outlet_id IN (SELECT outlet_id FROM market_test_outlets WHERE test_id = ${d.id})`.execute(t.handle.db);
+    expect(Number(left.rows[0]?.n)).toBe(0);
+  });
+
+  it('marks the weeks a campaign featured the product at its outlets', async () => {
+    const x = byName('Terasi Blok Super 500 g');
+    const chainId = (await sql<{ id: string }>`SELECT chain_id AS id FROM market_tests WHERE id = ${x.id}`.execute(t.handle.db)).rows[0]!
+      .id;
+    const outlet = (
+      await sql<{
+        id: string;
+        d: string;
+      }>`SELECT outlet_id AS id, district_code AS d FROM market_test_outlets WHERE test_id = ${x.id} LIMIT 1`.execute(t.handle.db)
+    ).rows[0]!;
+    const pks = (
+      await sql<{ id: string; u: string }>`SELECT agreement_id AS id, umkm_id AS u FROM market_tests WHERE id = ${x.id}`.execute(
+        t.handle.db,
+      )
+    ).rows[0]!;
+    const c = (
+      await sql<{ id: string }>`INSERT INTO promotion_campaigns (chain_id, region_code, province_code, name, starts_on, ends_on)
+        VALUES (${chainId}, '16.02', '16', 'Pekan Terasi', ${addDays(x.startsOn, 16)}, ${addDays(x.startsOn, 22)}) RETURNING id`.execute(
+        t.handle.db,
+      )
+    ).rows[0]!;
+    await sql`INSERT INTO promotion_outlets VALUES (${c.id}, ${outlet.id}, ${outlet.d}, 'pojok_umkm')`.execute(t.handle.db);
+    await sql`INSERT INTO promotion_products (campaign_id, product_id, umkm_id, agreement_id) VALUES (${c.id}, ${x.productId}, ${pks.u}, ${pks.id})`.execute(
+      t.handle.db,
+    );
+    const d = body<Detail>(await get(UMKM, `/api/market-tests/${x.id}`));
+    expect(d.standing.campaignWeeks).toEqual([3, 4]);
+    expect(d.standing.weeks.filter((w) => w.campaign).map((w) => w.week)).toEqual([3, 4]);
+    await sql`UPDATE promotion_campaigns SET status = 'cancelled' WHERE id = ${c.id}`.execute(t.handle.db);
+    expect(body<Detail>(await get(UMKM, `/api/market-tests/${x.id}`)).standing.campaignWeeks).toEqual([]);
+  });
+});
+
+describe('starting a test', () => {
+  let options: {
+    products: { productId: string; testing: boolean; productName: string }[];
+    outlets: { outletId: string; freeSlots: number }[];
+  };
+  let productId: string;
+
+  it('offers the chain’s PKS products and, for one, its outlets that can take it', async () => {
+    const all = body<typeof options>(await get(ALFA, '/api/market-tests/options'));
+    expect(all.products.length).toBeGreaterThan(5);
+    expect(all.products.find((p) => p.productName === 'Terasi Blok Super 500 g')?.testing).toBe(true);
+    for (const p of all.products.filter((q) => !q.testing)) {
+      const o = body<typeof options>(await get(ALFA, `/api/market-tests/options?productId=${p.productId}`));
+      if (o.outlets.filter((x) => x.freeSlots > 0).length >= 2) {
+        options = o;
+        productId = p.productId;
+        break;
+      }
+    }
+    expect(productId).toBeDefined();
+    expect((await get(INDO, `/api/market-tests/options?productId=${productId}`)).statusCode).toBe(404);
+  });
+
+  it('answers bad input field by field and leaves nothing behind', async () => {
+    const indoOutlet = (
+      await sql<{
+        id: string;
+      }>`SELECT o.id FROM outlets o JOIN organizations c ON c.id = o.chain_id WHERE c.chain_code = 'indomaret' LIMIT 1`.execute(t.handle.db)
+    ).rows[0]!.id;
+    const before = await sql<{ n: string }>`SELECT count(*) AS n FROM placements`.execute(t.handle.db);
+    const r = await post(ALFA, '/api/market-tests', {
+      productId,
+      outletIds: [options.outlets[0]?.outletId, indoOutlet],
+      startsOn: addDays(TODAY, -1),
+      weeks: 4,
+      reviewWeek: 6,
+    });
+    expect(r.statusCode).toBe(400);
+    const fields = (body<{ error: { fields: { field: string; message: { id: string; en: string } }[] } }>(r).error.fields ?? [])
+      .map((f) => f.field)
+      .sort();
+    expect(fields).toEqual(['outletIds.1', 'reviewWeek', 'startsOn']);
+    const schema = await post(ALFA, '/api/market-tests', {
+      productId: 'x',
+      outletIds: [],
+      startsOn: '2026-02-30',
+      minSellThroughBp: 20000,
+    });
+    expect(schema.statusCode).toBe(400);
+    expect(schema.body).toContain('productId');
+    const after = await sql<{ n: string }>`SELECT count(*) AS n FROM placements`.execute(t.handle.db);
+    expect(after.rows[0]?.n).toBe(before.rows[0]?.n);
+  });
+
+  it('starts: trial placements at the outlets, the maker told the criteria; a second test of it is refused', async () => {
+    const outletIds = options.outlets
+      .filter((o) => o.freeSlots > 0)
+      .slice(0, 2)
+      .map((o) => o.outletId);
+    const r = await post(ALFA, '/api/market-tests', { productId, outletIds, startsOn: addDays(TODAY, 2), minUnitsPerStoreWeek: 1.5 });
+    expect(r.statusCode).toBe(200);
+    const d = body<Detail>(r);
+    expect(d.status).toBe('running');
+    expect(d.standing.phase).toBe('not_started');
+    expect(d.standing.criteria.every((c) => c.value === null)).toBe(true);
+    const pl = await sql<{
+      n: string;
+    }>`SELECT count(*) AS n FROM placements WHERE market_test_id = ${d.id} AND starts_on = ${addDays(TODAY, 2)}`.execute(t.handle.db);
+    expect(Number(pl.rows[0]?.n)).toBe(2);
+    const notice = await sql<{ body_id: string }>`SELECT n.body_id FROM notifications n JOIN products p ON p.umkm_id = n.organization_id
+      WHERE p.id = ${productId} AND n.kind = 'market_test_started' AND n.entity_id = ${d.id}`.execute(t.handle.db);
+    expect(notice.rows[0]?.body_id).toContain('paling sedikit 1,5 unit');
+    const again = await post(ALFA, '/api/market-tests', { productId, outletIds, startsOn: addDays(TODAY, 2) });
+    expect(again.statusCode).toBe(409);
+    // before the review week: no pass, no extension; a stop needs a reason
+    expect(d.can).toEqual({ pass: false, extend: false, fail: true });
+    const pass = await post(ALFA, `/api/market-tests/${d.id}/decisions`, { decision: 'pass' });
+    expect(pass.statusCode).toBe(400);
+    expect(body<{ error: { field: string } }>(pass).error.field).toBe('decision');
+    const fail = await post(ALFA, `/api/market-tests/${d.id}/decisions`, { decision: 'fail' });
+    expect(body<{ error: { field: string } }>(fail).error.field).toBe('note');
+    const stop = await post(ALFA, `/api/market-tests/${d.id}/decisions`, { decision: 'fail', note: 'Pemasok berhenti produksi' });
+    expect(stop.statusCode).toBe(200);
+    const stopped = body<Detail>(stop);
+    expect(stopped.status).toBe('failed');
+    expect(stopped.outletRows.every((o) => o.placementEndsOn === addDays(TODAY, 2))).toBe(true);
+  });
+});
+
+describe('deciding', () => {
+  it('the chain passes a completed test once; the decision is kept and cannot be edited', async () => {
+    const x = byName('Terasi Blok Super 500 g');
+    const r = await post(ALFA, `/api/market-tests/${x.id}/decisions`, { decision: 'pass', note: 'Lanjut terpajang' });
+    expect(r.statusCode).toBe(200);
+    const d = body<Detail>(r);
+    expect(d.status).toBe('passed');
+    expect(d.decisions.at(-1)).toMatchObject({ decision: 'pass', note: 'Lanjut terpajang' });
+    expect((await post(ALFA, `/api/market-tests/${x.id}/decisions`, { decision: 'fail', note: 'x' })).statusCode).toBe(409);
+    await expect(sql`UPDATE market_test_decisions SET note = 'diubah' WHERE test_id = ${x.id}`.execute(t.handle.db)).rejects.toThrow(
+      /append-only/,
+    );
+    const mine = body<Detail>(await get(UMKM, `/api/market-tests/${x.id}`));
+    expect(mine.status).toBe('passed');
+  });
+});
