@@ -9,6 +9,7 @@ import { AGREEMENT_ROUTES, agreementsNav } from './pages/agreements/routes.ts';
 import { CURATION_ROUTES, curationNav } from './pages/curation/routes.ts';
 import { HomePage } from './pages/HomePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
+import { MARKET_TEST_ROUTES, marketTestsNav } from './pages/markettests/routes.ts';
 import { useUnreadCount } from './pages/notifications/inbox.ts';
 import { OPERATIONS_ROUTES, operationsNav } from './pages/operations/routes.ts';
 import { ProductDetailPage } from './pages/products/ProductDetailPage.tsx';
@@ -61,6 +62,7 @@ const ROUTES: [string, Page][] = [
   ...AGREEMENT_ROUTES,
   ...OPERATIONS_ROUTES,
   ...SETTLEMENT_ROUTES,
+  ...MARKET_TEST_ROUTES,
 ];
 
 /** The inbox's menu entry, for every role: what the count beside it belongs to. */
@@ -77,6 +79,7 @@ function navFor(me: Me): [string, Bilingual][] {
     items.push(...curationNav(me.role));
     items.push(...agreementsNav(me.role));
     items.push(...operationsNav(me.role));
+    items.push(...marketTestsNav(me.role));
     items.push(...settlementNav(me.role));
     return items;
   }
@@ -89,6 +92,7 @@ function navFor(me: Me): [string, Bilingual][] {
       ['/operations/delivery-notes', { id: 'Penerimaan', en: 'Receiving' }],
       ['/operations/stock', { id: 'Stok', en: 'Stock' }],
       ['/operations/returns', { id: 'Retur', en: 'Returns' }],
+      ['/market-tests', { id: 'Uji pasar', en: 'Market tests' }],
     );
     return items;
   }
@@ -107,6 +111,7 @@ function navFor(me: Me): [string, Bilingual][] {
   items.push(...curationNav(me.role));
   items.push(...agreementsNav(me.role));
   items.push(...operationsNav(me.role));
+  items.push(...marketTestsNav(me.role));
   items.push(...settlementNav(me.role));
   return items;
 }

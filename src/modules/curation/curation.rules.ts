@@ -504,9 +504,18 @@ export function greedyRelaxations(rows: readonly FailRow[], target: number): { s
 
 // ---- Funnel ---------------------------------------------------------------------------------------
 
-/** The funnel of BRIEF; curation decides the first stages, later ones come from agreements, market tests
- *  and listings as those modules land. */
-export const FUNNEL_STAGES = ['terdaftar', 'dikurasi', 'pendampingan', 'lolos_kurasi'] as const;
+/** The funnel of BRIEF: curation decides the first stages; a PKS in force, a running market test, a regular
+ *  listing and a listing beyond the regencies a product was tested in decide the later ones. */
+export const FUNNEL_STAGES = [
+  'terdaftar',
+  'dikurasi',
+  'pendampingan',
+  'lolos_kurasi',
+  'pks_aktif',
+  'uji_pasar',
+  'terpajang',
+  'ekspansi',
+] as const;
 export type FunnelStage = (typeof FUNNEL_STAGES)[number];
 
 /** Each product is in exactly one stage: these labels name that stage, not "reached at least". */
@@ -514,13 +523,40 @@ export const FUNNEL_LABELS: Record<FunnelStage, Bilingual> = {
   terdaftar: { id: 'Terdaftar, belum dikurasi', en: 'Registered, not yet curated' },
   dikurasi: { id: 'Dikurasi, belum lolos', en: 'Curated, not passed yet' },
   pendampingan: { id: 'Dalam pendampingan, belum lolos', en: 'In mentoring, not passed yet' },
-  lolos_kurasi: { id: 'Lolos kurasi', en: 'Passed curation' },
+  lolos_kurasi: { id: 'Lolos kurasi, belum ada PKS', en: 'Passed curation, no PKS yet' },
+  pks_aktif: { id: 'PKS aktif, belum dipajang', en: 'PKS in force, not on a shelf yet' },
+  uji_pasar: { id: 'Uji pasar', en: 'Market test' },
+  terpajang: { id: 'Terpajang tetap', en: 'Regularly listed' },
+  ekspansi: { id: 'Ekspansi ke wilayah lain', en: 'Expanded to other regions' },
 };
 
-/** A product's stage from facts: its latest result in a finished round and whether its business is in a
- *  mentoring program it has accepted. */
-export function funnelStage(f: { latestOutcome: ProductOutcome | null; inMentoring: boolean }): FunnelStage {
+/** What happened to a product after curation, as far as the reader may know (a chain: with itself). */
+export interface ShelfFacts {
+  /** In a PKS in force today. */
+  pks: boolean;
+  /** On a shelf under a running market test. */
+  testing: boolean;
+  /** On a shelf as a regular listing (never tested, or its test passed). */
+  listed: boolean;
+  /** Passed a market test and listed in a regency other than those it was tested in. */
+  expanded: boolean;
+}
+
+const NO_SHELF: ShelfFacts = { pks: false, testing: false, listed: false, expanded: false };
+
+/** A product's stage from facts: the furthest it has come — a listing beyond its test's regencies, a regular
+ *  listing, a running test, a PKS in force — else its latest result in a finished round and whether its
+ *  business is in a mentoring program it has accepted. */
+export function funnelStage(f: { latestOutcome: ProductOutcome | null; inMentoring: boolean } & Partial<ShelfFacts>): FunnelStage {
+  const shelf = { ...NO_SHELF, ...f };
+  if (shelf.expanded) return 'ekspansi';
+  if (shelf.listed) return 'terpajang';
+  if (shelf.testing) return 'uji_pasar';
+  if (shelf.pks) return 'pks_aktif';
   if (f.latestOutcome === null) return 'terdaftar';
   if (f.latestOutcome === 'lolos') return 'lolos_kurasi';
   return f.inMentoring ? 'pendampingan' : 'dikurasi';
 }
+
+/** Whether a stage lies at or beyond another in the funnel's order. */
+export const stageReached = (stage: FunnelStage, atLeast: FunnelStage) => FUNNEL_STAGES.indexOf(stage) >= FUNNEL_STAGES.indexOf(atLeast);

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { zDate, zRegionCode, zText, zUuid } from '../../platform/validation.ts';
 import { CATEGORY_CODES, CHAIN_CODES } from '../registry/registry.rules.ts';
-import { type Criterion, IDENTIFIERS, NUMERIC_FIELD_CODES } from './curation.rules.ts';
+import { type Criterion, FUNNEL_STAGES, IDENTIFIERS, NUMERIC_FIELD_CODES } from './curation.rules.ts';
 
 const zCode = z
   .string()
@@ -367,7 +367,7 @@ export const zFunnel = z.object({
   /** Each product in exactly one stage (`products`); `reached`: in this stage or a later one. */
   stages: z.array(
     z.object({
-      stage: z.enum(['terdaftar', 'dikurasi', 'pendampingan', 'lolos_kurasi']),
+      stage: z.enum(FUNNEL_STAGES),
       label: zBilingual,
       products: z.number().int(),
       reached: z.number().int(),
@@ -381,7 +381,7 @@ export const zFunnel = z.object({
 });
 export const zProductStatus = z.object({
   productId: z.string(),
-  stage: z.enum(['terdaftar', 'dikurasi', 'pendampingan', 'lolos_kurasi']),
+  stage: z.enum(FUNNEL_STAGES),
   label: zBilingual,
   history: z.array(
     z.object({

@@ -18,6 +18,7 @@ import {
   mayOpenRound,
   relaxationScope,
 } from '../../platform/auth/policy.ts';
+import { localDate } from '../../platform/clock.ts';
 import { type Bilingual, badRequest, conflict, notFound, notPermitted } from '../../platform/errors.ts';
 import { label as vocabularyLabel } from '../../vocabulary.ts';
 import { chainHasMouCovering } from '../agreements/agreements.queries.ts';
@@ -41,6 +42,7 @@ import {
   type ProductFacts,
   type ProductOutcome,
   regionCovers,
+  stageReached,
 } from './curation.rules.ts';
 import type { zCriterion } from './curation.schemas.ts';
 import * as store from './curation.store.ts';
@@ -884,9 +886,15 @@ async function productStages(db: Database, ctx: Ctx, f: { regionCode?: string; p
     .execute();
   const mentoringNow = new Set(enrolments.filter((e) => e.status === 'enrolled').map((e) => e.umkm_id));
   const mentoredEver = new Set(enrolments.map((e) => e.umkm_id));
+  const shelf = await store.shelfFacts(
+    db,
+    ctx.actor,
+    products.map((p) => p.id),
+    localDate(ctx.actor.regionCode ?? '31', ctx.now),
+  );
   return products.map((p) => ({
     ...p,
-    stage: funnelStage({ latestOutcome: outcome.get(p.id) ?? null, inMentoring: mentoringNow.has(p.umkm_id) }),
+    stage: funnelStage({ latestOutcome: outcome.get(p.id) ?? null, inMentoring: mentoringNow.has(p.umkm_id), ...shelf.get(p.id) }),
     mentored: mentoredEver.has(p.umkm_id),
   }));
 }
@@ -895,11 +903,16 @@ export async function getFunnel(db: Database, ctx: Ctx, q: { regionCode?: string
   if (q.regionCode) await regionName(db, q.regionCode);
   const items = await productStages(db, ctx, q);
   const count = (stage: FunnelStage) => items.filter((i) => i.stage === stage).length;
+  const atLeast = (stage: FunnelStage) => items.filter((i) => stageReached(i.stage, stage)).length;
   const reached: Record<FunnelStage, number> = {
     terdaftar: items.length,
-    dikurasi: items.filter((i) => i.stage !== 'terdaftar').length,
+    dikurasi: atLeast('dikurasi'),
     pendampingan: items.filter((i) => i.mentored && i.stage !== 'terdaftar').length,
-    lolos_kurasi: count('lolos_kurasi'),
+    lolos_kurasi: atLeast('lolos_kurasi'),
+    pks_aktif: atLeast('pks_aktif'),
+    uji_pasar: atLeast('uji_pasar'),
+    terpajang: atLeast('terpajang'),
+    ekspansi: atLeast('ekspansi'),
   };
   const byRegency = new Map<string, Record<string, number>>();
   for (const i of items) {

@@ -8,12 +8,15 @@ import {
   curationEntryScope,
   curationOutcomeScope,
   curationRoundScope,
+  funnelShelfScope,
   inRegion,
   regionOverlaps,
   requirementSetScope,
   umkmInRegion,
   umkmScope,
 } from '../../platform/auth/policy.ts';
+import { inForceSql } from '../agreements/agreements.queries.ts';
+import type { ShelfFacts } from './curation.rules.ts';
 import type { ProductOutcome } from './curation.tables.ts';
 
 const n = (v: unknown) => Number(v ?? 0);
@@ -606,3 +609,26 @@ export const productHistory = (db: Database, actor: Actor, productId: string) =>
     .where(curationOutcomeScope(actor, 'e', 'r'))
     .orderBy('r.curation_date', 'desc')
     .execute();
+
+/** What happened to products after curation, as of a day, counted only from what the actor may know of it
+ *  (funnelShelfScope): a PKS in force, a running market test, a regular listing, a listing beyond the
+ *  regencies of a test it passed. */
+export async function shelfFacts(db: Database, actor: Actor, productIds: string[], today: string) {
+  if (!productIds.length) return new Map<string, ShelfFacts>();
+  const rows = await sql<{ id: string; pks: boolean; testing: boolean; listed: boolean; expanded: boolean }>`
+    SELECT p.id,
+      EXISTS (SELECT 1 FROM agreement_products ap JOIN agreement_versions v ON v.id = ap.version_id JOIN agreements a ON a.id = v.agreement_id
+        WHERE ap.product_id = p.id AND a.kind = 'pks' AND ${inForceSql('v', today)} AND ${funnelShelfScope(actor, 'a.chain_id')}) AS pks,
+      EXISTS (SELECT 1 FROM placements pl JOIN market_tests mt ON mt.id = pl.market_test_id
+        WHERE pl.product_id = p.id AND mt.status = 'running' AND (pl.ends_on IS NULL OR pl.ends_on > ${today}::date)
+          AND ${funnelShelfScope(actor, 'pl.chain_id')}) AS testing,
+      EXISTS (SELECT 1 FROM placements pl LEFT JOIN market_tests mt ON mt.id = pl.market_test_id
+        WHERE pl.product_id = p.id AND pl.starts_on <= ${today}::date AND (pl.ends_on IS NULL OR pl.ends_on > ${today}::date)
+          AND (mt.id IS NULL OR mt.status = 'passed') AND ${funnelShelfScope(actor, 'pl.chain_id')}) AS listed,
+      EXISTS (SELECT 1 FROM market_tests mt JOIN placements pl ON pl.product_id = mt.product_id AND pl.chain_id = mt.chain_id
+        WHERE mt.product_id = p.id AND mt.status = 'passed' AND pl.starts_on <= ${today}::date
+          AND (pl.ends_on IS NULL OR pl.ends_on > ${today}::date) AND ${funnelShelfScope(actor, 'mt.chain_id')}
+          AND left(pl.district_code, 5) NOT IN (SELECT left(mto.district_code, 5) FROM market_test_outlets mto WHERE mto.test_id = mt.id)) AS expanded
+    FROM products p WHERE p.id = ANY(${productIds}::uuid[])`.execute(db);
+  return new Map(rows.rows.map((r) => [r.id, { pks: r.pks, testing: r.testing, listed: r.listed, expanded: r.expanded }]));
+}

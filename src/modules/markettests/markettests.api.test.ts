@@ -94,6 +94,26 @@ describe('who sees a market test', () => {
   });
 });
 
+describe('the funnel', () => {
+  it('counts uji pasar, terpajang from the shelf facts; a chain counts only its own', async () => {
+    type F = { stages: { stage: string; products: number; reached: number; label: { id: string } }[] };
+    const stages = async (who: string) =>
+      Object.fromEntries(body<F>(await get(who, '/api/curation/funnel?regionCode=16.02')).stages.map((x) => [x.stage, x]));
+    const oki = await stages(OKI);
+    expect(oki.uji_pasar?.products).toBe(1);
+    expect(oki.uji_pasar?.label.id).toBe('Uji pasar');
+    expect(oki.terpajang?.products).toBeGreaterThan(10);
+    expect(oki.terpajang?.reached).toBeGreaterThanOrEqual(oki.terpajang?.products ?? 0);
+    const alfa = await stages(ALFA);
+    expect(alfa.uji_pasar?.products).toBe(1);
+    expect(alfa.terpajang?.products).toBe(oki.terpajang?.products);
+    // Indomaret has no shelf in OKI: it learns nothing of Alfamart's tests and listings
+    const indo = await stages(INDO);
+    expect(indo.uji_pasar?.reached).toBe(0);
+    expect(indo.terpajang?.reached).toBe(0);
+  });
+});
+
 describe('a test’s standing', () => {
   it('equals a recount from the raw sales lines and stock movements of its outlets', async () => {
     const x = byName('Terasi Udang Bakar Siap Pakai 100 g');

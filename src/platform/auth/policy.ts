@@ -851,3 +851,9 @@ export const mayDecideTest = (actor: Actor, test: { chain_id: string; branch_id:
   !isOutletStaff(actor) &&
   actor.chainId === test.chain_id &&
   (actor.branchId === null || actor.branchId === test.branch_id);
+
+/** The shelf facts a funnel counts (PKS, placements, market tests; `chainColumn` their chain): a chain learns
+ *  only what happened with itself — never that a competitor tests or lists a product; everyone else who may
+ *  see the product sees its whole path. */
+export const funnelShelfScope = (actor: Actor, chainColumn: string): Cond =>
+  actor.role === 'retailer' ? (actor.chainId ? sql<boolean>`${sql.ref(chainColumn)} = ${actor.chainId}` : FALSE) : TRUE;
