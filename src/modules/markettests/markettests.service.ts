@@ -15,6 +15,7 @@ import { eligibleProducts } from '../agreements/agreements.queries.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { createReturn } from '../operations/operations.stock.ts';
 import { haversineKm } from '../placement/placement.pairs.ts';
+import { supplyRadiusKm } from '../placement/placement.plans.ts';
 import { getPlan } from '../placement/placement.service.ts';
 import {
   checkDecision,
@@ -246,14 +247,16 @@ export async function testOptions(db: Database, ctx: Ctx, q: { productId?: strin
       : [],
   );
   const outlets = (await store.chainOutlets(db, { chainId: chain.chainId, branchId: chain.branchId, productId: product.id, on: today }))
-    .filter((o) => !o.carries && (zone.length === 0 || zone.some((z) => within(z, o.district_code))))
-    .filter((o) => !product.perishable || o.accepts_perishable)
-    .map((o) => ({
+    .filter((o) => !o.carries && (!product.perishable || o.accepts_perishable))
+    .map((o) => ({ o, km: haversineKm(product.lat, product.lon, o.lat, o.lon) }))
+    // within the PKS's delivery area when it names one, else within the maker's supply radius (as plans do)
+    .filter(({ o, km }) => (zone.length ? zone.some((z) => within(z, o.district_code)) : km <= supplyRadiusKm(product.perishable)))
+    .map(({ o, km }) => ({
       outletId: o.id,
       storeCode: o.store_code,
       outletName: o.name,
       districtName: o.district_name ?? o.district_code,
-      distanceKm: Math.round(haversineKm(product.lat, product.lon, o.lat, o.lon) * 10) / 10,
+      distanceKm: Math.round(km * 10) / 10,
       freeSlots: Math.max(0, o.local_slots - Number(o.occupied)),
       acceptsPerishable: o.accepts_perishable,
       inPlan: planned.has(o.id),

@@ -204,7 +204,8 @@ function WeekTable({ d }: { d: Detail }) {
             <tr key={w.week} data-campaign={String(w.campaign)}>
               <th scope="row">
                 {t('ke-{n}', '{n}', { n: w.week })}
-                <span className="muted small"> {formatPeriod(w.from, w.to, lang)}</span>
+                <br />
+                <span className="muted small">{t('mulai {d}', 'from {d}', { d: formatDate(w.from, lang) })}</span>
                 {w.campaign && (
                   <>
                     {' '}
@@ -569,33 +570,31 @@ export function MarketTestNewPage() {
                     onSelect: () => toggle(o.outletId),
                   }))}
                 />
-                <ul className="pick-list" data-testid="outlet-picks">
-                  {list.slice(0, 30).map((o) => (
-                    <li key={o.outletId}>
-                      <label className="choice">
-                        <input
-                          type="checkbox"
-                          checked={picked.includes(o.outletId)}
-                          onChange={() => toggle(o.outletId)}
-                          disabled={o.freeSlots === 0}
-                        />
-                        <span>
-                          <span translate="no">
-                            {o.storeCode} · {o.outletName}
-                          </span>
-                          <span className="muted small">
-                            {' '}
-                            {t('{d} km · {s} slot kosong', '{d} km · {s} free slots', {
-                              d: formatNumber(o.distanceKm, lang),
-                              s: o.freeSlots,
-                            })}
-                            {o.inPlan && ` · ${t('diusulkan rencana penempatan', 'proposed by the placement plan')}`}
-                          </span>
+                <div className="radios" data-testid="outlet-picks">
+                  {list.slice(0, 40).map((o) => (
+                    <label key={o.outletId}>
+                      <input
+                        type="checkbox"
+                        checked={picked.includes(o.outletId)}
+                        onChange={() => toggle(o.outletId)}
+                        disabled={o.freeSlots === 0}
+                      />
+                      <span>
+                        <span translate="no">
+                          {o.storeCode} · {o.outletName}
                         </span>
-                      </label>
-                    </li>
+                        <br />
+                        <span className="muted small">
+                          {t('{d} km · {s} slot kosong', '{d} km · {s} free slots', {
+                            d: formatNumber(o.distanceKm, lang),
+                            s: o.freeSlots,
+                          })}
+                          {o.inPlan && ` · ${t('diusulkan rencana penempatan', 'proposed by the placement plan')}`}
+                        </span>
+                      </span>
+                    </label>
                   ))}
-                </ul>
+                </div>
               </>
             )}
             {f.err('outletIds') && (
