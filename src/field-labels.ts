@@ -241,6 +241,7 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   maxLossBp: L('Maksimal retur + kedaluwarsa', 'Maximum returns + expiry'),
   minFillRateBp: L('Minimal pemenuhan pesanan', 'Minimum fill rate'),
   extraWeeks: L('Minggu tambahan', 'Extra weeks'),
+  testId: L('Uji pasar', 'Market test'),
 };
 
 /** What one element of a list is called, counted from one in a message ("penanda tangan 2"). */

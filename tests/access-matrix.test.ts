@@ -257,6 +257,14 @@ const MATRIX: Record<string, Who[]> = {
   'GET /api/market-tests/options': RETAIL,
   'POST /api/market-tests': RETAIL,
   'POST /api/market-tests/:id/decisions': RETAIL,
+  // expansion: candidates are read with the test; the chain proposes; the chain (its branch) and, across a
+  // province border, the other region's Dinas accept or decline; the maker and her Dinas watch
+  'GET /api/market-tests/:id/expansion': [...PARTIES, 'outlet'],
+  'POST /api/market-tests/:id/expansion': RETAIL,
+  'GET /api/expansion': PARTIES,
+  'GET /api/expansion/:id': PARTIES,
+  'POST /api/expansion/:id/accept': ['pemda', ...RETAIL],
+  'POST /api/expansion/:id/decline': ['pemda', ...RETAIL],
 };
 
 let t: TestApp;
@@ -640,6 +648,19 @@ Object.assign(ORACLES, {
       return sql`SELECT id FROM market_tests WHERE ${within('umkm_district_code', m.region)}
         OR id IN (SELECT test_id FROM market_test_outlets WHERE ${within('district_code', m.region)})`;
     if (m.who === 'umkm') return sql`SELECT id FROM market_tests WHERE umkm_id = ${m.org}`;
+    return null;
+  },
+  // Expansion proposals: a chain its own (a branch those into outlets it runs or of tests it ran); a Dinas
+  // those of its makers or into its region; the maker her own.
+  '/api/expansion': (m: Me) => {
+    if (m.who === 'admin') return sql`SELECT id FROM expansion_proposals`;
+    if (m.who === 'branch')
+      return sql`SELECT id FROM expansion_proposals WHERE chain_id = ${m.chain} AND (target_branch_id = ${m.branch}
+        OR test_id IN (SELECT id FROM market_tests WHERE branch_id = ${m.branch}))`;
+    if (m.who === 'chain') return sql`SELECT id FROM expansion_proposals WHERE chain_id = ${m.chain}`;
+    if (m.who === 'pemda')
+      return sql`SELECT id FROM expansion_proposals WHERE ${within('umkm_district_code', m.region)} OR ${overlaps('target_region_code', m.region)}`;
+    if (m.who === 'umkm') return sql`SELECT id FROM expansion_proposals WHERE umkm_id = ${m.org}`;
     return null;
   },
   '/api/operations/orders': (m: Me) => orderIds(m),

@@ -1,7 +1,9 @@
 // Demo market tests (uji pasar, C6) in OKI, on the operations demo's eight weeks of Alfamart sales: the
 // products placed there on the first day of those weeks were placed as market tests of eight weeks, with
 // criteria agreed up front. Three are read here, each as the product itself would read it:
-// - the terasi maker's (umkm@demo) Terasi Udang Bakar: every criterion met → Alfamart records "lolos";
+// - the terasi maker's (umkm@demo) Terasi Udang Bakar: every criterion met → Alfamart records "lolos" and
+//   proposes it for Kota Bengkulu through Alfamart Cabang Bengkulu's distribution centre — across the province
+//   border, so the Bengkulu Dinas and the branch must accept (they have not yet);
 // - Beras Premium Pulen 2,5 kg of Beras Bu Nurbaiti, held to the rate of sale a 2,5 kg rice bag needs at a
 //   minimarket (5 units per store per week): missed → "gagal", delisted, the stock handed back per the PKS;
 // - the terasi maker's Terasi Blok Super: the eight weeks are over and Alfamart has not decided yet (the
@@ -9,8 +11,10 @@
 // The other placements stay regular listings. Decisions go through the service at the seeding day.
 import { sql } from 'kysely';
 import type { Database } from '../db/client.ts';
+import * as expansion from '../modules/markettests/expansion.service.ts';
 import * as svc from '../modules/markettests/markettests.service.ts';
 import { actingCtx } from '../platform/auth/actor.ts';
+import { addDays } from '../platform/clock.ts';
 import type { DemoCalendar } from './calendar.ts';
 
 interface DemoTest {
@@ -19,6 +23,8 @@ interface DemoTest {
   decision: 'pass' | 'fail' | null;
   minUnitsPerStoreWeek: number;
   note?: string;
+  /** A regency to propose the passed product for (through the branch's distribution centre). */
+  expandTo?: string;
 }
 
 const TESTS: DemoTest[] = [
@@ -27,6 +33,7 @@ const TESTS: DemoTest[] = [
     umkm: 'Terasi Udang Tulung Selapan Bu Rusmini',
     decision: 'pass',
     minUnitsPerStoreWeek: 2,
+    expandTo: '17.71',
   },
   {
     product: 'Beras Premium Pulen 2,5 kg',
@@ -52,6 +59,7 @@ export async function seedMarketTests(db: Database, log: (s: string) => void, ca
     cal.now,
   );
   let n = 0;
+  let proposals = 0;
   for (const d of TESTS) {
     const rows = (
       await sql<{
@@ -112,7 +120,14 @@ export async function seedMarketTests(db: Database, log: (s: string) => void, ca
         .execute();
     }
     if (d.decision) await svc.decide(db, alfamart, test.id, { decision: d.decision, note: d.note });
+    if (d.expandTo) {
+      const groups = (await expansion.expansionOptions(db, alfamart, test.id)).groups;
+      if (groups.some((g) => g.regionCode === d.expandTo && g.withinCapacity > 0)) {
+        await expansion.propose(db, alfamart, test.id, { regionCode: d.expandTo, startsOn: addDays(cal.today, 14) });
+        proposals++;
+      }
+    }
     n++;
   }
-  log(`  ${n} uji pasar Alfamart di OKI (lolos, gagal, menunggu keputusan)`);
+  log(`  ${n} uji pasar Alfamart di OKI (lolos, gagal, menunggu keputusan), ${proposals} usulan ekspansi`);
 }

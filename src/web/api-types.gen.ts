@@ -4147,7 +4147,7 @@ export interface paths {
                                 products: number;
                                 reached: number;
                                 /** @enum {string} */
-                                stage: "terdaftar" | "dikurasi" | "pendampingan" | "lolos_kurasi";
+                                stage: "terdaftar" | "dikurasi" | "pendampingan" | "lolos_kurasi" | "pks_aktif" | "uji_pasar" | "terpajang" | "ekspansi";
                             }[];
                             total: number;
                         };
@@ -4275,7 +4275,7 @@ export interface paths {
                             };
                             productId: string;
                             /** @enum {string} */
-                            stage: "terdaftar" | "dikurasi" | "pendampingan" | "lolos_kurasi";
+                            stage: "terdaftar" | "dikurasi" | "pendampingan" | "lolos_kurasi" | "pks_aktif" | "uji_pasar" | "terpajang" | "ekspansi";
                         };
                     };
                 };
@@ -5976,6 +5976,348 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/expansion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Usulan ekspansi / expansion proposals */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    testId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                can: {
+                                    acceptForChain: boolean;
+                                    acceptForGovernment: boolean;
+                                    decline: boolean;
+                                };
+                                chainAccepted: boolean;
+                                chainName: string;
+                                crossProvince: boolean;
+                                declineNote: string | null;
+                                expectedWeeklyUnits: number;
+                                governmentAccepted: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                outlets: number;
+                                /** Format: uuid */
+                                productId: string;
+                                productName: string;
+                                /** @enum {string} */
+                                route: "direct" | "distribution_centre";
+                                routeLabel: {
+                                    en: string;
+                                    id: string;
+                                };
+                                startsOn: string;
+                                /** @enum {string} */
+                                status: "proposed" | "accepted" | "declined";
+                                statusLabel: {
+                                    en: string;
+                                    id: string;
+                                };
+                                targetBranchName: string | null;
+                                targetGovernmentName: string | null;
+                                targetRegionCode: string;
+                                targetRegionName: string;
+                                /** Format: uuid */
+                                testId: string;
+                                umkmName: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/expansion/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Satu usulan ekspansi / one proposal */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                acceptForChain: boolean;
+                                acceptForGovernment: boolean;
+                                decline: boolean;
+                            };
+                            chainAccepted: boolean;
+                            chainName: string;
+                            crossProvince: boolean;
+                            declineNote: string | null;
+                            expectedWeeklyUnits: number;
+                            governmentAccepted: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            outletRows: {
+                                distanceKm: number;
+                                districtName: string;
+                                /** Format: uuid */
+                                outletId: string;
+                                outletName: string;
+                                placed: boolean;
+                                storeCode: string;
+                            }[];
+                            outlets: number;
+                            /** Format: uuid */
+                            productId: string;
+                            productName: string;
+                            /** @enum {string} */
+                            route: "direct" | "distribution_centre";
+                            routeLabel: {
+                                en: string;
+                                id: string;
+                            };
+                            startsOn: string;
+                            /** @enum {string} */
+                            status: "proposed" | "accepted" | "declined";
+                            statusLabel: {
+                                en: string;
+                                id: string;
+                            };
+                            targetBranchName: string | null;
+                            targetGovernmentName: string | null;
+                            targetRegionCode: string;
+                            targetRegionName: string;
+                            /** Format: uuid */
+                            testId: string;
+                            umkmName: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/expansion/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Setujui usulan ekspansi / accept */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                acceptForChain: boolean;
+                                acceptForGovernment: boolean;
+                                decline: boolean;
+                            };
+                            chainAccepted: boolean;
+                            chainName: string;
+                            crossProvince: boolean;
+                            declineNote: string | null;
+                            expectedWeeklyUnits: number;
+                            governmentAccepted: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            outletRows: {
+                                distanceKm: number;
+                                districtName: string;
+                                /** Format: uuid */
+                                outletId: string;
+                                outletName: string;
+                                placed: boolean;
+                                storeCode: string;
+                            }[];
+                            outlets: number;
+                            /** Format: uuid */
+                            productId: string;
+                            productName: string;
+                            /** @enum {string} */
+                            route: "direct" | "distribution_centre";
+                            routeLabel: {
+                                en: string;
+                                id: string;
+                            };
+                            startsOn: string;
+                            /** @enum {string} */
+                            status: "proposed" | "accepted" | "declined";
+                            statusLabel: {
+                                en: string;
+                                id: string;
+                            };
+                            targetBranchName: string | null;
+                            targetGovernmentName: string | null;
+                            targetRegionCode: string;
+                            targetRegionName: string;
+                            /** Format: uuid */
+                            testId: string;
+                            umkmName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/expansion/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tolak usulan ekspansi / decline */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                acceptForChain: boolean;
+                                acceptForGovernment: boolean;
+                                decline: boolean;
+                            };
+                            chainAccepted: boolean;
+                            chainName: string;
+                            crossProvince: boolean;
+                            declineNote: string | null;
+                            expectedWeeklyUnits: number;
+                            governmentAccepted: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            outletRows: {
+                                distanceKm: number;
+                                districtName: string;
+                                /** Format: uuid */
+                                outletId: string;
+                                outletName: string;
+                                placed: boolean;
+                                storeCode: string;
+                            }[];
+                            outlets: number;
+                            /** Format: uuid */
+                            productId: string;
+                            productName: string;
+                            /** @enum {string} */
+                            route: "direct" | "distribution_centre";
+                            routeLabel: {
+                                en: string;
+                                id: string;
+                            };
+                            startsOn: string;
+                            /** @enum {string} */
+                            status: "proposed" | "accepted" | "declined";
+                            statusLabel: {
+                                en: string;
+                                id: string;
+                            };
+                            targetBranchName: string | null;
+                            targetGovernmentName: string | null;
+                            targetRegionCode: string;
+                            targetRegionName: string;
+                            /** Format: uuid */
+                            testId: string;
+                            umkmName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/files": {
         parameters: {
             query?: never;
@@ -6736,6 +7078,150 @@ export interface paths {
                             umkmId: string;
                             umkmName: string;
                             weeks: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/market-tests/{id}/expansion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kandidat ekspansi produk yang lolos / where a passed product could go next */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canPropose: boolean;
+                            groups: {
+                                crossProvince: boolean;
+                                expectedWeeklyUnits: number;
+                                nearestKm: number;
+                                outlets: number;
+                                reason: {
+                                    en: string;
+                                    id: string;
+                                };
+                                regionCode: string;
+                                regionName: string;
+                                /** @enum {string} */
+                                route: "direct" | "distribution_centre";
+                                routeLabel: {
+                                    en: string;
+                                    id: string;
+                                };
+                                /** @enum {string} */
+                                tier: "zone" | "province" | "other_province";
+                                tierLabel: {
+                                    en: string;
+                                    id: string;
+                                };
+                                withinCapacity: number;
+                            }[];
+                            rate: number;
+                            spare: number;
+                            unreachable: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Usulkan ekspansi ke satu kabupaten/kota / propose one regency */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        regionCode: string;
+                        startsOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            can: {
+                                acceptForChain: boolean;
+                                acceptForGovernment: boolean;
+                                decline: boolean;
+                            };
+                            chainAccepted: boolean;
+                            chainName: string;
+                            crossProvince: boolean;
+                            declineNote: string | null;
+                            expectedWeeklyUnits: number;
+                            governmentAccepted: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            outletRows: {
+                                distanceKm: number;
+                                districtName: string;
+                                /** Format: uuid */
+                                outletId: string;
+                                outletName: string;
+                                placed: boolean;
+                                storeCode: string;
+                            }[];
+                            outlets: number;
+                            /** Format: uuid */
+                            productId: string;
+                            productName: string;
+                            /** @enum {string} */
+                            route: "direct" | "distribution_centre";
+                            routeLabel: {
+                                en: string;
+                                id: string;
+                            };
+                            startsOn: string;
+                            /** @enum {string} */
+                            status: "proposed" | "accepted" | "declined";
+                            statusLabel: {
+                                en: string;
+                                id: string;
+                            };
+                            targetBranchName: string | null;
+                            targetGovernmentName: string | null;
+                            targetRegionCode: string;
+                            targetRegionName: string;
+                            /** Format: uuid */
+                            testId: string;
+                            umkmName: string;
                         };
                     };
                 };
@@ -7684,7 +8170,7 @@ export interface paths {
                                 entityId: string | null;
                                 id: string;
                                 /** @enum {string} */
-                                kind: "statement_issued" | "statement_disputed" | "statement_accepted" | "statement_corrected" | "payment_due_soon" | "payment_overdue" | "statement_escalated" | "statement_not_issued" | "financing_offered" | "financing_offer_received" | "financing_accepted" | "statement_paid" | "market_test_started" | "market_test_decided";
+                                kind: "statement_issued" | "statement_disputed" | "statement_accepted" | "statement_corrected" | "payment_due_soon" | "payment_overdue" | "statement_escalated" | "statement_not_issued" | "financing_offered" | "financing_offer_received" | "financing_accepted" | "statement_paid" | "market_test_started" | "market_test_decided" | "expansion_proposed" | "expansion_decided";
                                 /** @description Halaman aplikasi yang dibuka / the web page it opens */
                                 link: string | null;
                                 readAt: string | null;
@@ -7746,7 +8232,7 @@ export interface paths {
                             entityId: string | null;
                             id: string;
                             /** @enum {string} */
-                            kind: "statement_issued" | "statement_disputed" | "statement_accepted" | "statement_corrected" | "payment_due_soon" | "payment_overdue" | "statement_escalated" | "statement_not_issued" | "financing_offered" | "financing_offer_received" | "financing_accepted" | "statement_paid" | "market_test_started" | "market_test_decided";
+                            kind: "statement_issued" | "statement_disputed" | "statement_accepted" | "statement_corrected" | "payment_due_soon" | "payment_overdue" | "statement_escalated" | "statement_not_issued" | "financing_offered" | "financing_offer_received" | "financing_accepted" | "statement_paid" | "market_test_started" | "market_test_decided" | "expansion_proposed" | "expansion_decided";
                             /** @description Halaman aplikasi yang dibuka / the web page it opens */
                             link: string | null;
                             readAt: string | null;

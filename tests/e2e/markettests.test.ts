@@ -38,7 +38,10 @@ describe('market tests on a phone', () => {
     it(`the maker reads her product's test, its criteria and today's standing (${lang})`, async () => {
       const { ctx, page, errors } = await phone(lang);
       await signIn(page, e2e.server.url, UMKM);
-      await page.getByRole('link', { name: lang === 'id' ? 'Uji pasar' : 'Market tests' }).first().click();
+      await page
+        .getByRole('link', { name: lang === 'id' ? 'Uji pasar' : 'Market tests' })
+        .first()
+        .click();
       await settle(page);
       expect(await page.getByTestId('market-tests-title').innerText()).toBe(lang === 'id' ? 'Uji pasar' : 'Market tests');
       const cards = page.getByTestId('market-test');
@@ -49,7 +52,11 @@ describe('market tests on a phone', () => {
       const criteria = page.getByTestId('criterion');
       expect(await criteria.count()).toBe(4);
       const first = await criteria.first().innerText();
-      expect(first).toMatch(lang === 'id' ? /Penjualan per toko per minggu[\s\S]*Syarat: paling sedikit 2 unit/ : /Units per store per week[\s\S]*Criterion: at least 2 units/);
+      expect(first).toMatch(
+        lang === 'id'
+          ? /Penjualan per toko per minggu[\s\S]*Syarat: paling sedikit 2 unit/
+          : /Units per store per week[\s\S]*Criterion: at least 2 units/,
+      );
       expect(first).toMatch(lang === 'id' ? /Memenuhi/ : /Met/);
       const summary = await page.getByTestId('standing-summary').innerText();
       expect(summary).toMatch(lang === 'id' ? /Minggu ke-8 dari 8: semua syarat terpenuhi/ : /Week 8 of 8: every criterion is met/);
@@ -135,5 +142,41 @@ describe('market tests on a phone', () => {
     await shot(her.page, 'markettest-umkm-decided');
     expect(her.errors).toEqual([]);
     await her.ctx.close();
+  });
+
+  it('the chain sees where a passed product could go; the other region’s Dinas and the branch accept', async () => {
+    const chain = await phone();
+    await signIn(chain.page, e2e.server.url, ALFA);
+    await chain.page.goto(`${e2e.server.url}/market-tests?status=passed`);
+    await settle(chain.page);
+    await chain.page.getByRole('link', { name: 'Terasi Udang Bakar Siap Pakai 100 g' }).click();
+    await settle(chain.page);
+    expect(await chain.page.getByTestId('expansion-candidate').count()).toBeGreaterThan(0);
+    expect(await chain.page.getByTestId('expansion-candidate').first().innerText()).toMatch(/Wilayah uji/);
+    await looksRight(chain.page, 'expansion candidates');
+    await shot(chain.page, 'expansion-candidates');
+    expect(chain.errors).toEqual([]);
+    await chain.ctx.close();
+
+    for (const [who, after] of [
+      ['pemda.bengkulu@demo.etalase.id', /Diusulkan, menunggu persetujuan/],
+      ['alfamart.bengkulu@demo.etalase.id', /Disetujui — terpajang di gerai baru/],
+    ] as const) {
+      const { ctx, page, errors } = await phone();
+      await signIn(page, e2e.server.url, who);
+      await page.goto(`${e2e.server.url}/expansion`);
+      await settle(page);
+      const card = page.getByTestId('proposal').filter({ hasText: 'Kota Bengkulu' });
+      expect(await card.count()).toBe(1);
+      await card.getByRole('link').click();
+      await settle(page);
+      await page.getByTestId('accept-proposal').click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Setujui' }).click();
+      await expect.poll(async () => page.getByTestId('proposal-title').locator('..').locator('..').innerText()).toMatch(after);
+      await looksRight(page, `proposal ${who}`);
+      await shot(page, `expansion-${who.split('@')[0]}`);
+      expect(errors).toEqual([]);
+      await ctx.close();
+    }
   });
 });

@@ -538,7 +538,7 @@ export interface ShelfFacts {
   testing: boolean;
   /** On a shelf as a regular listing (never tested, or its test passed). */
   listed: boolean;
-  /** Passed a market test and listed in a regency other than those it was tested in. */
+  /** Passed a market test and listed in a regency other than those it was tested in, or accepted for one. */
   expanded: boolean;
 }
 

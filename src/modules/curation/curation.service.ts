@@ -896,6 +896,9 @@ async function productStages(db: Database, ctx: Ctx, f: { regionCode?: string; p
     ...p,
     stage: funnelStage({ latestOutcome: outcome.get(p.id) ?? null, inMentoring: mentoringNow.has(p.umkm_id), ...shelf.get(p.id) }),
     mentored: mentoredEver.has(p.umkm_id),
+    // what curation itself says, whatever the shelf facts (a PKS made without a curation in Etalase)
+    curated: outcome.has(p.id),
+    passedCuration: outcome.get(p.id) === 'lolos',
   }));
 }
 
@@ -906,9 +909,10 @@ export async function getFunnel(db: Database, ctx: Ctx, q: { regionCode?: string
   const atLeast = (stage: FunnelStage) => items.filter((i) => stageReached(i.stage, stage)).length;
   const reached: Record<FunnelStage, number> = {
     terdaftar: items.length,
-    dikurasi: atLeast('dikurasi'),
-    pendampingan: items.filter((i) => i.mentored && i.stage !== 'terdaftar').length,
-    lolos_kurasi: atLeast('lolos_kurasi'),
+    // the curation stages are reached by curation facts only: a PKS signed outside Etalase's rounds is no curation
+    dikurasi: items.filter((i) => i.curated).length,
+    pendampingan: items.filter((i) => i.mentored && i.curated).length,
+    lolos_kurasi: items.filter((i) => i.passedCuration).length,
     pks_aktif: atLeast('pks_aktif'),
     uji_pasar: atLeast('uji_pasar'),
     terpajang: atLeast('terpajang'),

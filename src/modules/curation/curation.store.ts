@@ -612,7 +612,7 @@ export const productHistory = (db: Database, actor: Actor, productId: string) =>
 
 /** What happened to products after curation, as of a day, counted only from what the actor may know of it
  *  (funnelShelfScope): a PKS in force, a running market test, a regular listing, a listing beyond the
- *  regencies of a test it passed. */
+ *  regencies of a test it passed, or an accepted expansion proposal. */
 export async function shelfFacts(db: Database, actor: Actor, productIds: string[], today: string) {
   if (!productIds.length) return new Map<string, ShelfFacts>();
   const rows = await sql<{ id: string; pks: boolean; testing: boolean; listed: boolean; expanded: boolean }>`
@@ -628,7 +628,9 @@ export async function shelfFacts(db: Database, actor: Actor, productIds: string[
       EXISTS (SELECT 1 FROM market_tests mt JOIN placements pl ON pl.product_id = mt.product_id AND pl.chain_id = mt.chain_id
         WHERE mt.product_id = p.id AND mt.status = 'passed' AND pl.starts_on <= ${today}::date
           AND (pl.ends_on IS NULL OR pl.ends_on > ${today}::date) AND ${funnelShelfScope(actor, 'mt.chain_id')}
-          AND left(pl.district_code, 5) NOT IN (SELECT left(mto.district_code, 5) FROM market_test_outlets mto WHERE mto.test_id = mt.id)) AS expanded
+          AND left(pl.district_code, 5) NOT IN (SELECT left(mto.district_code, 5) FROM market_test_outlets mto WHERE mto.test_id = mt.id))
+      OR EXISTS (SELECT 1 FROM expansion_proposals ep WHERE ep.product_id = p.id AND ep.status = 'accepted'
+          AND ${funnelShelfScope(actor, 'ep.chain_id')}) AS expanded
     FROM products p WHERE p.id = ANY(${productIds}::uuid[])`.execute(db);
   return new Map(rows.rows.map((r) => [r.id, { pks: r.pks, testing: r.testing, listed: r.listed, expanded: r.expanded }]));
 }

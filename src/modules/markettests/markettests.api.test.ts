@@ -292,3 +292,82 @@ describe('deciding', () => {
     expect(mine.status).toBe('passed');
   });
 });
+
+describe('expansion', () => {
+  interface Proposal {
+    id: string;
+    status: string;
+    targetRegionName: string;
+    crossProvince: boolean;
+    outlets: number;
+    expectedWeeklyUnits: number;
+    can: { acceptForChain: boolean; acceptForGovernment: boolean; decline: boolean };
+    outletRows: { placed: boolean }[];
+  }
+  const BRANCH = demo('alfamart.bengkulu');
+  const SERANG = demo('pemda.serang');
+
+  it('ranks candidates for a passed test from its real rate of sale; nothing for a failed one', async () => {
+    const passed = byName('Terasi Udang Bakar Siap Pakai 100 g');
+    const o = body<{ rate: number; groups: { regionCode: string; tier: string; withinCapacity: number; expectedWeeklyUnits: number }[] }>(
+      await get(ALFA, `/api/market-tests/${passed.id}/expansion`),
+    );
+    const d = body<Detail>(await get(ALFA, `/api/market-tests/${passed.id}`));
+    expect(o.rate).toBeCloseTo(d.standing.criteria[0]?.value ?? -1, 9);
+    expect(o.groups[0]?.tier).toBe('zone');
+    for (const g of o.groups) expect(g.expectedWeeklyUnits).toBeCloseTo(Math.round(o.rate * g.withinCapacity * 10) / 10, 9);
+    const failed = body<{ groups: unknown[] }>(await get(ALFA, `/api/market-tests/${byName('Beras Premium Pulen 2,5 kg').id}/expansion`));
+    expect(failed.groups).toEqual([]);
+    expect((await get(INDO, `/api/market-tests/${passed.id}/expansion`)).statusCode).toBe(404);
+  });
+
+  it('the demo’s cross-province proposal waits for the Bengkulu Dinas and branch; others do not see it', async () => {
+    const list = body<{ items: Proposal[] }>(await get(ALFA, '/api/expansion')).items;
+    const p = list.find((x) => x.targetRegionName === 'Kota Bengkulu')!;
+    expect(p).toMatchObject({ status: 'proposed', crossProvince: true });
+    expect(p.outlets).toBeLessThanOrEqual(10);
+    expect(body<{ total: number }>(await get(INDO, '/api/expansion')).total).toBe(0);
+    expect((await get(INDO, `/api/expansion/${p.id}`)).statusCode).toBe(404);
+    expect((await get(SERANG, `/api/expansion/${p.id}`)).statusCode).toBe(404);
+    expect((await post(SERANG, `/api/expansion/${p.id}/accept`, {})).statusCode).toBe(404);
+    // her own Dinas watches; the maker sees it; neither accepts
+    const oki = body<Proposal>(await get(OKI, `/api/expansion/${p.id}`));
+    expect(oki.can).toEqual({ acceptForChain: false, acceptForGovernment: false, decline: false });
+    expect((await post(OKI, `/api/expansion/${p.id}/accept`, {})).statusCode).toBe(404);
+    expect((await get(UMKM, `/api/expansion/${p.id}`)).statusCode).toBe(200);
+    const bengkulu = body<Proposal>(await get(BENGKULU, `/api/expansion/${p.id}`));
+    expect(bengkulu.can.acceptForGovernment).toBe(true);
+    // the Dinas accepts: still waiting for the branch, nothing on the shelves yet
+    const half = body<Proposal>(await post(BENGKULU, `/api/expansion/${p.id}/accept`, {}));
+    expect(half.status).toBe('proposed');
+    expect(half.outletRows.every((x) => !x.placed)).toBe(true);
+    expect((await post(BENGKULU, `/api/expansion/${p.id}/accept`, {})).statusCode).toBe(409);
+    // the branch accepts: the regular placements are made and the product counts as expanded
+    const done = body<Proposal>(await post(BRANCH, `/api/expansion/${p.id}/accept`, {}));
+    expect(done.status).toBe('accepted');
+    expect(done.outletRows.every((x) => x.placed)).toBe(true);
+    const f = body<{ stages: { stage: string; products: number }[] }>(await get(OKI, '/api/curation/funnel?regionCode=16.02'));
+    expect(f.stages.find((x) => x.stage === 'ekspansi')?.products).toBe(1);
+    const indoFunnel = body<{ stages: { stage: string; reached: number }[] }>(await get(INDO, '/api/curation/funnel?regionCode=16.02'));
+    expect(indoFunnel.stages.find((x) => x.stage === 'ekspansi')?.reached).toBe(0);
+  });
+
+  it('a proposal within the province needs only the chain; a decline needs a reason', async () => {
+    const passed = byName('Terasi Udang Bakar Siap Pakai 100 g');
+    const bad = await post(ALFA, `/api/market-tests/${passed.id}/expansion`, { regionCode: '16.02', startsOn: addDays(TODAY, -3) });
+    expect(bad.statusCode).toBe(400);
+    expect(body<{ error: { field: string } }>(bad).error.field).toBe('startsOn');
+    const r = await post(ALFA, `/api/market-tests/${passed.id}/expansion`, { regionCode: '16.02', startsOn: addDays(TODAY, 7) });
+    expect(r.statusCode).toBe(200);
+    const p = body<Proposal>(r);
+    expect(p.crossProvince).toBe(false);
+    expect(p.can).toEqual({ acceptForChain: true, acceptForGovernment: false, decline: true });
+    expect(
+      (await post(ALFA, `/api/market-tests/${passed.id}/expansion`, { regionCode: '16.02', startsOn: addDays(TODAY, 7) })).statusCode,
+    ).toBe(409);
+    expect((await post(ALFA, `/api/expansion/${p.id}/decline`, {})).statusCode).toBe(400);
+    const declined = body<Proposal>(await post(ALFA, `/api/expansion/${p.id}/decline`, { note: 'Rak terasi penuh menjelang Natal' }));
+    expect(declined.status).toBe('declined');
+    expect((await post(ALFA, `/api/expansion/${p.id}/accept`, {})).statusCode).toBe(409);
+  });
+});

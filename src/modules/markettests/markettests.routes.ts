@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ctxOf, dbOf } from '../../platform/http.ts';
 import { zIdParams } from '../../platform/validation.ts';
+import * as x from './expansion.service.ts';
 import * as s from './markettests.schemas.ts';
 import * as svc from './markettests.service.ts';
 
@@ -49,5 +50,48 @@ export async function marketTestRoutes(app: FastifyInstance) {
       response: { 200: s.zTestDetail },
     },
     handler: (req) => svc.decide(dbOf(req), ctxOf(req), req.params.id, req.body),
+  });
+
+  // expansion (ekspansi)
+  r.get('/api/market-tests/:id/expansion', {
+    config: { policy: 'markettests.read' },
+    schema: {
+      tags,
+      summary: 'Kandidat ekspansi produk yang lolos / where a passed product could go next',
+      params: zIdParams,
+      response: { 200: s.zExpansionOptions },
+    },
+    handler: (req) => x.expansionOptions(dbOf(req), ctxOf(req), req.params.id),
+  });
+  r.post('/api/market-tests/:id/expansion', {
+    config: { policy: 'expansion.propose' },
+    schema: {
+      tags,
+      summary: 'Usulkan ekspansi ke satu kabupaten/kota / propose one regency',
+      params: zIdParams,
+      body: s.zPropose,
+      response: { 200: s.zProposalDetail },
+    },
+    handler: (req) => x.propose(dbOf(req), ctxOf(req), req.params.id, req.body),
+  });
+  r.get('/api/expansion', {
+    config: { policy: 'expansion.read' },
+    schema: { tags, summary: 'Usulan ekspansi / expansion proposals', querystring: s.zProposalList, response: { 200: s.zProposalPage } },
+    handler: (req) => x.listProposals(dbOf(req), ctxOf(req), req.query),
+  });
+  r.get('/api/expansion/:id', {
+    config: { policy: 'expansion.read' },
+    schema: { tags, summary: 'Satu usulan ekspansi / one proposal', params: zIdParams, response: { 200: s.zProposalDetail } },
+    handler: (req) => x.getProposal(dbOf(req), ctxOf(req), req.params.id),
+  });
+  r.post('/api/expansion/:id/accept', {
+    config: { policy: 'expansion.respond' },
+    schema: { tags, summary: 'Setujui usulan ekspansi / accept', params: zIdParams, response: { 200: s.zProposalDetail } },
+    handler: (req) => x.acceptProposal(dbOf(req), ctxOf(req), req.params.id),
+  });
+  r.post('/api/expansion/:id/decline', {
+    config: { policy: 'expansion.respond' },
+    schema: { tags, summary: 'Tolak usulan ekspansi / decline', params: zIdParams, body: s.zDecline, response: { 200: s.zProposalDetail } },
+    handler: (req) => x.declineProposal(dbOf(req), ctxOf(req), req.params.id, req.body),
   });
 }

@@ -197,3 +197,76 @@ export const zOptions = z.object({
     minFillRateBp: z.number().int(),
   }),
 });
+
+// ---- expansion ----
+
+export const zPropose = z.object({ regionCode: z.string().regex(/^\d{2}\.\d{2}$/), startsOn: zDate }).strict();
+export const zDecline = z.object({ note: zText(2000) }).strict();
+export const zProposalList = z
+  .object({
+    testId: zUuid.optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(20),
+    offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  })
+  .strict();
+
+export const zExpansionOptions = z.object({
+  rate: z.number(),
+  spare: z.number(),
+  unreachable: z.number().int(),
+  canPropose: z.boolean(),
+  groups: z.array(
+    z.object({
+      regionCode: z.string(),
+      regionName: z.string(),
+      tier: z.enum(['zone', 'province', 'other_province']),
+      tierLabel: zBilingual,
+      route: z.enum(['direct', 'distribution_centre']),
+      routeLabel: zBilingual,
+      outlets: z.number().int(),
+      withinCapacity: z.number().int(),
+      nearestKm: z.number(),
+      expectedWeeklyUnits: z.number(),
+      reason: zBilingual,
+      crossProvince: z.boolean(),
+    }),
+  ),
+});
+
+export const zProposal = z.object({
+  id: zUuid,
+  testId: zUuid,
+  productId: zUuid,
+  productName: z.string(),
+  umkmName: z.string(),
+  chainName: z.string(),
+  targetRegionCode: z.string(),
+  targetRegionName: z.string(),
+  targetBranchName: z.string().nullable(),
+  targetGovernmentName: z.string().nullable(),
+  route: z.enum(['direct', 'distribution_centre']),
+  routeLabel: zBilingual,
+  crossProvince: z.boolean(),
+  expectedWeeklyUnits: z.number(),
+  startsOn: z.string(),
+  status: z.enum(['proposed', 'accepted', 'declined']),
+  statusLabel: zBilingual,
+  chainAccepted: z.boolean(),
+  governmentAccepted: z.boolean(),
+  declineNote: z.string().nullable(),
+  outlets: z.number().int(),
+  can: z.object({ acceptForChain: z.boolean(), acceptForGovernment: z.boolean(), decline: z.boolean() }),
+});
+export const zProposalPage = zPage(zProposal);
+export const zProposalDetail = zProposal.extend({
+  outletRows: z.array(
+    z.object({
+      outletId: zUuid,
+      storeCode: z.string(),
+      outletName: z.string(),
+      districtName: z.string(),
+      distanceKm: z.number(),
+      placed: z.boolean(),
+    }),
+  ),
+});

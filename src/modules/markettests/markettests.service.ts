@@ -74,7 +74,7 @@ export async function listTests(
 /** Today in the maker's region: the business day a test's standing and decisions are dated by. */
 const todayOf = (ctx: Ctx, t: { umkm_district_code: string }) => localDate(t.umkm_district_code, ctx.now);
 
-async function standingOf(db: Database, ctx: Ctx, t: store.TestRow): Promise<Standing> {
+export async function standingOf(db: Database, ctx: Ctx, t: store.TestRow): Promise<Standing> {
   const asOf = todayOf(ctx, t);
   const end = plannedEnd({ startsOn: t.starts_on, weeks: t.weeks });
   const last = [addDays(asOf, -1), end, t.ended_on ?? end].sort()[0] as string;

@@ -49,8 +49,48 @@ export interface MarketTestDecisionsTable {
   created_at: Generated<Date>;
 }
 
+type NullableTs = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+export type ExpansionStatus = 'proposed' | 'accepted' | 'declined';
+
+export interface ExpansionProposalsTable {
+  id: Generated<string>;
+  test_id: string;
+  chain_id: string;
+  product_id: string;
+  umkm_id: string;
+  umkm_district_code: string;
+  province_code: string;
+  target_region_code: string;
+  target_province_code: string;
+  target_branch_id: string | null;
+  target_government_id: string | null;
+  route: 'direct' | 'distribution_centre';
+  expected_weekly_units: number;
+  starts_on: DateCol;
+  status: ColumnType<ExpansionStatus, ExpansionStatus | undefined, ExpansionStatus>;
+  chain_accepted_at: NullableTs;
+  chain_accepted_by: string | null;
+  government_accepted_at: NullableTs;
+  government_accepted_by: string | null;
+  declined_at: NullableTs;
+  declined_by: string | null;
+  decline_note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface ExpansionProposalOutletsTable {
+  proposal_id: string;
+  outlet_id: string;
+  district_code: string;
+  distance_km: number;
+  placement_id: string | null;
+}
+
 export interface MarketTestTables {
   market_tests: MarketTestsTable;
   market_test_outlets: MarketTestOutletsTable;
   market_test_decisions: MarketTestDecisionsTable;
+  expansion_proposals: ExpansionProposalsTable;
+  expansion_proposal_outlets: ExpansionProposalOutletsTable;
 }

@@ -17,6 +17,8 @@ export const NOTIFICATIONS_VOCABULARY = {
     statement_paid: { id: 'Rekap tagihan dibayar', en: 'Statement paid' },
     market_test_started: { id: 'Uji pasar dimulai', en: 'Market test started' },
     market_test_decided: { id: 'Keputusan uji pasar', en: 'Market test decided' },
+    expansion_proposed: { id: 'Usulan ekspansi', en: 'Expansion proposed' },
+    expansion_decided: { id: 'Keputusan ekspansi', en: 'Expansion decided' },
   },
 };
 

@@ -111,6 +111,11 @@ export const POLICY = {
   // watches those of its makers and those at outlets in its region (marketTestScope)
   'markettests.read': ['admin', 'pemda', 'retailer', 'outlet', 'umkm'],
   'markettests.manage': ['retailer'],
+  // expansion (C6): the chain proposes a passed product for one more regency; the chain (its branch that runs
+  // those outlets) and, across a province border, that region's Dinas accept; the maker and her Dinas watch
+  'expansion.read': ['admin', 'pemda', 'retailer', 'umkm'],
+  'expansion.propose': ['retailer'],
+  'expansion.respond': ['pemda', 'retailer'],
   // notifications (issue 11): everyone signed in reads, and marks read, their own inbox (notificationScope)
   'notifications.read': SIGNED_IN,
 } as const satisfies Record<string, Audience[]>;
@@ -857,3 +862,45 @@ export const mayDecideTest = (actor: Actor, test: { chain_id: string; branch_id:
  *  see the product sees its whole path. */
 export const funnelShelfScope = (actor: Actor, chainColumn: string): Cond =>
   actor.role === 'retailer' ? (actor.chainId ? sql<boolean>`${sql.ref(chainColumn)} = ${actor.chainId}` : FALSE) : TRUE;
+
+// ---- expansion (C6) ----
+
+/** Expansion proposals (`t` = expansion_proposals): a chain its own (branch staff: those for outlets it runs
+ *  and those of tests it ran; outlet staff none); a Dinas those of makers of its region and those into its
+ *  region; the maker her own. */
+export function expansionScope(actor: Actor, t = 'ep'): Cond {
+  const col = (c: string) => sql.ref(`${t}.${c}`);
+  switch (actor.role) {
+    case 'admin':
+      return TRUE;
+    case 'retailer':
+      if (!actor.chainId || isOutletStaff(actor)) return FALSE;
+      if (actor.branchId) {
+        return sql<boolean>`(${col('chain_id')} = ${actor.chainId} AND (${col('target_branch_id')} = ${actor.branchId}
+          OR EXISTS (SELECT 1 FROM market_tests emt WHERE emt.id = ${col('test_id')} AND emt.branch_id = ${actor.branchId})))`;
+      }
+      return sql<boolean>`${col('chain_id')} = ${actor.chainId}`;
+    case 'pemda':
+      if (!actor.regionCode) return FALSE;
+      return sql<boolean>`(${inRegion(`${t}.umkm_district_code`, actor.regionCode)} OR ${regionOverlaps(`${t}.target_region_code`, actor.regionCode)})`;
+    case 'umkm':
+      return actor.organizationId ? sql<boolean>`${col('umkm_id')} = ${actor.organizationId}` : FALSE;
+    default:
+      return FALSE;
+  }
+}
+
+/** A passed product is proposed for more outlets by the chain that ran its test (head office, or that branch). */
+export const mayProposeExpansion = (actor: Actor, test: { chain_id: string; branch_id: string | null; status: string }) =>
+  test.status === 'passed' && mayDecideTest(actor, test);
+
+/** The chain's acceptance: its head office, or the branch that runs the target outlets. */
+export const mayAcceptExpansionForChain = (actor: Actor, p: { chain_id: string; target_branch_id: string | null }) =>
+  actor.role === 'retailer' &&
+  !isOutletStaff(actor) &&
+  actor.chainId === p.chain_id &&
+  (actor.branchId === null || actor.branchId === p.target_branch_id);
+
+/** The other region's acceptance: staff of the Dinas the proposal names. */
+export const mayAcceptExpansionForGovernment = (actor: Actor, p: { target_government_id: string | null }) =>
+  actor.role === 'pemda' && p.target_government_id !== null && actor.organizationId === p.target_government_id;

@@ -21,6 +21,11 @@ type Test = Item<'/api/market-tests'>;
 type Detail = Answer<'/api/market-tests/{id}'>;
 type Options = Answer<'/api/market-tests/options'>;
 type Criterion = Detail['standing']['criteria'][number];
+type Expansion = Answer<'/api/market-tests/{id}/expansion'>;
+type Proposal = Item<'/api/expansion'>;
+type ProposalDetail = Answer<'/api/expansion/{id}'>;
+
+export const proposalHref = (id: string) => `/expansion/${id}`;
 
 export const testHref = (id: string) => `/market-tests/${id}`;
 
@@ -93,6 +98,9 @@ export function MarketTestListPage() {
             {t('Mulai uji pasar', 'Start a market test')}
           </ButtonLink>
         )}
+        <ButtonLink href="/expansion" testId="expansion-link">
+          {t('Usulan ekspansi', 'Expansion proposals')}
+        </ButtonLink>
       </PageHeader>
       <nav className="tabs" aria-label={t('Tampilan', 'View')}>
         {FILTERS.map(([s, name]) => (
@@ -455,6 +463,7 @@ export function MarketTestPage({ params }: { params: Record<string, string> }) {
         </>
       )}
       {deciding && <DecisionForm d={d} onDone={() => qc.invalidateQueries({ queryKey: ['market-tests'] })} />}
+      {d.status === 'passed' && <ExpansionCandidates testId={d.id} />}
     </section>
   );
 }
@@ -674,6 +683,296 @@ export function MarketTestNewPage() {
           </button>
         </div>
       </form>
+    </section>
+  );
+}
+
+// ---- expansion ----
+
+function ExpansionCandidates({ testId }: { testId: string }) {
+  const { t, tx, lang } = useI18n();
+  const today = useToday();
+  const q = useQuery({
+    queryKey: ['market-tests', 'expansion', testId],
+    queryFn: () => api.get<Expansion>(`/api/market-tests/${testId}/expansion`),
+  });
+  const f = useFormErrors();
+  const propose = useMutation({
+    mutationFn: (regionCode: string) => api.post<ProposalDetail>(`/api/market-tests/${testId}/expansion`, { regionCode, startsOn: today }),
+    onSuccess: (p) => navigate(proposalHref(p.id)),
+    onError: (e) => f.fromApi(e, () => null),
+  });
+  if (q.isPending) return <Loading />;
+  if (q.error) return <Problem error={q.error} onRetry={() => q.refetch()} />;
+  const x = q.data;
+  return (
+    <>
+      <h2>{t('Kandidat ekspansi', 'Where it could go next')}</h2>
+      <p className="muted">
+        {t(
+          'Diurutkan dari gerai terdekat dengan wilayah uji; perkiraan dari {r} unit per toko per minggu hasil uji (tanpa minggu kampanye), sebatas kapasitas produksi UMKM (sisa {c} unit per minggu).',
+          'Ranked from the outlets nearest the test’s area; expected from the test’s {r} units per store per week (campaign weeks left out), within the maker’s capacity ({c} units a week spare).',
+          { r: formatNumber(Math.round(x.rate * 100) / 100, lang), c: formatNumber(Math.round(x.spare), lang) },
+        )}
+      </p>
+      <FormProblem error={f.general} />
+      {x.groups.length === 0 ? (
+        <p className="empty">{t('Tidak ada gerai lain yang dapat menerima produk ini.', 'No other outlet can take this product.')}</p>
+      ) : (
+        <ul className="cards" data-testid="expansion-candidates">
+          {x.groups.map((g) => (
+            <li key={`${g.regionCode}-${g.route}`} className="card item" data-testid="expansion-candidate">
+              <p className="item-title" translate="no">
+                {g.regionName}
+              </p>
+              <p className="op-meta">
+                {tx(g.tierLabel)} · {tx(g.routeLabel)}
+              </p>
+              <p>{tx(g.reason)}</p>
+              <p className="op-meta">
+                {t('Perkiraan {u} unit per minggu di {n} gerai; terdekat {k} km', 'About {u} units a week at {n} outlets; nearest {k} km', {
+                  u: formatNumber(g.expectedWeeklyUnits, lang),
+                  n: g.withinCapacity,
+                  k: formatNumber(g.nearestKm, lang),
+                })}
+              </p>
+              {g.crossProvince && (
+                <p className="op-meta">
+                  {t('Perlu persetujuan Dinas daerah tujuan dan cabang.', 'Needs the other region’s Dinas and the branch to accept.')}
+                </p>
+              )}
+              {x.canPropose && g.withinCapacity > 0 && (
+                <button
+                  type="button"
+                  className="btn"
+                  disabled={propose.isPending}
+                  data-testid="propose"
+                  onClick={async () => {
+                    if (
+                      await confirm({
+                        title: t('Usulkan ekspansi ke {r}?', 'Propose expansion into {r}?', { r: g.regionName }),
+                        body: t(
+                          '{n} gerai terdekat, mulai hari ini. UMKM dan pihak yang harus menyetujui akan diberi tahu.',
+                          'The {n} nearest outlets, from today. The maker and those who must accept are told.',
+                          { n: g.withinCapacity },
+                        ),
+                        confirmLabel: t('Usulkan', 'Propose'),
+                      })
+                    )
+                      propose.mutate(g.regionCode);
+                  }}
+                >
+                  {t('Usulkan ekspansi', 'Propose expansion')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function ProposalBadge({ p }: { p: Proposal }) {
+  const { tx } = useI18n();
+  return <Badge tone={p.status === 'accepted' ? 'ok' : p.status === 'declined' ? 'bad' : 'warn'}>{tx(p.statusLabel)}</Badge>;
+}
+
+export function ExpansionListPage() {
+  const { t, lang } = useI18n();
+  const lp = useListParams();
+  const list = useQuery({
+    queryKey: ['expansion', lp.offset],
+    queryFn: () => api.get<Answer<'/api/expansion'>>(`/api/expansion?limit=${lp.limit}&offset=${lp.offset}`),
+  });
+  return (
+    <section className="page">
+      <BackLink href="/market-tests" label={t('Uji pasar', 'Market tests')} />
+      <PageHeader
+        title={t('Usulan ekspansi', 'Expansion proposals')}
+        testId="expansion-title"
+        subtitle={t(
+          'Produk yang lolos uji pasar diusulkan ke gerai di wilayah lain; lintas provinsi perlu persetujuan Dinas daerah tujuan.',
+          'Products that passed their market test proposed for outlets elsewhere; across a province border the other region’s Dinas accepts too.',
+        )}
+      />
+      <ListBody
+        query={list}
+        empty={t('Belum ada usulan ekspansi.', 'No expansion proposals yet.')}
+        page={lp.page}
+        onPage={lp.setPage}
+        testId="proposals"
+        render={(p) => (
+          <li key={p.id} className="card item" data-testid="proposal">
+            <Link href={proposalHref(p.id)} className="item-title" translate="no">
+              {p.productName}
+            </Link>
+            <p className="op-meta">
+              <span translate="no">
+                {p.umkmName} → {p.targetRegionName}
+              </span>
+            </p>
+            <p className="op-meta">{t('{n} gerai mulai {d}', '{n} outlets from {d}', { n: p.outlets, d: formatDate(p.startsOn, lang) })}</p>
+            <p>
+              <ProposalBadge p={p} />
+            </p>
+          </li>
+        )}
+      />
+    </section>
+  );
+}
+
+export function ExpansionPage({ params }: { params: Record<string, string> }) {
+  const { t, tx, lang } = useI18n();
+  const qc = useQueryClient();
+  const id = params.id ?? '';
+  const f = useFormErrors();
+  const [note, setNote] = useState('');
+  const q = useQuery({ queryKey: ['expansion', 'one', id], queryFn: () => api.get<ProposalDetail>(`/api/expansion/${id}`) });
+  const done = () => qc.invalidateQueries({ queryKey: ['expansion'] });
+  const accept = useMutation({
+    mutationFn: () => api.post<ProposalDetail>(`/api/expansion/${id}/accept`, {}),
+    onSuccess: done,
+    onError: (e) => f.fromApi(e, () => null),
+  });
+  const decline = useMutation({
+    mutationFn: () => api.post<ProposalDetail>(`/api/expansion/${id}/decline`, { note }),
+    onSuccess: done,
+    onError: (e) => f.fromApi(e, (field) => (field === 'note' ? 'note' : null)),
+  });
+  if (q.isPending) return <Loading />;
+  if (q.error) return <Problem error={q.error} onRetry={() => q.refetch()} />;
+  const p = q.data;
+  const accepting = p.can.acceptForChain || p.can.acceptForGovernment;
+  const yes = t('sudah', 'yes');
+  const notYet = t('belum', 'not yet');
+  return (
+    <section className="page">
+      <BackLink href="/expansion" label={t('Usulan ekspansi', 'Expansion proposals')} />
+      <PageHeader title={p.productName} testId="proposal-title">
+        <ProposalBadge p={p} />
+      </PageHeader>
+      <Facts
+        rows={[
+          [
+            t('UMKM', 'UMKM'),
+            <span key="u" translate="no">
+              {p.umkmName}
+            </span>,
+          ],
+          [
+            t('Tujuan', 'Into'),
+            <span key="r" translate="no">
+              {p.targetRegionName}
+            </span>,
+          ],
+          [t('Pengiriman', 'Delivery'), tx(p.routeLabel)],
+          [t('Mulai', 'From'), formatDate(p.startsOn, lang)],
+          [
+            t('Perkiraan per minggu', 'Expected a week'),
+            t('{u} unit di {n} gerai', '{u} units at {n} outlets', { u: formatNumber(p.expectedWeeklyUnits, lang), n: p.outlets }),
+          ],
+          [
+            t('Persetujuan jaringan', 'Chain’s acceptance'),
+            <span key="c">
+              <span translate="no">{p.targetBranchName ?? p.chainName}</span>: {p.chainAccepted ? yes : notYet}
+            </span>,
+          ],
+          ...(p.crossProvince
+            ? ([
+                [
+                  t('Persetujuan Dinas tujuan', 'Other region’s Dinas'),
+                  <span key="g">
+                    <span translate="no">{p.targetGovernmentName ?? '—'}</span>: {p.governmentAccepted ? yes : notYet}
+                  </span>,
+                ],
+              ] as [string, React.ReactNode][])
+            : []),
+        ]}
+      />
+      {p.declineNote && (
+        <p className="callout">
+          {t('Ditolak: ', 'Declined: ')}
+          <span translate="no">{p.declineNote}</span>
+        </p>
+      )}
+      <h2>{t('Gerai', 'Outlets')}</h2>
+      <ul className="cards" data-testid="proposal-outlets">
+        {p.outletRows.map((o) => (
+          <li key={o.outletId} className="card item">
+            <p className="item-title" translate="no">
+              {o.storeCode} · {o.outletName}
+            </p>
+            <p className="op-meta">
+              <span translate="no">{o.districtName}</span> ·{' '}
+              {t('{k} km dari UMKM', '{k} km from the maker', { k: formatNumber(o.distanceKm, lang) })}
+              {o.placed && ` · ${t('sudah ditempatkan', 'placed')}`}
+            </p>
+          </li>
+        ))}
+      </ul>
+      {(accepting || p.can.decline) && (
+        <div className="card form" data-testid="proposal-actions">
+          <FormProblem error={f.general} />
+          {accepting && (
+            <button
+              type="button"
+              className="btn btn-primary"
+              data-testid="accept-proposal"
+              disabled={accept.isPending}
+              onClick={async () => {
+                if (
+                  await confirm({
+                    title: t('Setujui ekspansi ini?', 'Accept this expansion?'),
+                    body: p.can.acceptForGovernment
+                      ? t('Atas nama Dinas daerah tujuan.', 'On behalf of the other region’s Dinas.')
+                      : t(
+                          'Atas nama jaringan: produk akan ditempatkan di gerai ini.',
+                          'On behalf of the chain: the product is placed at these outlets.',
+                        ),
+                    confirmLabel: t('Setujui', 'Accept'),
+                  })
+                )
+                  accept.mutate();
+              }}
+            >
+              {t('Setujui', 'Accept')}
+            </button>
+          )}
+          {p.can.decline && (
+            <>
+              <TextField
+                name="note"
+                label={t('Alasan menolak', 'Reason to decline')}
+                value={note}
+                onChange={setNote}
+                error={f.err('note') ?? undefined}
+                maxLength={2000}
+              />
+              <button
+                type="button"
+                className="btn btn-danger"
+                data-testid="decline-proposal"
+                disabled={decline.isPending}
+                onClick={async () => {
+                  if (
+                    await confirm({
+                      title: t('Tolak usulan ini?', 'Decline this proposal?'),
+                      body: t('Usulan tidak dapat dibuka lagi.', 'The proposal cannot be reopened.'),
+                      confirmLabel: t('Tolak', 'Decline'),
+                      danger: true,
+                    })
+                  )
+                    decline.mutate();
+                }}
+              >
+                {t('Tolak', 'Decline')}
+              </button>
+            </>
+          )}
+        </div>
+      )}
     </section>
   );
 }

@@ -9,6 +9,11 @@ type Page = ComponentType<{ params: Record<string, string> }>;
 export const MARKET_TEST_ROUTES: [string, Page][] = [
   ['/market-tests', lazyNamed(() => import('./MarketTestPages.tsx'), 'MarketTestListPage')],
   ['/market-tests/new', lazyNamed(() => import('./MarketTestPages.tsx'), 'MarketTestNewPage')],
+  ['/expansion', lazyNamed(() => import('./MarketTestPages.tsx'), 'ExpansionListPage')],
+  [
+    '/expansion/:id',
+    lazyNamed<{ params: Record<string, string> }, 'ExpansionPage'>(() => import('./MarketTestPages.tsx'), 'ExpansionPage'),
+  ],
   [
     '/market-tests/:id',
     lazyNamed<{ params: Record<string, string> }, 'MarketTestPage'>(() => import('./MarketTestPages.tsx'), 'MarketTestPage'),
