@@ -20,6 +20,7 @@ import { mentoringRoutes } from './modules/curation/mentoring.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { operationsRoutes } from './modules/operations/operations.routes.ts';
 import { placementRoutes } from './modules/placement/placement.routes.ts';
+import { promotionRoutes } from './modules/promotions/promotions.routes.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
 import { salesRoutes } from './modules/sales/sales.routes.ts';
@@ -109,6 +110,8 @@ export async function buildApp(opts: { handle: DbHandle; config: Config; logger?
   // settlement (C8)
   await app.register(settlementRoutes);
   await app.register(settlementDocumentRoutes);
+  // promotion campaigns (C9)
+  await app.register(promotionRoutes);
   // notifications: the inbox, and the mail settings notify() queues with (issue 11)
   await app.register(notificationRoutes, { config });
 

@@ -10,6 +10,7 @@ import { CURATION_VOCABULARY } from './modules/curation/curation.vocabulary.ts';
 import { MENTORING_VOCABULARY } from './modules/curation/mentoring.vocabulary.ts';
 import { NOTIFICATIONS_VOCABULARY } from './modules/notifications/notifications.vocabulary.ts';
 import { OPERATIONS_VOCABULARY } from './modules/operations/operations.vocabulary.ts';
+import { PROMOTIONS_VOCABULARY } from './modules/promotions/promotions.vocabulary.ts';
 import { REGISTRY_VOCABULARY } from './modules/registry/registry.vocabulary.ts';
 import { SALES_VOCABULARY } from './modules/sales/sales.vocabulary.ts';
 import { SETTLEMENT_VOCABULARY } from './modules/settlement/settlement.vocabulary.ts';
@@ -29,6 +30,7 @@ export const VOCABULARY = {
   ...SALES_VOCABULARY,
   ...SETTLEMENT_VOCABULARY,
   ...NOTIFICATIONS_VOCABULARY,
+  ...PROMOTIONS_VOCABULARY,
 } satisfies Vocabulary;
 
 export type VocabularyKind = keyof typeof VOCABULARY;
