@@ -7,6 +7,7 @@ import { seedCuration } from './curation.ts';
 import { seedOperations } from './operations.ts';
 import { seedOutletStaff } from './outletstaff.ts';
 import { seedPlacement } from './placement.ts';
+import { seedPromotions } from './promotions.ts';
 import { seedSettlement } from './settlement.ts';
 
 export type ModuleSeed = (db: Database, log: (s: string) => void, cal: DemoCalendar) => Promise<void>;
@@ -24,4 +25,7 @@ export const MODULE_SEEDS: ModuleSeed[] = [
   seedOutletStaff,
   // settlement (C8): statements of the closed periods, paid, late, disputed and waiting
   seedSettlement,
+  // promotion campaigns (C9): Alfamart Bengkulu's past campaign (its uplift is in the operations sales) and
+  // the planned HUT Kota Bengkulu campaign
+  seedPromotions,
 ];
