@@ -24,8 +24,8 @@ import { ensureMonthPartitions } from '../modules/sales/sales.store.ts';
 import type { SalesLinesTable } from '../modules/sales/sales.tables.ts';
 import { addDays } from '../platform/clock.ts';
 import type { DemoCalendar } from './calendar.ts';
-import { campaignBoost } from './promotions.ts';
 import { type Rng, rng, uuidFrom } from './prng.ts';
+import { campaignBoost } from './promotions.ts';
 
 const WEEKS = 8;
 /** Kota Bengkulu: half of the UMKM holding an Alfamart PKS have their products placed (the other half are
@@ -192,7 +192,10 @@ export async function seedOperations(db: Database, log: (s: string) => void, cal
   for (let d = start; d < cal.today; d = addDays(d, 1)) months.add(`${d.slice(0, 7)}-01`);
   await ensureMonthPartitions(db, [...months]);
   // The demo's past promotion campaign (src/demo/promotions.ts) sells a little more where and when it ran.
-  const boost = campaignBoost(cal, pairs.filter((p) => p.region.code === '17.71'));
+  const boost = campaignBoost(
+    cal,
+    pairs.filter((p) => p.region.code === '17.71'),
+  );
   const counts = await recordStory(db, cal, { chainId: chain.id, headUserId: head.id, start, pairs, id, boost });
   log(
     `  ${placements.length} penempatan Alfamart di Kota Bengkulu dan OKI; ${counts.orders} pesanan, ${counts.notes} surat jalan, ${counts.sales} baris penjualan POS selama ${WEEKS} minggu`,

@@ -98,7 +98,13 @@ export async function seedPromotions(db: Database, log: (s: string) => void, cal
   if (!branch?.chainId) return;
   const pick = pickDemoCampaign(await bengkuluPairs(db, branch.chainId));
   if (pick.products.length === 0) return;
-  const actor = { role: 'retailer' as const, userId: branch.userId, organizationId: branch.branchId, chainId: branch.chainId, branchId: branch.branchId };
+  const actor = {
+    role: 'retailer' as const,
+    userId: branch.userId,
+    organizationId: branch.branchId,
+    chainId: branch.chainId,
+    branchId: branch.branchId,
+  };
   const outlets = pick.outlets.map((outletId, i) => ({ outletId, display: DISPLAYS[i % DISPLAYS.length] as CampaignDisplay }));
 
   const past = await svc.createCampaign(db, actingCtx(actor, cal.t(PAST.createdAt)), {

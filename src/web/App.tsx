@@ -14,6 +14,7 @@ import { OPERATIONS_ROUTES, operationsNav } from './pages/operations/routes.ts';
 import { ProductDetailPage } from './pages/products/ProductDetailPage.tsx';
 import { ProductFormPage } from './pages/products/ProductFormPage.tsx';
 import { ProductListPage } from './pages/products/ProductListPage.tsx';
+import { PROMOTION_ROUTES, promotionsNav } from './pages/promotions/routes.ts';
 import { SETTLEMENT_ROUTES, settlementNav } from './pages/settlement/routes.ts';
 import { Link, matchPath, navigate, useLocation } from './router.tsx';
 import { can, useLogout, useMe } from './session.ts';
@@ -61,6 +62,7 @@ const ROUTES: [string, Page][] = [
   ...AGREEMENT_ROUTES,
   ...OPERATIONS_ROUTES,
   ...SETTLEMENT_ROUTES,
+  ...PROMOTION_ROUTES,
 ];
 
 /** The inbox's menu entry, for every role: what the count beside it belongs to. */
@@ -78,6 +80,7 @@ function navFor(me: Me): [string, Bilingual][] {
     items.push(...agreementsNav(me.role));
     items.push(...operationsNav(me.role));
     items.push(...settlementNav(me.role));
+    items.push(...promotionsNav(me.role, false));
     return items;
   }
   // A bank's staff: the statements offered to their bank, nothing else.
@@ -89,6 +92,7 @@ function navFor(me: Me): [string, Bilingual][] {
       ['/operations/delivery-notes', { id: 'Penerimaan', en: 'Receiving' }],
       ['/operations/stock', { id: 'Stok', en: 'Stock' }],
       ['/operations/returns', { id: 'Retur', en: 'Returns' }],
+      ...promotionsNav(me.role, true),
     );
     return items;
   }
@@ -108,6 +112,7 @@ function navFor(me: Me): [string, Bilingual][] {
   items.push(...agreementsNav(me.role));
   items.push(...operationsNav(me.role));
   items.push(...settlementNav(me.role));
+  items.push(...promotionsNav(me.role, false));
   return items;
 }
 

@@ -18,7 +18,8 @@ const INDO = demo('indomaret');
 const STORE = demo('toko');
 const today = localDate('17.71', TEST_NOW);
 
-const post = (who: string, url: string, payload: unknown = {}) => t.as(who, { method: 'POST', url, payload: payload as Record<string, unknown> });
+const post = (who: string, url: string, payload: unknown = {}) =>
+  t.as(who, { method: 'POST', url, payload: payload as Record<string, unknown> });
 const get = (who: string | null, url: string) => t.as(who, { method: 'GET', url });
 
 beforeAll(async () => {
@@ -89,7 +90,17 @@ describe('creating a campaign', () => {
     });
     expect(res.statusCode).toBe(400);
     const fields = (res.json().error.fields as { field: string; message: { id: string; en: string } }[]).map((f) => f.field);
-    for (const f of ['name', 'regionCode', 'startsOn', 'endsOn', 'outlets.0.outletId', 'outlets.0.display', 'products.0.productId', 'products.0.discountBp', 'products.0.umkmShareBp'])
+    for (const f of [
+      'name',
+      'regionCode',
+      'startsOn',
+      'endsOn',
+      'outlets.0.outletId',
+      'outlets.0.display',
+      'products.0.productId',
+      'products.0.discountBp',
+      'products.0.umkmShareBp',
+    ])
       expect(fields, f).toContain(f);
     for (const f of res.json().error.fields) {
       expect(f.message.id).toBeTruthy();
@@ -123,9 +134,18 @@ describe('creating a campaign', () => {
     const startsOn = addDays(today, 2);
     const o = (await get(BRANCH, `/api/promotions/options?regionCode=17.71&startsOn=${startsOn}&endsOn=${startsOn}`)).json();
     const p = o.products[0];
-    const base = { name: 'Diskon besar', regionCode: '17.71', startsOn, endsOn: startsOn, outlets: [{ outletId: p.placedAt[0], display: 'pojok_umkm' }] };
+    const base = {
+      name: 'Diskon besar',
+      regionCode: '17.71',
+      startsOn,
+      endsOn: startsOn,
+      outlets: [{ outletId: p.placedAt[0], display: 'pojok_umkm' }],
+    };
     const room = 1500 - p.otherFeesBp;
-    const over = await post(BRANCH, '/api/promotions', { ...base, products: [{ productId: p.productId, discountBp: room + 1, fundedBy: 'umkm' }] });
+    const over = await post(BRANCH, '/api/promotions', {
+      ...base,
+      products: [{ productId: p.productId, discountBp: room + 1, fundedBy: 'umkm' }],
+    });
     expect(over.statusCode).toBe(400);
     const e = over.json().error.fields.find((x: { field: string }) => x.field === 'products.0.discountBp');
     expect(e.message.id).toMatch(/Permendag 23\/2021 Pasal 11/);
@@ -135,7 +155,10 @@ describe('creating a campaign', () => {
       products: [{ productId: p.productId, discountBp: room * 2, fundedBy: 'shared', umkmShareBp: 5000 }],
     });
     expect(shared.statusCode, shared.body).toBe(200);
-    const chain = await post(BRANCH, '/api/promotions', { ...base, products: [{ productId: p.productId, discountBp: 5000, fundedBy: 'chain' }] });
+    const chain = await post(BRANCH, '/api/promotions', {
+      ...base,
+      products: [{ productId: p.productId, discountBp: 5000, fundedBy: 'chain' }],
+    });
     expect(chain.statusCode, chain.body).toBe(200);
   });
 
@@ -146,7 +169,14 @@ describe('creating a campaign', () => {
     const p = o.products[0];
     const outlets = (o.outlets as { id: string }[]).slice(0, spots + 1).map((x) => ({ outletId: x.id, display: 'terrace' }));
     if (!outlets.some((x) => x.outletId === p.placedAt[0])) outlets[0] = { outletId: p.placedAt[0], display: 'terrace' };
-    const res = await post(BRANCH, '/api/promotions', { name: 'Teras penuh', regionCode: '17.71', startsOn, endsOn: startsOn, outlets, products: [{ productId: p.productId }] });
+    const res = await post(BRANCH, '/api/promotions', {
+      name: 'Teras penuh',
+      regionCode: '17.71',
+      startsOn,
+      endsOn: startsOn,
+      outlets,
+      products: [{ productId: p.productId }],
+    });
     expect(res.statusCode).toBe(400);
     const e = res.json().error.fields.find((x: { field: string }) => x.field === 'outlets');
     expect(e.message.id).toContain(`${spots} tempat di luar gerai`);
@@ -165,14 +195,16 @@ describe('who sees the demo campaigns', () => {
     expect(d.products.length).toBeGreaterThan(0);
     expect(d.products.every((p) => p.umkmId === one)).toBe(true);
     const r = await svc.campaignResults(t.handle.db, as, id);
-    const mine = await sql<{ n: number }>`SELECT count(*)::int AS n FROM promotion_products WHERE campaign_id = ${id} AND umkm_id = ${one}`.execute(
-      t.handle.db,
-    );
+    const mine = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM promotion_products WHERE campaign_id = ${id} AND umkm_id = ${one}`.execute(t.handle.db);
     expect(r.products.length).toBe(mine.rows[0]?.n);
     expect((await svc.listCampaigns(t.handle.db, as, { limit: 50, offset: 0 })).items.map((c) => c.id)).toContain(id);
     // A maker with no product in it does not see it.
     const other = await sql<{ id: string }>`
-      SELECT id FROM organizations WHERE kind = 'umkm' AND id NOT IN (SELECT umkm_id FROM promotion_products) ORDER BY id LIMIT 1`.execute(t.handle.db);
+      SELECT id FROM organizations WHERE kind = 'umkm' AND id NOT IN (SELECT umkm_id FROM promotion_products) ORDER BY id LIMIT 1`.execute(
+      t.handle.db,
+    );
     const stranger = actingCtx({ role: 'umkm', organizationId: other.rows[0]!.id }, TEST_NOW);
     await expect(svc.getCampaign(t.handle.db, stranger, id)).rejects.toMatchObject({ status: 404 });
     expect((await svc.listCampaigns(t.handle.db, stranger, { limit: 50, offset: 0 })).total).toBe(0);
@@ -182,7 +214,9 @@ describe('who sees the demo campaigns', () => {
     const mine = await sql<{ outlet_id: string }>`SELECT outlet_id FROM users WHERE email = ${STORE}`.execute(t.handle.db);
     const outlet = mine.rows[0]!.outlet_id;
     const list = (await get(STORE, '/api/promotions?limit=200')).json();
-    const expected = await sql<{ id: string }>`SELECT DISTINCT campaign_id AS id FROM promotion_outlets WHERE outlet_id = ${outlet}`.execute(t.handle.db);
+    const expected = await sql<{
+      id: string;
+    }>`SELECT DISTINCT campaign_id AS id FROM promotion_outlets WHERE outlet_id = ${outlet}`.execute(t.handle.db);
     expect(list.items.map((x: { id: string }) => x.id).sort()).toEqual(expected.rows.map((x) => x.id).sort());
     for (const c of list.items) {
       const m = (await get(STORE, `/api/promotions/${c.id}/materials`)).json();
@@ -199,8 +233,10 @@ describe('the demo campaign’s results', () => {
     expect(res.statusCode, res.body).toBe(200);
     const r = res.json();
     expect(r.phase).toBe('ended');
-    const c = (await sql<{ starts_on: string; ends_on: string; chain_id: string }>`
-      SELECT starts_on::text, ends_on::text, chain_id FROM promotion_campaigns WHERE id = ${id}`.execute(t.handle.db)).rows[0]!;
+    const c = (
+      await sql<{ starts_on: string; ends_on: string; chain_id: string }>`
+      SELECT starts_on::text, ends_on::text, chain_id FROM promotion_campaigns WHERE id = ${id}`.execute(t.handle.db)
+    ).rows[0]!;
     const days = Math.round((Date.parse(c.ends_on) - Date.parse(c.starts_on)) / 86_400_000) + 1;
     const before = addDays(c.starts_on, -days);
     expect(r.measured).toEqual({ from: c.starts_on, through: c.ends_on, days });
@@ -251,9 +287,13 @@ describe('the demo campaign’s results', () => {
       if (p.estimate.verdict === 'up') up += 1;
     }
     // The campaign as a whole, over the sums of every product.
-    const sum = (grp: string, win: string) => r.products.reduce((s: number, p: Record<string, Record<string, { units: number }>>) => s + (p[grp]?.[win]?.units ?? 0), 0);
+    const sum = (grp: string, win: string) =>
+      r.products.reduce((s: number, p: Record<string, Record<string, { units: number }>>) => s + (p[grp]?.[win]?.units ?? 0), 0);
     expect(r.total.campaign.during.units).toBe(sum('campaign', 'during'));
-    expect(r.total.estimate.effect).toBeCloseTo(sum('campaign', 'during') / sum('campaign', 'before') / (sum('control', 'during') / sum('control', 'before')) - 1, 10);
+    expect(r.total.estimate.effect).toBeCloseTo(
+      sum('campaign', 'during') / sum('campaign', 'before') / (sum('control', 'during') / sum('control', 'before')) - 1,
+      10,
+    );
     expect(r.total.estimate.verdict).toBe('up');
     expect(r.total.estimate.summary.id).toMatch(/^Naik sekitar \d+% \(kemungkinan besar antara [+−]\d+% dan \+\d+%\)\.$/);
     expect(up + r.products.length).toBeGreaterThan(0);

@@ -15,8 +15,8 @@
 // collapse to a point. A window without a single unit sold gives no ratio: "too little data to tell".
 import type { Bilingual, FieldProblem } from '../../platform/errors.ts';
 import { formatBasisPoints, formatPercent } from '../../platform/format.ts';
-import { MAX_OTHER_FEES_BP, REGIME_CHANGE } from '../agreements/compliance.rules.ts';
 import type { OtherFee } from '../agreements/agreements.tables.ts';
+import { MAX_OTHER_FEES_BP, REGIME_CHANGE } from '../agreements/compliance.rules.ts';
 import type { CampaignDisplay, PromotionFunder } from './promotions.tables.ts';
 
 /** Displays outside the outlet (the terrace spots an MoU counts as `outside_spots`). */
@@ -258,8 +258,14 @@ const signed = (x: number, lang: 'id' | 'en') => `${x >= 0 ? '+' : '−'}${forma
 export function describeEstimate(e: Estimate): Bilingual {
   if (e.verdict === 'insufficient' || e.effect === null || e.low === null || e.high === null) {
     const why: Record<NonNullable<Estimate['reason']>, Bilingual> = {
-      no_campaign_outlets: { id: 'produk ini tidak dipajang di gerai kampanye', en: 'the product is not on the shelf at the campaign outlets' },
-      no_baseline_sales: { id: 'tidak ada penjualan di gerai kampanye pada hari-hari sebelumnya', en: 'nothing sold at the campaign outlets in the days before' },
+      no_campaign_outlets: {
+        id: 'produk ini tidak dipajang di gerai kampanye',
+        en: 'the product is not on the shelf at the campaign outlets',
+      },
+      no_baseline_sales: {
+        id: 'tidak ada penjualan di gerai kampanye pada hari-hari sebelumnya',
+        en: 'nothing sold at the campaign outlets in the days before',
+      },
       no_campaign_sales: { id: 'belum ada penjualan selama kampanye', en: 'nothing has sold during the campaign yet' },
       no_control_sales: { id: 'gerai pembanding tidak mencatat penjualan', en: 'the comparison outlets recorded no sales' },
     };

@@ -31,7 +31,8 @@ const zProductIn = z
     if (!hasDiscount && hasFunder) ctx.addIssue({ code: 'custom', path: ['discountBp'], message: 'promotion_discount_required' });
     const hasShare = p.umkmShareBp !== null && p.umkmShareBp !== undefined;
     if (p.fundedBy === 'shared' && !hasShare) ctx.addIssue({ code: 'custom', path: ['umkmShareBp'], message: 'promotion_share_required' });
-    if (p.fundedBy !== 'shared' && hasShare) ctx.addIssue({ code: 'custom', path: ['umkmShareBp'], message: 'promotion_share_only_shared' });
+    if (p.fundedBy !== 'shared' && hasShare)
+      ctx.addIssue({ code: 'custom', path: ['umkmShareBp'], message: 'promotion_share_only_shared' });
   });
 
 export const zCampaignCreate = z

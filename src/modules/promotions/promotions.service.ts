@@ -172,7 +172,10 @@ export async function createCampaign(db: Database, ctx: Ctx, input: CampaignCrea
   const region = await store.regionExists(db, input.regionCode);
   if (!region) {
     throw invalidFields([
-      { field: 'regionCode', message: { id: 'Wilayah tidak ditemukan; pilih dari daftar.', en: 'Region not found; choose one from the list.' } },
+      {
+        field: 'regionCode',
+        message: { id: 'Wilayah tidak ditemukan; pilih dari daftar.', en: 'Region not found; choose one from the list.' },
+      },
     ]);
   }
   const first = today(input.regionCode, ctx);
@@ -240,7 +243,11 @@ export async function createCampaign(db: Database, ctx: Ctx, input: CampaignCrea
     endsOn: input.endsOn,
     createdBy: ctx.actor.userId,
     createdAt: ctx.now,
-    outlets: input.outlets.map((o) => ({ outletId: o.outletId, districtCode: byId.get(o.outletId)?.district_code as string, display: o.display })),
+    outlets: input.outlets.map((o) => ({
+      outletId: o.outletId,
+      districtCode: byId.get(o.outletId)?.district_code as string,
+      display: o.display,
+    })),
     products: input.products.map((p) => {
       const pks = facts.get(p.productId)?.pks;
       if (!pks) throw new Error('unreachable: judged above');
@@ -275,7 +282,13 @@ export async function cancelCampaign(db: Database, ctx: Ctx, id: string) {
     );
   }
   await store.cancelCampaign(db, id);
-  await audit(db, ctx, { action: 'promotion.cancel', entity: 'promotion_campaign', entityId: id, before: { status: c.status }, after: { status: 'cancelled' } });
+  await audit(db, ctx, {
+    action: 'promotion.cancel',
+    entity: 'promotion_campaign',
+    entityId: id,
+    before: { status: c.status },
+    after: { status: 'cancelled' },
+  });
   return getCampaign(db, ctx, id);
 }
 

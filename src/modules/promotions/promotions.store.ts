@@ -14,8 +14,8 @@ import {
 } from '../../platform/auth/policy.ts';
 import { addDays } from '../../platform/clock.ts';
 import { inForceSql } from '../agreements/agreements.queries.ts';
-import { timeZoneCaseSql } from '../regions/regions.rules.ts';
 import type { OtherFee } from '../agreements/agreements.tables.ts';
+import { timeZoneCaseSql } from '../regions/regions.rules.ts';
 import type { Cell, ProductFacts } from './promotions.rules.ts';
 import type { CampaignDisplay, PromotionFunder } from './promotions.tables.ts';
 
@@ -99,13 +99,7 @@ export async function listCampaigns(
   let q = campaigns(db, actor);
   if (f.phase) q = q.where(phaseCond(f.phase, f.now));
   const [rows, total] = await Promise.all([
-    q
-      .select(CAMPAIGN_COLUMNS(actor))
-      .orderBy('pc.starts_on', 'desc')
-      .orderBy('pc.id')
-      .limit(f.limit)
-      .offset(f.offset)
-      .execute(),
+    q.select(CAMPAIGN_COLUMNS(actor)).orderBy('pc.starts_on', 'desc').orderBy('pc.id').limit(f.limit).offset(f.offset).execute(),
     q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows: rows as CampaignRow[], total: Number(total.n) };
@@ -196,7 +190,13 @@ export interface OutletFact {
 }
 
 /** The outlets the actor may use, of the chain, inside the region, not archived. */
-export async function usableOutlets(db: Database, actor: Actor, chainId: string, regionCode: string, ids?: string[]): Promise<OutletFact[]> {
+export async function usableOutlets(
+  db: Database,
+  actor: Actor,
+  chainId: string,
+  regionCode: string,
+  ids?: string[],
+): Promise<OutletFact[]> {
   let q = db
     .selectFrom('outlets as o')
     .select(['o.id', 'o.district_code', 'o.store_code', 'o.name'])
@@ -400,7 +400,15 @@ export async function resultCells(
   c: { id: string; chainId: string; regionCode: string },
   w: { beforeFrom: string; duringFrom: string; duringThrough: string; days: number },
 ): Promise<ResultCells[]> {
-  const r = await sql<{ product_id: string; grp: 'campaign' | 'control'; outlets: number; win: 'before' | 'during' | null; units: string | null; revenue: string | null; ss: string | null }>`
+  const r = await sql<{
+    product_id: string;
+    grp: 'campaign' | 'control';
+    outlets: number;
+    win: 'before' | 'during' | null;
+    units: string | null;
+    revenue: string | null;
+    ss: string | null;
+  }>`
     WITH prod AS (
       SELECT pp.product_id FROM promotion_products pp WHERE pp.campaign_id = ${c.id} AND ${promotionProductScope(actor, 'pp')}
     ), members AS (
