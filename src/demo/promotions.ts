@@ -1,5 +1,5 @@
 // Demo promotion campaigns (C9) of Alfamart Cabang Bengkulu in Kota Bengkulu (17.71):
-// - "Festival Produk Lokal Bengkulu", two weeks that ended nine days before the seeding day, inside the
+// - "Festival Produk Lokal Bengkulu", two weeks that ended two weeks before the seeding day, inside the
 //   operations demo's eight weeks of sales: a few local products displayed in the UMKM corner, at eye level,
 //   on a terrace spot. The operations simulation (src/demo/operations.ts) asks `campaignBoost` whether a
 //   product is featured at an outlet on a day and then sells a little more there, so the results page

@@ -11534,6 +11534,7 @@ export interface paths {
                             }[];
                             products: {
                                 agreementNumber: string;
+                                maxUmkmFundedBp: number;
                                 otherFeesBp: number;
                                 placedAt: string[];
                                 /** Format: uuid */

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/platform/clock.ts';
-import { scrollWidth, settle, shot, signIn, trackRequests, withServerAndBrowser } from './harness.ts';
+import { SHOTS, scrollWidth, settle, shot, signIn, trackRequests, withServerAndBrowser } from './harness.ts';
 
 const PHONE = { width: 360, height: 740 };
 const BRANCH = 'alfamart.bengkulu@demo.etalase.id';
@@ -106,6 +106,8 @@ describe('promotion campaigns on a phone', () => {
     await looksRight(page, 'results');
     await page.getByTestId('results').scrollIntoViewIfNeeded();
     await shot(page, 'promotions-results');
+    await page.getByTestId('results-total').screenshot({ path: `${SHOTS}/promotions-results-total.png` });
+    await page.getByTestId('campaign-title').screenshot({ path: `${SHOTS}/promotions-results-title.png` });
 
     // The planned HUT Kota Bengkulu campaign: its materials list, with the promotion prices.
     await page.goto(`${e2e.server.url}/promotions?phase=upcoming`);

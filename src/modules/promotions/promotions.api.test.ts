@@ -141,7 +141,7 @@ describe('creating a campaign', () => {
       endsOn: startsOn,
       outlets: [{ outletId: p.placedAt[0], display: 'pojok_umkm' }],
     };
-    const room = 1500 - p.otherFeesBp;
+    const room = p.maxUmkmFundedBp as number; // 15% less the PKS's other fees, on the shelf price
     const over = await post(BRANCH, '/api/promotions', {
       ...base,
       products: [{ productId: p.productId, discountBp: room + 1, fundedBy: 'umkm' }],

@@ -11,6 +11,8 @@ import {
   dispersion,
   estimate,
   judgeCampaign,
+  maxUmkmFundedBp,
+  onSupplierBase,
   type ProductFacts,
   phaseOf,
   umkmFundedBp,
@@ -28,6 +30,9 @@ const product = (over: Partial<ProductFacts> = {}): ProductFacts => ({
     umkmId: 'u',
     startsOn: '2026-02-01',
     otherFees: [{ name: 'Biaya promosi', bp: 200 }],
+    // the shelf price is 25% above the supplier price: 1% off the shelf costs the maker 1.25% of her billed value
+    supplierPrice: 10_000n,
+    shelfPrice: 12_500n,
     daysInForce: 7,
   },
   placedAt: [O1, O2],
@@ -71,8 +76,13 @@ describe('judging a campaign', () => {
     expect(some.map((f) => [f.rule, f.severity])).toEqual([['placed_at_outlets', 'warning']]);
   });
 
-  it('counts the discount the maker funds (or her share) with the PKS’s other fees toward the cap', () => {
-    const room = MAX_OTHER_FEES_BP - 200;
+  it('counts the discount the maker funds (or her share), on her billed value, with the PKS’s other fees toward the cap', () => {
+    // Room: 15% − 2% = 13% of the supplier price = 10.4% of the shelf price.
+    const room = Math.floor(((MAX_OTHER_FEES_BP - 200) * 10_000) / 12_500);
+    expect(room).toBe(1040);
+    expect(maxUmkmFundedBp(200, { supplierPrice: 10_000n, shelfPrice: 12_500n })).toBe(room);
+    expect(onSupplierBase(1040, { supplierPrice: 10_000n, shelfPrice: 12_500n })).toBe(1300);
+    expect(onSupplierBase(1041, { supplierPrice: 10_000n, shelfPrice: 12_500n })).toBe(1302); // rounded up
     const judge = (p: { discountBp: number; fundedBy: 'umkm' | 'chain' | 'government' | 'shared'; umkmShareBp?: number }) =>
       judgeCampaign({ outlets: outlets('pojok_umkm'), products: [{ productId: P, ...p }] }, facts());
     expect(judge({ discountBp: room, fundedBy: 'umkm' })).toEqual([]);
@@ -80,6 +90,7 @@ describe('judging a campaign', () => {
     expect(over.map((f) => [f.rule, f.field])).toEqual([['fee_cap', 'products.0.discountBp']]);
     expect(over[0]?.reference).toBe('Permendag 23/2021 Pasal 11');
     expect(over[0]?.message.id).toContain('15%');
+    expect(over[0]?.message.id).toContain('Paling banyak 10,4% dari harga rak');
     expect(judge({ discountBp: 9000, fundedBy: 'chain' })).toEqual([]);
     expect(judge({ discountBp: 9000, fundedBy: 'government' })).toEqual([]);
     expect(judge({ discountBp: room * 2, fundedBy: 'shared', umkmShareBp: 5000 })).toEqual([]);

@@ -60,6 +60,10 @@ export interface ProductFacts {
     /** Start of the version in force on the first day: which instrument's fee cap applies. */
     startsOn: string;
     otherFees: OtherFee[];
+    /** Prices of the product in that version: the PKS's fees are basis points of the supplier's billed
+     *  value (supplier price), a discount is off the shelf price. */
+    supplierPrice: bigint;
+    shelfPrice: bigint;
     /** Campaign days on which a version of that PKS listing the product is in force. */
     daysInForce: number;
   } | null;
@@ -72,6 +76,22 @@ export interface CampaignFacts {
   /** The MoU of the chain covering the campaign's region, in force on every campaign day, or null. */
   mou: { id: string; number: string; outsideSpots: number | null } | null;
   products: Map<string, ProductFacts>;
+}
+
+/** The maker's part of a discount (basis points of the shelf price) on the base the PKS's fees use: basis
+ *  points of her billed value (the supplier price), rounded up — a fee is never understated. */
+export function onSupplierBase(shelfBp: number, prices: { supplierPrice: bigint; shelfPrice: bigint }): number {
+  if (shelfBp <= 0) return 0;
+  if (prices.supplierPrice <= 0n) return Number.POSITIVE_INFINITY;
+  const num = BigInt(shelfBp) * prices.shelfPrice;
+  return Number((num + prices.supplierPrice - 1n) / prices.supplierPrice);
+}
+
+/** The largest discount (basis points of the shelf price) the maker can fund alone within the cap. */
+export function maxUmkmFundedBp(otherFeesBp: number, prices: { supplierPrice: bigint; shelfPrice: bigint }): number {
+  const room = MAX_OTHER_FEES_BP - otherFeesBp;
+  if (room <= 0 || prices.shelfPrice <= 0n) return 0;
+  return Number((BigInt(room) * prices.supplierPrice) / prices.shelfPrice);
 }
 
 /** The part of a discount the maker pays, in basis points of the shelf price. */
@@ -166,20 +186,22 @@ export function judgeCampaign(
     }
     // A price promotion the maker pays for is a trading-term cost charged to her: with the PKS's other
     // fees it stays within the cap (the agreements module's MAX_OTHER_FEES_BP, its instrument by the PKS's start).
-    const funded = umkmFundedBp(p);
-    if (funded > 0) {
+    const onShelf = umkmFundedBp(p);
+    if (onShelf > 0) {
+      const funded = onSupplierBase(onShelf, f.pks);
       const others = f.pks.otherFees.reduce((s, x) => s + x.bp, 0);
       const total = others + funded;
       if (total > MAX_OTHER_FEES_BP) {
         const ref = feeCapReference(f.pks.startsOn);
+        const pct = (bp: number, lang: 'id' | 'en') => formatBasisPoints(bp, lang);
         out.push({
           rule: 'fee_cap',
           reference: ref,
           severity: 'blocking',
           field: `products.${i}.discountBp`,
           message: {
-            id: `Potongan harga yang ditanggung UMKM (${formatBasisPoints(funded, 'id')}) ditambah biaya lain dalam PKS ${f.pks.number} (${formatBasisPoints(others, 'id')}) berjumlah ${formatBasisPoints(total, 'id')}, melebihi batas ${formatBasisPoints(MAX_OTHER_FEES_BP, 'id')} biaya di luar potongan harga reguler (${ref}).`,
-            en: `The discount borne by the UMKM (${formatBasisPoints(funded, 'en')}) plus the other fees of PKS ${f.pks.number} (${formatBasisPoints(others, 'en')}) total ${formatBasisPoints(total, 'en')}, above the ${formatBasisPoints(MAX_OTHER_FEES_BP, 'en')} cap on fees outside the regular discount (${ref}).`,
+            id: `Potongan harga yang ditanggung UMKM (${pct(onShelf, 'id')} dari harga rak, ${pct(funded, 'id')} dari nilai tagihan pemasok) ditambah biaya lain dalam PKS ${f.pks.number} (${pct(others, 'id')}) berjumlah ${pct(total, 'id')}, melebihi batas ${pct(MAX_OTHER_FEES_BP, 'id')} biaya di luar potongan harga reguler (${ref}). Paling banyak ${pct(maxUmkmFundedBp(others, f.pks), 'id')} dari harga rak.`,
+            en: `The discount borne by the UMKM (${pct(onShelf, 'en')} of the shelf price, ${pct(funded, 'en')} of the supplier's billed value) plus the other fees of PKS ${f.pks.number} (${pct(others, 'en')}) total ${pct(total, 'en')}, above the ${pct(MAX_OTHER_FEES_BP, 'en')} cap on fees outside the regular discount (${ref}). At most ${pct(maxUmkmFundedBp(others, f.pks), 'en')} of the shelf price.`,
           },
         });
       }

@@ -196,6 +196,8 @@ export const zCampaignOptions = z.object({
       agreementNumber: z.string(),
       otherFeesBp: z.number().int(),
       shelfPrice: zRupiahOut.nullable(),
+      /** The largest discount (bp of the shelf price) the maker could fund alone within the fee cap. */
+      maxUmkmFundedBp: z.number().int(),
       placedAt: z.array(zUuid),
     }),
   ),

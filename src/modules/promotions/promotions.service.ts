@@ -17,6 +17,7 @@ import {
   estimate,
   judgeCampaign,
   MAX_CAMPAIGN_DAYS,
+  maxUmkmFundedBp,
   phaseOf,
 } from './promotions.rules.ts';
 import type { CampaignCreate } from './promotions.schemas.ts';
@@ -159,6 +160,13 @@ export async function options(db: Database, ctx: Ctx, q: { regionCode: string; s
         agreementNumber: p.agreement_number,
         otherFeesBp: (p.other_fees ?? []).reduce((s, f) => s + f.bp, 0),
         shelfPrice: p.shelf_price === null ? null : BigInt(p.shelf_price),
+        maxUmkmFundedBp: maxUmkmFundedBp(
+          (p.other_fees ?? []).reduce((s, f) => s + f.bp, 0),
+          {
+            supplierPrice: BigInt(p.supplier_price ?? 0),
+            shelfPrice: BigInt(p.shelf_price ?? 0),
+          },
+        ),
         placedAt: (p.placed_at ?? []).filter((id) => mine.has(id)),
       }))
       .filter((p) => p.placedAt.length > 0),
@@ -261,7 +269,7 @@ export async function createCampaign(db: Database, ctx: Ctx, input: CampaignCrea
       };
     }),
   });
-  await audit(db, ctx, { action: 'promotion.create', entity: 'promotion_campaign', entityId: id, after: input });
+  await audit(db, ctx, { action: 'create', entity: 'promotion_campaign', entityId: id, after: input });
   return getCampaign(db, ctx, id);
 }
 
@@ -283,7 +291,7 @@ export async function cancelCampaign(db: Database, ctx: Ctx, id: string) {
   }
   await store.cancelCampaign(db, id);
   await audit(db, ctx, {
-    action: 'promotion.cancel',
+    action: 'cancel',
     entity: 'promotion_campaign',
     entityId: id,
     before: { status: c.status },

@@ -245,9 +245,12 @@ export async function productFacts(
     umkm_id: string;
     starts_on: string;
     other_fees: OtherFee[];
+    supplier_price: string;
+    shelf_price: string;
     days: number;
   }>`
     SELECT DISTINCT ON (ap.product_id) ap.product_id, a.id AS agreement_id, a.number, a.umkm_id, v.starts_on::text AS starts_on, v.other_fees,
+      ap.supplier_price::text AS supplier_price, ap.shelf_price::text AS shelf_price,
       (SELECT count(*)::int FROM generate_series(${f.from}::date, ${f.through}::date, interval '1 day') g(d)
         WHERE EXISTS (SELECT 1 FROM agreement_versions w JOIN agreement_products wp ON wp.version_id = w.id AND wp.product_id = ap.product_id
           WHERE w.agreement_id = a.id AND ${inForceSql('w', sql<string>`g.d::date`)})) AS days
@@ -267,6 +270,8 @@ export async function productFacts(
         umkmId: p.umkm_id,
         startsOn: p.starts_on,
         otherFees: p.other_fees ?? [],
+        supplierPrice: BigInt(p.supplier_price),
+        shelfPrice: BigInt(p.shelf_price),
         daysInForce: Number(p.days),
       };
   }
@@ -294,10 +299,11 @@ export async function offerableProducts(db: Database, f: { chainId: string; bran
     agreement_number: string;
     other_fees: OtherFee[];
     shelf_price: string | null;
+    supplier_price: string | null;
     placed_at: string[] | null;
   }>`
     SELECT DISTINCT ON (ap.product_id) ap.product_id, p.name AS product_name, u.name AS umkm_name, a.number AS agreement_number,
-      v.other_fees, ap.shelf_price::text AS shelf_price,
+      v.other_fees, ap.shelf_price::text AS shelf_price, ap.supplier_price::text AS supplier_price,
       (SELECT array_agg(pl.outlet_id ORDER BY pl.outlet_id) FROM placements pl JOIN outlets o ON o.id = pl.outlet_id
         WHERE pl.product_id = ap.product_id AND pl.chain_id = ${f.chainId} AND pl.ends_on IS NULL AND ${inRegion('o.district_code', f.regionCode)}) AS placed_at
     FROM agreements a

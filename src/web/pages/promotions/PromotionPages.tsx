@@ -309,7 +309,7 @@ export function PromotionFormPage() {
                 </p>
               )}
               {o.products.length === 0 && <p className="empty">{t('Tidak ada produk yang memenuhi.', 'No product qualifies.')}</p>}
-              <ul className="plain">
+              <ul className="cards">
                 {o.products.map((p) => {
                   const pick = products.get(p.productId);
                   const i = chosenProducts.findIndex((x) => x.productId === p.productId);
@@ -357,9 +357,9 @@ export function PromotionFormPage() {
                             hint={
                               funded
                                 ? t(
-                                    'Bagian UMKM dihitung sebagai biaya: bersama biaya lain PKS ({b}) paling banyak 15% (Permendag 23/2021 Pasal 11).',
-                                    "The UMKM's part counts as a fee: with the PKS's other fees ({b}) at most 15% (Permendag 23/2021 Pasal 11).",
-                                    { b: formatBasisPoints(p.otherFeesBp, lang) },
+                                    'Bagian UMKM dihitung sebagai biaya: bersama biaya lain PKS ({b}) paling banyak 15% dari nilai tagihannya (Permendag 23/2021 Pasal 11) — paling banyak {m} dari harga rak bila UMKM menanggung seluruhnya.',
+                                    "The UMKM's part counts as a fee: with the PKS's other fees ({b}) at most 15% of her billed value (Permendag 23/2021 Pasal 11) — at most {m} of the shelf price if she funds all of it.",
+                                    { b: formatBasisPoints(p.otherFeesBp, lang), m: formatBasisPoints(p.maxUmkmFundedBp, lang) },
                                   )
                                 : undefined
                             }
@@ -423,7 +423,7 @@ export function PromotionFormPage() {
                 )}
               </label>
               {shownOutlets.length === 0 && <p className="empty">{t('Pilih produk dahulu.', 'Choose products first.')}</p>}
-              <ul className="plain">
+              <ul className="cards">
                 {shownOutlets.map((x) => {
                   const display = outlets.get(x.id);
                   const i = chosenOutlets.findIndex((y) => y.id === x.id);
