@@ -685,7 +685,7 @@ export function PromotionPage({ params }: { params: Record<string, string> }) {
               {p.productName}
             </p>
             <p className="op-meta">
-              <span translate="no">{p.umkmName}</span> · PKS <span translate="no">{p.agreementNumber}</span>
+              <span translate="no">{p.umkmName}</span> · <span translate="no">{p.agreementNumber}</span>
             </p>
             <p className="op-meta">
               {p.shelfPrice !== null && formatRupiah(p.shelfPrice)}
