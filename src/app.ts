@@ -21,6 +21,7 @@ import { marketTestRoutes } from './modules/markettests/markettests.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { operationsRoutes } from './modules/operations/operations.routes.ts';
 import { placementRoutes } from './modules/placement/placement.routes.ts';
+import { promotionRoutes } from './modules/promotions/promotions.routes.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
 import { salesRoutes } from './modules/sales/sales.routes.ts';
@@ -110,6 +111,8 @@ export async function buildApp(opts: { handle: DbHandle; config: Config; logger?
   // settlement (C8)
   await app.register(settlementRoutes);
   await app.register(settlementDocumentRoutes);
+  // promotion campaigns (C9)
+  await app.register(promotionRoutes);
   // notifications: the inbox, and the mail settings notify() queues with (issue 11)
   await app.register(notificationRoutes, { config });
   // market tests (C6)

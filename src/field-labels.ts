@@ -242,6 +242,13 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   minFillRateBp: L('Minimal pemenuhan pesanan', 'Minimum fill rate'),
   extraWeeks: L('Minggu tambahan', 'Extra weeks'),
   testId: L('Uji pasar', 'Market test'),
+  // ---- promotion campaigns (C9) ----
+  phase: L('Tahap kampanye', 'Campaign phase'),
+  outlets: L('Gerai', 'Outlets'),
+  display: L('Pajangan', 'Display'),
+  discountBp: L('Potongan harga', 'Price discount'),
+  fundedBy: L('Penanggung potongan harga', 'Who funds the discount'),
+  umkmShareBp: L('Bagian yang ditanggung UMKM', "The UMKM's share"),
 };
 
 /** What one element of a list is called, counted from one in a message ("penanda tangan 2"). */
@@ -262,6 +269,7 @@ export const ELEMENT_LABELS: Record<string, Bilingual> = {
   mentorUmkmIds: L('UMKM dampingan', 'mentored UMKM'),
   criterionCodes: L('persyaratan', 'requirement'),
   itemIds: L('butir rencana', 'plan item'),
+  outlets: L('gerai', 'outlet'),
 };
 
 const isIndex = (s: string) => /^\d+$/.test(s);

@@ -11,6 +11,7 @@ import { MENTORING_VOCABULARY } from './modules/curation/mentoring.vocabulary.ts
 import { MARKET_TESTS_VOCABULARY } from './modules/markettests/markettests.vocabulary.ts';
 import { NOTIFICATIONS_VOCABULARY } from './modules/notifications/notifications.vocabulary.ts';
 import { OPERATIONS_VOCABULARY } from './modules/operations/operations.vocabulary.ts';
+import { PROMOTIONS_VOCABULARY } from './modules/promotions/promotions.vocabulary.ts';
 import { REGISTRY_VOCABULARY } from './modules/registry/registry.vocabulary.ts';
 import { SALES_VOCABULARY } from './modules/sales/sales.vocabulary.ts';
 import { SETTLEMENT_VOCABULARY } from './modules/settlement/settlement.vocabulary.ts';
@@ -31,6 +32,7 @@ export const VOCABULARY = {
   ...SETTLEMENT_VOCABULARY,
   ...NOTIFICATIONS_VOCABULARY,
   ...MARKET_TESTS_VOCABULARY,
+  ...PROMOTIONS_VOCABULARY,
 } satisfies Vocabulary;
 
 export type VocabularyKind = keyof typeof VOCABULARY;

@@ -265,6 +265,15 @@ const MATRIX: Record<string, Who[]> = {
   'GET /api/expansion/:id': PARTIES,
   'POST /api/expansion/:id/accept': ['pemda', ...RETAIL],
   'POST /api/expansion/:id/decline': ['pemda', ...RETAIL],
+  // promotion campaigns (C9): the chain (head office or branch) runs them; a Dinas watches its region's; a
+  // maker reads those featuring her products; outlet staff their store's (the materials list), not results
+  'GET /api/promotions': [...PARTIES, 'outlet'],
+  'GET /api/promotions/options': RETAIL,
+  'POST /api/promotions': RETAIL,
+  'GET /api/promotions/:id': [...PARTIES, 'outlet'],
+  'POST /api/promotions/:id/cancel': RETAIL,
+  'GET /api/promotions/:id/results': PARTIES,
+  'GET /api/promotions/:id/materials': [...PARTIES, 'outlet'],
 };
 
 let t: TestApp;
@@ -663,6 +672,21 @@ Object.assign(ORACLES, {
     if (m.who === 'umkm') return sql`SELECT id FROM expansion_proposals WHERE umkm_id = ${m.org}`;
     return null;
   },
+  // Campaigns: a chain its own (a branch its branch's and those holding one of its outlets), outlet staff
+  // those at their store, a Dinas those in or covering its region, a UMKM those featuring her products.
+  '/api/promotions': (m: Me) => {
+    if (m.who === 'admin') return sql`SELECT id FROM promotion_campaigns`;
+    if (m.who === 'outlet')
+      return sql`SELECT id FROM promotion_campaigns WHERE chain_id = ${m.chain}
+        AND id IN (SELECT campaign_id FROM promotion_outlets WHERE outlet_id = ${m.outlet})`;
+    if (m.who === 'branch')
+      return sql`SELECT id FROM promotion_campaigns WHERE chain_id = ${m.chain} AND (branch_id = ${m.branch}
+        OR id IN (SELECT po.campaign_id FROM promotion_outlets po JOIN outlets o ON o.id = po.outlet_id WHERE o.branch_id = ${m.branch}))`;
+    if (m.who === 'chain') return sql`SELECT id FROM promotion_campaigns WHERE chain_id = ${m.chain}`;
+    if (m.who === 'pemda') return sql`SELECT id FROM promotion_campaigns WHERE ${overlaps('region_code', m.region)}`;
+    if (m.who === 'umkm') return sql`SELECT DISTINCT campaign_id FROM promotion_products WHERE umkm_id = ${m.org}`;
+    return null;
+  },
   '/api/operations/orders': (m: Me) => orderIds(m),
   '/api/operations/delivery-notes': (m: Me) => sql`SELECT id FROM delivery_notes WHERE order_id IN (${orderIds(m)})`,
   '/api/operations/receipts': (m: Me) =>
@@ -756,6 +780,8 @@ describe('every list answer against an SQL oracle of the caller’s scope', () =
     expect(await count('mentor', '/api/umkm')).toBe(5);
     expect(await count('chain', '/api/agreements')).toBeGreaterThan(0);
     expect(await count('chain', '/api/agreements')).toBeLessThan(await count('admin', '/api/agreements'));
+    expect(await count('branch', '/api/promotions')).toBeGreaterThan(0);
+    expect(await count('pemda', '/api/promotions')).toBe(0); // Serang's Dinas: the demo's campaigns are in Kota Bengkulu
     const notices = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM notifications`.execute(t.handle.db)).rows[0]?.n);
     for (const who of ['umkm', 'chain', 'outlet', 'pemda'] as const) {
       expect(await count(who, '/api/notifications'), who).toBeGreaterThan(0);

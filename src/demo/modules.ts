@@ -8,6 +8,7 @@ import { seedMarketTests } from './markettests.ts';
 import { seedOperations } from './operations.ts';
 import { seedOutletStaff } from './outletstaff.ts';
 import { seedPlacement } from './placement.ts';
+import { seedPromotions } from './promotions.ts';
 import { seedSettlement } from './settlement.ts';
 
 export type ModuleSeed = (db: Database, log: (s: string) => void, cal: DemoCalendar) => Promise<void>;
@@ -25,6 +26,10 @@ export const MODULE_SEEDS: ModuleSeed[] = [
   seedOutletStaff,
   // settlement (C8): statements of the closed periods, paid, late, disputed and waiting
   seedSettlement,
-  // market tests (C6): OKI's placements read as eight-week tests — one passed, one failed, one to decide
+  // promotion campaigns (C9): Alfamart Bengkulu's past campaign (its uplift is in the operations sales) and
+  // the planned HUT Kota Bengkulu campaign
+  seedPromotions,
+  // market tests (C6): OKI's placements read as eight-week tests — one passed, one failed, one to decide (after the
+  // campaigns: a test's weeks under a campaign are marked)
   seedMarketTests,
 ];

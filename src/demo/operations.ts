@@ -25,6 +25,7 @@ import type { SalesLinesTable } from '../modules/sales/sales.tables.ts';
 import { addDays } from '../platform/clock.ts';
 import type { DemoCalendar } from './calendar.ts';
 import { type Rng, rng, uuidFrom } from './prng.ts';
+import { campaignBoost } from './promotions.ts';
 
 const WEEKS = 8;
 /** Kota Bengkulu: half of the UMKM holding an Alfamart PKS have their products placed (the other half are
@@ -190,7 +191,12 @@ export async function seedOperations(db: Database, log: (s: string) => void, cal
   const months = new Set<string>();
   for (let d = start; d < cal.today; d = addDays(d, 1)) months.add(`${d.slice(0, 7)}-01`);
   await ensureMonthPartitions(db, [...months]);
-  const counts = await recordStory(db, cal, { chainId: chain.id, headUserId: head.id, start, pairs, id });
+  // The demo's past promotion campaign (src/demo/promotions.ts) sells a little more where and when it ran.
+  const boost = campaignBoost(
+    cal,
+    pairs.filter((p) => p.region.code === '17.71'),
+  );
+  const counts = await recordStory(db, cal, { chainId: chain.id, headUserId: head.id, start, pairs, id, boost });
   log(
     `  ${placements.length} penempatan Alfamart di Kota Bengkulu dan OKI; ${counts.orders} pesanan, ${counts.notes} surat jalan, ${counts.sales} baris penjualan POS selama ${WEEKS} minggu`,
   );
@@ -202,6 +208,8 @@ interface StoryInput {
   start: string;
   pairs: Pair[];
   id: () => string;
+  /** Extra demand (× velocity) of a product at an outlet on a day: the demo's promotion campaign. */
+  boost: (productId: string, outletId: string, day: string) => number;
 }
 
 /** Simulates the eight weeks day by day and records every document as it happens. */
@@ -223,6 +231,8 @@ async function recordStory(db: Database, cal: DemoCalendar, s: StoryInput) {
   const demoUmkm = await db.selectFrom('users').select('organization_id').where('email', '=', 'umkm@demo.etalase.id').executeTakeFirst();
 
   const sales = rng('operations:sales');
+  // Drawn from its own stream, so every other draw of the story stays what it was without the campaign.
+  const promoted = rng('operations:promotion');
   const quirks = rng('operations:quirks');
   const stock = new Map<Pair, Batch[]>(pairs.map((p) => [p, []]));
   const counters = new Map<string, number>();
@@ -285,7 +295,11 @@ async function recordStory(db: Database, cal: DemoCalendar, s: StoryInput) {
     const lines = list
       .map((p) => {
         const onHand = (stock.get(p) ?? []).reduce((t, b) => t + b.left, 0);
-        return { p, qty: Math.max(0, Math.ceil(p.velocity * cover) - onHand) };
+        const qty = Math.max(0, Math.ceil(p.velocity * cover) - onHand);
+        // A store stocks up for a campaign it takes part in (the goods arrive a day or two later) — on a line
+        // it orders anyway, so which orders exist (and every draw made for them) stays as without the campaign.
+        const ahead = Math.max(s.boost(p.productId, p.outletId, addDays(day, 2)), s.boost(p.productId, p.outletId, addDays(day, cover)));
+        return { p, qty: qty > 0 && ahead > 0 ? qty + Math.ceil(p.velocity * ahead * cover) : qty };
       })
       .filter((l) => l.qty > 0);
     if (lines.length === 0) return;
@@ -472,7 +486,8 @@ async function recordStory(db: Database, cal: DemoCalendar, s: StoryInput) {
     for (const p of pairs) {
       const batches = stock.get(p) ?? [];
       const onHand = batches.filter((b) => b.expiresOn >= day).reduce((t, b) => t + b.left, 0);
-      const wanted = poisson(sales, p.velocity * (dow >= 5 ? 1.3 : 1));
+      const extra = s.boost(p.productId, p.outletId, day);
+      const wanted = poisson(sales, p.velocity * (dow >= 5 ? 1.3 : 1)) + (extra > 0 ? poisson(promoted, p.velocity * extra) : 0);
       let sold = Math.min(onHand, wanted);
       if (p === orphan && d === 0) sold = 2;
       if (sold <= 0) continue;

@@ -72,6 +72,27 @@ export const RULE_MESSAGES: Record<string, Bilingual | ((label: Bilingual) => Bi
     id: 'Tanggal kedaluwarsa tidak boleh sebelum tanggal produksi.',
     en: 'The expiry date must not be before the production date.',
   },
+  // promotion campaigns (C9)
+  promotion_ends_before_starts: {
+    id: 'Hari terakhir kampanye tidak boleh sebelum hari pertamanya.',
+    en: "The campaign's last day must not be before its first.",
+  },
+  promotion_funder_required: {
+    id: 'Potongan harga: pilih siapa yang menanggungnya.',
+    en: 'A price promotion: choose who funds it.',
+  },
+  promotion_discount_required: {
+    id: 'Penanggung dipilih tanpa potongan harga: isi besar potongannya atau kosongkan penanggungnya.',
+    en: 'A funder without a discount: enter the discount or clear the funder.',
+  },
+  promotion_share_required: {
+    id: 'Ditanggung bersama: isi bagian yang ditanggung UMKM.',
+    en: "Shared funding: enter the UMKM's share.",
+  },
+  promotion_share_only_shared: {
+    id: 'Bagian UMKM hanya diisi bila potongan ditanggung bersama.',
+    en: "The UMKM's share applies only to shared funding.",
+  },
   phone_invalid: {
     id: 'Nomor telepon tidak valid (contoh: 0812xxxxxxx atau +62812xxxxxxx).',
     en: 'Invalid phone number (e.g. 0812xxxxxxx or +62812xxxxxxx).',

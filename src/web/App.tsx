@@ -15,6 +15,7 @@ import { OPERATIONS_ROUTES, operationsNav } from './pages/operations/routes.ts';
 import { ProductDetailPage } from './pages/products/ProductDetailPage.tsx';
 import { ProductFormPage } from './pages/products/ProductFormPage.tsx';
 import { ProductListPage } from './pages/products/ProductListPage.tsx';
+import { PROMOTION_ROUTES, promotionsNav } from './pages/promotions/routes.ts';
 import { SETTLEMENT_ROUTES, settlementNav } from './pages/settlement/routes.ts';
 import { Link, matchPath, navigate, useLocation } from './router.tsx';
 import { can, useLogout, useMe } from './session.ts';
@@ -63,6 +64,7 @@ const ROUTES: [string, Page][] = [
   ...OPERATIONS_ROUTES,
   ...SETTLEMENT_ROUTES,
   ...MARKET_TEST_ROUTES,
+  ...PROMOTION_ROUTES,
 ];
 
 /** The inbox's menu entry, for every role: what the count beside it belongs to. */
@@ -81,6 +83,7 @@ function navFor(me: Me): [string, Bilingual][] {
     items.push(...operationsNav(me.role));
     items.push(...marketTestsNav(me.role));
     items.push(...settlementNav(me.role));
+    items.push(...promotionsNav(me.role, false));
     return items;
   }
   // A bank's staff: the statements offered to their bank, nothing else.
@@ -93,6 +96,7 @@ function navFor(me: Me): [string, Bilingual][] {
       ['/operations/stock', { id: 'Stok', en: 'Stock' }],
       ['/operations/returns', { id: 'Retur', en: 'Returns' }],
       ['/market-tests', { id: 'Uji pasar', en: 'Market tests' }],
+      ...promotionsNav(me.role, true),
     );
     return items;
   }
@@ -113,6 +117,7 @@ function navFor(me: Me): [string, Bilingual][] {
   items.push(...operationsNav(me.role));
   items.push(...marketTestsNav(me.role));
   items.push(...settlementNav(me.role));
+  items.push(...promotionsNav(me.role, false));
   return items;
 }
 

@@ -12059,6 +12059,719 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/promotions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kampanye promosi / promotion campaigns */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    phase?: "upcoming" | "running" | "ended" | "cancelled";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                branchId: string | null;
+                                branchName: string | null;
+                                /** Format: uuid */
+                                chainId: string;
+                                chainName: string;
+                                createdAt: string;
+                                days: number;
+                                endsOn: string;
+                                /** Format: uuid */
+                                id: string;
+                                mouNumber: string | null;
+                                name: string;
+                                outletCount: number;
+                                /** @enum {string} */
+                                phase: "upcoming" | "running" | "ended" | "cancelled";
+                                phaseLabel: {
+                                    en: string;
+                                    id: string;
+                                };
+                                productCount: number;
+                                regionCode: string;
+                                regionName: string;
+                                startsOn: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Buat kampanye / create a campaign */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        endsOn: string;
+                        name: string;
+                        outlets: {
+                            /** @enum {string} */
+                            display: "pojok_umkm" | "eye_level" | "end_cap" | "terrace";
+                            /** Format: uuid */
+                            outletId: string;
+                        }[];
+                        products: {
+                            discountBp?: number | null;
+                            fundedBy?: ("chain" | "umkm" | "government" | "shared") | null;
+                            /** Format: uuid */
+                            productId: string;
+                            umkmShareBp?: number | null;
+                        }[];
+                        /** @description Kode wilayah Kemendagri / Kemendagri region code: 17, 17.71, 17.71.01, 17.71.01.1001 */
+                        regionCode: string;
+                        startsOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            branchId: string | null;
+                            branchName: string | null;
+                            can: {
+                                cancel: boolean;
+                                results: boolean;
+                            };
+                            /** Format: uuid */
+                            chainId: string;
+                            chainName: string;
+                            createdAt: string;
+                            days: number;
+                            endsOn: string;
+                            findings: {
+                                field: string;
+                                message: {
+                                    en: string;
+                                    id: string;
+                                };
+                                reference: string | null;
+                                rule: string;
+                                /** @enum {string} */
+                                severity: "blocking" | "warning";
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            mouNumber: string | null;
+                            name: string;
+                            outletCount: number;
+                            outlets: {
+                                address: string;
+                                /** @enum {string} */
+                                display: "pojok_umkm" | "eye_level" | "end_cap" | "terrace";
+                                displayLabel: {
+                                    en: string;
+                                    id: string;
+                                };
+                                districtCode: string;
+                                /** Format: uuid */
+                                outletId: string;
+                                outletName: string;
+                                storeCode: string;
+                            }[];
+                            outsideSpots: number | null;
+                            /** @enum {string} */
+                            phase: "upcoming" | "running" | "ended" | "cancelled";
+                            phaseLabel: {
+                                en: string;
+                                id: string;
+                            };
+                            productCount: number;
+                            products: {
+                                /** Format: uuid */
+                                agreementId: string;
+                                agreementNumber: string;
+                                discountBp: number | null;
+                                fundedBy: ("chain" | "umkm" | "government" | "shared") | null;
+                                fundedByLabel: {
+                                    en: string;
+                                    id: string;
+                                } | null;
+                                /** Format: uuid */
+                                productId: string;
+                                productName: string;
+                                promoPrice: number | null;
+                                shelfPrice: number | null;
+                                /** Format: uuid */
+                                umkmId: string;
+                                umkmName: string;
+                                umkmShareBp: number | null;
+                            }[];
+                            regionCode: string;
+                            regionName: string;
+                            startsOn: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/promotions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Satu kampanye / one campaign */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            branchId: string | null;
+                            branchName: string | null;
+                            can: {
+                                cancel: boolean;
+                                results: boolean;
+                            };
+                            /** Format: uuid */
+                            chainId: string;
+                            chainName: string;
+                            createdAt: string;
+                            days: number;
+                            endsOn: string;
+                            findings: {
+                                field: string;
+                                message: {
+                                    en: string;
+                                    id: string;
+                                };
+                                reference: string | null;
+                                rule: string;
+                                /** @enum {string} */
+                                severity: "blocking" | "warning";
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            mouNumber: string | null;
+                            name: string;
+                            outletCount: number;
+                            outlets: {
+                                address: string;
+                                /** @enum {string} */
+                                display: "pojok_umkm" | "eye_level" | "end_cap" | "terrace";
+                                displayLabel: {
+                                    en: string;
+                                    id: string;
+                                };
+                                districtCode: string;
+                                /** Format: uuid */
+                                outletId: string;
+                                outletName: string;
+                                storeCode: string;
+                            }[];
+                            outsideSpots: number | null;
+                            /** @enum {string} */
+                            phase: "upcoming" | "running" | "ended" | "cancelled";
+                            phaseLabel: {
+                                en: string;
+                                id: string;
+                            };
+                            productCount: number;
+                            products: {
+                                /** Format: uuid */
+                                agreementId: string;
+                                agreementNumber: string;
+                                discountBp: number | null;
+                                fundedBy: ("chain" | "umkm" | "government" | "shared") | null;
+                                fundedByLabel: {
+                                    en: string;
+                                    id: string;
+                                } | null;
+                                /** Format: uuid */
+                                productId: string;
+                                productName: string;
+                                promoPrice: number | null;
+                                shelfPrice: number | null;
+                                /** Format: uuid */
+                                umkmId: string;
+                                umkmName: string;
+                                umkmShareBp: number | null;
+                            }[];
+                            regionCode: string;
+                            regionName: string;
+                            startsOn: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/promotions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Batalkan kampanye / cancel a campaign */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            branchId: string | null;
+                            branchName: string | null;
+                            can: {
+                                cancel: boolean;
+                                results: boolean;
+                            };
+                            /** Format: uuid */
+                            chainId: string;
+                            chainName: string;
+                            createdAt: string;
+                            days: number;
+                            endsOn: string;
+                            findings: {
+                                field: string;
+                                message: {
+                                    en: string;
+                                    id: string;
+                                };
+                                reference: string | null;
+                                rule: string;
+                                /** @enum {string} */
+                                severity: "blocking" | "warning";
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            mouNumber: string | null;
+                            name: string;
+                            outletCount: number;
+                            outlets: {
+                                address: string;
+                                /** @enum {string} */
+                                display: "pojok_umkm" | "eye_level" | "end_cap" | "terrace";
+                                displayLabel: {
+                                    en: string;
+                                    id: string;
+                                };
+                                districtCode: string;
+                                /** Format: uuid */
+                                outletId: string;
+                                outletName: string;
+                                storeCode: string;
+                            }[];
+                            outsideSpots: number | null;
+                            /** @enum {string} */
+                            phase: "upcoming" | "running" | "ended" | "cancelled";
+                            phaseLabel: {
+                                en: string;
+                                id: string;
+                            };
+                            productCount: number;
+                            products: {
+                                /** Format: uuid */
+                                agreementId: string;
+                                agreementNumber: string;
+                                discountBp: number | null;
+                                fundedBy: ("chain" | "umkm" | "government" | "shared") | null;
+                                fundedByLabel: {
+                                    en: string;
+                                    id: string;
+                                } | null;
+                                /** Format: uuid */
+                                productId: string;
+                                productName: string;
+                                promoPrice: number | null;
+                                shelfPrice: number | null;
+                                /** Format: uuid */
+                                umkmId: string;
+                                umkmName: string;
+                                umkmShareBp: number | null;
+                            }[];
+                            regionCode: string;
+                            regionName: string;
+                            startsOn: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/promotions/{id}/materials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Daftar materi per gerai / materials list per outlet */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            campaignId: string;
+                            chainName: string;
+                            endsOn: string;
+                            name: string;
+                            outlets: {
+                                address: string;
+                                /** @enum {string} */
+                                display: "pojok_umkm" | "eye_level" | "end_cap" | "terrace";
+                                displayLabel: {
+                                    en: string;
+                                    id: string;
+                                };
+                                items: {
+                                    discountBp: number | null;
+                                    gtin: string | null;
+                                    placed: boolean;
+                                    /** Format: uuid */
+                                    productId: string;
+                                    productName: string;
+                                    promoPrice: number | null;
+                                    shelfPrice: number | null;
+                                    umkmName: string;
+                                }[];
+                                /** Format: uuid */
+                                outletId: string;
+                                outletName: string;
+                                storeCode: string;
+                            }[];
+                            /** @enum {string} */
+                            phase: "upcoming" | "running" | "ended" | "cancelled";
+                            startsOn: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/promotions/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hasil kampanye / campaign results */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            before: {
+                                from: string;
+                                through: string;
+                            } | null;
+                            /** Format: uuid */
+                            campaignId: string;
+                            measured: {
+                                days: number;
+                                from: string;
+                                through: string;
+                            } | null;
+                            name: string;
+                            /** @enum {string} */
+                            phase: "upcoming" | "running" | "ended" | "cancelled";
+                            products: {
+                                campaign: {
+                                    before: {
+                                        days: number;
+                                        outlets: number;
+                                        /** @description rupiah (bilangan bulat / integer) */
+                                        revenue: number;
+                                        units: number;
+                                    };
+                                    during: {
+                                        days: number;
+                                        outlets: number;
+                                        /** @description rupiah (bilangan bulat / integer) */
+                                        revenue: number;
+                                        units: number;
+                                    };
+                                };
+                                control: {
+                                    before: {
+                                        days: number;
+                                        outlets: number;
+                                        /** @description rupiah (bilangan bulat / integer) */
+                                        revenue: number;
+                                        units: number;
+                                    };
+                                    during: {
+                                        days: number;
+                                        outlets: number;
+                                        /** @description rupiah (bilangan bulat / integer) */
+                                        revenue: number;
+                                        units: number;
+                                    };
+                                } | null;
+                                estimate: {
+                                    effect: number | null;
+                                    high: number | null;
+                                    low: number | null;
+                                    /** @enum {string} */
+                                    method: "did" | "before_after";
+                                    methodLabel: {
+                                        en: string;
+                                        id: string;
+                                    };
+                                    summary: {
+                                        en: string;
+                                        id: string;
+                                    };
+                                    /** @enum {string} */
+                                    verdict: "up" | "down" | "unclear" | "insufficient";
+                                    verdictLabel: {
+                                        en: string;
+                                        id: string;
+                                    };
+                                };
+                                /** Format: uuid */
+                                productId: string;
+                                productName: string;
+                                umkmName: string;
+                            }[];
+                            total: {
+                                campaign: {
+                                    before: {
+                                        days: number;
+                                        outlets: number;
+                                        /** @description rupiah (bilangan bulat / integer) */
+                                        revenue: number;
+                                        units: number;
+                                    };
+                                    during: {
+                                        days: number;
+                                        outlets: number;
+                                        /** @description rupiah (bilangan bulat / integer) */
+                                        revenue: number;
+                                        units: number;
+                                    };
+                                };
+                                control: {
+                                    before: {
+                                        days: number;
+                                        outlets: number;
+                                        /** @description rupiah (bilangan bulat / integer) */
+                                        revenue: number;
+                                        units: number;
+                                    };
+                                    during: {
+                                        days: number;
+                                        outlets: number;
+                                        /** @description rupiah (bilangan bulat / integer) */
+                                        revenue: number;
+                                        units: number;
+                                    };
+                                } | null;
+                                estimate: {
+                                    effect: number | null;
+                                    high: number | null;
+                                    low: number | null;
+                                    /** @enum {string} */
+                                    method: "did" | "before_after";
+                                    methodLabel: {
+                                        en: string;
+                                        id: string;
+                                    };
+                                    summary: {
+                                        en: string;
+                                        id: string;
+                                    };
+                                    /** @enum {string} */
+                                    verdict: "up" | "down" | "unclear" | "insufficient";
+                                    verdictLabel: {
+                                        en: string;
+                                        id: string;
+                                    };
+                                };
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/promotions/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pilihan formulir kampanye / the campaign form’s choices */
+        get: {
+            parameters: {
+                query: {
+                    endsOn: string;
+                    /** @description Kode wilayah Kemendagri / Kemendagri region code: 17, 17.71, 17.71.01, 17.71.01.1001 */
+                    regionCode: string;
+                    startsOn: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            mou: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                outsideSpots: number | null;
+                            } | null;
+                            outlets: {
+                                districtCode: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                storeCode: string;
+                            }[];
+                            products: {
+                                agreementNumber: string;
+                                maxUmkmFundedBp: number;
+                                otherFeesBp: number;
+                                placedAt: string[];
+                                /** Format: uuid */
+                                productId: string;
+                                productName: string;
+                                shelfPrice: number | null;
+                                umkmName: string;
+                            }[];
+                            regionCode: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/regions": {
         parameters: {
             query?: never;

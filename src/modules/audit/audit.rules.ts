@@ -101,6 +101,8 @@ const CODE_FIELDS = new Set([
   'code',
   'phase',
   'settlementPeriod',
+  'display',
+  'fundedBy',
 ]);
 /** Fields whose code is a region (Kemendagri code), shown by the region's name. */
 const isRegionField = (f: string) => /(region|province|district|village|regency)(Code|Codes)$/.test(f);

@@ -32,6 +32,8 @@ const KINDS_OF_FIELD: Record<string, string[]> = {
   code: ['criterion'],
   criterionCode: ['criterion'],
   phase: ['agreementPhase'],
+  display: ['campaignDisplay'],
+  fundedBy: ['promotionFunder'],
 };
 
 function codeLabel(field: string, code: string): Bilingual | null {

@@ -25,6 +25,7 @@ const auditEntity = {
   agreement: { id: 'Perjanjian', en: 'Agreement' },
   placement_plan: { id: 'Rencana penempatan', en: 'Placement plan' },
   placement: { id: 'Penempatan produk', en: 'Product placement' },
+  promotion_campaign: { id: 'Kampanye promosi', en: 'Promotion campaign' },
 } satisfies Labels;
 
 /** What was done: the verb a log line starts with ("Mengubah produk", "Changed product"). */
@@ -62,6 +63,7 @@ const auditAction = {
   disable: { id: 'Menonaktifkan', en: 'Disabled' },
   enable: { id: 'Mengaktifkan kembali', en: 'Enabled' },
   reset_password: { id: 'Mengatur ulang kata sandi', en: 'Reset the password of' },
+  cancel: { id: 'Membatalkan', en: 'Cancelled' },
 } satisfies Labels;
 
 /** Fields of the records kept before and after a change (camelCase; snake_case columns are looked up in
@@ -230,6 +232,11 @@ const auditField = {
   method: { id: 'Metode', en: 'Method' },
   total: { id: 'Jumlah', en: 'Total' },
   value: { id: 'Nilai', en: 'Value' },
+  // promotion campaigns (C9)
+  display: { id: 'Pajangan', en: 'Display' },
+  fundedBy: { id: 'Penanggung potongan harga', en: 'Who funds the discount' },
+  discountBp: { id: 'Potongan harga', en: 'Price discount' },
+  umkmShareBp: { id: 'Bagian UMKM', en: "The UMKM's share" },
 } satisfies Labels;
 
 export const AUDIT_VOCABULARY = { auditEntity, auditAction, auditField };

@@ -118,6 +118,12 @@ export const POLICY = {
   'expansion.respond': ['pemda', 'retailer'],
   // notifications (issue 11): everyone signed in reads, and marks read, their own inbox (notificationScope)
   'notifications.read': SIGNED_IN,
+  // promotion campaigns (C9): a chain's head office or branch runs them; a Dinas watches its region's; a
+  // maker reads those featuring her products (her rows only); outlet staff read their store's, for the
+  // materials list. Results (sales figures over several outlets) are not a store's business.
+  'promotions.read': ['admin', 'pemda', 'retailer', 'outlet', 'umkm'],
+  'promotions.results': ['admin', 'pemda', 'retailer', 'umkm'],
+  'promotions.manage': ['retailer'],
 } as const satisfies Record<string, Audience[]>;
 
 export type Action = keyof typeof POLICY;
@@ -904,3 +910,58 @@ export const mayAcceptExpansionForChain = (actor: Actor, p: { chain_id: string; 
 /** The other region's acceptance: staff of the Dinas the proposal names. */
 export const mayAcceptExpansionForGovernment = (actor: Actor, p: { target_government_id: string | null }) =>
   actor.role === 'pemda' && p.target_government_id !== null && actor.organizationId === p.target_government_id;
+
+// ---- promotion campaigns (C9) ----
+
+/** Campaigns (`t` = promotion_campaigns): a chain its own (branch staff: their branch's, and the head
+ *  office's that hold one of their branch's outlets); outlet staff those at their store; a Dinas those in
+ *  (or covering) its region; a UMKM those featuring one of her products. */
+export function promotionScope(actor: Actor, t = 'pc'): Cond {
+  const col = (c: string) => sql.ref(`${t}.${c}`);
+  switch (actor.role) {
+    case 'admin':
+      return TRUE;
+    case 'retailer':
+      if (!actor.chainId) return FALSE;
+      if (isOutletStaff(actor))
+        return sql<boolean>`(${col('chain_id')} = ${actor.chainId} AND EXISTS (SELECT 1 FROM promotion_outlets pso
+          WHERE pso.campaign_id = ${col('id')} AND pso.outlet_id = ${actor.outletId}))`;
+      if (actor.branchId)
+        return sql<boolean>`(${col('chain_id')} = ${actor.chainId} AND (${col('branch_id')} = ${actor.branchId}
+          OR EXISTS (SELECT 1 FROM promotion_outlets pso JOIN outlets psoo ON psoo.id = pso.outlet_id
+            WHERE pso.campaign_id = ${col('id')} AND psoo.branch_id = ${actor.branchId})))`;
+      return sql<boolean>`${col('chain_id')} = ${actor.chainId}`;
+    case 'pemda':
+      return actor.regionCode ? regionOverlaps(`${t}.region_code`, actor.regionCode) : FALSE;
+    case 'umkm':
+      return actor.organizationId
+        ? sql<boolean>`EXISTS (SELECT 1 FROM promotion_products psp WHERE psp.campaign_id = ${col('id')} AND psp.umkm_id = ${actor.organizationId})`
+        : FALSE;
+    default:
+      return FALSE;
+  }
+}
+
+/** The featured products of a campaign the actor reads (`t` = promotion_products): a maker her own rows
+ *  only (not other makers' discounts); whoever sees the campaign, all of them. */
+export function promotionProductScope(actor: Actor, t = 'pp'): Cond {
+  if (actor.role === 'umkm') return actor.organizationId ? sql<boolean>`${sql.ref(`${t}.umkm_id`)} = ${actor.organizationId}` : FALSE;
+  return TRUE;
+}
+
+/** The campaign outlets the actor reads (`t` = promotion_outlets): outlet staff their store only. */
+export function promotionOutletScope(actor: Actor, t = 'po'): Cond {
+  return isOutletStaff(actor) ? sql<boolean>`${sql.ref(`${t}.outlet_id`)} = ${actor.outletId}` : TRUE;
+}
+
+/** A campaign is created and cancelled by its chain: the head office, or branch staff for their branch's
+ *  (a branch campaign) — never an outlet's staff. */
+export const mayManageCampaign = (actor: Actor, c: { chain_id: string; branch_id: string | null }) =>
+  actor.role === 'retailer' &&
+  !isOutletStaff(actor) &&
+  actor.chainId === c.chain_id &&
+  (actor.branchId === null || actor.branchId === c.branch_id);
+
+/** Whether the actor may create campaigns at all, and for which chain and branch. */
+export const campaignOwnerOf = (actor: Actor) =>
+  actor.role === 'retailer' && !isOutletStaff(actor) && actor.chainId ? { chainId: actor.chainId, branchId: actor.branchId } : null;
