@@ -325,5 +325,6 @@ describe('demo data: the day it is seeded', () => {
     } finally {
       await fresh.close();
     }
-  });
+    // a whole fresh demo is seeded here, as in the test above
+  }, 240_000);
 });

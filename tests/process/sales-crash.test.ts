@@ -155,6 +155,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('POS import crash safety', ()
       expect(mine.filter((i) => i.status !== 'done' && i.status !== 'failed')).toEqual([]);
       console.log(`lines after each kill: ${seen.join(', ')}`);
     },
-    240_000 * Math.max(1, LINES / 100_000),
+    // ~220 s alone on the 2-core machine; the rest of the suite runs beside it
+    420_000 * Math.max(1, LINES / 100_000),
   );
 });
