@@ -42,7 +42,7 @@ interface Detail extends Test {
   };
   outletRows: { outletId: string; placementEndsOn: string | null }[];
   decisions: { decision: string; note: string | null }[];
-  delisting: { returnNumber: string; qty: number; borneBy: string }[];
+  delisting: { outletId: string; returnNumber: string; qty: number; borneBy: string }[];
   can: { pass: boolean; extend: boolean; fail: boolean };
 }
 
@@ -139,15 +139,24 @@ describe('a test’s standing', () => {
     const d = body<Detail>(await get(ALFA, `/api/market-tests/${byName('Beras Premium Pulen 2,5 kg').id}`));
     expect(d.status).toBe('failed');
     expect(d.outletRows.every((o) => o.placementEndsOn === TODAY)).toBe(true);
-    expect(d.delisting.length).toBeGreaterThan(0);
+    // every outlet that still held some got a nota retur for all of it, borne as the PKS says (on a day the
+    // demo's shelves had sold out, there is nothing to hand back)
     const notes = (
       await sql<{ number: string; borne_by: string; qty: string }>`
         SELECT rn.number, rn.borne_by, sum(l.qty) AS qty FROM return_notes rn JOIN return_note_lines l ON l.note_id = rn.id
-        WHERE rn.number IN (${sql.join(d.delisting.map((x) => x.returnNumber))}) GROUP BY rn.number, rn.borne_by ORDER BY rn.number`.execute(
-        t.handle.db,
-      )
+        WHERE rn.umkm_id = (SELECT umkm_id FROM market_tests WHERE id = ${d.id}) AND rn.reason = 'unsold'
+          AND rn.note = 'Uji pasar gagal / market test failed'
+          AND rn.outlet_id IN (SELECT outlet_id FROM market_test_outlets WHERE test_id = ${d.id})
+        GROUP BY rn.number, rn.borne_by ORDER BY rn.number`.execute(t.handle.db)
     ).rows;
-    expect(notes.map((n) => [n.number, n.borne_by, Number(n.qty)])).toEqual(d.delisting.map((x) => [x.returnNumber, x.borneBy, x.qty]));
+    expect(notes.map((n) => [n.number, n.borne_by, Number(n.qty)])).toEqual(
+      [...d.delisting].sort((a, b) => a.returnNumber.localeCompare(b.returnNumber)).map((x) => [x.returnNumber, x.borneBy, x.qty]),
+    );
+    const unsold = (
+      await sql<{ u: string }>`SELECT v.unsold_goods AS u FROM agreement_versions v JOIN market_tests mt ON mt.agreement_id = v.agreement_id
+        WHERE mt.id = ${d.id} AND v.status = 'signed' ORDER BY v.version DESC LIMIT 1`.execute(t.handle.db)
+    ).rows[0]?.u;
+    for (const x of d.delisting) expect(x.borneBy).toBe(unsold === 'borne_by_chain' ? 'chain' : 'umkm');
     // nothing of it is left on those shelves
     const left = await sql<{ n: string }>`SELECT coalesce(sum(qty), 0) AS n FROM stock_movements WHERE product_id = ${d.productId}
       AND outlet_id IN (SELECT outlet_id FROM market_test_outlets WHERE test_id = ${d.id})`.execute(t.handle.db);
@@ -277,19 +286,41 @@ describe('starting a test', () => {
 });
 
 describe('deciding', () => {
-  it('the chain passes a completed test once; the decision is kept and cannot be edited', async () => {
+  it('failing a test whose criteria are met needs a reason; then it is delisted and its stock handed back, once', async () => {
     const x = byName('Terasi Blok Super 500 g');
-    const r = await post(ALFA, `/api/market-tests/${x.id}/decisions`, { decision: 'pass', note: 'Lanjut terpajang' });
+    const onHand = async () =>
+      (
+        await sql<{
+          outlet_id: string;
+          qty: string;
+        }>`SELECT outlet_id, sum(qty) AS qty FROM stock_movements WHERE product_id = ${x.productId}
+          AND batch_id IS NOT NULL AND outlet_id IN (SELECT outlet_id FROM market_test_outlets WHERE test_id = ${x.id})
+          GROUP BY outlet_id HAVING sum(qty) > 0 ORDER BY outlet_id`.execute(t.handle.db)
+      ).rows.map((r) => [r.outlet_id, Number(r.qty)]);
+    const before = await onHand();
+    const bare = await post(ALFA, `/api/market-tests/${x.id}/decisions`, { decision: 'fail' });
+    expect(bare.statusCode).toBe(400);
+    expect(body<{ error: { field: string; message: { id: string } } }>(bare).error).toMatchObject({
+      field: 'note',
+      message: { id: expect.stringContaining('Syarat yang disepakati terpenuhi') },
+    });
+    const r = await post(ALFA, `/api/market-tests/${x.id}/decisions`, {
+      decision: 'fail',
+      note: 'Rak terasi dipakai untuk produk musiman',
+    });
     expect(r.statusCode).toBe(200);
     const d = body<Detail>(r);
-    expect(d.status).toBe('passed');
-    expect(d.decisions.at(-1)).toMatchObject({ decision: 'pass', note: 'Lanjut terpajang' });
-    expect((await post(ALFA, `/api/market-tests/${x.id}/decisions`, { decision: 'fail', note: 'x' })).statusCode).toBe(409);
+    expect(d.status).toBe('failed');
+    expect(d.outletRows.every((o) => o.placementEndsOn === TODAY)).toBe(true);
+    // what each outlet held is on its nota retur, and nothing is left
+    expect(d.delisting.map((y) => [y.outletId, y.qty]).sort()).toEqual([...before].sort());
+    expect(await onHand()).toEqual([]);
+    expect((await post(ALFA, `/api/market-tests/${x.id}/decisions`, { decision: 'pass' })).statusCode).toBe(409);
     await expect(sql`UPDATE market_test_decisions SET note = 'diubah' WHERE test_id = ${x.id}`.execute(t.handle.db)).rejects.toThrow(
       /append-only/,
     );
     const mine = body<Detail>(await get(UMKM, `/api/market-tests/${x.id}`));
-    expect(mine.status).toBe('passed');
+    expect(mine.decisions.at(-1)).toMatchObject({ decision: 'fail', note: 'Rak terasi dipakai untuk produk musiman' });
   });
 });
 
