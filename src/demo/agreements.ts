@@ -134,6 +134,61 @@ const MOUS: MouSpec[] = [
   },
 ];
 
+/** Pemprov Sulawesi Barat and Alfamidi (whose Makassar branch attends the Sulbar partnership forum). */
+const SULBAR_MOU: MouSpec = {
+  gov: '76',
+  chain: 'alfamidi',
+  startsOn: '2026-06-01',
+  endsOn: '2028-05-31',
+  outlets: 28,
+  outside: 6,
+  events: 2,
+  witness: false,
+  signedOn: '2026-05-20',
+  head: { name: 'Rahmat Hidayat (demo)', title: 'Kepala Dinas Perdagangan, Perindustrian, Koperasi dan UKM Provinsi Sulawesi Barat' },
+};
+/** Where the Sulbar PKS are: Polewali Mandar, where Alfamidi has most of its Sulbar outlets. */
+const SULBAR_PKS_REGENCY = '76.04';
+
+/** Up to `limit` businesses of a regency with products (with a barcode) whose latest Alfamidi curation is
+ *  "lolos", in id order, and those products. */
+async function passedWithAlfamidi(db: Database, chainId: string, regency: string, limit: number) {
+  const rows = await db
+    .selectFrom('curation_entries as e')
+    .innerJoin('curation_rounds as r', 'r.id', 'e.round_id')
+    .innerJoin('products as p', 'p.id', 'e.product_id')
+    .innerJoin('umkm_profiles as u', 'u.organization_id', 'e.umkm_id')
+    .select((eb) => [
+      'p.id',
+      'p.umkm_id',
+      'p.supplier_price',
+      'p.retail_price',
+      'u.owner_name',
+      eb
+        .selectFrom('curation_evaluations as ev')
+        .whereRef('ev.entry_id', '=', 'e.id')
+        .select('ev.outcome')
+        .orderBy('ev.id', 'desc')
+        .limit(1)
+        .as('outcome'),
+    ])
+    .where('r.chain_id', '=', chainId)
+    .where('e.village_code', 'like', `${regency}.%`)
+    .where('p.gtin', 'is not', null)
+    .where('p.archived_at', 'is', null)
+    .orderBy('p.umkm_id')
+    .orderBy('p.id')
+    .execute();
+  const passed = rows.filter((r) => r.outcome === 'lolos');
+  const umkmIds = [...new Set(passed.map((r) => r.umkm_id))].slice(0, limit);
+  return {
+    umkm: umkmIds.map((uid) => ({ id: uid, owner_name: passed.find((r) => r.umkm_id === uid)?.owner_name as string })),
+    products: passed
+      .filter((r) => umkmIds.includes(r.umkm_id))
+      .map((r) => ({ id: r.id, umkm_id: r.umkm_id, supplier_price: r.supplier_price, retail_price: r.retail_price })),
+  };
+}
+
 const CHAIN_SIGNATORY: Record<ChainCode, { name: string; title: string }> = {
   alfamart: { name: 'Budi Santoso (demo)', title: 'Manajer Kemitraan UMKM, PT Sumber Alfaria Trijaya Tbk' },
   alfamidi: { name: 'Dewi Lestari (demo)', title: 'Manajer Kemitraan UMKM, PT Midi Utama Indonesia Tbk' },
@@ -148,6 +203,7 @@ const ACCOUNT_TITLES: Record<string, string> = {
   'pemda.ambon@demo.etalase.id': 'Kepala Bidang UKM, Dinas Koperasi dan UKM Kota Ambon',
   'pemda.oki@demo.etalase.id': 'Kepala Bidang UKM, Dinas Koperasi dan UKM Kabupaten Ogan Komering Ilir',
   'pemda.serang@demo.etalase.id': 'Kepala Bidang UKM, Dinas Koperasi, Perdagangan dan Industri Kabupaten Serang',
+  'pemda.sulbar@demo.etalase.id': 'Kepala Bidang Koperasi dan UKM, Dinas Dagperinkop-UKM Provinsi Sulawesi Barat',
   'alfamart@demo.etalase.id': 'Manajer Kemitraan UMKM, PT Sumber Alfaria Trijaya Tbk',
   'alfamidi@demo.etalase.id': 'Manajer Kemitraan UMKM, PT Midi Utama Indonesia Tbk',
   'indomaret@demo.etalase.id': 'Manajer Kemitraan UMKM, PT Indomarco Prismatama',
@@ -186,6 +242,7 @@ export async function seedAgreements(db: Database, log: (s: string) => void, cal
       'pemda.ambon@demo.etalase.id',
       'pemda.oki@demo.etalase.id',
       'pemda.serang@demo.etalase.id',
+      'pemda.sulbar@demo.etalase.id',
       'alfamart@demo.etalase.id',
       'alfamidi@demo.etalase.id',
       'indomaret@demo.etalase.id',
@@ -221,7 +278,7 @@ export async function seedAgreements(db: Database, log: (s: string) => void, cal
   };
 
   const mouIds = new Map<string, { id: string; witness: boolean }>();
-  for (const spec of MOUS) {
+  const addMou = (spec: MouSpec) => {
     const m = { ...spec, startsOn: cal.d(spec.startsOn), endsOn: cal.d(spec.endsOn), signedOn: cal.d(spec.signedOn) };
     const agreementId = id();
     const versionId = id();
@@ -267,7 +324,8 @@ export async function seedAgreements(db: Database, log: (s: string) => void, cal
       complete: true,
     });
     for (const r of m.relaxations ?? []) relaxations.push({ version_id: versionId, criterion_code: r.criterionCode, note: r.note });
-  }
+  };
+  for (const spec of MOUS) addMou(spec);
 
   // The UMKM whose PKS the demo holds: every OKI UMKM, and five of Serang's drawn from a seeded stream.
   const umkm = await db
@@ -293,18 +351,21 @@ export async function seedAgreements(db: Database, log: (s: string) => void, cal
 
   // Signing needs a user: owners other than the demo login get an account outside @demo.etalase.id (not a
   // printed login) whose stored hash is no argon2 hash, so no password ever matches it.
-  const owners = [...oki, ...serang].filter((u) => !users.some((x) => x.organization_id === u.id));
-  const ownerUsers = owners.map((u) => ({
-    id: id(),
-    email: `pemilik-${u.id.slice(0, 8)}@umkm.demo.etalase.id`,
-    name: u.owner_name,
-    password_hash: '!no-password:demo-owner',
-    role: 'umkm' as const,
-    title: OWNER_TITLE,
-    organization_id: u.id,
-  }));
-  if (ownerUsers.length) await db.insertInto('users').values(ownerUsers).execute();
-  for (const u of ownerUsers) users.push({ id: u.id, email: u.email, name: u.name, title: u.title, organization_id: u.organization_id });
+  const addOwners = async (list: { id: string; owner_name: string }[]) => {
+    const owners = list.filter((u) => !users.some((x) => x.organization_id === u.id));
+    const ownerUsers = owners.map((u) => ({
+      id: id(),
+      email: `pemilik-${u.id.slice(0, 8)}@umkm.demo.etalase.id`,
+      name: u.owner_name,
+      password_hash: '!no-password:demo-owner',
+      role: 'umkm' as const,
+      title: OWNER_TITLE,
+      organization_id: u.id,
+    }));
+    if (ownerUsers.length) await db.insertInto('users').values(ownerUsers).execute();
+    for (const u of ownerUsers) users.push({ id: u.id, email: u.email, name: u.name, title: u.title, organization_id: u.organization_id });
+  };
+  await addOwners([...oki, ...serang]);
 
   const pks = (
     u: { id: string; owner_name: string },
@@ -424,6 +485,29 @@ export async function seedAgreements(db: Database, log: (s: string) => void, cal
     });
   });
 
+  // Sulawesi Barat (after the others, so their ids and numbers stay as they were): the Pemprov's MoU with
+  // Alfamidi, and consignment PKS with Alfamidi for the Polewali Mandar businesses whose products passed
+  // Alfamidi's curation there (with a barcode) — the products of the Sulbar market test (markettests.ts).
+  addMou(SULBAR_MOU);
+  const sulbar = await passedWithAlfamidi(db, chainOf('alfamidi'), SULBAR_PKS_REGENCY, 3);
+  await addOwners(sulbar.umkm);
+  productRows.push(...sulbar.products);
+  for (const u of sulbar.umkm) {
+    pks(u, {
+      gov: '76',
+      chain: 'alfamidi',
+      startsOn: '2026-09-15',
+      endsOn: '2027-09-14',
+      outright: false,
+      paymentTermDays: 14,
+      period: 'two_weekly',
+      fees: [],
+      pickupHours: 24,
+      maxProducts: 3,
+      submittedAt: '2026-09-01T01:00:00Z',
+    });
+  }
+
   await db
     .insertInto('agreements')
     .values(plans.map((p) => p.agreement))
@@ -466,5 +550,5 @@ export async function seedAgreements(db: Database, log: (s: string) => void, cal
       .execute();
   }
   await db.insertInto('agreement_signatures').values(signatures).execute();
-  log(`  ${MOUS.length} MoU, ${plans.length - MOUS.length} PKS`);
+  log(`  ${plans.filter((p) => p.agreement.kind === 'mou').length} MoU, ${plans.filter((p) => p.agreement.kind === 'pks').length} PKS`);
 }

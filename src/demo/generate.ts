@@ -76,6 +76,14 @@ export const GOVERNMENTS: GovSpec[] = [
   },
 ];
 
+/** Sulawesi Selatan's Dinas, with which Sulbar's builds cross-province marketing (the Sulbar report). */
+export const SULSEL: GovSpec = {
+  key: 'sulsel',
+  name: 'Pemerintah Provinsi Sulawesi Selatan',
+  dinas: 'Dinas Koperasi dan UKM Provinsi Sulawesi Selatan',
+  region: '73',
+};
+
 interface BranchSpec {
   key: string;
   chain: ChainCode;
@@ -108,7 +116,7 @@ const BANKS: { name: string; legal: string; region: string | null }[] = [
 /** Region codes outside the demo regencies that organisations point at; the seed checks they exist. */
 export const REFERENCED_REGIONS = [
   ...new Set([
-    ...GOVERNMENTS.map((g) => g.region),
+    ...[...GOVERNMENTS, SULSEL].map((g) => g.region),
     ...BRANCHES.map((b) => b.region),
     ...BANKS.flatMap((b) => (b.region ? [b.region] : [])),
   ]),
@@ -149,6 +157,15 @@ const OUTLET_PLANS: OutletPlan[] = [
   { regencies: SULBAR, chain: 'alfamart', count: 12, branch: null, perishableShare: 0.3 },
   { regencies: SULBAR, chain: 'indomaret', count: 20, branch: 'indomaret-makassar', perishableShare: 0.45 },
 ];
+
+/** Alfamidi in Kota Makassar, run by its Makassar branch (the branch that also serves Sulawesi Barat). */
+const MAKASSAR_OUTLETS: OutletPlan = {
+  regencies: only('73.71'),
+  chain: 'alfamidi',
+  count: 24,
+  branch: 'alfamidi-makassar',
+  perishableShare: 0.35,
+};
 
 const ALNUM = 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789';
 const LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -309,7 +326,7 @@ export function generateDemo(index: RegionIndex, passwordHash: string, cal: Demo
   const codes = rng('store-codes');
   const usedCodes = new Map<ChainCode, Set<string>>();
   const usedNames = new Map<string, number>();
-  for (const plan of OUTLET_PLANS) {
+  const addOutlets = (plan: OutletPlan) => {
     const perRegency = apportion(
       plan.count,
       plan.regencies.map((x) => x.weight),
@@ -352,7 +369,8 @@ export function generateDemo(index: RegionIndex, passwordHash: string, cal: Demo
         }
       });
     });
-  }
+  };
+  for (const plan of OUTLET_PLANS) addOutlets(plan);
 
   // UMKM, their products and permits.
   const usedNib = new Set<string>();
@@ -544,6 +562,22 @@ export function generateDemo(index: RegionIndex, passwordHash: string, cal: Demo
   for (const umkmId of umkmIds.oki.slice(0, 5)) rows.mentorAssignments.push({ mentor_user_id: mentor, umkm_id: umkmId });
   // Branch staff (last, so every earlier id stays as it was): sees only its branch's outlets, plans, placements.
   user('alfamart.bengkulu@demo.etalase.id', 'Staf Alfamart Cabang Bengkulu', 'retailer', branchId.get('alfamart-bengkulu') as string);
+  // Added later, after every earlier row (so their ids stay as they were): Alfamidi's outlets in Kota Makassar,
+  // where the Sulawesi Barat products expand to, and the Sulawesi Selatan Dinas that accepts such an expansion.
+  addOutlets(MAKASSAR_OUTLETS);
+  const sulsel = id();
+  rows.organizations.push({
+    id: sulsel,
+    kind: 'government',
+    name: SULSEL.name,
+    legal_name: SULSEL.dinas,
+    chain_code: null,
+    parent_id: null,
+    region_code: SULSEL.region,
+    province_code: SULSEL.region,
+  });
+  user('pemda.sulsel@demo.etalase.id', 'Staf Dinas Koperasi dan UKM Sulawesi Selatan', 'pemda', sulsel);
+  user('alfamidi.makassar@demo.etalase.id', 'Staf Alfamidi Cabang Makassar', 'retailer', branchId.get('alfamidi-makassar') as string);
 
   return rows;
 }

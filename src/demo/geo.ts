@@ -279,6 +279,29 @@ export const REGENCY_GEO: Record<string, RegencyGeo> = {
     },
     streets: ['Jl. Trans Sulawesi', 'Jl. Poros Tobadak', 'Jl. Pendidikan', 'Jl. Merdeka'],
   },
+  // Kota Makassar (Sulawesi Selatan), where Alfamidi's Makassar branch serves Sulawesi Barat from: the
+  // Makassar Strait is to the west (Pantai Losari at about 119.405°E), so the coastal districts' points
+  // sit a kilometre inland with a small radius; the islands (Kepulauan Sangkarrang) get no outlet.
+  '73.71': {
+    code: '73.71',
+    hubs: [{ name: 'Makassar', lat: -5.14, lon: 119.42 }],
+    districts: {
+      Mariso: d(2, [-5.156, 119.416, 0.4]),
+      Mamajang: d(2, [-5.163, 119.424, 0.6]),
+      Makassar: d(3, [-5.142, 119.427, 0.6]),
+      'Ujung Pandang': d(2, [-5.136, 119.417, 0.4]),
+      Wajo: d(2, [-5.125, 119.42, 0.4]),
+      Bontoala: d(2, [-5.126, 119.428, 0.5]),
+      Tallo: d(3, [-5.11, 119.437, 0.6]),
+      Panakkukang: d(5, [-5.148, 119.448, 1.0]),
+      Tamalate: d(5, [-5.185, 119.425, 1.0]),
+      Biringkanaya: d(5, [-5.085, 119.515, 1.5]),
+      Manggala: d(4, [-5.168, 119.48, 1.2]),
+      Rappocini: d(5, [-5.165, 119.438, 0.8]),
+      Tamalanrea: d(4, [-5.125, 119.49, 1.2]),
+    },
+    streets: ['Jl. Jend. Sudirman', 'Jl. A. P. Pettarani', 'Jl. Urip Sumoharjo', 'Jl. Perintis Kemerdekaan', 'Jl. Raya {district}'],
+  },
 };
 
 /** Great-circle distance in km. */

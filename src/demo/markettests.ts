@@ -11,6 +11,7 @@
 // The other placements stay regular listings. Decisions go through the service at the seeding day.
 import { sql } from 'kysely';
 import type { Database } from '../db/client.ts';
+import type { ChainCode } from '../db/types.ts';
 import * as expansion from '../modules/markettests/expansion.service.ts';
 import * as svc from '../modules/markettests/markettests.service.ts';
 import { actingCtx } from '../platform/auth/actor.ts';
@@ -18,8 +19,14 @@ import { addDays } from '../platform/clock.ts';
 import type { DemoCalendar } from './calendar.ts';
 
 interface DemoTest {
-  product: string;
-  umkm: string;
+  chain: ChainCode;
+  /** The chain's head-office login that runs the test. */
+  login: string;
+  /** Where the maker is (a regency code: her district starts with it). */
+  area: string;
+  /** The product and maker; without them, the product of `area` that sold most per outlet. */
+  product?: string;
+  umkm?: string;
   decision: 'pass' | 'fail' | null;
   minUnitsPerStoreWeek: number;
   note?: string;
@@ -29,6 +36,9 @@ interface DemoTest {
 
 const TESTS: DemoTest[] = [
   {
+    chain: 'alfamart',
+    login: 'alfamart@demo.etalase.id',
+    area: '16.02',
     product: 'Terasi Udang Bakar Siap Pakai 100 g',
     umkm: 'Terasi Udang Tulung Selapan Bu Rusmini',
     decision: 'pass',
@@ -36,31 +46,48 @@ const TESTS: DemoTest[] = [
     expandTo: '17.71',
   },
   {
+    chain: 'alfamart',
+    login: 'alfamart@demo.etalase.id',
+    area: '16.02',
     product: 'Beras Premium Pulen 2,5 kg',
     umkm: 'Beras Bu Nurbaiti',
     decision: 'fail',
     minUnitsPerStoreWeek: 5,
     note: 'Perputaran beras 2,5 kg di gerai uji jauh di bawah kebutuhan rak; dicoba lagi dengan kemasan 1 kg.',
   },
-  { product: 'Terasi Blok Super 500 g', umkm: 'Terasi Udang Tulung Selapan Bu Rusmini', decision: null, minUnitsPerStoreWeek: 2 },
+  {
+    chain: 'alfamart',
+    login: 'alfamart@demo.etalase.id',
+    area: '16.02',
+    product: 'Terasi Blok Super 500 g',
+    umkm: 'Terasi Udang Tulung Selapan Bu Rusmini',
+    decision: null,
+    minUnitsPerStoreWeek: 2,
+  },
+  // Sulawesi Barat → Sulawesi Selatan: the Polewali Mandar product that sold best at Alfamidi passes and is
+  // proposed for Kota Makassar through Alfamidi Cabang Makassar's distribution centre; the Sulsel Dinas
+  // and the branch see the proposal and accept it (or not).
+  { chain: 'alfamidi', login: 'alfamidi@demo.etalase.id', area: '76.04', decision: 'pass', minUnitsPerStoreWeek: 2, expandTo: '73.71' },
 ];
 
 export async function seedMarketTests(db: Database, log: (s: string) => void, cal: DemoCalendar): Promise<void> {
-  const chain = await db
-    .selectFrom('organizations')
-    .select('id')
-    .where('kind', '=', 'chain')
-    .where('chain_code', '=', 'alfamart')
-    .executeTakeFirst();
-  const user = await db.selectFrom('users').select('id').where('email', '=', 'alfamart@demo.etalase.id').executeTakeFirst();
-  if (!chain || !user) return;
-  const alfamart = actingCtx(
-    { role: 'retailer', chainId: chain.id, chainCode: 'alfamart', organizationId: chain.id, userId: user.id },
-    cal.now,
-  );
   let n = 0;
   let proposals = 0;
   for (const d of TESTS) {
+    const chain = await db
+      .selectFrom('organizations')
+      .select('id')
+      .where('kind', '=', 'chain')
+      .where('chain_code', '=', d.chain)
+      .executeTakeFirst();
+    const user = await db.selectFrom('users').select('id').where('email', '=', d.login).executeTakeFirst();
+    if (!chain || !user) continue;
+    const actor = actingCtx(
+      { role: 'retailer', chainId: chain.id, chainCode: d.chain, organizationId: chain.id, userId: user.id },
+      cal.now,
+    );
+    const product = d.product ?? (await bestSeller(db, chain.id, d.area));
+    if (!product) continue;
     const rows = (
       await sql<{
         placement_id: string;
@@ -77,8 +104,8 @@ export async function seedMarketTests(db: Database, log: (s: string) => void, ca
         JOIN products p ON p.id = pl.product_id
         JOIN organizations u ON u.id = p.umkm_id
         JOIN umkm_profiles up ON up.organization_id = u.id
-        WHERE pl.chain_id = ${chain.id} AND p.name = ${d.product} AND u.name = ${d.umkm} AND pl.ends_on IS NULL
-          AND up.district_code LIKE '16.02.%'
+        WHERE pl.chain_id = ${chain.id} AND ${d.product ? sql`p.name = ${d.product} AND u.name = ${d.umkm ?? ''}` : sql`p.id = ${product}`}
+          AND pl.ends_on IS NULL AND up.district_code LIKE ${`${d.area}.%`}
         ORDER BY pl.outlet_id`.execute(db)
     ).rows;
     const first = rows[0];
@@ -119,15 +146,28 @@ export async function seedMarketTests(db: Database, log: (s: string) => void, ca
         .values({ test_id: test.id, outlet_id: r.outlet_id, placement_id: r.placement_id, district_code: r.district_code })
         .execute();
     }
-    if (d.decision) await svc.decide(db, alfamart, test.id, { decision: d.decision, note: d.note });
+    if (d.decision) await svc.decide(db, actor, test.id, { decision: d.decision, note: d.note });
     if (d.expandTo) {
-      const groups = (await expansion.expansionOptions(db, alfamart, test.id)).groups;
+      const groups = (await expansion.expansionOptions(db, actor, test.id)).groups;
       if (groups.some((g) => g.regionCode === d.expandTo && g.withinCapacity > 0)) {
-        await expansion.propose(db, alfamart, test.id, { regionCode: d.expandTo, startsOn: addDays(cal.today, 14) });
+        await expansion.propose(db, actor, test.id, { regionCode: d.expandTo, startsOn: addDays(cal.today, 14) });
         proposals++;
       }
     }
     n++;
   }
-  log(`  ${n} uji pasar Alfamart di OKI (lolos, gagal, menunggu keputusan), ${proposals} usulan ekspansi`);
+  log(`  ${n} uji pasar (Alfamart di OKI: lolos, gagal, menunggu keputusan; Alfamidi di Sulbar: lolos), ${proposals} usulan ekspansi`);
+}
+
+/** The product of a maker in `area` that sold most units per outlet at the chain's open placements there. */
+async function bestSeller(db: Database, chainId: string, area: string): Promise<string | null> {
+  const r = await sql<{ product_id: string }>`
+    SELECT s.product_id FROM sales_lines s
+    JOIN placements pl ON pl.product_id = s.product_id AND pl.outlet_id = s.outlet_id AND pl.ends_on IS NULL AND pl.market_test_id IS NULL
+    JOIN umkm_profiles up ON up.organization_id = s.umkm_id
+    WHERE s.chain_id = ${chainId} AND up.district_code LIKE ${`${area}.%`}
+    GROUP BY s.product_id
+    ORDER BY sum(s.qty)::numeric / count(DISTINCT s.outlet_id) DESC, s.product_id
+    LIMIT 1`.execute(db);
+  return r.rows[0]?.product_id ?? null;
 }

@@ -1,5 +1,6 @@
 // Demo data for operations after the shelf door (C7): eight weeks, ending the day the demo is seeded, of
-// Alfamart ordering from the UMKM of Kota Bengkulu and OKI under their PKS, the UMKM delivering batches,
+// Alfamart ordering from the UMKM of Kota Bengkulu and OKI under their PKS (and Alfamidi from those of
+// Polewali Mandar under the Sulawesi Barat PKS), the UMKM delivering batches,
 // outlets receiving them (a few short or damaged), POS sales sent daily, wet food expiring or returned, a
 // stock count that found one unit missing, and one sale of a product that never arrived (a variance).
 // The products are placed first (approved placements at the nearest Alfamart outlets that can take them).
@@ -11,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import type { Database } from '../db/client.ts';
+import type { ChainCode } from '../db/types.ts';
 import { allocateFefo, type DocumentKind, documentNumber, documentPrefix } from '../modules/operations/operations.rules.ts';
 import type {
   DeliveryNoteLinesTable,
@@ -30,10 +32,57 @@ import { campaignBoost } from './promotions.ts';
 const WEEKS = 8;
 /** Kota Bengkulu: half of the UMKM holding an Alfamart PKS have their products placed (the other half are
  *  left for the placement plan the user makes). OKI: every UMKM with an Alfamart PKS. */
-const REGIONS = [
-  { code: '17.71', umkmShare: 0.5, outletsPerProduct: 2, lineLevel: true, branchLogin: 'alfamart.bengkulu@demo.etalase.id' },
-  { code: '16.02', umkmShare: 1, outletsPerProduct: 3, lineLevel: false, branchLogin: null },
-] as const;
+interface RegionPlan {
+  /** The regency whose outlets get the products. */
+  code: string;
+  /** The region the PKS are made for (the regency, or the province whose Dinas made the MoU). */
+  pksRegion: string;
+  umkmShare: number;
+  outletsPerProduct: number;
+  /** Receipt-level POS lines (one per unit), else a daily total per product and store. */
+  lineLevel: boolean;
+  /** The branch account that orders and receives for these outlets (else the head office). */
+  branchLogin: string | null;
+}
+
+interface ChainStory {
+  chain: ChainCode;
+  head: string;
+  /** Prefix of the PRNG streams (Alfamart's are the original names, so its story stays as it was). */
+  streams: string;
+  regions: RegionPlan[];
+  /** The story's one-off events: a sale before any delivery, a stock count with a pack missing, an order
+   *  waiting for the demo maker's answer today. */
+  quirks: boolean;
+}
+
+const STORIES: ChainStory[] = [
+  {
+    chain: 'alfamart',
+    head: 'alfamart@demo.etalase.id',
+    streams: 'operations',
+    regions: [
+      {
+        code: '17.71',
+        pksRegion: '17.71',
+        umkmShare: 0.5,
+        outletsPerProduct: 2,
+        lineLevel: true,
+        branchLogin: 'alfamart.bengkulu@demo.etalase.id',
+      },
+      { code: '16.02', pksRegion: '16.02', umkmShare: 1, outletsPerProduct: 3, lineLevel: false, branchLogin: null },
+    ],
+    quirks: true,
+  },
+  // Alfamidi in Polewali Mandar under the Sulawesi Barat PKS (agreements.ts): the Sulbar market test's sales.
+  {
+    chain: 'alfamidi',
+    head: 'alfamidi@demo.etalase.id',
+    streams: 'operations:alfamidi',
+    regions: [{ code: '76.04', pksRegion: '76', umkmShare: 1, outletsPerProduct: 3, lineLevel: false, branchLogin: null }],
+    quirks: false,
+  },
+];
 
 interface Pair {
   productId: string;
@@ -49,7 +98,7 @@ interface Pair {
   outletBranchId: string | null;
   districtCode: string;
   provinceCode: string;
-  region: (typeof REGIONS)[number];
+  region: RegionPlan;
   /** Who bears goods returned unsold (PKS unsold_goods) and how long a perishable pickup may take. */
   unsoldBorneBy: 'umkm' | 'chain';
   pickupHours: number;
@@ -82,21 +131,25 @@ function poisson(r: Rng, mean: number): number {
 }
 
 export async function seedOperations(db: Database, log: (s: string) => void, cal: DemoCalendar): Promise<void> {
+  for (const story of STORIES) await seedStory(db, log, cal, story);
+}
+
+async function seedStory(db: Database, log: (s: string) => void, cal: DemoCalendar, story: ChainStory): Promise<void> {
   const chain = await db
     .selectFrom('organizations')
     .select('id')
     .where('kind', '=', 'chain')
-    .where('chain_code', '=', 'alfamart')
+    .where('chain_code', '=', story.chain)
     .executeTakeFirst();
   if (!chain) return;
-  const head = await db.selectFrom('users').select('id').where('email', '=', 'alfamart@demo.etalase.id').executeTakeFirstOrThrow();
-  const ids = rng('operations:ids');
+  const head = await db.selectFrom('users').select('id').where('email', '=', story.head).executeTakeFirstOrThrow();
+  const ids = rng(`${story.streams}:ids`);
   const id = () => uuidFrom(ids);
   const start = addDays(cal.today, -7 * WEEKS);
 
   const pairs: Pair[] = [];
   const placements = [];
-  for (const region of REGIONS) {
+  for (const region of story.regions) {
     const rows = await db
       .selectFrom('agreements as a')
       .innerJoin('agreement_versions as v', 'v.agreement_id', 'a.id')
@@ -120,7 +173,7 @@ export async function seedOperations(db: Database, log: (s: string) => void, cal
       ])
       .where('a.kind', '=', 'pks')
       .where('a.chain_id', '=', chain.id)
-      .where('a.region_code', '=', region.code)
+      .where('a.region_code', '=', region.pksRegion)
       .where('v.status', '=', 'signed')
       .where('v.starts_on', '<=', start)
       .where('v.ends_on', '>=', cal.today)
@@ -139,7 +192,7 @@ export async function seedOperations(db: Database, log: (s: string) => void, cal
       .where('archived_at', 'is', null)
       .orderBy('id')
       .execute();
-    const r = rng(`operations:velocity:${region.code}`);
+    const r = rng(`${story.streams}:velocity:${region.code}`);
     // Shelf space is finite: a product goes to the nearest outlets that still have a local-product slot.
     const free = new Map(outlets.map((o) => [o.id, o.local_slots]));
     for (const p of rows) {
@@ -196,9 +249,9 @@ export async function seedOperations(db: Database, log: (s: string) => void, cal
     cal,
     pairs.filter((p) => p.region.code === '17.71'),
   );
-  const counts = await recordStory(db, cal, { chainId: chain.id, headUserId: head.id, start, pairs, id, boost });
+  const counts = await recordStory(db, cal, { chainId: chain.id, headUserId: head.id, start, pairs, id, boost, story });
   log(
-    `  ${placements.length} penempatan Alfamart di Kota Bengkulu dan OKI; ${counts.orders} pesanan, ${counts.notes} surat jalan, ${counts.sales} baris penjualan POS selama ${WEEKS} minggu`,
+    `  ${placements.length} penempatan ${story.chain} di ${story.regions.map((r) => r.code).join(', ')}; ${counts.orders} pesanan, ${counts.notes} surat jalan, ${counts.sales} baris penjualan POS selama ${WEEKS} minggu`,
   );
 }
 
@@ -210,6 +263,7 @@ interface StoryInput {
   id: () => string;
   /** Extra demand (× velocity) of a product at an outlet on a day: the demo's promotion campaign. */
   boost: (productId: string, outletId: string, day: string) => number;
+  story: ChainStory;
 }
 
 /** Simulates the eight weeks day by day and records every document as it happens. */
@@ -222,22 +276,21 @@ async function recordStory(db: Database, cal: DemoCalendar, s: StoryInput) {
     .orderBy('email')
     .execute();
   const ownerOf = (umkmId: string) => users.find((u) => u.organization_id === umkmId)?.id ?? null;
-  const branchUser = await db
-    .selectFrom('users')
-    .select(['id', 'organization_id'])
-    .where('email', '=', 'alfamart.bengkulu@demo.etalase.id')
-    .executeTakeFirst();
-  const ordererOf = (p: Pair) => (p.region.branchLogin && branchUser ? branchUser : { id: s.headUserId, organization_id: null });
+  const logins = s.story.regions.flatMap((r) => (r.branchLogin ? [r.branchLogin] : []));
+  const branchUsers = logins.length
+    ? await db.selectFrom('users').select(['id', 'email', 'organization_id']).where('email', 'in', logins).execute()
+    : [];
+  const ordererOf = (p: Pair) => branchUsers.find((u) => u.email === p.region.branchLogin) ?? { id: s.headUserId, organization_id: null };
   const demoUmkm = await db.selectFrom('users').select('organization_id').where('email', '=', 'umkm@demo.etalase.id').executeTakeFirst();
 
-  const sales = rng('operations:sales');
+  const sales = rng(`${s.story.streams}:sales`);
   // Drawn from its own stream, so every other draw of the story stays what it was without the campaign.
-  const promoted = rng('operations:promotion');
-  const quirks = rng('operations:quirks');
+  const promoted = rng(`${s.story.streams}:promotion`);
+  const quirks = rng(`${s.story.streams}:quirks`);
   const stock = new Map<Pair, Batch[]>(pairs.map((p) => [p, []]));
   const counters = new Map<string, number>();
   const number = (kind: DocumentKind, year: string) => {
-    const prefix = documentPrefix(kind, 'alfamart', year);
+    const prefix = documentPrefix(kind, s.story.chain, year);
     const n = (counters.get(prefix) ?? 0) + 1;
     counters.set(prefix, n);
     return documentNumber(prefix, n);
@@ -246,7 +299,7 @@ async function recordStory(db: Database, cal: DemoCalendar, s: StoryInput) {
   const totals = { orders: 0, notes: 0, sales: 0 };
   const lastDay = addDays(cal.today, -1);
   // The sale of a product that never arrived: a Bengkulu outlet sells two units on the first day, before any delivery.
-  const orphan = pairs.find((p) => p.region.lineLevel && !p.perishable);
+  const orphan = s.story.quirks ? pairs.find((p) => p.region.lineLevel && !p.perishable) : undefined;
 
   const movements: Insertable<StockMovementsTable>[] = [];
   const move = (
@@ -595,7 +648,7 @@ async function recordStory(db: Database, cal: DemoCalendar, s: StoryInput) {
       }
     }
     // 7. Two weeks before today, a stock count (stock opname) at an OKI outlet finds one pack missing.
-    if (d === 7 * WEEKS - 14) {
+    if (s.story.quirks && d === 7 * WEEKS - 14) {
       const p = pairs.find((x) => !x.region.lineLevel && (stock.get(x) ?? []).some((b) => b.left > 1));
       const b = p ? (stock.get(p) ?? []).find((x) => x.left > 1) : undefined;
       if (p && b) {
@@ -624,7 +677,7 @@ async function recordStory(db: Database, cal: DemoCalendar, s: StoryInput) {
   }
   await flushMovements();
   // Today: the chain's weekly order to the demo's terasi maker, waiting for her answer.
-  const hers = pairs.filter((p) => p.umkmId === demoUmkm?.organization_id && !p.perishable);
+  const hers = s.story.quirks ? pairs.filter((p) => p.umkmId === demoUmkm?.organization_id && !p.perishable) : [];
   if (hers.length) await order(cal.today, hers, { awaiting: true });
   for (const [prefix, last] of counters) {
     await db

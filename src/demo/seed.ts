@@ -26,6 +26,11 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: 'pemda.oki@demo.etalase.id', role: 'pemda', what: 'Dinas Koperasi dan UKM Kabupaten Ogan Komering Ilir' },
   { email: 'pemda.ambon@demo.etalase.id', role: 'pemda', what: 'Dinas Koperasi dan UKM Kota Ambon' },
   { email: 'pemda.sulbar@demo.etalase.id', role: 'pemda', what: 'Dinas Dagperinkop-UKM Provinsi Sulawesi Barat' },
+  {
+    email: 'pemda.sulsel@demo.etalase.id',
+    role: 'pemda',
+    what: 'Dinas Koperasi dan UKM Provinsi Sulawesi Selatan (menyetujui ekspansi produk Sulbar ke Makassar)',
+  },
   { email: 'alfamart@demo.etalase.id', role: 'retailer', what: 'Kantor pusat Alfamart (PT Sumber Alfaria Trijaya Tbk)' },
   { email: 'alfamidi@demo.etalase.id', role: 'retailer', what: 'Kantor pusat Alfamidi (PT Midi Utama Indonesia Tbk)' },
   { email: 'indomaret@demo.etalase.id', role: 'retailer', what: 'Kantor pusat Indomaret (PT Indomarco Prismatama)' },
@@ -33,6 +38,11 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     email: 'alfamart.bengkulu@demo.etalase.id',
     role: 'retailer',
     what: 'Staf cabang Alfamart Bengkulu (hanya gerai, rencana dan penempatan cabangnya)',
+  },
+  {
+    email: 'alfamidi.makassar@demo.etalase.id',
+    role: 'retailer',
+    what: 'Staf cabang Alfamidi Makassar (gerai Sulbar dan Makassar; usulan ekspansi produk Sulbar ke Makassar)',
   },
   {
     email: 'toko@demo.etalase.id',
