@@ -1,4 +1,31 @@
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
+
+// The files that take minutes (servers as child processes, a whole demo seeded again, every route for every
+// role) start first: on a fresh clone vitest has no timings yet and would start the largest files first,
+// leaving the 4-minute crash test to run alone at the end while the other worker idles. Only an order: a
+// file missing from the list just runs in vitest's own order.
+const SLOW_FIRST = [
+  'tests/process/sales-crash.test.ts',
+  'tests/process/serving.test.ts',
+  'src/demo/seed.test.ts',
+  'tests/access-matrix.test.ts',
+  'tests/process/crash.test.ts',
+  'tests/chain-analytics.test.ts',
+  'src/modules/notifications/mailer.test.ts',
+  'src/modules/settlement/settlement.property.test.ts',
+];
+
+class SlowFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]) {
+    const sorted = await super.sort(files);
+    const rank = (f: TestSpecification) => {
+      const i = SLOW_FIRST.findIndex((p) => f.moduleId.endsWith(p));
+      return i < 0 ? SLOW_FIRST.length : i;
+    };
+    return [...sorted].sort((a, b) => rank(a) - rank(b));
+  }
+}
 
 export default defineConfig({
   test: {
@@ -9,5 +36,9 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
+    // Test files share a worker's loaded modules (no file changes module state: no mocks, no stubbed
+    // globals; each file opens its own database): the app is imported once per worker, not once per file.
+    isolate: false,
+    sequence: { sequencer: SlowFirst },
   },
 });

@@ -29,7 +29,9 @@ async function signIn(url: string) {
   return (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
 }
 
-describe('crash safety', () => {
+// The server child runs on the embedded database whatever the suite runs on (server.ts drops DATABASE_URL):
+// the PostgreSQL pass would only repeat this same test, so it runs in the embedded passes.
+describe.skipIf(Boolean(process.env.DATABASE_URL))('crash safety', () => {
   it('survives SIGKILL during writes with nothing half-written, and refuses a second process', async () => {
     const created = etalase(['create-admin', 'admin@uji.id'], env);
     expect(created.status, created.stderr).toBe(0);

@@ -5,6 +5,7 @@
 import type { Bilingual } from '../../platform/errors.ts';
 import { formatDate, formatNumber } from '../../platform/format.ts';
 import { isValidGtin13 } from '../../platform/identifiers.ts';
+import { regionCovers } from '../regions/regions.rules.ts';
 
 export type PermitType = 'pirt' | 'bpom_md' | 'bpom_ml' | 'halal';
 
@@ -155,8 +156,7 @@ export const detailOf = (d: unknown): Bilingual | null =>
 
 const both = (f: (lang: 'id' | 'en') => string): Bilingual => ({ id: f('id'), en: f('en') });
 
-/** Whether a region code covers another: '76' covers '76.02.05.2001'. */
-export const regionCovers = (outer: string, inner: string) => inner === outer || inner.startsWith(`${outer}.`);
+export { regionCovers };
 
 export function applies(c: Criterion, p: Pick<ProductFacts, 'category' | 'perishable'>): boolean {
   const w = c.when;

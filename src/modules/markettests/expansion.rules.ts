@@ -5,6 +5,7 @@
 // test measured. No I/O.
 import type { Bilingual } from '../../platform/errors.ts';
 import { formatNumber } from '../../platform/format.ts';
+import { regencyOf } from '../regions/regions.rules.ts';
 
 export type Tier = 'zone' | 'province' | 'other_province';
 export type Route = 'direct' | 'distribution_centre';
@@ -42,8 +43,6 @@ export interface CandidateGroup {
   branchId: string | null;
   reason: Bilingual;
 }
-
-const regencyOf = (district: string) => district.split('.').slice(0, 2).join('.');
 
 /** A proposal is one wave: at most this many outlets of a regency (the nearest), so a new region is tried in a
  *  few stores before the whole branch. */

@@ -18,13 +18,13 @@ import { label } from '../../vocabulary.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { haversineKm } from '../placement/placement.pairs.ts';
 import { supplyRadiusKm } from '../placement/placement.plans.ts';
+import { regencyOf } from '../regions/regions.rules.ts';
 import { expansionCandidates, needsGovernment } from './expansion.rules.ts';
 import { standingOf } from './markettests.service.ts';
 import * as store from './markettests.store.ts';
 
 const TEST = { id: 'Uji pasar', en: 'Market test' };
 const PROPOSAL = { id: 'Usulan ekspansi', en: 'Expansion proposal' };
-const regencyOf = (district: string) => district.split('.').slice(0, 2).join('.');
 
 /** The rate a test measured, without its campaign weeks (a campaign does not carry a product elsewhere). */
 async function measuredRate(db: Database, ctx: Ctx, t: store.TestRow) {

@@ -17,6 +17,7 @@ import { createReturn } from '../operations/operations.stock.ts';
 import { haversineKm } from '../placement/placement.pairs.ts';
 import { supplyRadiusKm } from '../placement/placement.plans.ts';
 import { getPlan } from '../placement/placement.service.ts';
+import { regionCovers } from '../regions/regions.rules.ts';
 import {
   checkDecision,
   evaluate,
@@ -31,8 +32,6 @@ import type { MarketTestStatus } from './markettests.tables.ts';
 
 const TEST = { id: 'Uji pasar', en: 'Market test' };
 const PRODUCT = { id: 'Produk', en: 'Product' };
-
-const within = (outer: string, inner: string) => inner === outer || inner.startsWith(`${outer}.`);
 
 function listView(r: store.TestRow) {
   return {
@@ -250,7 +249,7 @@ export async function testOptions(db: Database, ctx: Ctx, q: { productId?: strin
     .filter((o) => !o.carries && (!product.perishable || o.accepts_perishable))
     .map((o) => ({ o, km: haversineKm(product.lat, product.lon, o.lat, o.lon) }))
     // within the PKS's delivery area when it names one, else within the maker's supply radius (as plans do)
-    .filter(({ o, km }) => (zone.length ? zone.some((z) => within(z, o.district_code)) : km <= supplyRadiusKm(product.perishable)))
+    .filter(({ o, km }) => (zone.length ? zone.some((z) => regionCovers(z, o.district_code)) : km <= supplyRadiusKm(product.perishable)))
     .map(({ o, km }) => ({
       outletId: o.id,
       storeCode: o.store_code,
@@ -382,7 +381,7 @@ export async function startTest(
         message: { id: `Gerai ${o.store_code} tidak menerima makanan basah.`, en: `Outlet ${o.store_code} does not take perishable food.` },
       });
     }
-    if (pks.deliveryDistrictCodes.length && !pks.deliveryDistrictCodes.some((z) => within(z, o.district_code))) {
+    if (pks.deliveryDistrictCodes.length && !pks.deliveryDistrictCodes.some((z) => regionCovers(z, o.district_code))) {
       problems.push({
         field,
         message: {

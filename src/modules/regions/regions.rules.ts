@@ -1,5 +1,11 @@
 // Region facts that need no database: time zones by province, and display names.
 
+/** Whether region `inner` is region `outer` or lies inside it: '16.02.05' is in '16.02' and in '16'. */
+export const regionCovers = (outer: string, inner: string) => inner === outer || inner.startsWith(`${outer}.`);
+
+/** The regency (kabupaten/kota) of a district or village code: '16.02.05.2001' → '16.02'. */
+export const regencyOf = (code: string) => code.split('.').slice(0, 2).join('.');
+
 export type TimeZone = 'Asia/Jakarta' | 'Asia/Makassar' | 'Asia/Jayapura';
 
 // WITA: Bali, Nusa Tenggara, Kalimantan Selatan/Timur/Utara, all of Sulawesi. WIT: Maluku and Papua.

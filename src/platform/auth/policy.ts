@@ -3,6 +3,7 @@
 // stores turn into SQL). A foreign id therefore answers 404 — the row is simply not in the actor's data.
 import { sql } from 'kysely';
 import type { Role } from '../../db/types.ts';
+import { regionCovers } from '../../modules/regions/regions.rules.ts';
 import type { Actor } from './actor.ts';
 
 /** Who asks: a role, the public — and 'outlet', a retailer account bound to one store (users.outlet_id):
@@ -439,7 +440,7 @@ export function chainActedFor<C extends string>(actor: Actor, named: C | null | 
   return named ? { chainCode: named } : 'missing';
 }
 
-const within = (outer: string | null, inner: string) => outer !== null && (inner === outer || inner.startsWith(`${outer}.`));
+const within = (outer: string | null, inner: string) => outer !== null && regionCovers(outer, inner);
 
 /** A requirement set is edited (and published) by its own chain's head office, or the admin. */
 export const mayEditRequirementSet = (actor: Actor, set: { chain_id: string }) =>
