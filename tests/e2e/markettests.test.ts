@@ -179,4 +179,32 @@ describe('market tests on a phone', () => {
       await ctx.close();
     }
   });
+
+  it('a Sulbar product into Makassar: the Sulsel Dinas and Alfamidi’s Makassar branch see it and accept (en)', async () => {
+    for (const [who, after] of [
+      ['pemda.sulsel@demo.etalase.id', /Proposed, awaiting acceptance/],
+      ['alfamidi.makassar@demo.etalase.id', /Accepted — listed at the new outlets/],
+    ] as const) {
+      const { ctx, page, errors } = await phone('en');
+      await signIn(page, e2e.server.url, who);
+      await page.goto(`${e2e.server.url}/expansion`);
+      await settle(page);
+      // Each sees the Makassar proposal only: not the OKI terasi's into Kota Bengkulu.
+      expect(await page.getByTestId('proposal').count()).toBe(1);
+      const card = page.getByTestId('proposal').filter({ hasText: 'Makassar' });
+      expect(await card.count()).toBe(1);
+      await card.getByRole('link').click();
+      await settle(page);
+      const detail = await page.locator('main').innerText();
+      expect(detail).toMatch(/Through the branch’s distribution centre/);
+      expect(detail).toMatch(/Alfamidi Cabang Makassar/);
+      await page.getByTestId('accept-proposal').click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Accept' }).click();
+      await expect.poll(async () => page.getByTestId('proposal-title').locator('..').locator('..').innerText()).toMatch(after);
+      await looksRight(page, `proposal ${who}`);
+      await shot(page, `expansion-${who.split('@')[0]}-en`);
+      expect(errors).toEqual([]);
+      await ctx.close();
+    }
+  });
 });

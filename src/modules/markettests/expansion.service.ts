@@ -384,6 +384,8 @@ export async function acceptProposal(db: Database, ctx: Ctx, id: string) {
           province_code: o.district_code.split('.')[0] as string,
           starts_on: startsOn,
           approved_by: ctx.actor.userId,
+          // Into the region's placement plans: a re-plan keeps an accepted expansion and plans around it.
+          locked: true,
         })
         .returning('id')
         .executeTakeFirstOrThrow();

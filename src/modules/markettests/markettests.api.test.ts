@@ -377,10 +377,42 @@ describe('expansion', () => {
     const done = body<Proposal>(await post(BRANCH, `/api/expansion/${p.id}/accept`, {}));
     expect(done.status).toBe('accepted');
     expect(done.outletRows.every((x) => x.placed)).toBe(true);
+    // locked: the region's next placement plan keeps them and plans the rest of the shelves around them
+    const placed = await sql<{ locked: boolean }>`
+      SELECT pl.locked FROM expansion_proposal_outlets epo JOIN placements pl ON pl.id = epo.placement_id
+      WHERE epo.proposal_id = ${p.id}`.execute(t.handle.db);
+    expect(placed.rows.length).toBe(done.outletRows.length);
+    expect(placed.rows.every((r) => r.locked)).toBe(true);
     const f = body<{ stages: { stage: string; products: number }[] }>(await get(OKI, '/api/curation/funnel?regionCode=16.02'));
     expect(f.stages.find((x) => x.stage === 'ekspansi')?.products).toBe(1);
     const indoFunnel = body<{ stages: { stage: string; reached: number }[] }>(await get(INDO, '/api/curation/funnel?regionCode=16.02'));
     expect(indoFunnel.stages.find((x) => x.stage === 'ekspansi')?.reached).toBe(0);
+  });
+
+  it('the demo’s Sulbar product into Kota Makassar: the Sulsel Dinas and Alfamidi’s Makassar branch accept; Alfamart sees nothing', async () => {
+    const SULSEL = demo('pemda.sulsel');
+    const MIDI_BRANCH = demo('alfamidi.makassar');
+    const mine = body<{ items: Proposal[] }>(await get(SULSEL, '/api/expansion')).items;
+    expect(mine.map((x) => x.targetRegionName)).toEqual(['Kota Makassar']);
+    const p = mine[0]!;
+    expect(p).toMatchObject({ status: 'proposed', crossProvince: true });
+    expect(p.outlets).toBeGreaterThan(0);
+    expect(p.outlets).toBeLessThanOrEqual(10);
+    // another chain: not listed, not found, not even counted
+    expect(body<{ items: Proposal[] }>(await get(ALFA, '/api/expansion')).items.some((x) => x.id === p.id)).toBe(false);
+    expect((await get(ALFA, `/api/expansion/${p.id}`)).statusCode).toBe(404);
+    expect((await get(BENGKULU, `/api/expansion/${p.id}`)).statusCode).toBe(404);
+    // the maker's Dinas (Sulbar) watches; the other region's Dinas and the branch accept
+    expect(body<Proposal>(await get(demo('pemda.sulbar'), `/api/expansion/${p.id}`)).can).toEqual({
+      acceptForChain: false,
+      acceptForGovernment: false,
+      decline: false,
+    });
+    expect(body<Proposal>(await get(MIDI_BRANCH, `/api/expansion/${p.id}`)).can.acceptForChain).toBe(true);
+    expect(body<Proposal>(await post(SULSEL, `/api/expansion/${p.id}/accept`, {})).status).toBe('proposed');
+    const done = body<Proposal>(await post(MIDI_BRANCH, `/api/expansion/${p.id}/accept`, {}));
+    expect(done.status).toBe('accepted');
+    expect(done.outletRows.every((x) => x.placed)).toBe(true);
   });
 
   it('a proposal within the province needs only the chain; a decline needs a reason', async () => {
