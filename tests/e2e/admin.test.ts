@@ -6,9 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { scrollWidth, signIn, withServerAndBrowser } from './harness.ts';
+import { PHONE, scrollWidth, signIn, withServerAndBrowser } from './harness.ts';
 
-const PHONE = { width: 360, height: 740 };
 const SHOTS = '/tmp/e2e-shots';
 const e2e = withServerAndBrowser();
 

@@ -7,9 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type BrowserContext, type Page, request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, scrollWidth, signIn, withServerAndBrowser } from './harness.ts';
+import { DEMO_PASSWORD, PHONE, scrollWidth, signIn, withServerAndBrowser } from './harness.ts';
 
-const PHONE = { width: 360, height: 740 };
 const SHOTS = '/tmp/e2e-shots';
 
 const e2e = withServerAndBrowser();

@@ -9,9 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type APIRequestContext, type BrowserContext, type Page, request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, scrollWidth, settle, signIn, trackRequests, withServerAndBrowser } from './harness.ts';
+import { DEMO_PASSWORD, mainText, PHONE, scrollWidth, settle, signIn, trackRequests, withServerAndBrowser } from './harness.ts';
 
-const PHONE = { width: 360, height: 740 };
 const SHOTS = '/tmp/e2e-shots';
 
 const e2e = withServerAndBrowser();
@@ -64,7 +63,6 @@ async function newPageIn(lang: 'id' | 'en', viewport = PHONE, session?: Session)
 }
 
 /** Visible text of the main area. */
-const mainText = async (page: Page) => (await page.locator('main').innerText()) ?? '';
 
 /** No code on screen: snake_case tokens and ISO dates never shown. */
 function expectWords(text: string, where: string) {
@@ -330,6 +328,8 @@ describe('curation run from the screen (issue 9)', () => {
       const box = page.getByTestId('bottleneck-scroll');
       expect(await box.evaluate((el) => getComputedStyle(el).overflowX)).toBe('auto');
       expect(await page.getByTestId('bottleneck-table').locator('tbody tr').first().locator('td').count()).toBe(5);
+      // The funnel is its own request: wait for it (evaluateAll does not wait) before reading its stages.
+      await page.getByTestId('funnel-total').waitFor();
       const stages = await page.getByTestId('funnel-stage').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-products'))));
       const total = Number(await page.getByTestId('funnel-total').getAttribute('data-products'));
       expect(stages.reduce((s, x) => s + x, 0)).toBe(total);

@@ -5,25 +5,18 @@
 // form shows its shelf price column at 360 px, and says when the business already has a PKS in force.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { gs1CheckDigit, SHOTS, scrollWidth, signIn, withServerAndBrowser } from './harness.ts';
+import { gs1CheckDigit, openPhone, PHONE, type Phone, SHOTS, scrollWidth, signIn, withServerAndBrowser } from './harness.ts';
 
-const PHONE = { width: 360, height: 740 };
 const e2e = withServerAndBrowser();
 
-async function phone(email: string, lang: 'id' | 'en' = 'id'): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
-  const ctx = await e2e.browser.newContext({ viewport: PHONE, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-  const page = await ctx.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+async function phone(email: string, lang: 'id' | 'en' = 'id'): Promise<Phone> {
   // A refused request is logged by the browser as a failed resource; that is the test's own doing.
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
-  });
-  await signIn(page, e2e.server.url, email);
-  if (lang === 'en') await page.evaluate(() => localStorage.setItem('etalase.lang', 'en'));
-  return { ctx, page, errors };
+  const p = await openPhone(e2e.browser, { tolerate: /Failed to load resource/ });
+  await signIn(p.page, e2e.server.url, email);
+  if (lang === 'en') await p.page.evaluate(() => localStorage.setItem('etalase.lang', 'en'));
+  return p;
 }
 
 const shot = async (page: Page, name: string) => {

@@ -7,8 +7,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { copyTemplate, templateForToday, withoutDatabaseUrl } from './template.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -207,6 +207,50 @@ export const shot = async (page: Page, name: string) => {
 };
 
 export const scrollWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+
+/** The phone every screen is checked on (GUIDE: 360 px wide). */
+export const PHONE = { width: 360, height: 740 };
+
+export const mainText = async (page: Page) => (await page.locator('main').innerText()) ?? '';
+
+/** What a person reading the page should never meet: codes (`belum_lolos`), ISO dates, sideways scrolling. */
+export async function looksRight(page: Page, where: string) {
+  const text = await mainText(page);
+  expect(text.match(/\b[a-z]+_[a-z_]+\b/g) ?? [], where).toEqual([]);
+  expect(text.match(/\b\d{4}-\d{2}-\d{2}\b/g) ?? [], where).toEqual([]);
+  expect(await scrollWidth(page), where).toBeLessThanOrEqual(PHONE.width);
+}
+
+export interface Phone {
+  ctx: BrowserContext;
+  page: Page;
+  /** The page's uncaught errors and console errors (but those `tolerate` matches). */
+  errors: string[];
+}
+
+/** A 360-px phone in WIB with its requests tracked (for settle). `lang` is set before every page load;
+ *  `tolerate`: console errors the test provokes itself — by default the sign-in page's 401 from /api/me and
+ *  a 503 of shed load (the client asks again, src/web/api.ts). */
+export async function openPhone(
+  browser: Browser,
+  opts: { lang?: 'id' | 'en'; session?: BrowserContextOptions['storageState']; tolerate?: RegExp } = {},
+): Promise<Phone> {
+  const ctx = await browser.newContext({
+    viewport: PHONE,
+    locale: opts.lang === 'en' ? 'en-GB' : 'id-ID',
+    timezoneId: 'Asia/Jakarta',
+    storageState: opts.session,
+  });
+  if (opts.lang) await ctx.addInitScript((l) => localStorage.setItem('etalase.lang', l), opts.lang);
+  const page = trackRequests(await ctx.newPage());
+  const errors: string[] = [];
+  const tolerate = opts.tolerate ?? /status of (401|503)/;
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !tolerate.test(m.text())) errors.push(m.text());
+  });
+  return { ctx, page, errors };
+}
 
 /** GTIN-13 check digit (GS1 mod 10), computed here independently of the server's rule. */
 export function gs1CheckDigit(first12: string): number {

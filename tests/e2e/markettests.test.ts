@@ -1,35 +1,11 @@
-// Market tests on a 360-px phone (issue 12): umkm@demo opens her product's test and reads the criteria agreed
-// before it started and today's standing, week by week, in both languages; Alfamart starts a test through
-// the form (a product under its PKS, two outlets, the criteria) and records the decision on the demo's test
-// whose eight weeks are over — the maker then reads "lolos" and the chain's note. Everything checked is read
-// on screen.
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { scrollWidth, settle, shot, signIn, trackRequests, withServerAndBrowser } from './harness.ts';
+import { looksRight, openPhone, settle, shot, signIn, withServerAndBrowser } from './harness.ts';
 
-const PHONE = { width: 360, height: 740 };
 const UMKM = 'umkm@demo.etalase.id';
 const ALFA = 'alfamart@demo.etalase.id';
 const e2e = withServerAndBrowser();
 
-async function phone(lang: 'id' | 'en' = 'id') {
-  const ctx = await e2e.browser.newContext({ viewport: PHONE, locale: lang === 'id' ? 'id-ID' : 'en-GB', timezoneId: 'Asia/Jakarta' });
-  await ctx.addInitScript((l) => localStorage.setItem('etalase.lang', l), lang);
-  const page = trackRequests(await ctx.newPage());
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/status of (401|503)/.test(m.text())) errors.push(m.text());
-  });
-  return { ctx, page, errors };
-}
-
-async function looksRight(page: Page, where: string) {
-  const text = await page.locator('main').innerText();
-  expect(text.match(/\b[a-z]+_[a-z_]+\b/g) ?? [], where).toEqual([]);
-  expect(text.match(/\b\d{4}-\d{2}-\d{2}\b/g) ?? [], where).toEqual([]);
-  expect(await scrollWidth(page), where).toBeLessThanOrEqual(PHONE.width);
-}
+const phone = (lang: 'id' | 'en' = 'id') => openPhone(e2e.browser, { lang });
 
 const BLOK = 'Terasi Blok Super 500 g';
 

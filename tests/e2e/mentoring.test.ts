@@ -7,27 +7,17 @@
 // and at any hour (also under `faketime '2030-06-15 08:00:00'`, and across midnight WIB).
 import fs from 'node:fs';
 import path from 'node:path';
-import { type BrowserContext, type Page, request } from 'playwright-core';
+import { type Page, request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/platform/clock.ts';
 import { formatDate } from '../../src/platform/format.ts';
-import { DEMO_PASSWORD, scrollWidth, settle, signIn, trackRequests, withServerAndBrowser } from './harness.ts';
+import { DEMO_PASSWORD, openPhone, PHONE, scrollWidth, settle, signIn, withServerAndBrowser } from './harness.ts';
 
-const PHONE = { width: 360, height: 740 };
 const SHOTS = '/tmp/e2e-shots';
 const e2e = withServerAndBrowser();
 
-async function phone(): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
-  const ctx = await e2e.browser.newContext({ viewport: PHONE, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-  const page = trackRequests(await ctx.newPage());
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    // A refused request the test provokes (the 400 of a session out of period) is not a page error.
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
-  });
-  return { ctx, page, errors };
-}
+// A refused request the test provokes (the 400 of a session out of period) is not a page error.
+const phone = () => openPhone(e2e.browser, { tolerate: /Failed to load resource/ });
 
 const shot = async (page: Page, name: string) => {
   fs.mkdirSync(SHOTS, { recursive: true });

@@ -7,9 +7,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.ts';
 import { notify } from '../../src/modules/notifications/notifications.service.ts';
-import { scrollWidth, settle, shot, signIn, trackRequests, withServerAndBrowser } from './harness.ts';
+import { openPhone, PHONE, scrollWidth, settle, shot, signIn, withServerAndBrowser } from './harness.ts';
 
-const PHONE = { width: 360, height: 740 };
 const UMKM = 'umkm@demo.etalase.id';
 
 const ISSUED = {
@@ -66,14 +65,7 @@ async function seedNotices(dataDir: string) {
 
 const e2e = withServerAndBrowser({ prepare: seedNotices });
 
-async function phone(lang: 'id' | 'en') {
-  const ctx = await e2e.browser.newContext({ viewport: PHONE, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-  await ctx.addInitScript((l) => localStorage.setItem('etalase.lang', l), lang);
-  const page = trackRequests(await ctx.newPage());
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { ctx, page, errors };
-}
+const phone = (lang: 'id' | 'en') => openPhone(e2e.browser, { lang });
 
 const count = async (page: Page) => (await page.getByTestId('unread-count').locator('[aria-hidden="true"]').innerText()).trim();
 

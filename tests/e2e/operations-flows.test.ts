@@ -13,9 +13,8 @@ import { type APIRequestContext, type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/platform/clock.ts';
 import { formatDate } from '../../src/platform/format.ts';
-import { DEMO_PASSWORD, scrollWidth, settle, signIn, trackRequests, withServerAndBrowser } from './harness.ts';
+import { DEMO_PASSWORD, looksRight, openPhone, settle, signIn, withServerAndBrowser } from './harness.ts';
 
-const PHONE = { width: 360, height: 740 };
 const SHOTS = '/tmp/e2e-shots';
 const UMKM = 'umkm@demo.etalase.id';
 const ALFA = 'alfamart@demo.etalase.id';
@@ -32,35 +31,14 @@ async function apiAs(email: string): Promise<APIRequestContext> {
 }
 
 /** A phone in Indonesian, signed in already when given a session's cookies. */
-async function phone(session?: Session) {
-  const ctx = await e2e.browser.newContext({ viewport: PHONE, locale: 'id-ID', timezoneId: 'Asia/Jakarta', storageState: session });
-  await ctx.addInitScript(() => localStorage.setItem('etalase.lang', 'id'));
-  const page = trackRequests(await ctx.newPage());
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    // The sign-in page asks /api/me before anybody is signed in (401); a 503 is the server shedding load, asked
-    // again by the client (src/web/api.ts).
-    if (m.type() === 'error' && !/status of (401|503)/.test(m.text())) errors.push(m.text());
-  });
-  return { ctx, page, errors };
-}
+const phone = (session?: Session) => openPhone(e2e.browser, { lang: 'id', session });
 
 const shot = async (page: Page, name: string) => {
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 };
 
-const mainText = async (page: Page) => (await page.locator('main').innerText()) ?? '';
-
 /** No code on screen: snake_case tokens and ISO dates never shown; nothing wider than the phone. */
-async function looksRight(page: Page, where: string) {
-  const text = await mainText(page);
-  expect(text.match(/\b[a-z]+_[a-z_]+\b/g) ?? [], where).toEqual([]);
-  expect(text.match(/\b\d{4}-\d{2}-\d{2}\b/g) ?? [], where).toEqual([]);
-  expect(await scrollWidth(page), where).toBeLessThanOrEqual(PHONE.width);
-}
-
 async function open(page: Page, url: string, testId: string) {
   await page.goto(`${e2e.server.url}${url}`);
   await settle(page);

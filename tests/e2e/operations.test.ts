@@ -11,9 +11,8 @@ import { type APIRequestContext, type Page, request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/platform/clock.ts';
 import { formatDate } from '../../src/platform/format.ts';
-import { DEMO_PASSWORD, scrollWidth, settle, signIn, trackRequests, withServerAndBrowser } from './harness.ts';
+import { DEMO_PASSWORD, mainText, PHONE, scrollWidth, settle, signIn, trackRequests, withServerAndBrowser } from './harness.ts';
 
-const PHONE = { width: 360, height: 740 };
 const WIDE = { width: 1280, height: 900 };
 const SHOTS = '/tmp/e2e-shots';
 const UMKM = 'umkm@demo.etalase.id';
@@ -50,8 +49,6 @@ async function apiAs(email: string): Promise<APIRequestContext> {
   expect(r.status()).toBe(200);
   return api;
 }
-
-const mainText = async (page: Page) => (await page.locator('main').innerText()) ?? '';
 
 /** No code on screen: snake_case tokens and ISO dates never shown. */
 function expectWords(text: string, where: string) {

@@ -5,19 +5,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { SHOTS, scrollWidth, settle, signIn, trackRequests, withServerAndBrowser } from './harness.ts';
+import { openPhone, PHONE, SHOTS, scrollWidth, settle, signIn, withServerAndBrowser } from './harness.ts';
 
-const PHONE = { width: 360, height: 740 };
 const e2e = withServerAndBrowser();
 
-async function phone(lang: 'id' | 'en' = 'id') {
-  const ctx = await e2e.browser.newContext({ viewport: PHONE, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-  await ctx.addInitScript((l) => localStorage.setItem('etalase.lang', l), lang);
-  const page = trackRequests(await ctx.newPage());
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { ctx, page, errors };
-}
+// Another store's page answers 404 (the test opens one on purpose).
+const phone = (lang: 'id' | 'en' = 'id') => openPhone(e2e.browser, { lang, tolerate: /status of (401|404|503)/ });
 
 const shot = async (page: Page, name: string) => {
   fs.mkdirSync(SHOTS, { recursive: true });

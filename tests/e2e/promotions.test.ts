@@ -1,37 +1,13 @@
-// Promotion campaigns on a 360-px phone, in Bahasa Indonesia (issue 12, point 3): Alfamart Cabang Bengkulu
-// plans a campaign through the form — a form sent empty shows each problem at its field — then reads it
-// back and opens its materials list for the stores; the head office opens the demo's past campaign and
-// reads its results in plain words (an uplift with a "kemungkinan besar" range); the planned HUT Kota
-// Bengkulu campaign's materials list is printable. Everything checked is read on screen.
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/platform/clock.ts';
-import { SHOTS, scrollWidth, settle, shot, signIn, trackRequests, withServerAndBrowser } from './harness.ts';
+import { looksRight, openPhone, SHOTS, settle, shot, signIn, withServerAndBrowser } from './harness.ts';
 
-const PHONE = { width: 360, height: 740 };
 const BRANCH = 'alfamart.bengkulu@demo.etalase.id';
 const ALFA = 'alfamart@demo.etalase.id';
 
 const e2e = withServerAndBrowser();
 
-async function phone() {
-  const ctx = await e2e.browser.newContext({ viewport: PHONE, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-  await ctx.addInitScript(() => localStorage.setItem('etalase.lang', 'id'));
-  const page = trackRequests(await ctx.newPage());
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/status of (400|401|503)/.test(m.text())) errors.push(m.text());
-  });
-  return { ctx, page, errors };
-}
-
-async function looksRight(page: Page, where: string) {
-  const text = (await page.locator('main').innerText()) ?? '';
-  expect(text.match(/\b[a-z]+_[a-z_]+\b/g) ?? [], where).toEqual([]);
-  expect(text.match(/\b\d{4}-\d{2}-\d{2}\b/g) ?? [], where).toEqual([]);
-  expect(await scrollWidth(page), where).toBeLessThanOrEqual(PHONE.width);
-}
+const phone = () => openPhone(e2e.browser, { lang: 'id', tolerate: /status of (400|401|503)/ });
 
 describe('promotion campaigns on a phone', () => {
   it('the branch plans a campaign through the form and opens its materials list', async () => {

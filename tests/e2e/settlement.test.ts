@@ -4,11 +4,10 @@
 // and the legal deadline; she offers it to the demo bank for early payment, the bank reads the evidence and
 // offers, she accepts; Alfamart then sees the bank as payee and records the payment; the OKI Dinas reads
 // the escalated bill in its list. Everything checked is read on screen.
-import { type Page, request } from 'playwright-core';
+import { request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, scrollWidth, settle, shot, signIn, trackRequests, withServerAndBrowser } from './harness.ts';
+import { DEMO_PASSWORD, looksRight, mainText, openPhone, settle, shot, signIn, withServerAndBrowser } from './harness.ts';
 
-const PHONE = { width: 360, height: 740 };
 const UMKM = 'umkm@demo.etalase.id';
 const ALFA = 'alfamart@demo.etalase.id';
 const OKI = 'pemda.oki@demo.etalase.id';
@@ -16,26 +15,7 @@ const BANK = 'bank@demo.etalase.id';
 
 const e2e = withServerAndBrowser();
 
-async function phone(lang: 'id' | 'en' = 'id') {
-  const ctx = await e2e.browser.newContext({ viewport: PHONE, locale: lang === 'id' ? 'id-ID' : 'en-GB', timezoneId: 'Asia/Jakarta' });
-  await ctx.addInitScript((l) => localStorage.setItem('etalase.lang', l), lang);
-  const page = trackRequests(await ctx.newPage());
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/status of (401|503)/.test(m.text())) errors.push(m.text());
-  });
-  return { ctx, page, errors };
-}
-
-const mainText = async (page: Page) => (await page.locator('main').innerText()) ?? '';
-
-async function looksRight(page: Page, where: string) {
-  const text = await mainText(page);
-  expect(text.match(/\b[a-z]+_[a-z_]+\b/g) ?? [], where).toEqual([]);
-  expect(text.match(/\b\d{4}-\d{2}-\d{2}\b/g) ?? [], where).toEqual([]);
-  expect(await scrollWidth(page), where).toBeLessThanOrEqual(PHONE.width);
-}
+const phone = (lang: 'id' | 'en' = 'id') => openPhone(e2e.browser, { lang });
 
 describe('settlement on a phone', () => {
   let statementUrl = '';

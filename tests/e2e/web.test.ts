@@ -3,9 +3,7 @@
 // Indonesian, corrects it and finds the product in its list; the phone pages never scroll sideways.
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { gs1CheckDigit, scrollWidth, shot, signIn, withServerAndBrowser } from './harness.ts';
-
-const PHONE = { width: 360, height: 740 };
+import { gs1CheckDigit, PHONE, scrollWidth, shot, signIn, withServerAndBrowser } from './harness.ts';
 
 const e2e = withServerAndBrowser();
 
