@@ -25,8 +25,9 @@ import type {
   Signatory,
 } from '../modules/agreements/agreements.tables.ts';
 import { rupiah } from '../platform/money.ts';
-import type { DemoCalendar } from './calendar.ts';
+import { type DemoCalendar, movedBy } from './calendar.ts';
 import { rng, uuidFrom } from './prng.ts';
+import { bengkuluAgreementShift } from './promotions.ts';
 
 const PERIOD = { startsOn: '2026-01-01', endsOn: '2027-12-31' };
 
@@ -279,7 +280,10 @@ export async function seedAgreements(db: Database, log: (s: string) => void, cal
 
   const mouIds = new Map<string, { id: string; witness: boolean }>();
   const addMou = (spec: MouSpec) => {
-    const m = { ...spec, startsOn: cal.d(spec.startsOn), endsOn: cal.d(spec.endsOn), signedOn: cal.d(spec.signedOn) };
+    // Alfamart's Bengkulu MoU is signed and in force before the demo's HUT season (its start moved back with its
+    // PKS when the calendar would start it later: promotions.ts); it ends when it ends.
+    const c = spec.gov === '17.71' && spec.chain === 'alfamart' ? movedBy(cal, bengkuluAgreementShift(cal)) : cal;
+    const m = { ...spec, startsOn: c.d(spec.startsOn), endsOn: cal.d(spec.endsOn), signedOn: c.d(spec.signedOn) };
     const agreementId = id();
     const versionId = id();
     const gov = govOf(m.gov);

@@ -29,3 +29,10 @@ export function demoCalendar(today: string = DEMO_ANCHOR): DemoCalendar {
     t: (iso) => new Date(Date.parse(iso) + shift * 86_400_000),
   };
 }
+
+/** The same calendar with its story's dates moved a further `days` (for a part of the story that must keep its
+ *  order with a date the calendar does not move, e.g. 17 March: promotions.ts `bengkuluAgreementShift`). */
+export function movedBy(cal: DemoCalendar, days: number): DemoCalendar {
+  if (days === 0) return cal;
+  return { ...cal, d: (date) => addDays(cal.d(date), days), t: (iso) => new Date(cal.t(iso).getTime() + days * 86_400_000) };
+}

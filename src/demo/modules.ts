@@ -26,8 +26,8 @@ export const MODULE_SEEDS: ModuleSeed[] = [
   seedOutletStaff,
   // settlement (C8): statements of the closed periods, paid, late, disputed and waiting
   seedSettlement,
-  // promotion campaigns (C9): Alfamart Bengkulu's past campaign (its uplift is in the operations sales) and
-  // the planned HUT Kota Bengkulu campaign
+  // promotion campaigns (C9): Alfamart Bengkulu's past campaigns, the Festival and the last HUT Kota Bengkulu (their
+  // uplift is in the operations sales), and the planned next HUT
   seedPromotions,
   // market tests (C6): OKI's placements read as eight-week tests — one passed, one failed, one to decide (after the
   // campaigns: a test's weeks under a campaign are marked)

@@ -1,7 +1,8 @@
 // The operations demo tells a story the product itself would have recorded: umkm@demo has an order waiting
 // for her today and sales yesterday, every batch's stock stays at or above zero apart from the one sale of
 // a product that never arrived (a flagged variance), and the POS sales were drawn from the batches exactly as
-// the operations module's own import would draw them (applySalesToStock on the same rows gives the same).
+// the operations module's own import would draw them (applySalesToStock on the same rows gives the same); the
+// last HUT Kota Bengkulu's season sold before the eight weeks, and left nothing on any shelf.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_NOW } from '../../tests/app.ts';
@@ -9,6 +10,7 @@ import { testDb } from '../../tests/db.ts';
 import type { DbHandle } from '../db/client.ts';
 import { applySalesToStock } from '../modules/operations/operations.stock.ts';
 import { addDays, localDate } from '../platform/clock.ts';
+import { pastAnniversary } from './promotions.ts';
 
 let h: DbHandle;
 beforeAll(async () => {
@@ -55,8 +57,51 @@ describe('operations demo', () => {
     const first = await h.db
       .selectFrom('sales_lines')
       .select((eb) => eb.fn.min('sales_date').as('d'))
+      .where('sales_date', '>=', addDays(today, -59))
       .executeTakeFirstOrThrow();
     expect(first.d).toBe(addDays(today, -56));
+  });
+
+  it('sold at the last HUT Kota Bengkulu in a season of its own, whose shelves were cleared before the eight weeks', async () => {
+    const hut = pastAnniversary(today);
+    expect(hut.date.slice(5)).toBe('03-17');
+    expect(hut.clearedOn < addDays(today, -59)).toBe(true);
+    const season = await sql<{ placements: number; open: number; first: string; last: string; units: number }>`
+      SELECT (SELECT count(*)::int FROM placements WHERE starts_on = ${hut.placedOn}::date AND ends_on = ${hut.clearedOn}::date) AS placements,
+        (SELECT count(*)::int FROM placements WHERE district_code LIKE '17.71.%' AND starts_on < ${hut.clearedOn}::date AND ends_on IS NULL) AS open,
+        (SELECT min(sales_date)::text FROM sales_lines WHERE sales_date < ${hut.clearedOn}::date) AS first,
+        (SELECT max(sales_date)::text FROM sales_lines WHERE sales_date < ${hut.clearedOn}::date) AS last,
+        (SELECT coalesce(sum(qty), 0)::int FROM sales_lines WHERE sales_date BETWEEN ${hut.startsOn}::date AND ${hut.endsOn}::date) AS units`.execute(
+      h.db,
+    );
+    const s = season.rows[0]!;
+    expect(s.placements).toBeGreaterThan(4);
+    expect(s.open).toBe(0);
+    expect(s.first >= hut.start && s.last <= hut.lastDay).toBe(true);
+    expect(s.units).toBeGreaterThan(0);
+    // Nothing of it left on any shelf: what did not sell went back on nota retur, picked up the next morning.
+    const left = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM (SELECT 1 FROM stock_movements sm JOIN stock_batches b ON b.id = sm.batch_id
+        WHERE b.produced_on < ${hut.clearedOn}::date GROUP BY sm.outlet_id, sm.batch_id HAVING sum(sm.qty) <> 0) x`.execute(h.db);
+    expect(left.rows[0]?.n).toBe(0);
+    const cleared = await sql<{ n: number; picked: number; due: number }>`
+      SELECT count(*)::int AS n, count(*) FILTER (WHERE picked_up_at::date = ${hut.clearedOn}::date)::int AS picked,
+        count(*) FILTER (WHERE picked_up_at > pickup_due_at)::int AS due
+      FROM return_notes WHERE reason = 'unsold' AND returned_on = ${hut.lastDay}::date`.execute(h.db);
+    expect(cleared.rows[0]?.n).toBeGreaterThan(0);
+    expect(cleared.rows[0]).toMatchObject({ picked: cleared.rows[0]?.n, due: 0 });
+    // Its orders were all delivered (or declined) before the shelves were cleared.
+    const open = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM purchase_orders WHERE ordered_on < ${hut.clearedOn}::date AND status NOT IN ('delivered', 'declined')`.execute(
+      h.db,
+    );
+    expect(open.rows[0]?.n).toBe(0);
+    // Numbered before the eight weeks, from the same counters: no number twice.
+    const dup = await sql<{ n: number }>`
+      SELECT (SELECT count(*) - count(DISTINCT number) FROM purchase_orders)::int + (SELECT count(*) - count(DISTINCT number) FROM delivery_notes)::int AS n`.execute(
+      h.db,
+    );
+    expect(dup.rows[0]?.n).toBe(0);
   });
 
   it("sent the tills' daily batches before the day it is seeded for, each with the result a user can open", async () => {

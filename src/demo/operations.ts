@@ -4,6 +4,12 @@
 // outlets receiving them (a few short or damaged), POS sales sent daily, wet food expiring or returned, a
 // stock count that found one unit missing, and one sale of a product that never arrived (a variance).
 // The products are placed first (approved placements at the nearest Alfamart outlets that can take them).
+// Before those eight weeks, Alfamart Cabang Bengkulu's season of the last HUT Kota Bengkulu (17 March:
+// promotions.ts `pastAnniversary`) is told the same way, from its own PRNG streams (`operations:hut:*`) so the
+// eight weeks draw exactly what they drew without it: the same Kota Bengkulu products on placements that end a
+// week after the anniversary, more sold in the campaign week, nothing ordered in its last days, and on its last
+// evening whatever is left returned to the maker (nota retur, picked up the next morning). It is seeded first,
+// so its documents take the first numbers of the shared counters (operation_counters).
 // The story is simulated here — what each outlet sold each day, never more than it had — and then recorded
 // as the product records it: documents as rows, and each day's POS sales drawn from the batches by the
 // operations module's own first-expiry-first-out rule (allocateFefo), so the ledger is the one the code keeps
@@ -27,7 +33,7 @@ import type { SalesLinesTable } from '../modules/sales/sales.tables.ts';
 import { addDays } from '../platform/clock.ts';
 import type { DemoCalendar } from './calendar.ts';
 import { type Rng, rng, uuidFrom } from './prng.ts';
-import { campaignBoost } from './promotions.ts';
+import { campaignBoost, hutBoost, pastAnniversary } from './promotions.ts';
 
 const WEEKS = 8;
 /** Kota Bengkulu: half of the UMKM holding an Alfamart PKS have their products placed (the other half are
@@ -56,22 +62,21 @@ interface ChainStory {
   quirks: boolean;
 }
 
+const BENGKULU: RegionPlan = {
+  code: '17.71',
+  pksRegion: '17.71',
+  umkmShare: 0.5,
+  outletsPerProduct: 2,
+  lineLevel: true,
+  branchLogin: 'alfamart.bengkulu@demo.etalase.id',
+};
+
 const STORIES: ChainStory[] = [
   {
     chain: 'alfamart',
     head: 'alfamart@demo.etalase.id',
     streams: 'operations',
-    regions: [
-      {
-        code: '17.71',
-        pksRegion: '17.71',
-        umkmShare: 0.5,
-        outletsPerProduct: 2,
-        lineLevel: true,
-        branchLogin: 'alfamart.bengkulu@demo.etalase.id',
-      },
-      { code: '16.02', pksRegion: '16.02', umkmShare: 1, outletsPerProduct: 3, lineLevel: false, branchLogin: null },
-    ],
+    regions: [BENGKULU, { code: '16.02', pksRegion: '16.02', umkmShare: 1, outletsPerProduct: 3, lineLevel: false, branchLogin: null }],
     quirks: true,
   },
   // Alfamidi in Polewali Mandar under the Sulawesi Barat PKS (agreements.ts): the Sulbar market test's sales.
@@ -83,6 +88,30 @@ const STORIES: ChainStory[] = [
     quirks: false,
   },
 ];
+
+/** Alfamart Cabang Bengkulu's HUT season (promotions.ts `pastAnniversary`): the same Kota Bengkulu products on the
+ *  same rule, placed as a bazar HUT for a few weeks around the last 17 March before the eight weeks. Its own PRNG
+ *  streams, so the eight weeks draw what they drew without it. */
+const HUT_STORY: ChainStory = {
+  chain: 'alfamart',
+  head: 'alfamart@demo.etalase.id',
+  streams: 'operations:hut',
+  regions: [BENGKULU],
+  quirks: false,
+};
+
+/** The days a story simulates and how it ends. */
+interface Window {
+  /** The first day simulated (its products are placed three days before). */
+  start: string;
+  days: number;
+  /** The placements' first day off the shelf, when the story ends with the shelves cleared (else they stay open). */
+  endsOn: string | null;
+  /** The day every PKS of the story must still be in force on. */
+  through: string;
+  /** Extra demand (× velocity) of a product at an outlet on a day, from the story's pairs: a promotion campaign. */
+  boost: (pairs: Pair[]) => (productId: string, outletId: string, day: string) => number;
+}
 
 interface Pair {
   productId: string;
@@ -131,10 +160,33 @@ function poisson(r: Rng, mean: number): number {
 }
 
 export async function seedOperations(db: Database, log: (s: string) => void, cal: DemoCalendar): Promise<void> {
-  for (const story of STORIES) await seedStory(db, log, cal, story);
+  // The HUT season first: it happened first, so its documents take the first numbers of their year's counters.
+  const season = pastAnniversary(cal.today);
+  await seedStory(db, log, cal, HUT_STORY, {
+    start: season.start,
+    days: season.days,
+    endsOn: season.clearedOn,
+    through: season.clearedOn,
+    boost: (pairs) => hutBoost(season, pairs),
+  });
+  const start = addDays(cal.today, -7 * WEEKS);
+  if (season.clearedOn >= addDays(start, -3)) throw new Error(`demo: the HUT season ${season.date} overlaps the eight weeks`);
+  for (const story of STORIES)
+    await seedStory(db, log, cal, story, {
+      start,
+      days: 7 * WEEKS,
+      endsOn: null,
+      through: cal.today,
+      // The demo's past promotion campaign (src/demo/promotions.ts) sells a little more where and when it ran.
+      boost: (pairs) =>
+        campaignBoost(
+          cal,
+          pairs.filter((p) => p.region.code === '17.71'),
+        ),
+    });
 }
 
-async function seedStory(db: Database, log: (s: string) => void, cal: DemoCalendar, story: ChainStory): Promise<void> {
+async function seedStory(db: Database, log: (s: string) => void, cal: DemoCalendar, story: ChainStory, w: Window): Promise<void> {
   const chain = await db
     .selectFrom('organizations')
     .select('id')
@@ -145,7 +197,7 @@ async function seedStory(db: Database, log: (s: string) => void, cal: DemoCalend
   const head = await db.selectFrom('users').select('id').where('email', '=', story.head).executeTakeFirstOrThrow();
   const ids = rng(`${story.streams}:ids`);
   const id = () => uuidFrom(ids);
-  const start = addDays(cal.today, -7 * WEEKS);
+  const start = w.start;
 
   const pairs: Pair[] = [];
   const placements = [];
@@ -176,7 +228,7 @@ async function seedStory(db: Database, log: (s: string) => void, cal: DemoCalend
       .where('a.region_code', '=', region.pksRegion)
       .where('v.status', '=', 'signed')
       .where('v.starts_on', '<=', start)
-      .where('v.ends_on', '>=', cal.today)
+      .where('v.ends_on', '>=', w.through)
       .where('p.gtin', 'is not', null)
       .where('p.archived_at', 'is', null)
       .orderBy('a.umkm_id')
@@ -233,6 +285,7 @@ async function seedStory(db: Database, log: (s: string) => void, cal: DemoCalend
           district_code: o.district_code,
           province_code: o.province_code,
           starts_on: addDays(start, -3),
+          ...(w.endsOn ? { ends_on: w.endsOn } : {}),
           approved_by: head.id,
         });
       }
@@ -242,16 +295,22 @@ async function seedStory(db: Database, log: (s: string) => void, cal: DemoCalend
   await db.insertInto('placements').values(placements).execute();
   // The sales lines go into their month's partition, as an import puts them (never the default partition).
   const months = new Set<string>();
-  for (let d = start; d < cal.today; d = addDays(d, 1)) months.add(`${d.slice(0, 7)}-01`);
+  for (let d = 0; d < w.days; d++) months.add(`${addDays(start, d).slice(0, 7)}-01`);
   await ensureMonthPartitions(db, [...months]);
-  // The demo's past promotion campaign (src/demo/promotions.ts) sells a little more where and when it ran.
-  const boost = campaignBoost(
-    cal,
-    pairs.filter((p) => p.region.code === '17.71'),
-  );
-  const counts = await recordStory(db, cal, { chainId: chain.id, headUserId: head.id, start, pairs, id, boost, story });
+  const boost = w.boost(pairs);
+  const counts = await recordStory(db, cal, {
+    chainId: chain.id,
+    headUserId: head.id,
+    start,
+    days: w.days,
+    closing: w.endsOn !== null,
+    pairs,
+    id,
+    boost,
+    story,
+  });
   log(
-    `  ${placements.length} penempatan ${story.chain} di ${story.regions.map((r) => r.code).join(', ')}; ${counts.orders} pesanan, ${counts.notes} surat jalan, ${counts.sales} baris penjualan POS selama ${WEEKS} minggu`,
+    `  ${placements.length} penempatan ${story.chain} di ${story.regions.map((r) => r.code).join(', ')}; ${counts.orders} pesanan, ${counts.notes} surat jalan, ${counts.sales} baris penjualan POS selama ${w.days % 7 === 0 ? `${w.days / 7} minggu` : `${w.days} hari (${start} – ${addDays(start, w.days - 1)})`}${counts.cleared ? `; ${counts.cleared} nota retur sisa barang` : ''}`,
   );
 }
 
@@ -259,6 +318,10 @@ interface StoryInput {
   chainId: string;
   headUserId: string;
   start: string;
+  /** How many days are simulated from `start`. */
+  days: number;
+  /** The story ends with its shelves cleared: on its last evening what is left goes back to the makers. */
+  closing: boolean;
   pairs: Pair[];
   id: () => string;
   /** Extra demand (× velocity) of a product at an outlet on a day: the demo's promotion campaign. */
@@ -266,7 +329,7 @@ interface StoryInput {
   story: ChainStory;
 }
 
-/** Simulates the eight weeks day by day and records every document as it happens. */
+/** Simulates the story's days one by one and records every document as it happens. */
 async function recordStory(db: Database, cal: DemoCalendar, s: StoryInput) {
   const { pairs, id } = s;
   const users = await db
@@ -288,7 +351,10 @@ async function recordStory(db: Database, cal: DemoCalendar, s: StoryInput) {
   const promoted = rng(`${s.story.streams}:promotion`);
   const quirks = rng(`${s.story.streams}:quirks`);
   const stock = new Map<Pair, Batch[]>(pairs.map((p) => [p, []]));
-  const counters = new Map<string, number>();
+  // Numbered on from the counters a story seeded before this one left (the HUT season's, in the same year).
+  const counters = new Map<string, number>(
+    (await db.selectFrom('operation_counters').select(['prefix', 'last']).execute()).map((c) => [c.prefix, Number(c.last)]),
+  );
   const number = (kind: DocumentKind, year: string) => {
     const prefix = documentPrefix(kind, s.story.chain, year);
     const n = (counters.get(prefix) ?? 0) + 1;
@@ -296,8 +362,8 @@ async function recordStory(db: Database, cal: DemoCalendar, s: StoryInput) {
     return documentNumber(prefix, n);
   };
   const batchSeq = new Map<string, number>();
-  const totals = { orders: 0, notes: 0, sales: 0 };
-  const lastDay = addDays(cal.today, -1);
+  const totals = { orders: 0, notes: 0, sales: 0, cleared: 0 };
+  const lastDay = addDays(s.start, s.days - 1);
   // The sale of a product that never arrived: a Bengkulu outlet sells two units on the first day, before any delivery.
   const orphan = s.story.quirks ? pairs.find((p) => p.region.lineLevel && !p.perishable) : undefined;
 
@@ -508,7 +574,7 @@ async function recordStory(db: Database, cal: DemoCalendar, s: StoryInput) {
     });
   };
 
-  for (let d = 0; d < 7 * WEEKS; d++) {
+  for (let d = 0; d < s.days; d++) {
     const day = addDays(s.start, d);
     // The story's week starts on its first day (whatever weekday that is, the story is the same story).
     const dow = d % 7;
@@ -530,7 +596,8 @@ async function recordStory(db: Database, cal: DemoCalendar, s: StoryInput) {
       const key = `${p.umkmId}:${p.perishable ? p.outletId : 'dc'}`;
       byUmkm.set(key, [...(byUmkm.get(key) ?? []), p]);
     }
-    for (const list of byUmkm.values()) await order(day, list, { awaiting: false });
+    // (A story that ends with its shelves cleared orders nothing in its last days: it would arrive too late.)
+    if (!s.closing || d < s.days - 3) for (const list of byUmkm.values()) await order(day, list, { awaiting: false });
     await flushMovements();
 
     // 5. The day's POS sales: what shoppers bought, never more than what is on the shelf (oldest expiry first).
@@ -614,7 +681,7 @@ async function recordStory(db: Database, cal: DemoCalendar, s: StoryInput) {
         const near = (stock.get(p) ?? []).filter((b) => b.left > 0 && b.expiresOn === addDays(day, 1));
         if (near.length === 0) continue;
         const noteId = id();
-        const lastOne = d + 14 >= 7 * WEEKS;
+        const lastOne = !s.closing && d + 14 >= s.days;
         await db
           .insertInto('return_notes')
           .values({
@@ -648,7 +715,7 @@ async function recordStory(db: Database, cal: DemoCalendar, s: StoryInput) {
       }
     }
     // 7. Two weeks before today, a stock count (stock opname) at an OKI outlet finds one pack missing.
-    if (s.story.quirks && d === 7 * WEEKS - 14) {
+    if (s.story.quirks && d === s.days - 14) {
       const p = pairs.find((x) => !x.region.lineLevel && (stock.get(x) ?? []).some((b) => b.left > 1));
       const b = p ? (stock.get(p) ?? []).find((x) => x.left > 1) : undefined;
       if (p && b) {
@@ -676,6 +743,56 @@ async function recordStory(db: Database, cal: DemoCalendar, s: StoryInput) {
     await flushMovements();
   }
   await flushMovements();
+  // The end of a season: on its last evening whatever is left at each outlet goes back to its maker on a nota
+  // retur (one per outlet and PKS), picked up the next morning, so no shelf keeps stale stock of it.
+  if (s.closing) {
+    const notes = new Map<string, Pair[]>();
+    for (const p of pairs) {
+      if (!(stock.get(p) ?? []).some((b) => b.left > 0)) continue;
+      const key = `${p.outletId}:${p.agreementId}`;
+      notes.set(key, [...(notes.get(key) ?? []), p]);
+    }
+    for (const list of notes.values()) {
+      const first = list[0] as Pair;
+      const noteId = id();
+      await db
+        .insertInto('return_notes')
+        .values({
+          id: noteId,
+          number: number('RTR', lastDay.slice(0, 4)),
+          outlet_id: first.outletId,
+          chain_id: s.chainId,
+          umkm_id: first.umkmId,
+          agreement_id: first.agreementId,
+          province_code: first.provinceCode,
+          district_code: first.districtCode,
+          reason: 'unsold',
+          borne_by: first.unsoldBorneBy,
+          returned_on: lastDay,
+          pickup_due_at: new Date(at(lastDay, 21).getTime() + first.pickupHours * 3_600_000),
+          picked_up_at: at(addDays(lastDay, 1), 8),
+          picked_up_by: ownerOf(first.umkmId),
+          note: 'Bazar HUT selesai; sisa barang ditarik kembali oleh UMKM.',
+          created_by: ordererOf(first).id,
+          created_at: at(lastDay, 21),
+        })
+        .execute();
+      const lines = list.flatMap((p) =>
+        (stock.get(p) ?? [])
+          .filter((b) => b.left > 0)
+          .map((b) => ({ note_id: noteId, product_id: p.productId, batch_id: b.id, qty: b.left })),
+      );
+      await db.insertInto('return_note_lines').values(lines).execute();
+      for (const p of list)
+        for (const b of stock.get(p) ?? []) {
+          if (b.left <= 0) continue;
+          move(p, b.id, 'returned', -b.left, lastDay, 'return', noteId, ordererOf(p).id);
+          b.left = 0;
+        }
+      totals.cleared += 1;
+    }
+    await flushMovements();
+  }
   // Today: the chain's weekly order to the demo's terasi maker, waiting for her answer.
   const hers = s.story.quirks ? pairs.filter((p) => p.umkmId === demoUmkm?.organization_id && !p.perishable) : [];
   if (hers.length) await order(cal.today, hers, { awaiting: true });

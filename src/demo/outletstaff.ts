@@ -11,7 +11,7 @@ export const OUTLET_STAFF_EMAIL = 'toko@demo.etalase.id';
 
 export async function seedOutletStaff(db: Database, log: (s: string) => void): Promise<void> {
   // The store with goods still to receive, then the most batches on its shelf today, then the most receipts
-  // (ties: by store code).
+  // since its current shelf began (a past season's, e.g. the HUT bazar's, are not its daily work; ties: by store code).
   const pick = await sql<{ id: string; chain_id: string; branch_id: string | null; name: string; store_code: string }>`
     SELECT o.id, o.chain_id, o.branch_id, o.name, o.store_code FROM outlets o
       JOIN organizations c ON c.id = o.chain_id AND c.chain_code = 'alfamart'
@@ -22,7 +22,8 @@ export async function seedOutletStaff(db: Database, log: (s: string) => void): P
       (SELECT count(*) FROM (SELECT 1 FROM stock_movements sm WHERE sm.outlet_id = o.id AND sm.batch_id IS NOT NULL
         GROUP BY sm.product_id, sm.batch_id HAVING sum(sm.qty) > 0) b) DESC,
       (SELECT count(*) FROM goods_receipts gr JOIN delivery_notes dn ON dn.id = gr.delivery_note_id
-        JOIN purchase_orders po ON po.id = dn.order_id WHERE po.outlet_id = o.id) DESC,
+        JOIN purchase_orders po ON po.id = dn.order_id WHERE po.outlet_id = o.id
+          AND gr.received_on >= (SELECT min(pl.starts_on) FROM placements pl WHERE pl.outlet_id = o.id AND pl.ends_on IS NULL)) DESC,
       o.store_code
     LIMIT 1`.execute(db);
   const outlet = pick.rows[0];

@@ -1,7 +1,8 @@
 // Demo data for placement planning (C5). The acceptance scenario has Alfamart plan Kota Bengkulu (17.71),
 // so Bengkulu needs products with a PKS in force with Alfamart: the agreements demo has the Bengkulu MoU
 // but its PKS are in OKI and Serang. Here twelve Bengkulu UMKM get a signed consignment PKS with Alfamart
-// under that MoU (2026-01-01 → 2027-12-31, witnessed by the Dinas as the MoU asks), built exactly like the
+// under that MoU (2026-01-01 → 2027-12-31, witnessed by the Dinas as the MoU asks; seeded on a day whose calendar
+// would start them after the last HUT Kota Bengkulu the operations demo sells at, moved back before it), built exactly like the
 // agreements demo builds its own: the naskah rendered by the agreements service, every signature carrying
 // its SHA-256. No plan is approved here (the user does that); Indomaret gets a few current placements in
 // Kabupaten Serang, from its PKS there, one of them locked. Deterministic: ids from named PRNG streams.
@@ -19,8 +20,9 @@ import type {
 import { haversineKm } from '../modules/placement/placement.pairs.ts';
 import type { PlacementsTable } from '../modules/placement/placement.tables.ts';
 import { rupiah } from '../platform/money.ts';
-import type { DemoCalendar } from './calendar.ts';
+import { type DemoCalendar, movedBy } from './calendar.ts';
 import { rng, uuidFrom } from './prng.ts';
+import { bengkuluAgreementShift } from './promotions.ts';
 
 const BENGKULU = '17.71';
 const PKS_PERIOD = { startsOn: '2026-01-01', endsOn: '2027-12-31' };
@@ -35,6 +37,9 @@ export async function seedPlacement(db: Database, log: (s: string) => void, cal:
 }
 
 async function seedBengkuluPks(db: Database, cal: DemoCalendar): Promise<number> {
+  // Signed and in force before the demo's HUT season: moved back (with their MoU) only when the calendar would
+  // start them after it (promotions.ts); they end when they end.
+  const signing = movedBy(cal, bengkuluAgreementShift(cal));
   const chain = await db
     .selectFrom('organizations')
     .select('id')
@@ -141,7 +146,7 @@ async function seedBengkuluPks(db: Database, cal: DemoCalendar): Promise<number>
     agreements.push({
       id: agreementId,
       kind: 'pks',
-      number: `PKS/ALFAMART/${BENGKULU}/${cal.d(PKS_PERIOD.startsOn).slice(0, 4)}/${String(n).padStart(4, '0')}`,
+      number: `PKS/ALFAMART/${BENGKULU}/${signing.d(PKS_PERIOD.startsOn).slice(0, 4)}/${String(n).padStart(4, '0')}`,
       government_id: mou.government_id,
       chain_id: chain.id,
       umkm_id: u.id,
@@ -154,7 +159,7 @@ async function seedBengkuluPks(db: Database, cal: DemoCalendar): Promise<number>
       id: versionId,
       agreement_id: agreementId,
       version: 1,
-      starts_on: cal.d(PKS_PERIOD.startsOn),
+      starts_on: signing.d(PKS_PERIOD.startsOn),
       ends_on: cal.d(PKS_PERIOD.endsOn),
       signatories: JSON.stringify(signatories),
       witness_required: true,
@@ -191,7 +196,7 @@ async function seedBengkuluPks(db: Database, cal: DemoCalendar): Promise<number>
   await db.insertInto('agreement_products').values(lines).execute();
 
   const signatures: Insertable<AgreementSignaturesTable>[] = [];
-  const submitted = cal.t(SUBMITTED);
+  const submitted = signing.t(SUBMITTED);
   const signedAt = (i: number) => new Date(submitted.getTime() + (2 + i) * 86_400_000 + i * 3_600_000);
   for (const s of signers) {
     const { pdf, sha256 } = await renderNaskah(db, s.agreementId, 1, submitted);

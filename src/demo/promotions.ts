@@ -4,22 +4,29 @@
 //   on a terrace spot. The operations simulation (src/demo/operations.ts) asks `campaignBoost` whether a
 //   product is featured at an outlet on a day and then sells a little more there, so the results page
 //   shows an uplift measured on the very sales lines the ledger was drawn from — nothing is pasted in.
-// - "HUT Kota Bengkulu ke-N", planned for the city's next anniversary (17 March: Kota Bengkulu was founded
-//   on 17 March 1719, Perda Kotamadya Bengkulu No. 01 Tahun 1991), the week up to it, with a price promotion
+// - "HUT Kota Bengkulu ke-N", the city's last anniversary before those eight weeks (17 March: Kota Bengkulu
+//   was founded on 17 March 1719, Perda Kotamadya Bengkulu No. 01 Tahun 1991), the week up to it: the first
+//   campaign of the Pemkot's collaboration with the chain, a bazar HUT. The operations demo simulates its
+//   season of its own (`pastAnniversary`: placed 20 days before, cleared 8 days after) and asks `hutBoost`.
+// - "HUT Kota Bengkulu ke-N+1", planned for the next anniversary, the week up to it, with a price promotion
 //   funded by the chain and one shared with the maker; its materials list is ready for the stores.
-// The same products and outlets are picked for both by `pickDemoCampaign`, from the placements the
-// operations demo made, so the campaign the simulation boosted is the campaign recorded here.
+// The products and outlets are picked by `pickDemoCampaign`, from the placements the operations demo made
+// (the eight weeks' for the Festival and the planned HUT, the season's for the past HUT), so each campaign
+// the simulation boosted is the campaign recorded here.
 import type { Database } from '../db/client.ts';
 import * as svc from '../modules/promotions/promotions.service.ts';
 import type { CampaignDisplay } from '../modules/promotions/promotions.tables.ts';
 import { actingCtx } from '../platform/auth/actor.ts';
-import { addDays } from '../platform/clock.ts';
+import { addDays, daysBetween } from '../platform/clock.ts';
 import type { DemoCalendar } from './calendar.ts';
 
 /** The past campaign's days (written for the demo's anchor day, moved with the calendar). */
 const PAST = { name: 'Festival Produk Lokal Bengkulu', startsOn: '2026-10-27', endsOn: '2026-11-09', createdAt: '2026-10-20T03:00:00Z' };
 /** How much more a featured product sells at a campaign outlet on a campaign day, on average (× its velocity). */
 export const DEMO_BOOST = 0.8;
+/** The same for the bazar HUT: the anniversary's week draws the city out (the stores' terraces and the city's own
+ *  events), and its one week must show through a week's noise at a few outlets. */
+export const HUT_BOOST = 1.5;
 const MAX_PRODUCTS = 12;
 const MAX_OUTLETS = 8;
 const DISPLAYS: CampaignDisplay[] = ['pojok_umkm', 'eye_level', 'terrace', 'end_cap'];
@@ -57,13 +64,20 @@ export function pickDemoCampaign(pairs: readonly { productId: string; outletId: 
 
 /** For the operations simulation: the extra sales factor of a product at an outlet on a day (0 = none). */
 export function campaignBoost(cal: DemoCalendar, pairs: readonly { productId: string; outletId: string }[]) {
+  return boostOver(pairs, cal.d(PAST.startsOn), cal.d(PAST.endsOn), DEMO_BOOST);
+}
+
+/** The same for the HUT season's campaign (its week up to the anniversary), over the season's placements. */
+export function hutBoost(season: HutSeason, pairs: readonly { productId: string; outletId: string }[]) {
+  return boostOver(pairs, season.startsOn, season.endsOn, HUT_BOOST);
+}
+
+function boostOver(pairs: readonly { productId: string; outletId: string }[], from: string, to: string, factor: number) {
   const pick = pickDemoCampaign(pairs);
   const outlets = new Set(pick.outlets);
   const products = new Set(pick.products);
-  const from = cal.d(PAST.startsOn);
-  const to = cal.d(PAST.endsOn);
   return (productId: string, outletId: string, day: string) =>
-    day >= from && day <= to && outlets.has(outletId) && products.has(productId) ? DEMO_BOOST : 0;
+    day >= from && day <= to && outlets.has(outletId) && products.has(productId) ? factor : 0;
 }
 
 /** The Bengkulu placements of Alfamart the operations demo made, as the picker reads them. */
@@ -74,6 +88,75 @@ export async function bengkuluPairs(db: Database, chainId: string) {
     .where('pl.chain_id', '=', chainId)
     .where('pl.district_code', 'like', '17.71.%')
     .where('pl.ends_on', 'is', null)
+    .where('pl.market_test_id', 'is', null)
+    .orderBy('pl.product_id')
+    .orderBy('pl.outlet_id')
+    .execute();
+}
+
+/** The HUT season of the demo: the last 17 March whose whole season (the bazar HUT placed 20 days before,
+ *  its shelves cleared 8 days after) ended before the operations demo's eight weeks began (their placements,
+ *  today − 59). Its campaign is the week up to the anniversary, as the planned one. */
+export interface HutSeason {
+  /** The anniversary (17 March) and which one it is. */
+  date: string;
+  ordinal: number;
+  /** The day the bazar HUT's placements start (first day on the shelf). */
+  placedOn: string;
+  /** The simulation's first and last day, and how many days it runs. */
+  start: string;
+  lastDay: string;
+  days: number;
+  /** The first day off the shelf (the placements' ends_on): what was left went back the evening before and
+   *  was picked up this morning. */
+  clearedOn: string;
+  /** The campaign's days. */
+  startsOn: string;
+  endsOn: string;
+}
+
+/** Days before the seeding day that the operations demo's eight weeks place their products (8 × 7 + 3). */
+export const STORY_PLACED_BEFORE = 59;
+
+export function pastAnniversary(today: string): HutSeason {
+  const year = Number(today.slice(0, 4)) - (today.slice(5) >= '03-17' ? 0 : 1);
+  const season = (y: number): HutSeason => {
+    const date = `${y}-03-17`;
+    return {
+      date,
+      ordinal: y - 1719,
+      placedOn: addDays(date, -20),
+      start: addDays(date, -17),
+      lastDay: addDays(date, 7),
+      days: 25,
+      clearedOn: addDays(date, 8),
+      startsOn: addDays(date, -6),
+      endsOn: date,
+    };
+  };
+  // Too close to today (its season would still be on the shelves when the eight weeks' products arrive): the year before.
+  const latest = season(year);
+  return latest.clearedOn < addDays(today, -STORY_PLACED_BEFORE) ? latest : season(year - 1);
+}
+
+/** The MoU and PKS of Alfamart in Kota Bengkulu run from 1 January of the HUT season's year at the anchor (the HUT
+ *  was their first collaboration). Moved with the calendar they may start after that season (seeded between
+ *  mid-January and late May): then they are moved back, by this many days (≤ 0), so that they were signed and in
+ *  force before the season, as at the anchor. */
+export function bengkuluAgreementShift(cal: DemoCalendar): number {
+  const jan1 = `${pastAnniversary(cal.today).date.slice(0, 4)}-01-01`;
+  return Math.min(0, daysBetween(cal.d('2026-01-01'), jan1));
+}
+
+/** The Bengkulu placements of Alfamart the HUT season made (they ended when its shelves were cleared). */
+export async function seasonPairs(db: Database, chainId: string, season: HutSeason) {
+  return db
+    .selectFrom('placements as pl')
+    .select(['pl.product_id as productId', 'pl.outlet_id as outletId'])
+    .where('pl.chain_id', '=', chainId)
+    .where('pl.district_code', 'like', '17.71.%')
+    .where('pl.starts_on', '=', season.placedOn)
+    .where('pl.ends_on', '=', season.clearedOn)
     .where('pl.market_test_id', 'is', null)
     .orderBy('pl.product_id')
     .orderBy('pl.outlet_id')
@@ -131,5 +214,22 @@ export async function seedPromotions(db: Database, log: (s: string) => void, cal
           : { productId },
     ),
   });
-  log(`  kampanye promosi: ${past.name} (${past.outlets.length} gerai, ${past.products.length} produk) dan ${planned.name} direncanakan`);
+  // The HUT season's campaign (operations.ts simulated its weeks): the first of the Pemkot's collaboration with the
+  // chain, at the outlets and with the products picked from that season's placements, created two weeks ahead.
+  const season = pastAnniversary(cal.today);
+  const seasonPick = pickDemoCampaign(await seasonPairs(db, branch.chainId, season));
+  let hutPast: Awaited<ReturnType<typeof svc.createCampaign>> | null = null;
+  if (seasonPick.products.length) {
+    hutPast = await svc.createCampaign(db, actingCtx(actor, new Date(`${addDays(season.startsOn, -8)}T03:00:00Z`)), {
+      name: `HUT Kota Bengkulu ke-${season.ordinal}`,
+      regionCode: '17.71',
+      startsOn: season.startsOn,
+      endsOn: season.endsOn,
+      outlets: seasonPick.outlets.map((outletId, i) => ({ outletId, display: DISPLAYS[i % DISPLAYS.length] as CampaignDisplay })),
+      products: seasonPick.products.map((productId) => ({ productId })),
+    });
+  }
+  log(
+    `  kampanye promosi: ${past.name} (${past.outlets.length} gerai, ${past.products.length} produk)${hutPast ? `, ${hutPast.name} (${hutPast.outlets.length} gerai, ${hutPast.products.length} produk)` : ''} dan ${planned.name} direncanakan`,
+  );
 }

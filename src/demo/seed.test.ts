@@ -12,6 +12,7 @@ import { verifyPassword } from '../platform/auth/password.ts';
 import { isInIndonesia, isValidGtin13, isValidPermitNumber, type PermitType } from '../platform/identifiers.ts';
 import { DEMO_ANCHOR } from './calendar.ts';
 import { HUB_RADIUS_KM, hubDistanceKm, REGENCY_GEO } from './geo.ts';
+import { pastAnniversary } from './promotions.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isSeeded, seedDemo } from './seed.ts';
 
 let handle: DbHandle;
@@ -291,9 +292,11 @@ describe('demo data: seeding', () => {
 describe('demo data: the day it is seeded', () => {
   it('tells the same story on another day: every date moves by the same number of days, outcomes unchanged', async () => {
     const later = '2030-06-15';
-    // The story relative to its own day: dates as day offsets, numbers without their year.
-    const story = async (on: Database, today: string) =>
-      (
+    // The story relative to its own day: dates as day offsets, numbers without their year. The HUT season is
+    // the one part that keeps to the real calendar (17 March): it is compared relative to its anniversary.
+    const story = async (on: Database, today: string) => {
+      const hut = pastAnniversary(today);
+      return (
         await rows<{ d: string }>(
           `SELECT md5(
             (SELECT string_agg(concat_ws('|', product_id, type, issued_on - DATE '${today}', expires_on - DATE '${today}'), ',' ORDER BY product_id, type, issued_on)
@@ -304,11 +307,17 @@ describe('demo data: the day it is seeded', () => {
             (SELECT string_agg(concat_ws('|', regexp_replace(a.number, '/20[0-9][0-9]/', '/'), v.version, v.status,
                 v.starts_on - DATE '${today}', v.ends_on - DATE '${today}'), ',' ORDER BY a.number, v.version)
               FROM agreement_versions v JOIN agreements a ON a.id = v.agreement_id) ||
-            (SELECT string_agg(concat_ws('|', product_id, outlet_id, starts_on - DATE '${today}'), ',' ORDER BY product_id, outlet_id) FROM placements)
+            (SELECT string_agg(concat_ws('|', product_id, outlet_id, starts_on - DATE '${today}'), ',' ORDER BY product_id, outlet_id)
+              FROM placements WHERE ends_on IS DISTINCT FROM DATE '${hut.clearedOn}') ||
+            (SELECT string_agg(concat_ws('|', product_id, outlet_id, starts_on - DATE '${hut.date}', ends_on - DATE '${hut.date}'), ',' ORDER BY product_id, outlet_id)
+              FROM placements WHERE ends_on = DATE '${hut.clearedOn}') ||
+            (SELECT string_agg(concat_ws('|', sales_date - DATE '${hut.date}', outlet_id, product_id, qty), ',' ORDER BY sales_date, outlet_id, receipt, line)
+              FROM sales_lines WHERE sales_date < DATE '${hut.clearedOn}')
           ) AS d`,
           on,
         )
       )[0]?.d;
+    };
     const fresh = await freshDemo(later);
     try {
       const [a, b] = [await story(db, DEMO_ANCHOR), await story(fresh.db, later)];

@@ -1,4 +1,5 @@
-// Demo settlement (C8): the statements of every closed period of the demo's sales, each PKS telling the
+// Demo settlement (C8): the statements of every closed period of the demo's sales (the eight weeks' and the
+// HUT season's months before them: operations.ts), each PKS telling the
 // same story from its oldest period to its newest — paid on time long ago; the period before last billed
 // and then paid (Alfamart on time, Indomaret late) or, for the terasi maker of OKI, billed and still unpaid
 // past the 15 days of PP 29/2021 Pasal 95, so her Dinas sees it escalated; her first statement disputed
@@ -13,6 +14,7 @@ import * as svc from '../modules/settlement/settlement.service.ts';
 import { actingCtx, type Ctx } from '../platform/auth/actor.ts';
 import { addDays } from '../platform/clock.ts';
 import type { DemoCalendar } from './calendar.ts';
+import { pastAnniversary } from './promotions.ts';
 
 const at = (date: string): Date => new Date(`${date}T03:00:00Z`);
 
@@ -35,7 +37,12 @@ export async function seedSettlement(db: Database, log: (s: string) => void, cal
   const bankId = await seedBank(db);
   const bank = (d: string): Ctx => actingCtx({ role: 'bank', organizationId: bankId }, at(d));
   let financed = false;
-  const { computed } = await svc.compute(db, admin, { from: cal.d('2026-06-01') });
+  // From June of the anchor's year, and from the month of the HUT season (operations.ts) when that is earlier: a
+  // consignment PKS settles what sold at the bazar HUT too, so its periods are here, issued and paid on time long
+  // ago like every older period (never the newest two, whose story is told below).
+  const seasonMonth = `${pastAnniversary(cal.today).start.slice(0, 7)}-01`;
+  const from = seasonMonth < cal.d('2026-06-01') ? seasonMonth : cal.d('2026-06-01');
+  const { computed } = await svc.compute(db, admin, { from });
   const terasi = (await sql<{ id: string }>`SELECT organization_id AS id FROM users WHERE email = 'umkm@demo.etalase.id'`.execute(db))
     .rows[0]?.id;
   const rows = (

@@ -1,3 +1,9 @@
+// Market tests on a 360-px phone (issue 12): umkm@demo opens her product's test and reads the criteria agreed
+// before it started and today's standing, week by week, in both languages; Alfamart starts a test through
+// the form (a product under its PKS, two outlets, the criteria) and records the decision on the demo's test
+// whose eight weeks are over — the maker then reads "lolos" and the chain's note; the OKI terasi's and a
+// Sulawesi Barat product's expansion proposals are accepted by the other region's Dinas and the branch.
+// Everything checked is read on screen.
 import { describe, expect, it } from 'vitest';
 import { looksRight, openPhone, settle, shot, signIn, withServerAndBrowser } from './harness.ts';
 

@@ -1,3 +1,8 @@
+// Promotion campaigns on a 360-px phone, in Bahasa Indonesia (issue 12, point 3): Alfamart Cabang Bengkulu
+// plans a campaign through the form — a form sent empty shows each problem at its field — then reads it
+// back and opens its materials list for the stores; the head office opens the demo's past campaign and
+// reads its results in plain words (an uplift with a "kemungkinan besar" range), and those of the last HUT
+// Kota Bengkulu; the planned HUT Kota Bengkulu campaign's materials list is printable. Everything checked is read on screen.
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/platform/clock.ts';
 import { looksRight, openPhone, SHOTS, settle, shot, signIn, withServerAndBrowser } from './harness.ts';
@@ -87,6 +92,18 @@ describe('promotion campaigns on a phone', () => {
     await shot(page, 'promotions-results');
     await page.getByTestId('results-total').screenshot({ path: `${SHOTS}/promotions-results-total.png` });
     await page.getByTestId('campaign-title').screenshot({ path: `${SHOTS}/promotions-results-title.png` });
+
+    // The last HUT Kota Bengkulu (its own season of sales before the eight weeks): ended, with results too.
+    await page.goto(`${e2e.server.url}/promotions?phase=ended`);
+    await settle(page);
+    await page.getByRole('link', { name: /HUT Kota Bengkulu ke-\d+/ }).click();
+    await settle(page);
+    await expect.poll(() => page.getByTestId('results').count()).toBe(1);
+    expect(await page.getByTestId('campaign-title').innerText()).toMatch(/^HUT Kota Bengkulu ke-\d+$/);
+    expect(await page.getByTestId('results-total').innerText()).toMatch(
+      /(Penjualan naik|Belum dapat dipastikan)[\s\S]*kemungkinan besar antara/,
+    );
+    await shot(page, 'promotions-hut-results');
 
     // The planned HUT Kota Bengkulu campaign: its materials list, with the promotion prices.
     await page.goto(`${e2e.server.url}/promotions?phase=upcoming`);

@@ -2,11 +2,13 @@
 // the form's choices; a form with everything wrong answers 400 naming every field at once; another chain's
 // outlet or product is refused at its field; Indomaret cannot read Alfamart's campaign (404) nor see it in
 // its list; the maker sees her own product rows only; the fee cap counts a maker-funded discount; a
-// planned campaign is cancelled, a past one is not. And the acceptance test: the demo campaign's measured
-// uplift equals a recount in plain SQL from the raw sales lines.
+// planned campaign is cancelled, a past one is not. And the acceptance test: each past demo campaign's
+// measured uplift (the Festival's, and the last HUT Kota Bengkulu's) equals a recount in plain SQL from the raw
+// sales lines.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo, TEST_NOW, type TestApp, testApp } from '../../../tests/app.ts';
+import { nextAnniversary, pastAnniversary } from '../../demo/promotions.ts';
 import { actingCtx } from '../../platform/auth/actor.ts';
 import { addDays, localDate } from '../../platform/clock.ts';
 import * as svc from './promotions.service.ts';
@@ -226,24 +228,27 @@ describe('who sees the demo campaigns', () => {
   });
 });
 
-describe('the demo campaign’s results', () => {
-  it('equal a recount in plain SQL from the raw sales lines', async () => {
-    const id = await demoCampaign('Festival Produk Lokal');
-    const res = await get(ALFA, `/api/promotions/${id}/results`);
-    expect(res.statusCode, res.body).toBe(200);
-    const r = res.json();
-    expect(r.phase).toBe('ended');
-    const c = (
-      await sql<{ starts_on: string; ends_on: string; chain_id: string }>`
+describe('the demo campaigns’ results', () => {
+  // Both past campaigns: the Festival inside the operations demo's eight weeks, the HUT in its own season.
+  it.each([['Festival Produk Lokal'], [`HUT Kota Bengkulu ke-${pastAnniversary(today).ordinal}`]])(
+    '%s: equal a recount in plain SQL from the raw sales lines',
+    async (name) => {
+      const id = await demoCampaign(name);
+      const res = await get(ALFA, `/api/promotions/${id}/results`);
+      expect(res.statusCode, res.body).toBe(200);
+      const r = res.json();
+      expect(r.phase).toBe('ended');
+      const c = (
+        await sql<{ starts_on: string; ends_on: string; chain_id: string }>`
       SELECT starts_on::text, ends_on::text, chain_id FROM promotion_campaigns WHERE id = ${id}`.execute(t.handle.db)
-    ).rows[0]!;
-    const days = Math.round((Date.parse(c.ends_on) - Date.parse(c.starts_on)) / 86_400_000) + 1;
-    const before = addDays(c.starts_on, -days);
-    expect(r.measured).toEqual({ from: c.starts_on, through: c.ends_on, days });
-    expect(r.before).toEqual({ from: before, through: addDays(c.starts_on, -1) });
-    // The recount: every sales line of the product at the campaign's outlets / at the chain's other Kota
-    // Bengkulu outlets that had it on the shelf throughout, in each window.
-    const recount = await sql<{ product_id: string; grp: string; win: string; units: string; revenue: string; outlets: string }>`
+      ).rows[0]!;
+      const days = Math.round((Date.parse(c.ends_on) - Date.parse(c.starts_on)) / 86_400_000) + 1;
+      const before = addDays(c.starts_on, -days);
+      expect(r.measured).toEqual({ from: c.starts_on, through: c.ends_on, days });
+      expect(r.before).toEqual({ from: before, through: addDays(c.starts_on, -1) });
+      // The recount: every sales line of the product at the campaign's outlets / at the chain's other Kota
+      // Bengkulu outlets that had it on the shelf throughout, in each window.
+      const recount = await sql<{ product_id: string; grp: string; win: string; units: string; revenue: string; outlets: string }>`
       WITH shelf AS (
         SELECT DISTINCT pp.product_id, pl.outlet_id,
           CASE WHEN pl.outlet_id IN (SELECT outlet_id FROM promotion_outlets WHERE campaign_id = ${id}) THEN 'campaign' ELSE 'control' END AS grp
@@ -259,48 +264,49 @@ describe('the demo campaign’s results', () => {
       LEFT JOIN sales_lines s ON s.product_id = sh.product_id AND s.outlet_id = sh.outlet_id AND s.chain_id = ${c.chain_id}
         AND s.sales_date BETWEEN w.f AND w.t
       GROUP BY 1, 2, 3`.execute(t.handle.db);
-    expect(recount.rows.length).toBeGreaterThan(4);
-    let up = 0;
-    for (const p of r.products) {
-      const cell = (grp: string, win: string) => recount.rows.find((x) => x.product_id === p.productId && x.grp === grp && x.win === win);
-      for (const grp of ['campaign', 'control'] as const)
-        for (const win of ['before', 'during'] as const) {
-          const want = cell(grp, win)!;
-          const got = p[grp][win];
-          expect({ units: got.units, revenue: got.revenue, outlets: got.outlets }).toEqual({
-            units: Number(want.units),
-            revenue: Number(want.revenue),
-            outlets: Number(want.outlets),
-          });
+      expect(recount.rows.length).toBeGreaterThan(4);
+      let up = 0;
+      for (const p of r.products) {
+        const cell = (grp: string, win: string) => recount.rows.find((x) => x.product_id === p.productId && x.grp === grp && x.win === win);
+        for (const grp of ['campaign', 'control'] as const)
+          for (const win of ['before', 'during'] as const) {
+            const want = cell(grp, win)!;
+            const got = p[grp][win];
+            expect({ units: got.units, revenue: got.revenue, outlets: got.outlets }).toEqual({
+              units: Number(want.units),
+              revenue: Number(want.revenue),
+              outlets: Number(want.outlets),
+            });
+          }
+        // The effect is the ratio of ratios of those counts.
+        const T1 = p.campaign.during.units;
+        const T0 = p.campaign.before.units;
+        const C1 = p.control.during.units;
+        const C0 = p.control.before.units;
+        if (T0 > 0 && T1 > 0 && C0 > 0 && C1 > 0) {
+          expect(p.estimate.method).toBe('did');
+          expect(p.estimate.effect).toBeCloseTo(T1 / T0 / (C1 / C0) - 1, 10);
+          expect(p.estimate.low).toBeLessThan(p.estimate.effect);
+          expect(p.estimate.high).toBeGreaterThan(p.estimate.effect);
         }
-      // The effect is the ratio of ratios of those counts.
-      const T1 = p.campaign.during.units;
-      const T0 = p.campaign.before.units;
-      const C1 = p.control.during.units;
-      const C0 = p.control.before.units;
-      if (T0 > 0 && T1 > 0 && C0 > 0 && C1 > 0) {
-        expect(p.estimate.method).toBe('did');
-        expect(p.estimate.effect).toBeCloseTo(T1 / T0 / (C1 / C0) - 1, 10);
-        expect(p.estimate.low).toBeLessThan(p.estimate.effect);
-        expect(p.estimate.high).toBeGreaterThan(p.estimate.effect);
+        if (p.estimate.verdict === 'up') up += 1;
       }
-      if (p.estimate.verdict === 'up') up += 1;
-    }
-    // The campaign as a whole, over the sums of every product.
-    const sum = (grp: string, win: string) =>
-      r.products.reduce((s: number, p: Record<string, Record<string, { units: number }>>) => s + (p[grp]?.[win]?.units ?? 0), 0);
-    expect(r.total.campaign.during.units).toBe(sum('campaign', 'during'));
-    expect(r.total.estimate.effect).toBeCloseTo(
-      sum('campaign', 'during') / sum('campaign', 'before') / (sum('control', 'during') / sum('control', 'before')) - 1,
-      10,
-    );
-    expect(r.total.estimate.verdict).toBe('up');
-    expect(r.total.estimate.summary.id).toMatch(/^Naik sekitar \d+% \(kemungkinan besar antara [+−]\d+% dan \+\d+%\)\.$/);
-    expect(up + r.products.length).toBeGreaterThan(0);
-  });
+      // The campaign as a whole, over the sums of every product.
+      const sum = (grp: string, win: string) =>
+        r.products.reduce((s: number, p: Record<string, Record<string, { units: number }>>) => s + (p[grp]?.[win]?.units ?? 0), 0);
+      expect(r.total.campaign.during.units).toBe(sum('campaign', 'during'));
+      expect(r.total.estimate.effect).toBeCloseTo(
+        sum('campaign', 'during') / sum('campaign', 'before') / (sum('control', 'during') / sum('control', 'before')) - 1,
+        10,
+      );
+      expect(r.total.estimate.verdict).toBe('up');
+      expect(r.total.estimate.summary.id).toMatch(/^Naik sekitar \d+% \(kemungkinan besar antara [+−]\d+% dan \+\d+%\)\.$/);
+      expect(up + r.products.length).toBeGreaterThan(0);
+    },
+  );
 
   it('the planned HUT Kota Bengkulu campaign falls on 17 March, with no results yet and its materials ready', async () => {
-    const id = await demoCampaign('HUT Kota Bengkulu');
+    const id = await demoCampaign(`HUT Kota Bengkulu ke-${nextAnniversary(today).ordinal}`);
     const d = (await get(ALFA, `/api/promotions/${id}`)).json();
     expect(d.endsOn.slice(5)).toBe('03-17');
     expect(d.name).toBe(`HUT Kota Bengkulu ke-${Number(d.endsOn.slice(0, 4)) - 1719}`);
