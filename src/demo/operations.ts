@@ -661,9 +661,10 @@ async function recordStory(db: Database, cal: DemoCalendar, s: StoryInput) {
           } satisfies ImportSummary),
           created_by: s.headUserId,
           // Sent when the tills close that evening: never after the moment the demo is seeded, whatever
-          // the hour (seeded at 00.10 WIB, a batch "sent at 02.00 today" would sort above real uploads).
-          created_at: at(day, 23),
-          finished_at: at(day, 23),
+          // the hour (seeded at 00.10 WIB, a batch "sent at 02.00 today" would sort above real uploads);
+          // 22.00 WIB is 23.00 WITA, still that evening in Sulawesi Barat too.
+          created_at: at(day, 22),
+          finished_at: at(day, 22),
         })
         .execute();
       for (let i = 0; i < lines.length; i += 2000)
