@@ -10,6 +10,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import { SESSION_COOKIE, sessionTokenHash } from './auth/sessions.ts';
 import { AppError, badRequest } from './errors.ts';
+import { PAGE_STYLE_HASH } from './page/page.tsx';
 import { RefusedError } from './security-log.ts';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -70,7 +71,8 @@ export function fieldWithNul(value: unknown, path = ''): string | null {
 export async function registerGuards(app: FastifyInstance, config: Config) {
   const tileOrigin = config.tileUrl ? safeOrigin(config.tileUrl) : null;
   await app.register(fastifyHelmet, {
-    // The built web app has no inline script or style (checked in tests/hardening.test.ts): 'self' only.
+    // The built web app has no inline script or style (checked in tests/hardening.test.ts): 'self' only. The
+    // server-rendered pages (sign-in, catalogue) inline one stylesheet, let in by its hash and nothing else.
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -85,7 +87,7 @@ export async function registerGuards(app: FastifyInstance, config: Config) {
         objectSrc: ["'none'"],
         scriptSrc: ["'self'"],
         scriptSrcAttr: ["'none'"],
-        styleSrc: ["'self'"],
+        styleSrc: ["'self'", PAGE_STYLE_HASH],
       },
     },
     // HSTS only over TLS (below): a demo served over plain http on a LAN must not pin browsers to https.
