@@ -1,5 +1,6 @@
 // Vite build of the web app (src/web → dist/web), with a phone budget: the JavaScript a UMKM owner's
-// phone must download for the pages it uses (login, home, its products) stays under 150 KB gzipped.
+// phone must download for the pages it uses (home, its products) stays under 150 KB gzipped. The sign-in page
+// is the server's (src/platform/page/login.tsx) and needs none of it.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -91,7 +92,8 @@ export default defineConfig({
     assetsInlineLimit: 0,
   },
   server: {
-    // `npm run dev:web` against a server started with PORT=3200 (or ETALASE_API).
-    proxy: { '/api': process.env.ETALASE_API ?? 'http://localhost:3200' },
+    // `npm run dev:web` against a server started with PORT=3200 (or ETALASE_API); /login (and /login.js) is
+    // the server's page.
+    proxy: Object.fromEntries(['/api', '/login'].map((p) => [p, process.env.ETALASE_API ?? 'http://localhost:3200'])),
   },
 });

@@ -15,6 +15,8 @@ import type { DbHandle } from './db/client.ts';
 import { accountRoutes } from './modules/accounts/accounts.routes.ts';
 import { agreementRoutes } from './modules/agreements/agreements.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { cataloguePages } from './modules/catalogue/catalogue.pages.tsx';
+import { catalogueRoutes } from './modules/catalogue/catalogue.routes.ts';
 import { curationRoutes } from './modules/curation/curation.routes.ts';
 import { mentoringRoutes } from './modules/curation/mentoring.routes.ts';
 import { marketTestRoutes } from './modules/markettests/markettests.routes.ts';
@@ -30,6 +32,7 @@ import { settlementDocumentRoutes, settlementRoutes } from './modules/settlement
 import { fileRoutes } from './platform/files.routes.ts';
 import { registerGuards } from './platform/hardening.ts';
 import { registerErrorHandler, registerRequestFrame } from './platform/http.ts';
+import { loginPage } from './platform/page/login.tsx';
 import { registerSecurityLog } from './platform/security-log.ts';
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
@@ -117,6 +120,10 @@ export async function buildApp(opts: { handle: DbHandle; config: Config; logger?
   await app.register(notificationRoutes, { config });
   // market tests (C6)
   await app.register(marketTestRoutes);
+  // the public catalogue (C11): JSON, and the server-rendered pages shoppers open
+  await app.register(catalogueRoutes, { config });
+  await app.register(cataloguePages, { config });
+  await app.register(loginPage); // the server-rendered sign-in page (before the web app's catch-all)
 
   // The web app: built by Vite into dist/web; every non-API path answers index.html (client routing).
   if (fs.existsSync(path.join(WEB_DIR, 'index.html'))) {

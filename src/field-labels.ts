@@ -36,6 +36,14 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   localSlots: L('Slot produk lokal', 'Local product slots'),
   acceptsPerishable: L('Menerima produk mudah rusak', 'Accepts perishable products'),
 
+  // ---- public catalogue ----
+  region: L('Wilayah', 'Region'),
+  district: L('Kecamatan', 'District'),
+  lang: L('Bahasa', 'Language'),
+  story: L('Cerita usaha', 'Business story'),
+  showPhone: L('Tampilkan nomor telepon', 'Show phone number'),
+  published: L('Tampil di katalog', 'Shown in the catalogue'),
+
   // ---- UMKM ----
   nib: L('NIB', 'NIB'),
   ownerName: L('Nama pemilik', "Owner's name"),

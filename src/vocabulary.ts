@@ -6,6 +6,7 @@
 import { ACCOUNTS_VOCABULARY } from './modules/accounts/accounts.vocabulary.ts';
 import { AGREEMENTS_VOCABULARY } from './modules/agreements/agreements.vocabulary.ts';
 import { AUDIT_VOCABULARY } from './modules/audit/audit.vocabulary.ts';
+import { CATALOGUE_VOCABULARY } from './modules/catalogue/catalogue.vocabulary.ts';
 import { CURATION_VOCABULARY } from './modules/curation/curation.vocabulary.ts';
 import { MENTORING_VOCABULARY } from './modules/curation/mentoring.vocabulary.ts';
 import { MARKET_TESTS_VOCABULARY } from './modules/markettests/markettests.vocabulary.ts';
@@ -33,6 +34,7 @@ export const VOCABULARY = {
   ...NOTIFICATIONS_VOCABULARY,
   ...MARKET_TESTS_VOCABULARY,
   ...PROMOTIONS_VOCABULARY,
+  ...CATALOGUE_VOCABULARY,
 } satisfies Vocabulary;
 
 export type VocabularyKind = keyof typeof VOCABULARY;

@@ -68,6 +68,17 @@ const MATRIX: Record<string, Who[]> = {
   'GET /api/me': SIGNED_IN,
   'GET /api/regions': EVERYONE,
   'GET /api/regions/:code': EVERYONE,
+  // the public catalogue (C11): anyone, signed in or not, reads what makers published and outlets carry;
+  // only a maker decides what of hers is public
+  'GET /api/public/products': EVERYONE,
+  'GET /api/public/products/:id': EVERYONE,
+  'GET /api/public/makers/:id': EVERYONE,
+  'GET /api/public/regions/:code': EVERYONE,
+  'GET /api/public/photos/:sha256': EVERYONE,
+  'GET /api/public/feeds/:code/:file': EVERYONE,
+  'GET /api/catalogue/mine': ['umkm'],
+  'PUT /api/catalogue/mine/profile': ['umkm'],
+  'PUT /api/catalogue/mine/products/:id': ['umkm'],
   // registry (C1): names of organisations are known to all users; only an admin creates them
   'GET /api/organizations': SIGNED_IN,
   'GET /api/organizations/:id': SIGNED_IN,
@@ -524,6 +535,12 @@ const ORACLES: Record<string, (m: Me) => ReturnType<typeof sql> | null> = {
   '/api/umkm': (m) => sql`SELECT o.id FROM organizations o WHERE o.kind = 'umkm' AND o.archived_at IS NULL AND o.id IN (${umkmIds(m)})`,
   '/api/products': (m) => sql`SELECT id FROM products WHERE archived_at IS NULL AND umkm_id IN (${umkmIds(m)})`,
   '/api/users': () => sql`SELECT id FROM users`,
+  // the same for everyone: published products of live makers placed today at a live outlet
+  '/api/public/products': () => sql`SELECT DISTINCT p.id FROM products p
+    JOIN organizations u ON u.id = p.umkm_id AND u.archived_at IS NULL
+    JOIN placements pl ON pl.product_id = p.id AND pl.starts_on <= ${localDate('17', TEST_NOW)}::date AND (pl.ends_on IS NULL OR pl.ends_on > ${localDate('17', TEST_NOW)}::date)
+    JOIN outlets o ON o.id = pl.outlet_id AND o.archived_at IS NULL
+    WHERE p.published_at IS NOT NULL AND p.archived_at IS NULL`,
   '/api/curation/requirement-sets': (m) => {
     if (m.who === 'admin') return sql`SELECT id FROM requirement_sets`;
     if (m.chain) return sql`SELECT id FROM requirement_sets WHERE status <> 'draft' OR chain_id = ${m.chain}`;

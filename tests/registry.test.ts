@@ -1,9 +1,9 @@
 // The registry as its users work with it: a UMKM adds a product with permits and a photo, a Dinas
 // registers a business, a chain adds an outlet; every change leaves an audit row.
-import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gtin13 } from '../src/platform/identifiers.ts';
 import { demo, type TestApp, testApp } from './app.ts';
+import { png, uploadAs } from './files.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -11,51 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** A real 1×1 PNG, built with zlib (content decides the type, not the name). */
-function png(): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (b: Buffer) => {
-    let c = 0xffffffff;
-    for (const x of b) c = (crcTable[(c ^ x) & 0xff] as number) ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type), data]);
-    const c = Buffer.alloc(4);
-    c.writeUInt32BE(crc(td));
-    return Buffer.concat([len, td, c]);
-  };
-  const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', zlib.deflateSync(Buffer.from([0, 200, 50, 50]))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
-async function upload(who: string, content: Buffer, filename: string) {
-  const boundary = '----etalase';
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return t.as(demo(who), {
-    method: 'POST',
-    url: '/api/files',
-    payload,
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  });
-}
+const upload = (who: string, content: Buffer, filename: string) => uploadAs(t, demo(who), content, filename);
 
 describe('a UMKM and its products', () => {
   it('adds a product with a P-IRT, a halal certificate and a photo, and sees it listed', async () => {

@@ -69,6 +69,10 @@ export interface UmkmProfilesTable {
   lat: number;
   lon: number;
   weekly_capacity: number;
+  /** Her words for the public catalogue (C11). */
+  story: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Her phone number shown on her public page. */
+  show_phone: Generated<boolean>;
 }
 
 export interface OutletsTable {
@@ -103,6 +107,8 @@ export interface ProductsTable {
   shelf_life_days: number;
   storage: 'ambient' | 'chilled' | 'frozen';
   perishable: Generated<boolean>;
+  /** When its maker put it in the public catalogue (C11); NULL: not public. */
+  published_at: NullableTimestamp;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   archived_at: NullableTimestamp;

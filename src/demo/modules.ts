@@ -9,6 +9,7 @@ import { seedOperations } from './operations.ts';
 import { seedOutletStaff } from './outletstaff.ts';
 import { seedPlacement } from './placement.ts';
 import { seedPromotions } from './promotions.ts';
+import { seedPublication } from './publication.ts';
 import { seedSettlement } from './settlement.ts';
 
 export type ModuleSeed = (db: Database, log: (s: string) => void, cal: DemoCalendar) => Promise<void>;
@@ -32,4 +33,6 @@ export const MODULE_SEEDS: ModuleSeed[] = [
   // market tests (C6): OKI's placements read as eight-week tests — one passed, one failed, one to decide (after the
   // campaigns: a test's weeks under a campaign are marked)
   seedMarketTests,
+  // the public catalogue (C11): what makers with goods on a shelf chose to show
+  seedPublication,
 ];

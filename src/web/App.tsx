@@ -8,7 +8,6 @@ import { type Bilingual, useI18n } from './i18n.tsx';
 import { AGREEMENT_ROUTES, agreementsNav } from './pages/agreements/routes.ts';
 import { CURATION_ROUTES, curationNav } from './pages/curation/routes.ts';
 import { HomePage } from './pages/HomePage.tsx';
-import { LoginPage } from './pages/LoginPage.tsx';
 import { MARKET_TEST_ROUTES, marketTestsNav } from './pages/markettests/routes.ts';
 import { useUnreadCount } from './pages/notifications/inbox.ts';
 import { OPERATIONS_ROUTES, operationsNav } from './pages/operations/routes.ts';
@@ -17,8 +16,8 @@ import { ProductFormPage } from './pages/products/ProductFormPage.tsx';
 import { ProductListPage } from './pages/products/ProductListPage.tsx';
 import { PROMOTION_ROUTES, promotionsNav } from './pages/promotions/routes.ts';
 import { SETTLEMENT_ROUTES, settlementNav } from './pages/settlement/routes.ts';
-import { Link, matchPath, navigate, useLocation } from './router.tsx';
-import { can, useLogout, useMe } from './session.ts';
+import { Link, matchPath, useLocation } from './router.tsx';
+import { can, goToSignIn, useLogout, useMe } from './session.ts';
 import type { Me } from './types.ts';
 
 type Page = ComponentType<{ params: Record<string, string> }>;
@@ -36,6 +35,7 @@ const AuditLogPage = lazyRetry(() => import('./pages/admin/AuditLogPage.tsx'));
 const PlacementPage = lazyRetry(() => import('./pages/placement/PlacementPage.tsx'));
 const SalesImportPage = lazyRetry(() => import('./pages/sales/SalesImportPage.tsx'));
 const InboxPage = lazyNamed(() => import('./pages/notifications/InboxPage.tsx'), 'InboxPage');
+const MyCataloguePage = lazyNamed(() => import('./pages/catalogue/MyCataloguePage.tsx'), 'MyCataloguePage');
 
 // Specific paths before parameterised ones: `/products/new` is not a product id.
 const ROUTES: [string, Page][] = [
@@ -59,6 +59,7 @@ const ROUTES: [string, Page][] = [
   ['/placement', PlacementPage],
   ['/sales', SalesImportPage],
   ['/inbox', InboxPage],
+  ['/catalogue', MyCataloguePage],
   ...CURATION_ROUTES,
   ...AGREEMENT_ROUTES,
   ...OPERATIONS_ROUTES,
@@ -78,6 +79,7 @@ function navFor(me: Me): [string, Bilingual][] {
   if (me.role === 'umkm') {
     items.push(['/products', { id: 'Produk Saya', en: 'My products' }]);
     if (me.organizationId) items.push([`/umkm/${me.organizationId}`, { id: 'Usaha Saya', en: 'My business' }]);
+    items.push(['/catalogue', { id: 'Katalog publik', en: 'Public catalogue' }]);
     items.push(...curationNav(me.role));
     items.push(...agreementsNav(me.role));
     items.push(...operationsNav(me.role));
@@ -201,25 +203,18 @@ function Routes() {
 export function App() {
   const { t } = useI18n();
   const me = useMe();
-  const { path, query } = useLocation();
+  const { path } = useLocation();
   const user = me.data ?? null;
-  const onLogin = path === '/login';
 
-  // Signed out: every page but the sign-in page sends you there, and back afterwards.
+  // Signed out: the server's sign-in page (/login is not a route of this app), and back here afterwards.
   useEffect(() => {
-    if (me.isPending || me.isError) return;
-    if (!user && !onLogin) navigate(`/login?next=${encodeURIComponent(path + window.location.search)}`, { replace: true });
-    if (user && onLogin) {
-      const next = query.get('next');
-      navigate(next?.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
-    }
-  }, [me.isPending, me.isError, user, onLogin, path, query]);
+    if (!me.isPending && !me.isError && !user) goToSignIn(path + window.location.search);
+  }, [me.isPending, me.isError, user, path]);
 
   let body: React.ReactNode;
   if (me.isPending) body = <Loading />;
   else if (me.isError) body = <Problem error={me.error} onRetry={() => me.refetch()} />;
-  else if (!user) body = onLogin ? <LoginPage /> : <Loading />;
-  else if (onLogin) body = <Loading />;
+  else if (!user) body = <Loading />;
   else
     body = (
       <PageBoundary resetKey={path}>

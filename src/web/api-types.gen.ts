@@ -3467,6 +3467,162 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/catalogue/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Apa yang saya tampilkan di katalog publik / what of mine is public */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            hasPhone: boolean;
+                            products: {
+                                id: string;
+                                name: string;
+                                outlets: number;
+                                published: boolean;
+                            }[];
+                            showPhone: boolean;
+                            story: string | null;
+                            umkmId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalogue/mine/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Tampilkan atau sembunyikan produk di katalog publik / publish or hide a product */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        published: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            hasPhone: boolean;
+                            products: {
+                                id: string;
+                                name: string;
+                                outlets: number;
+                                published: boolean;
+                            }[];
+                            showPhone: boolean;
+                            story: string | null;
+                            umkmId: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalogue/mine/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Cerita usaha dan nomor telepon di halaman publik / story and phone on my public page */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        showPhone: boolean;
+                        story: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            hasPhone: boolean;
+                            products: {
+                                id: string;
+                                name: string;
+                                outlets: number;
+                                published: boolean;
+                            }[];
+                            showPhone: boolean;
+                            story: string | null;
+                            umkmId: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/config": {
         parameters: {
             query?: never;
@@ -12759,6 +12915,426 @@ export interface paths {
                                 umkmName: string;
                             }[];
                             regionCode: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/feeds/{code}/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Feed produk suatu daerah: Google Merchant Center (utama dan inventaris lokal), CSV marketplace, JSON / a region’s product feeds */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Kode wilayah Kemendagri / Kemendagri region code: 17, 17.71, 17.71.01, 17.71.01.1001 */
+                    code: string;
+                    file: "merchant.tsv" | "local-inventory.tsv" | "marketplace.csv" | "products.json";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/makers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Halaman publik seorang pembuat / a maker’s public page */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            id: string;
+                            madeIn: {
+                                code: string;
+                                name: string;
+                            }[];
+                            name: string;
+                            phone: string | null;
+                            products: {
+                                category: string;
+                                categoryLabel: {
+                                    en: string;
+                                    id: string;
+                                };
+                                gtin: string | null;
+                                id: string;
+                                madeIn: {
+                                    code: string;
+                                    name: string;
+                                }[];
+                                maker: {
+                                    id: string;
+                                    name: string;
+                                };
+                                name: string;
+                                netContent: string;
+                                /** @description gerai yang menjualnya / outlets carrying it */
+                                outlets: number;
+                                photo: string | null;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                priceMax: number;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                priceMin: number;
+                            }[];
+                            story: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/photos/{sha256}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Foto produk yang tampil di katalog / a photo of a product in the catalogue */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sha256: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cari produk lokal di gerai / search local products on the shelves (no sign-in) */
+        get: {
+            parameters: {
+                query?: {
+                    category?: "beras_serealia" | "gula_pemanis" | "bumbu_sambal" | "makanan_ringan" | "kue_basah" | "olahan_ikan_daging" | "minuman" | "kopi_teh" | "madu_herbal" | "olahan_susu" | "kerajinan" | "lainnya";
+                    lang?: "id" | "en";
+                    limit?: number;
+                    offset?: number;
+                    q?: string;
+                    /** @description Kode wilayah Kemendagri / Kemendagri region code: 17, 17.71, 17.71.01, 17.71.01.1001 */
+                    region?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            categories: {
+                                code: string;
+                                label: {
+                                    en: string;
+                                    id: string;
+                                };
+                            }[];
+                            items: {
+                                category: string;
+                                categoryLabel: {
+                                    en: string;
+                                    id: string;
+                                };
+                                gtin: string | null;
+                                id: string;
+                                madeIn: {
+                                    code: string;
+                                    name: string;
+                                }[];
+                                maker: {
+                                    id: string;
+                                    name: string;
+                                };
+                                name: string;
+                                netContent: string;
+                                /** @description gerai yang menjualnya / outlets carrying it */
+                                outlets: number;
+                                photo: string | null;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                priceMax: number;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                priceMin: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Satu produk dan gerai yang menjualnya, terdekat dulu / a product and the outlets carrying it, nearest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Kode wilayah Kemendagri / Kemendagri region code: 17, 17.71, 17.71.01, 17.71.01.1001 */
+                    district?: string;
+                    lang?: "id" | "en";
+                    lat?: number;
+                    lon?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            category: string;
+                            categoryLabel: {
+                                en: string;
+                                id: string;
+                            };
+                            from: {
+                                label: string;
+                                lat: number;
+                                lon: number;
+                            } | null;
+                            gtin: string | null;
+                            id: string;
+                            madeIn: {
+                                code: string;
+                                name: string;
+                            }[];
+                            maker: {
+                                id: string;
+                                name: string;
+                            };
+                            name: string;
+                            netContent: string;
+                            offers: {
+                                address: string;
+                                chain: string;
+                                distanceKm: number | null;
+                                district: {
+                                    code: string;
+                                    name: string;
+                                };
+                                lat: number;
+                                lon: number;
+                                name: string;
+                                /** @description rupiah (bilangan bulat / integer) */
+                                shelfPrice: number;
+                                /** @enum {string} */
+                                stock: "in_stock" | "low" | "out" | "unknown";
+                                stockLabel: {
+                                    en: string;
+                                    id: string;
+                                };
+                                /** @description hari perkiraan stok / the day the stock estimate is from */
+                                stockOn: string | null;
+                                storeCode: string;
+                            }[];
+                            /** @description gerai yang menjualnya / outlets carrying it */
+                            outlets: number;
+                            permits: {
+                                label: {
+                                    en: string;
+                                    id: string;
+                                };
+                                number: string;
+                                type: string;
+                            }[];
+                            photo: string | null;
+                            /** @description rupiah (bilangan bulat / integer) */
+                            priceMax: number;
+                            /** @description rupiah (bilangan bulat / integer) */
+                            priceMin: number;
+                            story: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/regions/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Produk lokal suatu daerah / a region’s local products */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description Kode wilayah Kemendagri / Kemendagri region code: 17, 17.71, 17.71.01, 17.71.01.1001 */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            code: string;
+                            districts: {
+                                code: string;
+                                name: string;
+                            }[];
+                            facts: {
+                                makers: number;
+                                outlets: number;
+                                products: number;
+                            };
+                            name: string;
+                            products: {
+                                items: {
+                                    category: string;
+                                    categoryLabel: {
+                                        en: string;
+                                        id: string;
+                                    };
+                                    gtin: string | null;
+                                    id: string;
+                                    madeIn: {
+                                        code: string;
+                                        name: string;
+                                    }[];
+                                    maker: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    name: string;
+                                    netContent: string;
+                                    /** @description gerai yang menjualnya / outlets carrying it */
+                                    outlets: number;
+                                    photo: string | null;
+                                    /** @description rupiah (bilangan bulat / integer) */
+                                    priceMax: number;
+                                    /** @description rupiah (bilangan bulat / integer) */
+                                    priceMin: number;
+                                }[];
+                                total: number;
+                            };
                         };
                     };
                 };

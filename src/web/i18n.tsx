@@ -1,7 +1,8 @@
 // Bahasa Indonesia first, English second, through one system: every text the app writes is a pair, written
 // where it is used as `t('Teks Indonesia', 'English text')`; a pair that comes from the server or from the
 // vocabulary of codes (src/vocabulary.ts) is `{id, en}` and is shown with `tx()`. The choice is kept in
-// localStorage so a phone shared in a family keeps the language its owner picked.
+// localStorage so a phone shared in a family keeps the language its owner picked, and in the `etalase_lang`
+// cookie, which the server-rendered pages (sign-in, the public catalogue) read to speak the same language.
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { Bilingual } from '../platform/errors.ts';
 import { type Lang, localeOf } from '../platform/format.ts';
@@ -11,13 +12,30 @@ export type { Bilingual, Lang };
 type Vars = Record<string, string | number>;
 
 const STORAGE_KEY = 'etalase.lang';
+/** The server pages' cookie (LANG_COOKIE in src/platform/page/page.tsx). */
+const COOKIE = 'etalase_lang';
 
+const cookieLang = (): Lang | null => {
+  const m = document.cookie.match(/(?:^|;\s*)etalase_lang=(id|en)(?:;|$)/);
+  return m ? (m[1] as Lang) : null;
+};
+
+/** The choice made here, else the one made on a server page (the sign-in page's switch), else Indonesian. */
 function initialLang(): Lang {
   try {
-    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'id';
+    const kept = localStorage.getItem(STORAGE_KEY);
+    if (kept === 'en' || kept === 'id') return kept;
   } catch {
-    return 'id';
+    // private mode: the cookie below
   }
+  return cookieLang() ?? 'id';
+}
+
+/** One year, for the whole site, sent on top-level navigations from elsewhere too (SameSite=Lax). */
+function keepInCookie(l: Lang) {
+  if (cookieLang() === l) return;
+  // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing from many phones' browsers
+  document.cookie = `${COOKIE}=${l}; path=/; max-age=31536000; SameSite=Lax`;
 }
 
 /** Replaces `{name}` placeholders. */
@@ -50,6 +68,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
   useEffect(() => {
     document.documentElement.lang = lang;
+    // Every pick, and the one kept from before the cookie existed: the server pages follow.
+    keepInCookie(lang);
   }, [lang]);
   const value = useMemo<I18n>(
     () => ({

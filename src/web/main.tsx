@@ -6,8 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { ApiError, setUnauthorizedHandler } from './api.ts';
 import { I18nProvider } from './i18n.tsx';
-import { navigate } from './router.tsx';
-import { ME_KEY } from './session.ts';
+import { goToSignIn, ME_KEY } from './session.ts';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -24,9 +23,10 @@ const queryClient = new QueryClient({
   },
 });
 
+// The session ended (expired, revoked): to the sign-in page, and back to this page afterwards.
 setUnauthorizedHandler(() => {
   queryClient.setQueryData(ME_KEY, null);
-  navigate('/login', { replace: true });
+  goToSignIn(window.location.pathname + window.location.search);
 });
 
 const root = document.getElementById('root');

@@ -2,7 +2,6 @@
 // only hide buttons that would be refused anyway.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, fetchMe } from './api.ts';
-import { navigate } from './router.tsx';
 import type { Me, Role } from './types.ts';
 
 export const ME_KEY = ['me'] as const;
@@ -16,16 +15,11 @@ export function useUser(): Me {
   return data;
 }
 
-export function useLogin() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: { email: string; password: string }) => api.post<Me>('/api/auth/login', body),
-    onSuccess: (me) => {
-      // Another user's cached lists must not show; the `me` query itself stays (the gate observes it).
-      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
-      qc.setQueryData(ME_KEY, me);
-    },
-  });
+/** The sign-in page is the server's (src/platform/page/login.tsx), outside this app: a full navigation,
+ *  with the page to come back to once signed in (login.js accepts only a path of this site). */
+export function goToSignIn(next?: string) {
+  if (window.location.pathname === '/login') return; // already there (a dev server without the backend's page)
+  window.location.replace(next && next !== '/' ? `/login?next=${encodeURIComponent(next)}` : '/login');
 }
 
 export function useLogout() {
@@ -35,7 +29,7 @@ export function useLogout() {
     onSettled: () => {
       qc.setQueryData(ME_KEY, null);
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
-      navigate('/login', { replace: true });
+      goToSignIn();
     },
   });
 }

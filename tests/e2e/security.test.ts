@@ -36,7 +36,7 @@ describe('the web app under its CSP', () => {
       await page.locator('#f-email').fill('pemda.oki@demo.etalase.id');
       await page.locator('#f-password').fill('bukan-kata-sandinya');
       await page.getByTestId('login-submit').click();
-      await expect.poll(() => page.locator('.alert-error').first().textContent()).toContain('salah');
+      await expect.poll(() => page.getByRole('alert').textContent()).toContain('salah');
       await signIn(page, e2e.server.url, 'admin@demo.etalase.id');
       await page.getByRole('link', { name: 'Log keamanan' }).click();
       const card = page.getByTestId('security-events').locator('li').first();

@@ -64,6 +64,7 @@ const auditAction = {
   enable: { id: 'Mengaktifkan kembali', en: 'Enabled' },
   reset_password: { id: 'Mengatur ulang kata sandi', en: 'Reset the password of' },
   cancel: { id: 'Membatalkan', en: 'Cancelled' },
+  hide: { id: 'Menyembunyikan dari katalog publik', en: 'Hid from the public catalogue' },
 } satisfies Labels;
 
 /** Fields of the records kept before and after a change (camelCase; snake_case columns are looked up in
@@ -237,6 +238,10 @@ const auditField = {
   fundedBy: { id: 'Penanggung potongan harga', en: 'Who funds the discount' },
   discountBp: { id: 'Potongan harga', en: 'Price discount' },
   umkmShareBp: { id: 'Bagian UMKM', en: "The UMKM's share" },
+  // public catalogue (C11)
+  inCatalogue: { id: 'Tampil di katalog publik', en: 'In the public catalogue' },
+  story: { id: 'Cerita usaha', en: 'Her story' },
+  showPhone: { id: 'Nomor telepon ditampilkan', en: 'Phone number shown' },
 } satisfies Labels;
 
 export const AUDIT_VOCABULARY = { auditEntity, auditAction, auditField };

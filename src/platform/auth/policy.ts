@@ -125,6 +125,10 @@ export const POLICY = {
   'promotions.read': ['admin', 'pemda', 'retailer', 'outlet', 'umkm'],
   'promotions.results': ['admin', 'pemda', 'retailer', 'umkm'],
   'promotions.manage': ['retailer'],
+  // the public catalogue (C11): anyone reads it, signed in or not (it holds only what makers published and
+  // what is on a shelf under a PKS in force); only the maker decides what of hers is public (mayPublish)
+  'catalogue.read': ALL,
+  'catalogue.publish': ['umkm'],
 } as const satisfies Record<string, Audience[]>;
 
 export type Action = keyof typeof POLICY;
@@ -966,3 +970,6 @@ export const mayManageCampaign = (actor: Actor, c: { chain_id: string; branch_id
 /** Whether the actor may create campaigns at all, and for which chain and branch. */
 export const campaignOwnerOf = (actor: Actor) =>
   actor.role === 'retailer' && !isOutletStaff(actor) && actor.chainId ? { chainId: actor.chainId, branchId: actor.branchId } : null;
+
+/** The maker alone publishes or hides her products, her story and her phone number in the public catalogue. */
+export const mayPublish = (actor: Actor, owner: { umkm_id: string }) => actor.role === 'umkm' && actor.organizationId === owner.umkm_id;

@@ -23,6 +23,18 @@ export function langOf(req: FastifyRequest): Lang {
   return req.cookies?.[LANG_COOKIE] === 'en' ? 'en' : 'id';
 }
 
+/** A link within the public pages that keeps the reader's language when it came from `?lang=en` (the
+ *  pages set no cookie: they are cached and shared). */
+export function inLang(lang: Lang, href: string): string {
+  if (lang !== 'en') return href;
+  const [path, hash] = href.split('#') as [string, string | undefined];
+  return `${path}${path.includes('?') ? '&' : '?'}lang=en${hash ? `#${hash}` : ''}`;
+}
+
+/** The site's absolute origin for links others keep (canonical links, JSON-LD, feeds): the configured public
+ *  URL, else the one the request came to. */
+export const originOf = (req: FastifyRequest, config: { publicUrl?: string | null }) => config.publicUrl ?? `${req.protocol}://${req.host}`;
+
 /** A pair of texts in the reader's language. */
 export const pick = (lang: Lang) => (id: string, en: string) => (lang === 'en' ? en : id);
 
