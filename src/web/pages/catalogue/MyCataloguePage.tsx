@@ -169,6 +169,7 @@ function ProfileForm({ mine }: { mine: Mine }) {
           id={fieldId('story')}
           name="story"
           rows={5}
+          translate="no"
           maxLength={STORY_MAX}
           value={story}
           aria-invalid={storyErr ? true : undefined}
