@@ -41,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
       if (demo && !(await isSeeded(handle.db))) {
         log('Menyiapkan data demo / preparing demo data …');
         // The demo's story is told for the day it is seeded (Jakarta's calendar day by the app's clock).
-        await seedDemo(handle.db, { log, today: localDate('31', config.clock()) });
+        await seedDemo(handle.db, { log, today: localDate('31', config.clock()), filesDir: config.filesDir });
       }
       await startServer(config, handle);
       // 0.0.0.0 is every interface: this machine reaches it as localhost.
@@ -66,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
       const handle = await prepareDatabase(config, log);
       try {
         if (await isSeeded(handle.db)) log('Data demo sudah ada / demo data already present.');
-        else await seedDemo(handle.db, { log, today: localDate('31', config.clock()) });
+        else await seedDemo(handle.db, { log, today: localDate('31', config.clock()), filesDir: config.filesDir });
       } finally {
         await handle.close();
       }

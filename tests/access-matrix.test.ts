@@ -74,7 +74,7 @@ const MATRIX: Record<string, Who[]> = {
   'GET /api/public/products/:id': EVERYONE,
   'GET /api/public/makers/:id': EVERYONE,
   'GET /api/public/regions/:code': EVERYONE,
-  'GET /api/public/photos/:sha256': EVERYONE,
+  'GET /api/public/photos/:sha256/:size': EVERYONE,
   'GET /api/public/feeds/:code/:file': EVERYONE,
   'GET /api/catalogue/mine': ['umkm'],
   'PUT /api/catalogue/mine/profile': ['umkm'],

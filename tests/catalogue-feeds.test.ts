@@ -59,7 +59,7 @@ describe('the Google Merchant Center primary feed', () => {
       expect(row.description?.length).toBeGreaterThan(0);
       expect(row.description?.length).toBeLessThanOrEqual(5000);
       expect(row.link).toMatch(new RegExp(`^https?://[^/]+/katalog/produk/${row.id}$`));
-      expect(row.image_link).toMatch(/^https?:\/\/[^/]+\/api\/public\/photos\/[0-9a-f]{64}$/);
+      expect(row.image_link).toMatch(/^https?:\/\/[^/]+\/api\/public\/photos\/[0-9a-f]{64}\/w640\.jpg$/);
       expect(['in_stock', 'out_of_stock', 'preorder', 'backorder']).toContain(row.availability);
       expect(row.price).toMatch(/^\d+ IDR$/);
       expect(row.brand?.length).toBeGreaterThan(0);
@@ -69,7 +69,7 @@ describe('the Google Merchant Center primary feed', () => {
       // The image it names is served to anyone, as Google fetches it.
       const image = await get(new URL(row.image_link as string).pathname);
       expect(image.statusCode).toBe(200);
-      expect(image.headers['content-type']).toBe('image/png');
+      expect(image.headers['content-type']).toBe('image/jpeg');
     }
     // The price is the shelf price of the PKS in force, as the product page shows it.
     const page = (await get(`/api/public/products/${withPhoto}`)).json();
@@ -155,13 +155,16 @@ describe('serving feeds to pollers', () => {
       ['/api/public/feeds/17.71/semua.xlsx', 400],
       ['/api/public/feeds/kota/products.json', 400],
       ['/api/public/feeds/99.99/products.json', 404],
-      ['/api/public/photos/abc', 400],
-      [`/api/public/photos/${'0'.repeat(64)}`, 404],
+      ['/api/public/photos/abc/w640.webp', 400],
+      [`/api/public/photos/${'0'.repeat(64)}/w640.webp`, 404],
+      [`/api/public/photos/${'0'.repeat(64)}/original`, 400],
     ] as const) {
       const res = await get(url);
       expect(res.statusCode, url).toBe(status);
       expect(res.json().error.message.id, url).toBeTruthy();
       expect(res.json().error.message.en, url).toBeTruthy();
+      // An error is nobody's to keep: a cache would go on answering it after the cause is gone.
+      expect(res.headers['cache-control'], url).toBe('no-store');
     }
   });
 

@@ -80,7 +80,7 @@ describe('nothing private reaches the public catalogue', () => {
     expect(publicRoutes.sort()).toEqual([
       'GET /api/public/feeds/:code/:file',
       'GET /api/public/makers/:id',
-      'GET /api/public/photos/:sha256',
+      'GET /api/public/photos/:sha256/:size',
       'GET /api/public/products',
       'GET /api/public/products/:id',
       'GET /api/public/regions/:code',

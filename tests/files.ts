@@ -33,7 +33,7 @@ export function png(): Buffer {
 }
 
 /** Uploads a file through the API as `email`, the way the web app sends it (multipart). */
-export async function uploadAs(t: TestApp, email: string, content: Buffer, filename: string) {
+export async function uploadAs(t: TestApp, email: string, content: Buffer, filename: string, purpose?: 'photo' | 'document') {
   const boundary = '----etalase';
   const payload = Buffer.concat([
     Buffer.from(
@@ -44,7 +44,7 @@ export async function uploadAs(t: TestApp, email: string, content: Buffer, filen
   ]);
   return t.as(email, {
     method: 'POST',
-    url: '/api/files',
+    url: purpose ? `/api/files?purpose=${purpose}` : '/api/files',
     payload,
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
   });

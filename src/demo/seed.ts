@@ -7,6 +7,7 @@ import { demoCalendar } from './calendar.ts';
 import { type DemoRows, generateDemo, REFERENCED_REGIONS, type RegionIndex, type Village } from './generate.ts';
 import { REGENCY_GEO } from './geo.ts';
 import { MODULE_SEEDS } from './modules.ts';
+import { seedDemoPhotos } from './photos.ts';
 
 export const DEMO_PASSWORD = 'etalase-demo';
 /** Bump when the demo data changes shape; stored in app_settings so an old demo database is recognisable. */
@@ -65,7 +66,10 @@ export async function isSeeded(db: Database): Promise<boolean> {
 
 /** Seeds the demo once, for the given day (its story's dates move to that day: calendar.ts); on an already
  *  seeded database it changes nothing and returns the accounts. */
-export async function seedDemo(db: Database, opts: { today?: string; log?: (s: string) => void } = {}): Promise<DemoAccount[]> {
+export async function seedDemo(
+  db: Database,
+  opts: { today?: string; log?: (s: string) => void; filesDir?: string } = {},
+): Promise<DemoAccount[]> {
   const log = opts.log ?? (() => {});
   const cal = demoCalendar(opts.today);
   const started = performance.now();
@@ -81,6 +85,8 @@ export async function seedDemo(db: Database, opts: { today?: string; log?: (s: s
     const rows = generateDemo(index, passwordHash, cal);
     await insertAll(trx, rows, log);
     for (const seed of MODULE_SEEDS) await seed(trx, log, cal);
+    // Photos are files besides rows: only with a files directory (the CLI's; not the test suite's template).
+    if (opts.filesDir) await seedDemoPhotos(trx, log, opts.filesDir);
     await trx
       .insertInto('app_settings')
       .values({ key: 'demo_seeded', value: JSON.stringify({ version: DEMO_VERSION, today: cal.today }) })

@@ -13,6 +13,7 @@ import type { Actor, Ctx } from './auth/actor.ts';
 import { fileReadScope, fileTenantOf, mayAttachFile } from './auth/policy.ts';
 import { AppError, notFound } from './errors.ts';
 import { refused } from './security-log.ts';
+import { keepThumbnails, renderThumbnails } from './thumbnails.ts';
 
 export const ALLOWED_MIME = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
 /** A product photo is an image; a permit scan may also be a PDF. */
@@ -49,6 +50,14 @@ export const fileTooLarge = (max: number) =>
 
 export function pathFor(filesDir: string, sha256: string) {
   return path.join(filesDir, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+}
+
+/** A whole file or none: written beside its place, then renamed into it. */
+export function writeAtomically(target: string, data: Buffer) {
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const tmp = `${target}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+  fs.writeFileSync(tmp, data);
+  fs.renameSync(tmp, target);
 }
 
 const mib = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
@@ -93,6 +102,8 @@ export async function storeFile(
   const purpose = opts.purpose ?? 'document';
   const allowed: readonly string[] = purpose === 'photo' ? IMAGE_MIME : ALLOWED_MIME;
   if (!type || !allowed.includes(type.mime)) throw wrongFileType(purpose);
+  // A photo's public sizes are made now: one that cannot be decoded is refused before anything is kept.
+  const thumbs = purpose === 'photo' ? await renderThumbnails(data) : null;
   const sha256 = crypto.createHash('sha256').update(data).digest('hex');
   await sql`SELECT pg_advisory_xact_lock(hashtext(${`files:${tenant}`}))`.execute(db);
   const mine = await db
@@ -106,12 +117,8 @@ export async function storeFile(
     if (used + data.length > opts.quotaBytes) throw quotaExceeded(used, opts.quotaBytes);
   }
   const target = pathFor(filesDir, sha256);
-  if (!fs.existsSync(target)) {
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    const tmp = `${target}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-    fs.writeFileSync(tmp, data);
-    fs.renameSync(tmp, target);
-  }
+  if (!fs.existsSync(target)) writeAtomically(target, data);
+  if (thumbs) keepThumbnails(filesDir, sha256, thumbs);
   await db
     .insertInto('files')
     .values({ sha256, mime: type.mime, size_bytes: data.length })

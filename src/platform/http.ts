@@ -29,6 +29,8 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     policy?: Action;
+    /** Cache-Control of a successful answer (an API answer is otherwise `no-store`; an error always is). */
+    cache?: string;
   }
   interface FastifyInstance {
     /** 'METHOD /url' → declared policy action, for the role × route test and the docs. */
@@ -178,7 +180,10 @@ export function registerRequestFrame(app: FastifyInstance, db: Database, clock: 
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-frame-options', 'DENY');
-    if (isApi(req.url) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    if (isApi(req.url) && !reply.hasHeader('cache-control')) {
+      const cache = reply.statusCode < 400 ? req.routeOptions.config.cache : undefined;
+      reply.header('cache-control', cache ?? 'no-store');
+    }
     try {
       await finish(req, reply.statusCode < 400 || req.commitOnError);
     } catch (e) {

@@ -13020,7 +13020,11 @@ export interface paths {
                                 netContent: string;
                                 /** @description gerai yang menjualnya / outlets carrying it */
                                 outlets: number;
-                                photo: string | null;
+                                /** @description 320 × 240 and 640 × 480 px, WebP, without metadata */
+                                photo: {
+                                    large: string;
+                                    small: string;
+                                } | null;
                                 /** @description rupiah (bilangan bulat / integer) */
                                 priceMax: number;
                                 /** @description rupiah (bilangan bulat / integer) */
@@ -13040,20 +13044,21 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/public/photos/{sha256}": {
+    "/api/public/photos/{sha256}/{size}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Foto produk yang tampil di katalog / a photo of a product in the catalogue */
+        /** Foto produk di katalog: 320 atau 640 px, tanpa metadata (bukan berkas asli) / a catalogue product photo: 320 or 640 px, without metadata (never the original) */
         get: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
                     sha256: string;
+                    size: "w320.webp" | "w640.webp" | "w640.jpg";
                 };
                 cookie?: never;
             };
@@ -13136,7 +13141,11 @@ export interface paths {
                                 netContent: string;
                                 /** @description gerai yang menjualnya / outlets carrying it */
                                 outlets: number;
-                                photo: string | null;
+                                /** @description 320 × 240 and 640 × 480 px, WebP, without metadata */
+                                photo: {
+                                    large: string;
+                                    small: string;
+                                } | null;
                                 /** @description rupiah (bilangan bulat / integer) */
                                 priceMax: number;
                                 /** @description rupiah (bilangan bulat / integer) */
@@ -13244,7 +13253,11 @@ export interface paths {
                                 number: string;
                                 type: string;
                             }[];
-                            photo: string | null;
+                            /** @description 320 × 240 and 640 × 480 px, WebP, without metadata */
+                            photo: {
+                                large: string;
+                                small: string;
+                            } | null;
                             /** @description rupiah (bilangan bulat / integer) */
                             priceMax: number;
                             /** @description rupiah (bilangan bulat / integer) */
@@ -13327,7 +13340,11 @@ export interface paths {
                                     netContent: string;
                                     /** @description gerai yang menjualnya / outlets carrying it */
                                     outlets: number;
-                                    photo: string | null;
+                                    /** @description 320 × 240 and 640 × 480 px, WebP, without metadata */
+                                    photo: {
+                                        large: string;
+                                        small: string;
+                                    } | null;
                                     /** @description rupiah (bilangan bulat / integer) */
                                     priceMax: number;
                                     /** @description rupiah (bilangan bulat / integer) */

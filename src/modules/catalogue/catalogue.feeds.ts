@@ -96,7 +96,7 @@ export async function regionFeed(db: Database, now: Date, code: string, origin: 
       title: r.name,
       description: `${r.name}, produk UMKM ${r.maker_name} (${category}, isi ${netContent}). Tersedia di ${stores.length} gerai ritel modern di ${displayName(name)}.`,
       link: `${origin}/katalog/produk/${r.id}`,
-      imageLink: photos.has(r.id) ? `${origin}${photoPath(photos.get(r.id) as string)}` : null,
+      imageLink: photos.has(r.id) ? `${origin}${photoPath(photos.get(r.id) as string, 'w640.jpg')}` : null,
       availability: stores.some((s) => s.availability !== 'out_of_stock') ? 'in_stock' : 'out_of_stock',
       price: r.price_min,
       brand: r.maker_name,

@@ -45,7 +45,7 @@ function Cards({ items, lang }: { items: ProductCard[]; lang: Lang }) {
         <li key={c.id} className="tile">
           <a href={inLang(lang, `/katalog/produk/${c.id}`)}>
             {c.photo ? (
-              <img src={c.photo} alt="" width={320} height={240} loading="lazy" decoding="async" />
+              <img src={c.photo.small} alt="" width={320} height={240} loading="lazy" decoding="async" />
             ) : (
               <span className="noimg" aria-hidden="true" />
             )}
@@ -122,9 +122,11 @@ function OfferMap({ offers, from, lang }: { offers: Offer[]; from: Point | null;
           {formatNumber(barKm, lang)} km
         </text>
       </g>
-      <text x={W - 10} y={16} fontSize="11" fill="#1c2526" textAnchor="end">
-        {t('U ↑', 'N ↑')}
+      {/* North, drawn: an arrow glyph is in no font the page otherwise needs (a phone would search for one). */}
+      <text x={W - 20} y={18} fontSize="11" fill="#1c2526" textAnchor="end">
+        {t('U', 'N')}
       </text>
+      <path d={`M${W - 13} 8 l4 6 h-3 v5 h-2 v-5 h-3 z`} fill="#1c2526" />
     </svg>
   );
 }
@@ -136,6 +138,7 @@ function productJsonLd(p: ProductPage, origin: string) {
     name: p.name,
     category: p.categoryLabel.id,
     ...(p.gtin ? { gtin13: p.gtin } : {}),
+    ...(p.photo ? { image: `${origin}${p.photo.share}` } : {}),
     brand: { '@type': 'Brand', name: p.maker.name },
     manufacturer: { '@type': 'Organization', name: p.maker.name, url: `${origin}/katalog/pembuat/${p.maker.id}` },
     url: `${origin}/katalog/produk/${p.id}`,
@@ -205,7 +208,16 @@ function ProductView({ p, districts, lang }: { p: ProductPage; districts: { code
       </p>
       <div className="hero">
         {p.photo ? (
-          <img className="tile" src={p.photo} alt={p.name} width={640} height={480} decoding="async" />
+          <img
+            className="tile"
+            src={p.photo.large}
+            srcSet={`${p.photo.small} 320w, ${p.photo.large} 640w`}
+            sizes="(max-width: 40rem) 100vw, 640px"
+            alt={p.name}
+            width={640}
+            height={480}
+            fetchPriority="high"
+          />
         ) : (
           <div className="noimg tile" aria-hidden="true" />
         )}
@@ -254,7 +266,7 @@ function ProductView({ p, districts, lang }: { p: ProductPage; districts: { code
           `Estimated from the outlets' consignment stock records as of ${formatDate(p.asOf, 'en')}; check at the store. Shelf prices as in the agreement in force.`,
         )}
       </p>
-      <ol className="list" data-testid="offers">
+      <ol className="list offers" data-testid="offers">
         {p.offers.map((o) => (
           <li key={`${o.chain}-${o.storeCode}`} data-testid="offer">
             <h3>{outletTitle(o)}</h3>
@@ -509,6 +521,7 @@ export async function cataloguePages(app: FastifyInstance, opts: { config: Confi
         `${p.name} buatan ${p.maker.name} (${placeText(p)}), ${priceText(p)}, tersedia di ${p.offers.length} gerai.`,
         `${p.name} made by ${p.maker.name} (${placeText(p)}), ${priceText(p)}, at ${p.offers.length} outlets.`,
       ),
+      image: p.photo?.share ?? null,
       jsonLd: [productJsonLd(p, origin)],
       scripts: [SCRIPT_PATH],
       nav: nav(lang),
@@ -539,6 +552,7 @@ export async function cataloguePages(app: FastifyInstance, opts: { config: Confi
         `${m.name}, ${placeText(m)}: ${m.products.length} produk di rak minimarket.`,
         `${m.name}, ${placeText(m)}: ${m.products.length} products on minimarket shelves.`,
       ),
+      image: m.products.find((x) => x.photo)?.photo?.share ?? null,
       jsonLd: [
         {
           '@context': 'https://schema.org',

@@ -6,9 +6,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config.ts';
-import { pathFor } from '../../platform/files.ts';
 import { ctxOf, dbOf } from '../../platform/http.ts';
 import { originOf } from '../../platform/page/page.tsx';
+import { THUMB_MIME, THUMB_NAMES, THUMBS, thumbnail } from '../../platform/thumbnails.ts';
 import { localInventoryTsv, marketplaceCsv, merchantTsv, regionFeed } from './catalogue.feeds.ts';
 import {
   zCodeParams,
@@ -30,6 +30,8 @@ const tags = ['catalogue'];
 /** Public answers may be kept a minute by the browser and shared caches: they hold nothing personal. */
 const publicCache = 'public, max-age=60';
 
+/** A photo's public size changes only when the product leaves the catalogue (then 404): a day. */
+const photoCache = 'public, max-age=86400';
 /** Feeds change with the day's placements and stock: an hour in caches; ETag answers 304 to a poller. */
 const feedCache = 'public, max-age=3600';
 /** A feed is a whole region's catalogue: a client asks for it a few times a minute at most. */
@@ -39,18 +41,24 @@ const FEEDS = ['merchant.tsv', 'local-inventory.tsv', 'marketplace.csv', 'produc
 export async function catalogueRoutes(app: FastifyInstance, opts: { config: Config }) {
   const { config } = opts;
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/public/photos/:sha256', {
-    config: { policy: 'catalogue.read' },
+  r.get('/api/public/photos/:sha256/:size', {
+    config: { policy: 'catalogue.read', cache: photoCache },
     schema: {
       tags,
-      summary: 'Foto produk yang tampil di katalog / a photo of a product in the catalogue',
-      params: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/, { message: 'sha256_invalid' }) }).strict(),
+      summary:
+        'Foto produk di katalog: 320 atau 640 px, tanpa metadata (bukan berkas asli) / a catalogue product photo: 320 or 640 px, without metadata (never the original)',
+      params: z
+        .object({
+          sha256: z.string().regex(/^[0-9a-f]{64}$/, { message: 'sha256_invalid' }),
+          size: z.enum(THUMB_NAMES),
+        })
+        .strict(),
     },
     handler: async (req, reply) => {
-      const f = await svc.photoFile(dbOf(req), req.now, req.params.sha256);
-      const file = pathFor(config.filesDir, req.params.sha256);
-      if (!file || !fs.existsSync(file)) return reply.code(404).send();
-      reply.type(f.mime).header('cache-control', 'public, max-age=86400').header('content-disposition', 'inline');
+      await svc.photoFile(dbOf(req), req.now, req.params.sha256);
+      const file = await thumbnail(config.filesDir, req.params.sha256, req.params.size);
+      if (!file) return reply.code(404).send();
+      reply.type(THUMB_MIME[THUMBS[req.params.size].format]).header('content-disposition', 'inline');
       return reply.send(fs.createReadStream(file));
     },
   });
@@ -58,7 +66,7 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { config: Conf
     await feeds.register(fastifyEtag);
     const f = feeds.withTypeProvider<ZodTypeProvider>();
     f.get('/api/public/feeds/:code/:file', {
-      config: { policy: 'catalogue.read', rateLimit: FEED_RATE },
+      config: { policy: 'catalogue.read', rateLimit: FEED_RATE, cache: feedCache },
       schema: {
         tags,
         summary:
@@ -67,7 +75,6 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { config: Conf
       },
       handler: async (req, reply) => {
         const feed = await regionFeed(dbOf(req), req.now, req.params.code, originOf(req, config));
-        reply.header('cache-control', feedCache);
         const name = `etalase-${req.params.code}-${req.params.file}`;
         reply.header('content-disposition', `inline; filename="${name}"`);
         switch (req.params.file) {
@@ -89,20 +96,17 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { config: Conf
     });
   });
   r.get('/api/public/products', {
-    config: { policy: 'catalogue.read' },
+    config: { policy: 'catalogue.read', cache: publicCache },
     schema: {
       tags,
       summary: 'Cari produk lokal di gerai / search local products on the shelves (no sign-in)',
       querystring: zSearchQuery,
       response: { 200: zSearchAnswer },
     },
-    handler: async (req, reply) => {
-      reply.header('cache-control', publicCache);
-      return svc.searchCatalogue(dbOf(req), req.now, { ...req.query, region: req.query.region });
-    },
+    handler: (req) => svc.searchCatalogue(dbOf(req), req.now, { ...req.query, region: req.query.region }),
   });
   r.get('/api/public/products/:id', {
-    config: { policy: 'catalogue.read' },
+    config: { policy: 'catalogue.read', cache: publicCache },
     schema: {
       tags,
       summary: 'Satu produk dan gerai yang menjualnya, terdekat dulu / a product and the outlets carrying it, nearest first',
@@ -110,21 +114,15 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { config: Conf
       querystring: zWhereQuery,
       response: { 200: zProductPage },
     },
-    handler: async (req, reply) => {
-      reply.header('cache-control', publicCache);
-      return svc.productPage(dbOf(req), req.now, req.params.id, req.query);
-    },
+    handler: (req) => svc.productPage(dbOf(req), req.now, req.params.id, req.query),
   });
   r.get('/api/public/makers/:id', {
-    config: { policy: 'catalogue.read' },
+    config: { policy: 'catalogue.read', cache: publicCache },
     schema: { tags, summary: 'Halaman publik seorang pembuat / a maker’s public page', params: zIdParams, response: { 200: zMakerPage } },
-    handler: async (req, reply) => {
-      reply.header('cache-control', publicCache);
-      return svc.makerPage(dbOf(req), req.now, req.params.id);
-    },
+    handler: (req) => svc.makerPage(dbOf(req), req.now, req.params.id),
   });
   r.get('/api/public/regions/:code', {
-    config: { policy: 'catalogue.read' },
+    config: { policy: 'catalogue.read', cache: publicCache },
     schema: {
       tags,
       summary: 'Produk lokal suatu daerah / a region’s local products',
@@ -132,10 +130,7 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { config: Conf
       querystring: zRegionPageQuery,
       response: { 200: zRegionPage },
     },
-    handler: async (req, reply) => {
-      reply.header('cache-control', publicCache);
-      return svc.regionPage(dbOf(req), req.now, req.params.code, req.query);
-    },
+    handler: (req) => svc.regionPage(dbOf(req), req.now, req.params.code, req.query),
   });
 
   r.get('/api/catalogue/mine', {

@@ -54,7 +54,7 @@ export const zProductCard = z.object({
   outlets: z.number().int().describe('gerai yang menjualnya / outlets carrying it'),
   maker: z.object({ id: z.string(), name: z.string() }),
   madeIn: z.array(zPlace),
-  photo: z.string().nullable(),
+  photo: z.object({ small: z.string(), large: z.string() }).nullable().describe('320 × 240 and 640 × 480 px, WebP, without metadata'),
 });
 
 export const zSearchAnswer = z.object({

@@ -9,6 +9,7 @@ import { mayPublish } from '../../platform/auth/policy.ts';
 import type { Bilingual } from '../../platform/errors.ts';
 import { notFound } from '../../platform/errors.ts';
 import { dateIn } from '../../platform/format.ts';
+import type { ThumbName } from '../../platform/thumbnails.ts';
 import { label } from '../../vocabulary.ts';
 import { displayName } from '../regions/regions.rules.ts';
 import { nearestFirst, type Point, type StockEstimate, stockEstimate } from './catalogue.rules.ts';
@@ -54,8 +55,8 @@ export interface ProductCard {
   maker: { id: string; name: string };
   /** The maker's kecamatan and kabupaten/kota. */
   madeIn: Place[];
-  /** Its photo's public path, if it has one. */
-  photo: string | null;
+  /** Its photo's public paths (320 and 640 px wide), if it has one. */
+  photo: { small: string; large: string; share: string } | null;
 }
 
 export interface Offer {
@@ -108,12 +109,18 @@ async function cards(db: Database, rows: ProductRow[]): Promise<ProductCard[]> {
     outlets: r.outlets,
     maker: { id: r.umkm_id, name: r.maker_name },
     madeIn: [place(r.maker_district), place(regencyCode(r.maker_district))],
-    photo: photos.has(r.id) ? photoPath(photos.get(r.id) as string) : null,
+    photo: photos.has(r.id) ? photoPaths(photos.get(r.id) as string) : null,
   }));
 }
 
-/** Where anyone fetches a public product photo (catalogue.routes.ts). */
-export const photoPath = (sha256: string) => `/api/public/photos/${sha256}`;
+/** Where anyone fetches a public size of a product photo (catalogue.routes.ts; the sizes: platform/thumbnails.ts). */
+export const photoPath = (sha256: string, name: ThumbName) => `/api/public/photos/${sha256}/${name}`;
+/** The card's size, the product page's, and the one a link preview or a feed shows. */
+const photoPaths = (sha256: string) => ({
+  small: photoPath(sha256, 'w320.webp'),
+  large: photoPath(sha256, 'w640.webp'),
+  share: photoPath(sha256, 'w640.jpg'),
+});
 
 export interface SearchQuery {
   q?: string;

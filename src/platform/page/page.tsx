@@ -50,6 +50,7 @@ export interface PageSpec {
   body: ReactNode;
   /** Absolute origin for canonical and sharing links, when one is configured or known. */
   origin?: string;
+  /** A link preview's picture: a product photo's JPEG share size (640 × 480, platform/thumbnails.ts). */
   image?: string | null;
   jsonLd?: unknown[];
   /** Deferred scripts served from this origin. */
@@ -82,7 +83,15 @@ export function renderPage(p: PageSpec): string {
         <meta property="og:type" content="website" />
         {url && <meta property="og:url" content={url} />}
         {url && <link rel="canonical" href={url} />}
+        <meta property="og:locale" content={p.lang === 'en' ? 'en_US' : 'id_ID'} />
+        {url && <link rel="alternate" hrefLang="id" href={new URL(withLang(p.path, 'id'), p.origin).toString()} />}
+        {url && <link rel="alternate" hrefLang="en" href={new URL(withLang(p.path, 'en'), p.origin).toString()} />}
+        {/* A WhatsApp or Facebook preview: an absolute address, and the size so the first share shows it. */}
         {p.image && <meta property="og:image" content={p.origin ? new URL(p.image, p.origin).toString() : p.image} />}
+        {p.image && <meta property="og:image:type" content="image/jpeg" />}
+        {p.image && <meta property="og:image:width" content="640" />}
+        {p.image && <meta property="og:image:height" content="480" />}
+        {p.image && <meta property="og:image:alt" content={p.title} />}
         <meta name="twitter:card" content={p.image ? 'summary_large_image' : 'summary'} />
         <link
           rel="icon"
