@@ -32,8 +32,8 @@ export function png(): Buffer {
   ]);
 }
 
-/** Uploads a file through the API as `email`, the way the web app sends it (multipart). */
-export async function uploadAs(t: TestApp, email: string, content: Buffer, filename: string, purpose?: 'photo' | 'document') {
+/** A multipart body with one part "file", the way the web app sends an upload. */
+export function multipart(content: Buffer, filename: string) {
   const boundary = '----etalase';
   const payload = Buffer.concat([
     Buffer.from(
@@ -42,10 +42,14 @@ export async function uploadAs(t: TestApp, email: string, content: Buffer, filen
     content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** Uploads a file through the API as `email`, the way the web app sends it (multipart). */
+export async function uploadAs(t: TestApp, email: string, content: Buffer, filename: string, purpose?: 'photo' | 'document') {
   return t.as(email, {
     method: 'POST',
     url: purpose ? `/api/files?purpose=${purpose}` : '/api/files',
-    payload,
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    ...multipart(content, filename),
   });
 }

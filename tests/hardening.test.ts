@@ -11,6 +11,7 @@ import { type Config, loadConfig } from '../src/config.ts';
 import { DEMO_PASSWORD } from '../src/demo/seed.ts';
 import { MAX_FAILURES_PER_ADDRESS, MAX_FAILURES_PER_PAIR } from '../src/modules/accounts/accounts.service.ts';
 import { demo, type TestApp, testApp } from './app.ts';
+import { multipart } from './files.ts';
 
 const PROXY = '10.9.9.9';
 const MAX = 5 * 1024 * 1024;
@@ -41,20 +42,15 @@ const jpeg = (size: number, fill = 1) => {
   Buffer.from([0xff, 0xd8, 0xff, 0xe0]).copy(b);
   return b;
 };
-const BOUNDARY = '----etalase-hardening';
-const multipart = (content: Buffer) =>
-  Buffer.concat([
-    Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="foto.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`),
-    content,
-    Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
-  ]);
-const upload = async (who: string, content: Buffer, app = t.app) =>
-  app.inject({
+const upload = async (who: string, content: Buffer, app = t.app) => {
+  const body = multipart(content, 'foto.jpg');
+  return app.inject({
     method: 'POST',
     url: '/api/files',
-    payload: multipart(content),
-    headers: { cookie: await t.cookie(demo(who)), 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+    payload: body.payload,
+    headers: { ...body.headers, cookie: await t.cookie(demo(who)) },
   });
+};
 
 async function events(kind: string) {
   const res = await t.as(demo('admin'), { method: 'GET', url: `/api/security-events?kind=${kind}&limit=500` });
@@ -263,12 +259,12 @@ describe('uploads', () => {
   });
 
   it('answers a multipart body cut off in the middle with 400, not 500', async () => {
-    const full = multipart(jpeg(20_000));
+    const full = multipart(jpeg(20_000), 'foto.jpg');
     const res = await t.as(demo('umkm'), {
       method: 'POST',
       url: '/api/files',
-      payload: full.subarray(0, 10_000),
-      headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+      payload: full.payload.subarray(0, 10_000),
+      headers: full.headers,
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'multipart_invalid', field: 'file' });

@@ -33,6 +33,11 @@ describe('a shopper finds local kerupuk at the outlets nearby', () => {
     expect(await page.getByTestId('product-name').innerText()).toBe('Kerupuk Udang 200 g');
     expect(await page.getByTestId('product-price').innerText()).toMatch(/^Rp\d{1,3}(\.\d{3})*/);
     expect(await page.getByTestId('offer').count()).toBeGreaterThan(1);
+    // Her photo (the demo's drawn pack) in one of its public sizes, decoded at its 4:3 frame.
+    const photo = page.getByRole('img', { name: 'Kerupuk Udang 200 g' });
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    expect(await photo.evaluate((img: HTMLImageElement) => img.naturalWidth / img.naturalHeight)).toBeCloseTo(4 / 3, 2);
+    expect(await photo.getAttribute('src')).toMatch(/^\/api\/public\/photos\/[0-9a-f]{64}\/w640\.webp$/);
     await page.locator('#f-district').selectOption({ index: 1 });
     await page.getByRole('button', { name: 'Urutkan dari sini' }).click();
     await page.getByTestId('offer-distance').first().waitFor();
