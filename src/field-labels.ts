@@ -42,6 +42,7 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   lang: L('Bahasa', 'Language'),
   story: L('Cerita usaha', 'Business story'),
   showPhone: L('Tampilkan nomor telepon', 'Show phone number'),
+  size: L('Ukuran foto', 'Photo size'),
   published: L('Tampil di katalog', 'Shown in the catalogue'),
 
   // ---- UMKM ----
