@@ -11,8 +11,8 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { DEMO_PASSWORD } from '../src/demo/seed.ts';
 import { freePort, type Server, startServer } from '../tests/process/server.ts';
+import { signIn } from './signin.ts';
 
 interface Request {
   method?: string;
@@ -98,16 +98,6 @@ console.log('ready');`;
     proc.once('exit', () => reject(new Error('hello server exited')));
   });
   return { url: `http://127.0.0.1:${port}`, stop: () => proc.kill('SIGTERM') };
-}
-
-async function signIn(url: string, email: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);
-  return (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
 }
 
 async function scenarios(server: Server) {

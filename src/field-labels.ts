@@ -190,6 +190,7 @@ export const FIELD_LABELS: Record<string, Bilingual> = {
   // ---- list queries ----
   limit: L('Jumlah per halaman', 'Page size'),
   offset: L('Posisi halaman', 'Page offset'),
+  cursor: L('Penanda halaman', 'Page cursor'),
   q: L('Pencarian', 'Search'),
   includeArchived: L('Termasuk yang diarsipkan', 'Including archived'),
   unread: L('Belum dibaca saja', 'Unread only'),

@@ -4,10 +4,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { type DbHandle, fromPglite, openDatabase } from '../src/db/client.ts';
+import { createPglite, type DbHandle, fromPglite, openDatabase } from '../src/db/client.ts';
 
 export async function testDb(): Promise<DbHandle> {
   const url = process.env.DATABASE_URL;
@@ -30,7 +29,7 @@ export async function testDb(): Promise<DbHandle> {
     };
   }
   const blob = new Blob([fs.readFileSync(inject('templateDump'))]);
-  return fromPglite(await PGlite.create({ loadDataDir: blob }));
+  return fromPglite(await createPglite(undefined, { loadDataDir: blob }));
 }
 
 /** A copy of the template that outlives its handles, for tests that close the database and open it again (a
@@ -55,7 +54,7 @@ export async function persistentTestDb(): Promise<{ open(): Promise<DbHandle>; d
     };
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'etalase-restart-'));
-  const lite = await PGlite.create(path.join(dataDir, 'pgdata'), { loadDataDir: new Blob([fs.readFileSync(inject('templateDump'))]) });
+  const lite = await createPglite(path.join(dataDir, 'pgdata'), { loadDataDir: new Blob([fs.readFileSync(inject('templateDump'))]) });
   await lite.close();
   return {
     open: () => openDatabase({ dataDir }),

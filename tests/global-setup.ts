@@ -4,10 +4,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { fromPglite, openDatabase } from '../src/db/client.ts';
+import { createPglite, fromPglite, openDatabase } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { seedDemo } from '../src/demo/seed.ts';
 import { ensureRegions } from '../src/modules/regions/regions.load.ts';
@@ -41,7 +40,7 @@ export default async function setup(project: TestProject) {
       await admin.end();
     };
   }
-  const lite = await PGlite.create('memory://');
+  const lite = await createPglite();
   const handle = fromPglite(lite);
   await migrate(handle.db);
   await ensureRegions(handle.db);

@@ -1,11 +1,10 @@
 // The demo data keeps the reports' facts (173 outlets in Kota Bengkulu, 375 UMKM in Kabupaten Serang,
 // 14 in OKI over its 18 districts), valid identifiers, plausible places and prices, every demo login,
 // and is the same on every fresh database.
-import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDb } from '../../tests/db.ts';
-import { type Database, type DbHandle, fromPglite } from '../db/client.ts';
+import { createPglite, type Database, type DbHandle, fromPglite } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { ensureRegions } from '../modules/regions/regions.load.ts';
 import { verifyPassword } from '../platform/auth/password.ts';
@@ -25,7 +24,7 @@ afterAll(() => handle.close());
 
 /** The demo on a second, fresh in-memory database, seeded for `today` (the caller closes it). */
 async function freshDemo(today?: string): Promise<DbHandle> {
-  const fresh = fromPglite(await PGlite.create('memory://'));
+  const fresh = fromPglite(await createPglite());
   await migrate(fresh.db);
   await ensureRegions(fresh.db);
   await seedDemo(fresh.db, { today });

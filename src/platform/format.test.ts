@@ -7,6 +7,7 @@ import {
   formatPercent,
   formatRupiah,
   formatTime,
+  formatTotal,
   formatUnits,
 } from './format.ts';
 
@@ -20,6 +21,10 @@ describe('the one formatter', () => {
   test('numbers and percentages by language', () => {
     expect(formatNumber(949, 'id')).toBe('949');
     expect(formatNumber(12_345, 'id')).toBe('12.345');
+    // A list's estimated total says it is one (a list of a country's UMKM is not counted on every page).
+    expect(formatTotal(980_000, true, 'id')).toBe('sekitar 980.000');
+    expect(formatTotal(980_000, true, 'en')).toBe('about 980,000');
+    expect(formatTotal(1_818, false, 'id')).toBe('1.818');
     expect(formatNumber(12_345, 'en')).toBe('12,345');
     expect(formatPercent(0.125, 'id')).toBe('12,5%');
     expect(formatPercent(0.125, 'en')).toBe('12.5%');

@@ -24,6 +24,10 @@ export function formatRupiah(v: number | bigint): string {
 /** `1.234,5` / `1,234.5`. */
 export const formatNumber = (v: number | bigint, lang: Lang) => numbers[lang].format(v);
 
+/** A list's total; an estimate (a list too long to count on every page) says so: `sekitar 980.000`. */
+export const formatTotal = (v: number, estimated: boolean | undefined, lang: Lang) =>
+  estimated ? `${lang === 'id' ? 'sekitar' : 'about'} ${formatNumber(v, lang)}` : formatNumber(v, lang);
+
 /** A count of goods: `1 unit` / `3 unit` in Indonesian (no plural), `1 unit` / `3 units` in English. */
 export const formatUnits = (v: number | bigint, lang: Lang) =>
   `${formatNumber(v, lang)} ${lang === 'en' && Number(v) !== 1 ? 'units' : 'unit'}`;

@@ -10618,6 +10618,7 @@ export interface paths {
             parameters: {
                 query?: {
                     chainCode?: "alfamart" | "alfamidi" | "indomaret";
+                    cursor?: string;
                     includeArchived?: "true" | "false";
                     kind?: "government" | "chain" | "branch" | "umkm" | "bank";
                     limit?: number;
@@ -10650,7 +10651,11 @@ export interface paths {
                                 parentId: string | null;
                                 regionCode: string | null;
                             }[];
+                            /** @description halaman berikutnya (?cursor=) / the next page (?cursor=) */
+                            nextCursor: string | null;
                             total: number;
+                            /** @description total diperkirakan / the total is an estimate */
+                            totalEstimated: boolean;
                         };
                     };
                 };
@@ -10855,6 +10860,7 @@ export interface paths {
                 query?: {
                     acceptsPerishable?: "true" | "false";
                     chainCode?: "alfamart" | "alfamidi" | "indomaret";
+                    cursor?: string;
                     includeArchived?: "true" | "false";
                     limit?: number;
                     offset?: number;
@@ -10894,7 +10900,11 @@ export interface paths {
                                 provinceCode: string;
                                 storeCode: string;
                             }[];
+                            /** @description halaman berikutnya (?cursor=) / the next page (?cursor=) */
+                            nextCursor: string | null;
                             total: number;
+                            /** @description total diperkirakan / the total is an estimate */
+                            totalEstimated: boolean;
                         };
                     };
                 };
@@ -11601,6 +11611,7 @@ export interface paths {
             parameters: {
                 query?: {
                     category?: "beras_serealia" | "gula_pemanis" | "bumbu_sambal" | "makanan_ringan" | "kue_basah" | "olahan_ikan_daging" | "minuman" | "kopi_teh" | "madu_herbal" | "olahan_susu" | "kerajinan" | "lainnya";
+                    cursor?: string;
                     includeArchived?: "true" | "false";
                     limit?: number;
                     offset?: number;
@@ -11659,7 +11670,11 @@ export interface paths {
                                 umkmId: string;
                                 umkmName: string;
                             }[];
+                            /** @description halaman berikutnya (?cursor=) / the next page (?cursor=) */
+                            nextCursor: string | null;
                             total: number;
+                            /** @description total diperkirakan / the total is an estimate */
+                            totalEstimated: boolean;
                         };
                     };
                 };
@@ -16444,6 +16459,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    cursor?: string;
                     includeArchived?: "true" | "false";
                     limit?: number;
                     offset?: number;
@@ -16481,7 +16497,11 @@ export interface paths {
                                 villageCode: string | null;
                                 weeklyCapacity: number;
                             }[];
+                            /** @description halaman berikutnya (?cursor=) / the next page (?cursor=) */
+                            nextCursor: string | null;
                             total: number;
+                            /** @description total diperkirakan / the total is an estimate */
+                            totalEstimated: boolean;
                         };
                     };
                 };

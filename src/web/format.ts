@@ -15,6 +15,7 @@ export {
   formatPeriod,
   formatRupiah,
   formatTime,
+  formatTotal,
   formatUnits,
 } from '../platform/format.ts';
 

@@ -8,6 +8,10 @@ export type { Bilingual } from '../platform/errors.ts';
 export interface Page<T> {
   items: T[];
   total: number;
+  /** The long lists (UMKM, products, outlets, organisations): `total` is an estimate. */
+  totalEstimated?: boolean;
+  /** The long lists: the next page's cursor, null on the last. */
+  nextCursor?: string | null;
 }
 
 export type Me = Answer<'/api/me'>;

@@ -1,5 +1,6 @@
 // Request and response schemas of the registry (C1): organisations, outlets, UMKM, products.
 import { z } from 'zod';
+import { zCursor, zLongPage } from '../../platform/paging.ts';
 import {
   zDate,
   zGtin,
@@ -7,7 +8,6 @@ import {
   zListQuery,
   zLon,
   zNib,
-  zPage,
   zPermit,
   zPhone,
   zRegionCode,
@@ -17,6 +17,9 @@ import {
   zUuid,
 } from '../../platform/validation.ts';
 import { CATEGORY_CODES, CHAIN_CODES, NET_UNITS, STORAGE } from './registry.rules.ts';
+
+/** The lists that may hold a country's rows: deep pages by cursor as well as by offset. */
+const zLongListQuery = zListQuery.extend({ cursor: zCursor });
 
 const zBool = z.enum(['true', 'false']).transform((v) => v === 'true');
 const zSha = z.string().regex(/^[0-9a-f]{64}$/);
@@ -46,10 +49,10 @@ export const zOrganizationCreate = z
 export const zOrganizationUpdate = z
   .object({ name: zText(160).optional(), legalName: zText(200).nullable().optional(), regionCode: zRegionCode.nullable().optional() })
   .strict();
-export const zOrganizationList = zListQuery
+export const zOrganizationList = zLongListQuery
   .extend({ kind: z.enum(ORG_KINDS).optional(), chainCode: z.enum(CHAIN_CODES).optional() })
   .strict();
-export const zOrganizationPage = zPage(zOrganization);
+export const zOrganizationPage = zLongPage(zOrganization);
 
 // ---- outlets ----
 export const zOutlet = z.object({
@@ -86,7 +89,7 @@ const outletFields = {
 };
 export const zOutletCreate = z.object({ chainId: zUuid.optional(), ...outletFields }).strict();
 export const zOutletUpdate = z.object(outletFields).partial().strict();
-export const zOutletList = zListQuery
+export const zOutletList = zLongListQuery
   .extend({
     chainCode: z.enum(CHAIN_CODES).optional(),
     acceptsPerishable: zBool.optional(),
@@ -94,7 +97,7 @@ export const zOutletList = zListQuery
     organizationId: zUuid.optional(),
   })
   .strict();
-export const zOutletPage = zPage(zOutlet);
+export const zOutletPage = zLongPage(zOutlet);
 
 // ---- UMKM ----
 /** `personalData: false`: the caller has no reason to see the owner's personal data (UU 27/2022), and
@@ -129,8 +132,8 @@ const umkmFields = {
 };
 export const zUmkmCreate = z.object(umkmFields).strict();
 export const zUmkmUpdate = z.object(umkmFields).partial().strict();
-export const zUmkmList = zListQuery.strict();
-export const zUmkmPage = zPage(zUmkm);
+export const zUmkmList = zLongListQuery.strict();
+export const zUmkmPage = zLongPage(zUmkm);
 
 // ---- products ----
 export const zPermitView = z.object({
@@ -183,10 +186,10 @@ export const zProductCreate = z
   })
   .strict();
 export const zProductUpdate = z.object(productFields).partial().strict();
-export const zProductList = zListQuery
+export const zProductList = zLongListQuery
   .extend({ category: z.enum(CATEGORY_CODES).optional(), umkmId: zUuid.optional(), perishable: zBool.optional() })
   .strict();
-export const zProductPage = zPage(zProduct);
+export const zProductPage = zLongPage(zProduct);
 export const zPermitCreate = zPermit;
 export const zPhotoCreate = z.object({ sha256: zSha }).strict();
 export const zPermitParams = z.object({ id: zUuid, permitId: zUuid }).strict();

@@ -11,6 +11,10 @@ import { AppError, badRequest, conflict, type FieldProblem, forbidden, invalidFi
 import { requireFile } from '../../platform/files.ts';
 import type { Rupiah } from '../../platform/money.ts';
 import type { ListQuery } from '../../platform/validation.ts';
+
+/** A list's query with a cursor for its deep pages (platform/paging.ts). */
+type LongListQuery = ListQuery & { cursor?: string };
+
 import { requireRegion } from '../regions/regions.service.ts';
 import { type Category, impliedPerishable, permitDateProblems, permitStanding } from './registry.rules.ts';
 import * as store from './registry.store.ts';
@@ -59,9 +63,9 @@ const orgView = (o: OrgRow) => ({
   archived: o.archived_at !== null,
 });
 
-export async function listOrganizations(db: Database, ctx: Ctx, f: ListQuery & { kind?: OrganizationKind; chainCode?: ChainCode }) {
+export async function listOrganizations(db: Database, ctx: Ctx, f: LongListQuery & { kind?: OrganizationKind; chainCode?: ChainCode }) {
   const page = await store.listOrganizations(db, ctx.actor, f);
-  return { items: page.items.map(orgView), total: page.total };
+  return { ...page, items: page.items.map(orgView) };
 }
 
 export async function getOrganization(db: Database, ctx: Ctx, id: string) {
@@ -187,10 +191,10 @@ const outletView = (o: OutletRow) => ({
 export async function listOutlets(
   db: Database,
   ctx: Ctx,
-  f: ListQuery & { chainCode?: ChainCode; acceptsPerishable?: boolean; organizationId?: string },
+  f: LongListQuery & { chainCode?: ChainCode; acceptsPerishable?: boolean; organizationId?: string },
 ) {
   const page = await store.listOutlets(db, ctx.actor, f);
-  return { items: page.items.map(outletView), total: page.total };
+  return { ...page, items: page.items.map(outletView) };
 }
 
 export async function getOutlet(db: Database, ctx: Ctx, id: string) {
@@ -338,9 +342,9 @@ const umkmView = (u: store.UmkmRow) => ({
   archived: u.archived_at !== null,
 });
 
-export async function listUmkm(db: Database, ctx: Ctx, f: ListQuery) {
+export async function listUmkm(db: Database, ctx: Ctx, f: LongListQuery) {
   const page = await store.listUmkm(db, ctx.actor, f);
-  return { items: page.items.map(umkmView), total: page.total };
+  return { ...page, items: page.items.map(umkmView) };
 }
 
 export async function getUmkm(db: Database, ctx: Ctx, id: string) {
@@ -539,9 +543,13 @@ async function productViews(db: Database, ctx: Ctx, rows: store.ProductRow[]) {
   });
 }
 
-export async function listProducts(db: Database, ctx: Ctx, f: ListQuery & { category?: string; umkmId?: string; perishable?: boolean }) {
+export async function listProducts(
+  db: Database,
+  ctx: Ctx,
+  f: LongListQuery & { category?: string; umkmId?: string; perishable?: boolean },
+) {
   const page = await store.listProducts(db, ctx.actor, f);
-  return { items: await productViews(db, ctx, page.items), total: page.total };
+  return { ...page, items: await productViews(db, ctx, page.items) };
 }
 
 export async function getProduct(db: Database, ctx: Ctx, id: string) {

@@ -4,13 +4,10 @@ import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { inRegion, mayReadUmkmPersonalData, organizationScope, outletScope, umkmInRegion, umkmScope } from '../../platform/auth/policy.ts';
+import { inPage, type Keyset, oneOf, type PageQuery, pageRows, searchCandidates, searchTotalUpTo, totalOf } from '../../platform/paging.ts';
 import { likePattern } from '../../platform/validation.ts';
 
-const count = sql<bigint>`count(*)`.as('n');
-
-interface Page {
-  limit: number;
-  offset: number;
+interface Page extends PageQuery {
   q?: string;
   regionCode?: string;
   includeArchived?: boolean;
@@ -28,12 +25,11 @@ export async function listOrganizations(db: Database, actor: Actor, f: Page & { 
   if (f.chainCode) q = q.where('chain_code', '=', f.chainCode as 'alfamart');
   if (f.regionCode) q = q.where(inRegion('region_code', f.regionCode));
   if (f.q) q = q.where('name', 'ilike', likePattern(f.q));
-  const [items, n] = await Promise.all([
-    q.selectAll().orderBy('kind').orderBy('name').limit(f.limit).offset(f.offset).execute(),
-    q.select(count).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(n.n) };
+  const [rows, total] = await Promise.all([inPage(q.selectAll(), ORG_KEYS, f).execute(), totalOf(db, q)]);
+  return { ...pageRows(rows, ORG_KEYS, f), ...total };
 }
+
+const ORG_KEYS: Keyset = { columns: ['kind', 'name', 'id'], fields: ['kind', 'name', 'id'], keys: ['text', 'text', 'uuid'] };
 
 export const findOrganization = (db: Database, actor: Actor, id: string) =>
   organizationsQuery(db, actor).selectAll().where('id', '=', id).executeTakeFirst();
@@ -79,12 +75,15 @@ export async function listOutlets(
     const p = likePattern(f.q);
     q = q.where((eb) => eb.or([eb('outlets.name', 'ilike', p), eb('outlets.store_code', 'ilike', p), eb('outlets.address', 'ilike', p)]));
   }
-  const [items, n] = await Promise.all([
-    q.select(outletColumns).orderBy('outlets.district_code').orderBy('outlets.store_code').limit(f.limit).offset(f.offset).execute(),
-    q.select(count).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(n.n) };
+  const [rows, total] = await Promise.all([inPage(q.select(outletColumns), OUTLET_KEYS, f).execute(), totalOf(db, q)]);
+  return { ...pageRows(rows, OUTLET_KEYS, f), ...total };
 }
+
+const OUTLET_KEYS: Keyset = {
+  columns: ['outlets.district_code', 'outlets.store_code', 'outlets.id'],
+  fields: ['district_code', 'store_code', 'id'],
+  keys: ['text', 'text', 'uuid'],
+};
 
 export const findOutlet = (db: Database, actor: Actor, id: string) =>
   outletsQuery(db, actor).select(outletColumns).where('outlets.id', '=', id).executeTakeFirst();
@@ -122,8 +121,27 @@ const umkmColumns = [
   masked<number>('p.lat').as('lat'),
   masked<number>('p.lon').as('lon'),
   'p.weekly_capacity',
-  sql<bigint>`(SELECT count(*) FROM products pr WHERE pr.umkm_id = o.id AND pr.archived_at IS NULL)`.as('product_count'),
 ] as const;
+
+/** Each business's live products, counted for the rows of a page only, in one query (as a column of the list
+ *  it was counted for every row a deep offset walked past: 100,000 counts for a page of 20). */
+async function withProductCounts<R extends { id: string }>(db: Database, rows: R[]): Promise<(R & { product_count: number })[]> {
+  const counts = rows.length
+    ? await db
+        .selectFrom('products')
+        .select(['umkm_id', sql<string>`count(*)::text`.as('n')])
+        .where(
+          'umkm_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .where('archived_at', 'is', null)
+        .groupBy('umkm_id')
+        .execute()
+    : [];
+  const n = new Map(counts.map((c) => [c.umkm_id, Number(c.n)]));
+  return rows.map((r) => ({ ...r, product_count: n.get(r.id) ?? 0 }));
+}
 
 export type UmkmRow = NonNullable<Awaited<ReturnType<typeof findUmkm>>>;
 
@@ -134,21 +152,44 @@ export async function listUmkm(db: Database, actor: Actor, f: Page) {
   // the row's `pii` already computed).
   if (f.regionCode)
     q = q.where(sql<boolean>`(${inRegion('p.district_code', f.regionCode)} OR (v.pii AND ${inRegion('p.village_code', f.regionCode)}))`);
+  let upTo: number | undefined;
   if (f.q) {
     const p = likePattern(f.q);
+    // The candidates first, each found by its own trigram index (an OR across two tables uses none): by the
+    // business's name, and by the owner's name or NIB only where they may be read (a count of matches on a
+    // withheld name would tell of it). Then the exact condition.
+    const found = await searchCandidates(
+      f.q,
+      db
+        .selectFrom('organizations')
+        .select('id')
+        .where('kind', '=', 'umkm')
+        .where('name', 'ilike', p)
+        .unionAll(
+          db
+            .selectFrom('umkm_profiles as sp')
+            .select('sp.organization_id as id')
+            .where((w) => w.or([w('sp.owner_name', 'ilike', p), w('sp.nib', 'like', p)]))
+            .where(mayReadUmkmPersonalData(actor, 'sp.organization_id')),
+        ),
+    );
+    if (found) q = q.where(oneOf('o.id', found));
+    upTo = searchTotalUpTo(found);
     q = q.where((eb) =>
       eb.or([eb('o.name', 'ilike', p), eb.and([eb('v.pii', '=', true), eb.or([eb('p.owner_name', 'ilike', p), eb('p.nib', 'like', p)])])]),
     );
   }
-  const [items, n] = await Promise.all([
-    q.select(umkmColumns).orderBy('o.name').orderBy('o.id').limit(f.limit).offset(f.offset).execute(),
-    q.select(count).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(n.n) };
+  const [rows, total] = await Promise.all([inPage(q.select(umkmColumns), UMKM_KEYS, f).execute(), totalOf(db, q, upTo)]);
+  const page = pageRows(rows, UMKM_KEYS, f);
+  return { ...page, items: await withProductCounts(db, page.items), ...total };
 }
 
-export const findUmkm = (db: Database, actor: Actor, id: string) =>
-  umkmQuery(db, actor).select(umkmColumns).where('o.id', '=', id).executeTakeFirst();
+const UMKM_KEYS: Keyset = { columns: ['o.name', 'o.id'], fields: ['name', 'id'], keys: ['text', 'uuid'] };
+
+export async function findUmkm(db: Database, actor: Actor, id: string) {
+  const row = await umkmQuery(db, actor).select(umkmColumns).where('o.id', '=', id).executeTakeFirst();
+  return row && (await withProductCounts(db, [row]))[0];
+}
 
 // ---- products ----
 function productsQuery(db: Database, actor: Actor) {
@@ -189,16 +230,34 @@ export async function listProducts(db: Database, actor: Actor, f: Page & { categ
     q = q.where(
       umkmInRegion(actor, f.regionCode, { umkmId: 'products.umkm_id', village: 'up.village_code', district: 'up.district_code' }),
     );
+  let upTo: number | undefined;
   if (f.q) {
     const p = likePattern(f.q);
+    // As for UMKM: the candidates by the product's name or GTIN and by its maker's name, each from an index.
+    const found = await searchCandidates(
+      f.q,
+      db
+        .selectFrom('products as sp')
+        .select('sp.id')
+        .where((w) => w.or([w('sp.name', 'ilike', p), w('sp.gtin', 'like', p)]))
+        .unionAll(
+          db
+            .selectFrom('products as sp')
+            .innerJoin('organizations as so', 'so.id', 'sp.umkm_id')
+            .select('sp.id')
+            .where('so.kind', '=', 'umkm')
+            .where('so.name', 'ilike', p),
+        ),
+    );
+    if (found) q = q.where(oneOf('products.id', found));
+    upTo = searchTotalUpTo(found);
     q = q.where((eb) => eb.or([eb('products.name', 'ilike', p), eb('u.name', 'ilike', p), eb('products.gtin', 'like', p)]));
   }
-  const [items, n] = await Promise.all([
-    q.select(productColumns).orderBy('products.name').orderBy('products.id').limit(f.limit).offset(f.offset).execute(),
-    q.select(count).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(n.n) };
+  const [rows, total] = await Promise.all([inPage(q.select(productColumns), PRODUCT_KEYS, f).execute(), totalOf(db, q, upTo)]);
+  return { ...pageRows(rows, PRODUCT_KEYS, f), ...total };
 }
+
+const PRODUCT_KEYS: Keyset = { columns: ['products.name', 'products.id'], fields: ['name', 'id'], keys: ['text', 'uuid'] };
 
 export const findProduct = (db: Database, actor: Actor, id: string) =>
   productsQuery(db, actor).select(productColumns).where('products.id', '=', id).executeTakeFirst();

@@ -1,8 +1,10 @@
 // What every list page shares: search, page and region kept in the URL (back and reload keep them),
 // a debounced search box, and a pager driven by the list endpoint's `total`.
 import { type ReactNode, useEffect, useState } from 'react';
+import { formatNumber, formatTotal } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
 import { useQueryParams } from '../router.tsx';
+import type { Page } from '../types.ts';
 import { Loading, Problem } from './ui.tsx';
 
 export const PAGE_SIZE = 20;
@@ -49,18 +51,36 @@ export function SearchBox({ value, onChange, label }: { value: string; onChange:
   );
 }
 
-export function Pager({ page, total, onPage }: { page: number; total: number; onPage: (p: number) => void }) {
-  const { t, locale } = useI18n();
+/** `estimated`: the total is the server's estimate of a long list; its last page is not offered (where it
+ *  lies is not known, and reaching it would walk the whole list), and a next page exists while `more`. */
+export function Pager({
+  page,
+  total,
+  onPage,
+  estimated,
+  more,
+}: {
+  page: number;
+  total: number;
+  onPage: (p: number) => void;
+  estimated?: boolean;
+  more?: boolean;
+}) {
+  const { t, lang } = useI18n();
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const nf = new Intl.NumberFormat(locale);
   const from = total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1;
-  const to = Math.min(total, page * PAGE_SIZE);
+  const to = estimated ? page * PAGE_SIZE : Math.min(total, page * PAGE_SIZE);
   const info = (
     <span className="pager-info" data-testid="pager-info">
-      {t('{from}–{to} dari {total}', '{from}–{to} of {total}', { from: nf.format(from), to: nf.format(to), total: nf.format(total) })}
+      {t('{from}–{to} dari {total}', '{from}–{to} of {total}', {
+        from: formatNumber(from, lang),
+        to: formatNumber(to, lang),
+        total: formatTotal(total, estimated, lang),
+      })}
     </span>
   );
-  if (pages === 1) return <p className="pager">{info}</p>;
+  const last = estimated ? !more : page >= pages;
+  if (pages === 1 && !estimated) return <p className="pager">{info}</p>;
   return (
     <nav className="pager" aria-label={t('Halaman', 'Pages')}>
       <button
@@ -88,31 +108,33 @@ export function Pager({ page, total, onPage }: { page: number; total: number; on
       <button
         type="button"
         className="btn"
-        disabled={page >= pages}
+        disabled={last}
         onClick={() => onPage(page + 1)}
         aria-label={t('Berikutnya', 'Next')}
         data-testid="pager-next"
       >
         <span className="long">{t('Berikutnya', 'Next')}</span> ›
       </button>
-      <button
-        type="button"
-        className="btn"
-        disabled={page >= pages}
-        onClick={() => onPage(pages)}
-        aria-label={t('Halaman terakhir', 'Last page')}
-        title={t('Halaman terakhir', 'Last page')}
-        data-testid="pager-last"
-      >
-        »
-      </button>
+      {!estimated && (
+        <button
+          type="button"
+          className="btn"
+          disabled={page >= pages}
+          onClick={() => onPage(pages)}
+          aria-label={t('Halaman terakhir', 'Last page')}
+          title={t('Halaman terakhir', 'Last page')}
+          data-testid="pager-last"
+        >
+          »
+        </button>
+      )}
     </nav>
   );
 }
 
 /** Loading, error and empty states around a list's items. */
 export function ListBody<T>(props: {
-  query: { isPending: boolean; error: unknown; data?: { items: T[]; total: number }; refetch: () => void };
+  query: { isPending: boolean; error: unknown; data?: Page<T>; refetch: () => void };
   empty: string;
   render: (item: T) => ReactNode;
   page: number;
@@ -132,7 +154,15 @@ export function ListBody<T>(props: {
           {data.items.map(props.render)}
         </ul>
       )}
-      {data.total > 0 && <Pager page={props.page} total={data.total} onPage={props.onPage} />}
+      {data.total > 0 && (
+        <Pager
+          page={props.page}
+          total={data.total}
+          estimated={data.totalEstimated}
+          more={data.nextCursor ? true : data.items.length === PAGE_SIZE}
+          onPage={props.onPage}
+        />
+      )}
     </>
   );
 }

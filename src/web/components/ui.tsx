@@ -1,6 +1,7 @@
 // Small building blocks every page uses: loading and error states, page headers, cards, badges.
 import { type ReactNode, useEffect } from 'react';
 import { ApiError } from '../api.ts';
+import { formatTotal } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 
@@ -70,13 +71,27 @@ export function Badge({ tone = 'neutral', children }: { tone?: 'neutral' | 'ok' 
   return <span className={`badge badge-${tone}`}>{children}</span>;
 }
 
-/** A count from a list endpoint's `total`, as a link to the list. */
-export function StatCard({ label, value, href, testId }: { label: string; value: number | undefined; href?: string; testId?: string }) {
-  const { locale } = useI18n();
+/** A count, or a list endpoint's page (its `total`, said to be an estimate when it is), as a link to the list. */
+export function StatCard({
+  label,
+  value,
+  href,
+  testId,
+}: {
+  label: string;
+  value: number | { total: number; totalEstimated?: boolean } | undefined;
+  href?: string;
+  testId?: string;
+}) {
+  const { lang } = useI18n();
   const inner = (
     <>
       <span className="stat-value" data-testid={testId}>
-        {value === undefined ? '…' : new Intl.NumberFormat(locale).format(value)}
+        {value === undefined
+          ? '…'
+          : typeof value === 'number'
+            ? formatTotal(value, false, lang)
+            : formatTotal(value.total, value.totalEstimated, lang)}
       </span>
       <span className="stat-label">{label}</span>
     </>

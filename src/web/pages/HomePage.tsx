@@ -15,14 +15,14 @@ import { OperationsHome } from './operations/OperationsHome.tsx';
 
 type Params = Record<string, string | number | boolean | undefined>;
 
-/** How many rows a list would answer: one row asked, `total` read. */
+/** How many rows a list would answer: one row asked, its `total` (maybe an estimate) read. */
 function useTotal(resource: string, params: Params = {}, enabled = true) {
   const q = useQuery({
     queryKey: ['total', resource, params],
     queryFn: () => fetchPage(resource, { ...params, limit: 1 }),
     enabled,
   });
-  return q.data?.total;
+  return q.data;
 }
 
 const TITLE: Record<Role, Bilingual> = {

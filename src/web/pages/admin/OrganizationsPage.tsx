@@ -179,7 +179,13 @@ export default function OrganizationsPage() {
               </tbody>
             </table>
           </div>
-          <Pager page={lp.page} total={q.data.total} onPage={lp.setPage} />
+          <Pager
+            page={lp.page}
+            total={q.data.total}
+            estimated={q.data.totalEstimated}
+            more={Boolean(q.data.nextCursor)}
+            onPage={lp.setPage}
+          />
         </>
       )}
     </section>
