@@ -27,7 +27,6 @@ export const zLongPage = <T extends z.ZodType>(item: T) =>
     nextCursor: z.string().nullable().describe('halaman berikutnya (?cursor=) / the next page (?cursor=)'),
   });
 
-type Key = 'text' | 'uuid';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const invalidCursor = () =>
@@ -40,14 +39,10 @@ const invalidCursor = () =>
     'cursor',
   );
 
-/** The sort keys of a list's order, and how to read a cursor made of them. */
-export interface Keyset {
-  /** Column references of the order, all ascending, the last unique (an id). */
-  columns: string[];
-  /** The same columns' names in a selected row. */
-  fields: string[];
-  keys: Key[];
-}
+/** The sort keys of a list's order: column references, all ascending and text, the last the row's uuid id
+ *  (unique). A selected row carries each under its column's name (`o.name` → `name`). */
+export type Keyset = string[];
+const fieldOf = (column: string) => column.slice(column.lastIndexOf('.') + 1);
 
 /** What a list's query asks of its page. */
 export interface PageQuery {
@@ -70,7 +65,7 @@ export function inPage<Q extends SelectQueryBuilder<any, any, any>>(q: Q, keyset
       );
     p = p.where(afterCursor(keyset, f.cursor)) as Q;
   }
-  for (const c of keyset.columns) p = p.orderBy(sql.ref(c)) as Q;
+  for (const c of keyset) p = p.orderBy(sql.ref(c)) as Q;
   return p.limit(f.limit + 1).offset(f.offset) as Q;
 }
 
@@ -79,7 +74,7 @@ export function pageRows<R>(rows: R[], keyset: Keyset, f: PageQuery): { items: R
   if (rows.length <= f.limit) return { items: rows, nextCursor: null };
   const items = rows.slice(0, f.limit);
   const last = items[items.length - 1] as Record<string, unknown>;
-  return { items, nextCursor: cursorOf(keyset.fields.map((k) => String(last[k]))) };
+  return { items, nextCursor: cursorOf(keyset.map((c) => String(last[fieldOf(c)]))) };
 }
 
 /** The condition "after this cursor" in the list's order: a row comparison an index on the columns serves. */
@@ -90,13 +85,13 @@ export function afterCursor(keyset: Keyset, cursor: string): Expression<SqlBool>
   } catch {
     throw invalidCursor();
   }
-  if (!Array.isArray(values) || values.length !== keyset.keys.length) throw invalidCursor();
+  if (!Array.isArray(values) || values.length !== keyset.length) throw invalidCursor();
   const typed = values.map((v, i) => {
-    const key = keyset.keys[i];
-    if (typeof v !== 'string' || v.length > 300 || (key === 'uuid' && !UUID.test(v))) throw invalidCursor();
-    return key === 'uuid' ? sql`${v}::uuid` : sql`${v}::text`;
+    const isId = i === keyset.length - 1;
+    if (typeof v !== 'string' || v.length > 300 || (isId && !UUID.test(v))) throw invalidCursor();
+    return isId ? sql`${v}::uuid` : sql`${v}::text`;
   });
-  const cols = keyset.columns.map((c) => sql.ref(c));
+  const cols = keyset.map((c) => sql.ref(c));
   return sql<boolean>`(${sql.join(cols)}) > (${sql.join(typed)})`;
 }
 
@@ -151,7 +146,3 @@ export async function searchCandidates(
 
 /** The condition "one of these ids" for a column, as one array parameter. */
 export const oneOf = (column: string, ids: string[]) => sql<boolean>`${sql.ref(column)} = ANY(${ids}::uuid[])`;
-
-/** How far a search's total is counted: as far as its candidates when it had few (they were all counted),
- *  less far when the term is common (its matches are spread over the whole table). */
-export const searchTotalUpTo = (candidates: string[] | null) => (candidates ? EXACT_TOTAL_UP_TO : SEARCH_CANDIDATES_UP_TO);

@@ -4,7 +4,16 @@ import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { inRegion, mayReadUmkmPersonalData, organizationScope, outletScope, umkmInRegion, umkmScope } from '../../platform/auth/policy.ts';
-import { inPage, type Keyset, oneOf, type PageQuery, pageRows, searchCandidates, searchTotalUpTo, totalOf } from '../../platform/paging.ts';
+import {
+  inPage,
+  type Keyset,
+  oneOf,
+  type PageQuery,
+  pageRows,
+  SEARCH_CANDIDATES_UP_TO,
+  searchCandidates,
+  totalOf,
+} from '../../platform/paging.ts';
 import { likePattern } from '../../platform/validation.ts';
 
 interface Page extends PageQuery {
@@ -29,7 +38,7 @@ export async function listOrganizations(db: Database, actor: Actor, f: Page & { 
   return { ...pageRows(rows, ORG_KEYS, f), ...total };
 }
 
-const ORG_KEYS: Keyset = { columns: ['kind', 'name', 'id'], fields: ['kind', 'name', 'id'], keys: ['text', 'text', 'uuid'] };
+const ORG_KEYS: Keyset = ['kind', 'name', 'id'];
 
 export const findOrganization = (db: Database, actor: Actor, id: string) =>
   organizationsQuery(db, actor).selectAll().where('id', '=', id).executeTakeFirst();
@@ -79,11 +88,7 @@ export async function listOutlets(
   return { ...pageRows(rows, OUTLET_KEYS, f), ...total };
 }
 
-const OUTLET_KEYS: Keyset = {
-  columns: ['outlets.district_code', 'outlets.store_code', 'outlets.id'],
-  fields: ['district_code', 'store_code', 'id'],
-  keys: ['text', 'text', 'uuid'],
-};
+const OUTLET_KEYS: Keyset = ['outlets.district_code', 'outlets.store_code', 'outlets.id'];
 
 export const findOutlet = (db: Database, actor: Actor, id: string) =>
   outletsQuery(db, actor).select(outletColumns).where('outlets.id', '=', id).executeTakeFirst();
@@ -174,7 +179,8 @@ export async function listUmkm(db: Database, actor: Actor, f: Page) {
         ),
     );
     if (found) q = q.where(oneOf('o.id', found));
-    upTo = searchTotalUpTo(found);
+    // A rare term's candidates were all counted already; a common one's matches are spread over the table.
+    upTo = SEARCH_CANDIDATES_UP_TO;
     q = q.where((eb) =>
       eb.or([eb('o.name', 'ilike', p), eb.and([eb('v.pii', '=', true), eb.or([eb('p.owner_name', 'ilike', p), eb('p.nib', 'like', p)])])]),
     );
@@ -184,7 +190,7 @@ export async function listUmkm(db: Database, actor: Actor, f: Page) {
   return { ...page, items: await withProductCounts(db, page.items), ...total };
 }
 
-const UMKM_KEYS: Keyset = { columns: ['o.name', 'o.id'], fields: ['name', 'id'], keys: ['text', 'uuid'] };
+const UMKM_KEYS: Keyset = ['o.name', 'o.id'];
 
 export async function findUmkm(db: Database, actor: Actor, id: string) {
   const row = await umkmQuery(db, actor).select(umkmColumns).where('o.id', '=', id).executeTakeFirst();
@@ -250,14 +256,14 @@ export async function listProducts(db: Database, actor: Actor, f: Page & { categ
         ),
     );
     if (found) q = q.where(oneOf('products.id', found));
-    upTo = searchTotalUpTo(found);
+    upTo = SEARCH_CANDIDATES_UP_TO;
     q = q.where((eb) => eb.or([eb('products.name', 'ilike', p), eb('u.name', 'ilike', p), eb('products.gtin', 'like', p)]));
   }
   const [rows, total] = await Promise.all([inPage(q.select(productColumns), PRODUCT_KEYS, f).execute(), totalOf(db, q, upTo)]);
   return { ...pageRows(rows, PRODUCT_KEYS, f), ...total };
 }
 
-const PRODUCT_KEYS: Keyset = { columns: ['products.name', 'products.id'], fields: ['name', 'id'], keys: ['text', 'uuid'] };
+const PRODUCT_KEYS: Keyset = ['products.name', 'products.id'];
 
 export const findProduct = (db: Database, actor: Actor, id: string) =>
   productsQuery(db, actor).select(productColumns).where('products.id', '=', id).executeTakeFirst();

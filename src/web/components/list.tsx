@@ -155,13 +155,7 @@ export function ListBody<T>(props: {
         </ul>
       )}
       {data.total > 0 && (
-        <Pager
-          page={props.page}
-          total={data.total}
-          estimated={data.totalEstimated}
-          more={data.nextCursor ? true : data.items.length === PAGE_SIZE}
-          onPage={props.onPage}
-        />
+        <Pager page={props.page} total={data.total} estimated={data.totalEstimated} more={Boolean(data.nextCursor)} onPage={props.onPage} />
       )}
     </>
   );
